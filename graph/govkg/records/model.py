@@ -1,0 +1,167 @@
+"""The record model: what a source says about signings, before any name is resolved.
+
+Loaders (YAML, CSV, JSON) all produce these frozen dataclasses; names stay as
+written (``"Pemkab Serang"``, ``"LAN"``) and are resolved later by the gazetteer.
+Every object carries ``where`` so that later stages can still point at the file,
+line and field a value came from.
+
+>>> where = Where("a.yaml", 3, "events[0]")
+>>> where.at("date")
+Where(file='a.yaml', line=3, field='events[0].date')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+AGREEMENT_KINDS = {
+    "mou": "MemorandumOfUnderstanding",
+    "pks": "CooperationAgreement",
+    "moa": "MemorandumOfAgreement",
+    "soi": "StatementOfIntent",
+}
+"""Record ``kind`` values and the govkg class each one becomes."""
+
+SOURCE_KINDS = {
+    "news": "NewsArticle",
+    "press-release": "NewsArticle",
+    "report": "Report",
+    "regulation": "Legislation",
+    "webpage": "WebPage",
+    "dataset": "Dataset",
+    "document": "DigitalDocument",
+}
+"""Record ``source.kind`` values and the schema.org class each one becomes."""
+
+ORGANIZATION_KINDS = (
+    "Ministry",
+    "NonMinisterialAgency",
+    "StateInstitution",
+    "RegionalOffice",
+    "ProvincialGovernment",
+    "RegencyGovernment",
+    "CityGovernment",
+    "GovernmentUnit",
+    "StateUniversity",
+    "StateOwnedEnterprise",
+    "Organization",
+)
+"""Kinds a declared organization may have (govkg class names; ``Organization`` = non-government)."""
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a value was read: file, line (1-based, when the format has lines), field path."""
+
+    file: str
+    line: int | None = None
+    field: str = ""
+
+    def at(self, name: str, line: int | None = None) -> Where:
+        """The location of a sub-field (``name`` is appended to the field path)."""
+        path = f"{self.field}.{name}" if self.field and not name.startswith("[") else (
+            self.field + name
+        )
+        return Where(self.file, line if line is not None else self.line, path)
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """A person credited by a source (``role``: author, reporter, editor, photographer…)."""
+
+    name: str
+    role: str = "author"
+    where: Where = field(default=Where(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The document the records were taken from; becomes one named graph."""
+
+    id: str
+    kind: str
+    title: str | None
+    url: str | None
+    publisher: str | None
+    published: date | None
+    language: str
+    contributors: tuple[Contributor, ...] = ()
+    where: Where = field(default=Where(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One person signing one agreement, in a post, for one of its parties (names as written)."""
+
+    name: str
+    post: str
+    party: str
+    person_id: str | None = None
+    honorifics: tuple[str, ...] = ()
+    where: Where = field(default=Where(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """One signed agreement: kind, parties, signatories, fields (all as the source wrote them)."""
+
+    kind: str
+    parties: tuple[str, ...]
+    signatories: tuple[Signatory, ...] = ()
+    fields: tuple[str, ...] = ()
+    scope: str | None = None
+    id: str | None = None
+    title: str | None = None
+    number: str | None = None
+    implements: str | None = None
+    notes: tuple[str, ...] = ()
+    where: Where = field(default=Where(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A signing: when and where one or more agreements were signed."""
+
+    date: date
+    agreements: tuple[Agreement, ...]
+    place: str | None = None
+    city: str | None = None
+    where: Where = field(default=Where(""), compare=False)
+
+
+@dataclass(frozen=True)
+class OrganizationDecl:
+    """An organization the gazetteer does not know, declared by the record itself."""
+
+    id: str
+    name: str
+    kind: str
+    name_en: str | None = None
+    acronyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    region_code: str | None = None
+    province: str | None = None
+    parent: str | None = None
+    where: Where = field(default=Where(""), compare=False)
+
+
+@dataclass(frozen=True)
+class PersonDecl:
+    """A person declared with a stable id, to tell namesakes apart or join spellings."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    where: Where = field(default=Where(""), compare=False)
+
+
+@dataclass(frozen=True)
+class RecordSet:
+    """Everything one record file says: its source, signing events and declarations."""
+
+    path: str
+    source: Source
+    events: tuple[Event, ...]
+    organizations: tuple[OrganizationDecl, ...] = ()
+    people: tuple[PersonDecl, ...] = ()

@@ -1,0 +1,52 @@
+"""Text hygiene for untrusted input: NFC, no control or zero-width characters, folded keys.
+
+>>> clean_text("Badan\\u200b Pengawas\\x07 Obat  ")
+'Badan Pengawas Obat'
+>>> fold("Pemerintah  Kabupaten  SERANG")
+'pemerintah kabupaten serang'
+>>> slugify("Kabupaten Aceh Tengah (Takengon)")
+'kabupaten-aceh-tengah-takengon'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean_text(value: str, *, multiline: bool = False) -> str:
+    """NFC-normalise, drop control and zero-width characters, collapse runs of spaces.
+
+    Newlines survive only when ``multiline`` is true (scope texts, notes).
+    """
+    value = unicodedata.normalize("NFC", value)
+    kept = []
+    for ch in value:
+        if ch in _INVISIBLE:
+            continue
+        if ch in "\n\r" and multiline:
+            kept.append("\n" if ch == "\n" else "")
+            continue
+        if unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co"}:
+            kept.append(" " if ch in "\t\n\r" else "")
+            continue
+        kept.append(ch)
+    lines = [_SPACES.sub(" ", line).strip() for line in "".join(kept).split("\n")]
+    return "\n".join(lines).strip()
+
+
+def fold(value: str) -> str:
+    """A comparison key: cleaned, case-folded, accents kept, punctuation as spaces."""
+    value = clean_text(value).casefold()
+    value = re.sub(r"[^\w]+", " ", value)
+    return " ".join(value.split())
+
+
+def slugify(value: str) -> str:
+    """An IRI-safe slug: ASCII letters and digits joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", clean_text(value)).encode("ascii", "ignore")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.decode().lower()).strip("-")
+    return slug or "x"
