@@ -36,7 +36,13 @@ class RecordError(GovkgError):
     """A record file is malformed: names the file, the line (when known) and the field."""
 
     def __init__(
-        self, file: str, field: str, message: str, *, fix: str | None = None, line: int | None = None
+        self,
+        file: str,
+        field: str,
+        message: str,
+        *,
+        fix: str | None = None,
+        line: int | None = None,
     ) -> None:
         self.file, self.field, self.line = file, field, line
         where = f"{file}:{line}" if line else file
@@ -70,8 +76,15 @@ class UnknownNameError(GovkgError):
         hint = ", ".join(candidates) if candidates else "none close"
         super().__init__(
             f"unknown {what} {name!r}; closest: {hint}",
-            fix=f"use one of the candidates, or declare the {what} under '{what}s:' in the record",
+            fix=self.FIXES.get(what, "use one of the candidates"),
         )
+
+    FIXES = {  # noqa: RUF012 - a constant table
+        "organization": "use one of the candidates, or declare the organization under "
+        "'organizations:' in the record",
+        "field": "use one of the candidates, or add the field to ontology/fields.ttl",
+        "role": "use one of the candidates, or add the role to ontology/roles.ttl",
+    }
 
 
 class ValidationFailed(GovkgError):

@@ -12,6 +12,7 @@ Where(file='a.yaml', line=3, field='events[0].date')
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -52,18 +53,30 @@ ORGANIZATION_KINDS = (
 
 @dataclass(frozen=True)
 class Where:
-    """Where a value was read: file, line (1-based, when the format has lines), field path."""
+    """Where a value was read: file, line (1-based, when the format has lines), field path.
+
+    ``lines`` maps sub-fields (``"party"``, ``"parties[1]"``) to their own lines, so that
+    later stages can point at the exact line of one list item.
+
+    >>> Where("a.yaml", 3, "x", (("parties[1]", 5),)).at("parties[1]").line
+    5
+    """
 
     file: str
     line: int | None = None
     field: str = ""
+    lines: tuple[tuple[str, int], ...] = dataclasses.field(default=(), repr=False)
 
     def at(self, name: str, line: int | None = None) -> Where:
         """The location of a sub-field (``name`` is appended to the field path)."""
-        path = f"{self.field}.{name}" if self.field and not name.startswith("[") else (
-            self.field + name
+        path = (
+            f"{self.field}.{name}"
+            if self.field and not name.startswith("[")
+            else (self.field + name)
         )
-        return Where(self.file, line if line is not None else self.line, path)
+        if line is None:
+            line = dict(self.lines).get(name, self.line)
+        return Where(self.file, line, path)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,35 @@
+# Two commands do all set-up on a fresh machine with Python 3.11 and pip:
+#   make demo   creates .venv, installs govkg, builds the bundled graph into out/
+#   make test   the same install, then the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint format clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/govkg build -o out
+	@echo "Outputs in out/: govkg.ttl, govkg-inferred.ttl, govkg.trig"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf out .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,5 @@
+"""``python -m govkg`` runs the command-line interface."""
+
+from govkg.cli import main
+
+main()

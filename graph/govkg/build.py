@@ -1,0 +1,150 @@
+"""The build: records → resolved → triples per named graph → inferences → SHACL → files.
+
+:func:`assemble` does all the work in memory and writes nothing; :func:`build` then
+writes every output into a staging folder, checks each file by re-parsing it, and
+only then moves them into the output folder — invalid records or a crash leave the
+previous outputs untouched.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from govkg.errors import GovkgError, RecordError, RecordErrors, ValidationFailed
+from govkg.files import replace_files
+from govkg.gazetteer import Gazetteer
+from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
+from govkg.reason import infer
+from govkg.records.load import load_paths
+from govkg.records.model import RecordSet
+from govkg.reference import reference_triples
+from govkg.resolve import ResolvedRecords, resolve_records
+from govkg.resources import bundled_records_dir, ontology_dir
+from govkg.serialize import write_graphs
+from govkg.shapes import Finding, check_graph, violations
+from govkg.triples import record_triples
+from govkg.vocab import Vocabulary
+
+ONTOLOGY_FILES = ("govkg.ttl", "fields.ttl", "roles.ttl")
+
+
+@dataclass
+class Built:
+    """A built dataset: graph name → triples, plus what SHACL said about it."""
+
+    graphs: dict[URIRef, set[tuple]]
+    sources: list[str]
+    findings: list[Finding] = field(default_factory=list)
+
+    def asserted(self) -> dict[URIRef, set[tuple]]:
+        """Reference and source graphs: the data as stated, without ontology or inferences."""
+        return {g: t for g, t in self.graphs.items() if g not in (ONTOLOGY_GRAPH, INFERRED_GRAPH)}
+
+    def counts(self) -> dict[str, int]:
+        """Triples per named graph, by graph IRI."""
+        return {str(g): len(t) for g, t in sorted(self.graphs.items())}
+
+
+def ontology_triples() -> set[tuple]:
+    """The ontology, cooperation fields and roles, as one set of triples."""
+    graph = Graph()
+    for name in ONTOLOGY_FILES:
+        graph.parse(ontology_dir() / name, format="turtle")
+    return set(graph)
+
+
+def resolve_all(record_sets: Sequence[RecordSet]) -> tuple[list[ResolvedRecords], Gazetteer]:
+    """Resolve every file against one gazetteer (with all files' declarations)."""
+    _check_source_ids(record_sets)
+    gazetteer = Gazetteer.bundled().with_declarations(
+        d for records in record_sets for d in records.organizations
+    )
+    fields, roles = Vocabulary.fields(), Vocabulary.roles()
+    errors: list[RecordError] = []
+    resolved = []
+    for records in record_sets:
+        try:
+            resolved.append(resolve_records(records, gazetteer, fields=fields, roles=roles))
+        except RecordErrors as err:
+            errors.extend(err.errors)
+    if errors:
+        raise RecordErrors(errors)
+    return resolved, gazetteer
+
+
+def _check_source_ids(record_sets: Sequence[RecordSet]) -> None:
+    first: dict[str, str] = {}
+    for records in record_sets:
+        other = first.setdefault(records.source.id, records.path)
+        if other != records.path:
+            where = records.source.where
+            raise RecordError(
+                where.file,
+                "source.id",
+                f"source id {records.source.id!r} is also used by {other}",
+                fix="give each source its own id",
+                line=where.line,
+            )
+
+
+def assemble(paths: Iterable[str | Path] | None = None) -> Built:
+    """Load, resolve, make triples, infer and validate; nothing is written.
+
+    :raises RecordErrors: records that are malformed or name unknown bodies.
+    """
+    record_sets = load_paths(list(paths) if paths else [bundled_records_dir()])
+    resolved, gazetteer = resolve_all(record_sets)
+    graphs: dict[URIRef, set[tuple]] = {ONTOLOGY_GRAPH: ontology_triples()}
+    used = {p.key for r in resolved for a in r.agreements for p in a.parties}
+    graphs[REFERENCE_GRAPH] = set(reference_triples(gazetteer, used))
+    for records in resolved:
+        graphs[graph_iri(f"source/{records.source.id}")] = set(record_triples(records))
+    everything = set().union(*graphs.values())
+    graphs[INFERRED_GRAPH] = infer(everything)
+    built = Built(graphs, sorted(r.source.id for r in resolved))
+    data = Graph()
+    for triple in everything | graphs[INFERRED_GRAPH]:
+        data.add(triple)
+    built.findings = check_graph(data)
+    return built
+
+
+def write_outputs(built: Built, out_dir: Path) -> list[Path]:
+    """Write the build's files into ``out_dir`` through a staging folder; returns their paths."""
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
+    try:
+        write_graphs(built.asserted(), staging / "govkg.ttl", "ttl")
+        write_graphs(
+            {INFERRED_GRAPH: built.graphs[INFERRED_GRAPH]}, staging / "govkg-inferred.ttl", "ttl"
+        )
+        write_graphs(built.graphs, staging / "govkg.trig", "trig")
+        names = sorted(p.name for p in staging.iterdir())
+        replace_files(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [out_dir / name for name in names]
+
+
+def build(paths: Iterable[str | Path] | None = None, out_dir: str | Path = "out") -> Built:
+    """Build the graph from records (default: the bundled ones) and write ``out_dir``.
+
+    :raises RecordErrors: bad records (exit 2); :raises ValidationFailed: SHACL violations (exit 1).
+    """
+    built = assemble(paths)
+    failed = violations(built.findings)
+    if failed:
+        raise ValidationFailed("\n".join(f"  {f}" for f in failed), len(failed))
+    write_outputs(built, Path(out_dir))
+    return built
+
+
+__all__ = ["Built", "GovkgError", "assemble", "build", "write_outputs"]

@@ -1,0 +1,158 @@
+"""The ``govkg`` command: a thin layer over the library; every command has --help.
+
+Exit codes: 0 ok; 1 findings (SHACL violations); 2 bad input or usage (malformed
+records, unknown names, unwritable outputs). Expected failures print one message
+that says what to fix, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from govkg import __version__
+from govkg.errors import EXIT_FINDINGS, EXIT_OK, GovkgError
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+out_console = Console(highlight=False, soft_wrap=True)
+
+EXIT_CODES_HELP = "Exit codes: 0 ok, 1 findings (SHACL violations), 2 bad input or usage."
+
+
+def reports_errors(command: Callable) -> Callable:
+    """Turn a GovkgError into its one-line message and exit code."""
+
+    @wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except GovkgError as err:
+            err_console.print(f"[bold red]error:[/] {escape(str(err))}")
+            sys.exit(err.exit_code)
+
+    return run
+
+
+records_argument = click.argument(
+    "records", nargs=-1, type=click.Path(exists=True, dir_okay=True, path_type=Path)
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
+@click.version_option(__version__, prog_name="govkg")
+def main() -> None:
+    """govkg: government bodies, their officials and the agreements they sign, as a graph."""
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@records_argument
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder.",
+)
+@reports_errors
+def build(records: tuple[Path, ...], out_dir: Path) -> None:
+    """Build the graph from RECORDS (files or folders; default: the bundled records).
+
+    Writes OUT/govkg.ttl (asserted data and the reference entities it uses),
+    OUT/govkg-inferred.ttl (inferences only) and OUT/govkg.trig (all named graphs).
+    Invalid records or SHACL violations leave OUT as it was.
+    """
+    from govkg.build import build as run_build
+
+    started = time.perf_counter()
+    built = run_build(records or None, out_dir)
+    _print_findings(built.findings)
+    counts = built.counts()
+    out_console.print(
+        f"built {len(built.sources)} source(s), {sum(counts.values())} triples in "
+        f"{len(counts)} graphs → {out_dir}/ ({time.perf_counter() - started:.1f} s)"
+    )
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument(
+    "records", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True, path_type=Path)
+)
+@reports_errors
+def validate(records: tuple[Path, ...]) -> None:
+    """Check RECORDS and the graph they make (SHACL); writes nothing."""
+    from govkg.build import assemble
+    from govkg.shapes import violations
+
+    built = assemble(records)
+    _print_findings(built.findings)
+    failed = violations(built.findings)
+    if failed:
+        err_console.print(f"{len(failed)} violation(s)")
+        sys.exit(EXIT_FINDINGS)
+    out_console.print(f"ok: {len(built.sources)} source(s), no violations")
+    sys.exit(EXIT_OK)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "trig", "nq", "jsonld"]),
+    default="ttl",
+    show_default=True,
+    help="Serialization.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output).",
+)
+@click.option(
+    "--data",
+    "data_dir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A folder written by build.",
+)
+@click.option(
+    "--inferred/--no-inferred", default=False, show_default=True, help="Include the inferred graph."
+)
+@click.option(
+    "--ontology/--no-ontology",
+    "with_ontology",
+    default=False,
+    show_default=True,
+    help="Include the ontology, fields and roles.",
+)
+@reports_errors
+def export(
+    fmt: str, output: Path | None, data_dir: Path, inferred: bool, with_ontology: bool
+) -> None:
+    """Export the built graph; every file is re-parsed and compared before it replaces one.
+
+    ttl and nt hold the union of the chosen graphs (nt sorted, byte-identical across
+    rebuilds); trig, nq and jsonld keep the named graphs.
+    """
+    from govkg.export import export_graphs
+
+    data = export_graphs(data_dir, fmt, output, inferred=inferred, ontology=with_ontology)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        err_console.print(f"wrote {output} ({len(data)} bytes, {fmt})")
+
+
+def _print_findings(findings) -> None:
+    for finding in findings:
+        err_console.print(str(finding), markup=False)

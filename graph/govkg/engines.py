@@ -1,0 +1,200 @@
+"""Where queries run: Oxigraph (embedded, the default) or rdflib's own engine (the reference).
+
+Both answer SELECT queries with the same shape — variable names and rows of rdflib
+terms — so results, tests and views do not care which engine ran. Parameters are
+bound through each engine's API (Oxigraph ``substitutions``, rdflib ``initBindings``).
+
+>>> from rdflib import URIRef
+>>> engine = OxigraphEngine.from_turtle(
+...     "<https://w3id.org/govkg/id/org/lan> <urn:p> 'x' .")
+>>> engine.select("SELECT ?s WHERE { ?s <urn:p> ?o }", {})
+(['s'], [[rdflib.term.URIRef('https://w3id.org/govkg/id/org/lan')]])
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
+
+from govkg.errors import GovkgError
+
+Row = list[Node | None]
+STORE_DIR = "store"
+_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS,
+}
+
+
+class Engine(Protocol):
+    """What the query runner needs from an engine."""
+
+    name: str
+
+    def select(self, text: str, bindings: dict[str, Node]) -> tuple[list[str], list[Row]]:
+        """Run a SELECT query with bound variables; return variable names and rows."""
+        ...
+
+
+def to_rdflib(term) -> Node | None:
+    """An Oxigraph term as an rdflib term (``xsd:string`` literals become plain literals)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+
+
+def to_oxigraph(term: Node):
+    """An rdflib term as an Oxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype and term.datatype not in (XSD.string, RDF.langString):
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+class OxigraphEngine:
+    """Queries on a pyoxigraph Store, the default graph being the union of all graphs."""
+
+    name = "oxigraph"
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    @classmethod
+    def open(cls, path: Path) -> OxigraphEngine:
+        """Open a store written by ``govkg build`` (read-only, milliseconds)."""
+        try:
+            return cls(ox.Store.read_only(str(path)))
+        except OSError as err:
+            raise GovkgError(
+                f"cannot open the store {path}: {err}", fix="rebuild it with 'govkg build'"
+            ) from err
+
+    @classmethod
+    def from_files(cls, paths: list[Path]) -> OxigraphEngine:
+        """Load RDF files (Turtle, N-Triples, TriG, N-Quads) into a new in-memory store."""
+        store = ox.Store()
+        for path in paths:
+            fmt = _FORMATS.get(path.suffix)
+            if fmt is None:
+                raise GovkgError(
+                    f"cannot read {path}: unknown RDF format",
+                    fix=f"use one of {', '.join(_FORMATS)}",
+                )
+            try:
+                store.bulk_load(path=str(path), format=fmt)
+            except (SyntaxError, ValueError, OSError) as err:
+                raise GovkgError(f"cannot read {path}: {err}", fix="check the file") from err
+        return cls(store)
+
+    @classmethod
+    def from_turtle(cls, text: str) -> OxigraphEngine:
+        """A store holding one Turtle document (handy in examples and tests)."""
+        store = ox.Store()
+        store.load(text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+        return cls(store)
+
+    def select(self, text: str, bindings: dict[str, Node]) -> tuple[list[str], list[Row]]:
+        subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        try:
+            result = self.store.query(
+                text, use_default_graph_as_union=True, substitutions=subs or None
+            )
+        except (SyntaxError, RuntimeError, OSError) as err:
+            raise GovkgError(f"query failed: {err}", fix="check the query") from err
+        if not isinstance(result, ox.QuerySolutions):
+            raise GovkgError("only SELECT queries return rows", fix="use a SELECT query")
+        names = [v.value for v in result.variables]
+        rows = [[to_rdflib(solution[name]) for name in names] for solution in result]
+        return names, rows
+
+
+class RdflibEngine:
+    """Queries on rdflib's own engine over a Dataset (default graph = union), the reference."""
+
+    name = "rdflib"
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+
+    @classmethod
+    def from_files(cls, paths: list[Path]) -> RdflibEngine:
+        """Parse RDF files into a Dataset whose default graph is the union of its graphs."""
+        dataset = Dataset(default_union=True)
+        for path in paths:
+            fmt = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads"}.get(path.suffix)
+            if fmt is None:
+                raise GovkgError(f"cannot read {path}: unknown RDF format", fix="use .ttl or .trig")
+            if fmt in ("trig", "nquads"):
+                dataset.parse(path, format=fmt)
+            else:
+                dataset.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt)
+        return cls(dataset)
+
+    def select(self, text: str, bindings: dict[str, Node]) -> tuple[list[str], list[Row]]:
+        try:
+            result = self.dataset.query(text, initBindings=bindings or None)
+        except Exception as err:  # rdflib raises parser and evaluation errors of many types
+            raise GovkgError(f"query failed: {err}", fix="check the query") from err
+        if result.type != "SELECT":
+            raise GovkgError("only SELECT queries return rows", fix="use a SELECT query")
+        names = [str(v) for v in result.vars]
+        return names, [list(row) for row in result]
+
+
+def data_files(paths: list[Path]) -> list[Path]:
+    """RDF files to load: a build folder stands for its ``govkg.trig``."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            trig = path / "govkg.trig"
+            if not trig.is_file():
+                raise GovkgError(
+                    f"{path} holds no built graph",
+                    fix="run 'govkg build' first or pass RDF files with --data",
+                )
+            files.append(trig)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise GovkgError(f"no such file or folder: {path}", fix="check --data")
+    return files
+
+
+def open_engine(paths: list[Path], engine: str = "oxigraph") -> Engine:
+    """The engine over ``paths``: a build folder's store when there is one, else loaded files."""
+    if engine == "rdflib":
+        return RdflibEngine.from_files(data_files(paths))
+    if len(paths) == 1 and (paths[0] / STORE_DIR).is_dir():
+        return OxigraphEngine.open(paths[0] / STORE_DIR)
+    return OxigraphEngine.from_files(data_files(paths))
+
+
+def write_store(trig: bytes, folder: Path) -> None:
+    """Write an on-disk Oxigraph store holding the TriG dataset ``trig``."""
+    store = ox.Store(str(folder))
+    store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    gc.collect()

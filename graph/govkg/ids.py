@@ -1,0 +1,89 @@
+"""Stable IRIs for our resources, minted from declared keys only (never random, never blank nodes).
+
+>>> str(org("kabupaten-36-04"))
+'https://w3id.org/govkg/id/org/kabupaten-36-04'
+>>> str(post("lan", "kepala"))
+'https://w3id.org/govkg/id/post/lan/kepala'
+>>> agreement_slug(None, "2019-02-01", "mou", ["lipi", "lan"])
+'2019-02-01-mou-lan-lipi'
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from rdflib import URIRef
+
+from govkg.namespaces import ID_BASE
+from govkg.text import slugify
+
+
+def _iri(*parts: str) -> URIRef:
+    return URIRef(ID_BASE + "/".join(parts))
+
+
+def org(key: str) -> URIRef:
+    """An organization, by gazetteer key or declared id."""
+    return _iri("org", key)
+
+
+def person(key: str) -> URIRef:
+    """A person, by declared id or the slug of their name."""
+    return _iri("person", key)
+
+
+def source(key: str) -> URIRef:
+    """A source document, by the record's ``source.id``."""
+    return _iri("source", key)
+
+
+def publisher(name: str) -> URIRef:
+    """The publisher of a source, by the slug of its name."""
+    return _iri("publisher", slugify(name))
+
+
+def agreement(slug: str) -> URIRef:
+    """An agreement, by its slug (see :func:`agreement_slug`)."""
+    return _iri("agreement", slug)
+
+
+def signature(agreement_key: str, person_key: str) -> URIRef:
+    """One person's signature on one agreement."""
+    return _iri("agreement", agreement_key, "signature", person_key)
+
+
+def post(org_key: str, role_key: str) -> URIRef:
+    """An office (``org:Post``): a role in an organization."""
+    return _iri("post", org_key, role_key)
+
+
+def membership(person_key: str, org_key: str, role_key: str) -> URIRef:
+    """A tenure: a person holding a role in an organization."""
+    return _iri("membership", person_key, org_key, role_key)
+
+
+def place(name: str) -> URIRef:
+    """A place of signing, by the slug of its name."""
+    return _iri("place", slugify(name))
+
+
+def instant(day: Date) -> URIRef:
+    """A calendar day as an OWL-Time instant."""
+    return _iri("date", day.isoformat())
+
+
+def change(key: str) -> URIRef:
+    """An ``org:ChangeEvent`` (merger, renaming) from the gazetteer."""
+    return _iri("change", key)
+
+
+def agreement_slug(given: str | None, day: str, kind: str, party_keys: list[str]) -> str:
+    """The record's own id, else ``<date>-<kind>-<sorted party keys>``."""
+    if given:
+        return given
+    return "-".join([day, kind, *sorted(party_keys)])
+
+
+def key_of(iri: URIRef) -> str:
+    """The last path segment of one of our IRIs (``.../role/kepala`` → ``kepala``)."""
+    return str(iri).rstrip("/").rsplit("/", 1)[-1]

@@ -1,0 +1,68 @@
+"""Organizations and people a record declares because the gazetteer does not know them."""
+
+from __future__ import annotations
+
+from govkg.records.fields import REGION_CODE, SHAPES
+from govkg.records.model import ORGANIZATION_KINDS, OrganizationDecl, PersonDecl
+from govkg.records.readers import Context, Obj, as_text, open_obj
+from govkg.records.tree import Node, describe
+
+
+def organization(ctx: Context, node: Node, path: str) -> OrganizationDecl | None:
+    """The organization declared at ``path``, or None when any of its fields had an error."""
+    obj = open_obj(ctx, node, path, SHAPES["organization"])
+    if obj is None:
+        return None
+    start = ctx.count
+    values = dict(
+        id=obj.unique_id("organization"),
+        name=obj.text("name"),
+        kind=obj.choice("kind", ORGANIZATION_KINDS),
+        name_en=obj.text("name_en"),
+        acronyms=obj.texts("acronyms"),
+        aliases=obj.texts("aliases"),
+        region_code=_region_code(obj),
+        province=obj.text("province"),
+        parent=obj.slug("parent"),
+    )
+    return (
+        None if ctx.failed_since(start) else OrganizationDecl(**values, where=ctx.where(node, path))
+    )
+
+
+def _region_code(obj: Obj) -> str | None:
+    node = obj.get("region_code")
+    if node is None:
+        return None
+    if isinstance(node.value, int | float) and not isinstance(node.value, bool):
+        obj.ctx.error(
+            obj.at("region_code"),
+            f"a region code is text, got {describe(node.value)}",
+            fix='put it in quotes, e.g. region_code: "36.04" (as numbers 36.40 and '
+            "36.4 are the same)",
+            node=node,
+        )
+        return None
+    value = as_text(obj.ctx, node, obj.at("region_code"))
+    if value is not None and not REGION_CODE.match(value):
+        obj.ctx.error(
+            obj.at("region_code"),
+            f"{value!r} is not a Kemendagri region code",
+            fix='write "PP" for a province or "PP.KK" for a regency or city, e.g. "36.04"',
+            node=node,
+        )
+        return None
+    return value
+
+
+def person(ctx: Context, node: Node, path: str) -> PersonDecl | None:
+    """The person declared at ``path`` (its id is registered for signatories to refer to)."""
+    obj = open_obj(ctx, node, path, SHAPES["person"])
+    if obj is None:
+        return None
+    start = ctx.count
+    person_id = obj.unique_id("person")
+    if person_id is not None:
+        ctx.people.add(person_id)
+    values = dict(id=person_id, name=obj.text("name"), aliases=obj.texts("aliases"))
+    return None if ctx.failed_since(start) else PersonDecl(**values, where=ctx.where(node, path))

@@ -1,0 +1,73 @@
+"""The accepted fields of each object in a record file, declared once.
+
+The parser enforces these lists (unknown fields are refused, required ones must
+be present) and ``docs/record-schema.json`` is tested against them.
+
+>>> SHAPES["signatory"].required
+('name', 'post', 'party')
+>>> "honorifics" in SHAPES["signatory"].fields
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+FORMAT_VERSION = 1
+"""The only ``govkg:`` format version this loader reads."""
+
+CONTRIBUTOR_ROLES = ("author", "reporter", "editor", "photographer", "translator")
+"""Roles a source contributor may have; ``author`` when none is given."""
+
+INDEPENDENCE = date(1945, 8, 17)
+"""No signing recorded here can predate the Proclamation of Independence."""
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+REGION_CODE = re.compile(r"^\d{2}(\.\d{2})?$")
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_URL_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The fields one kind of object accepts, required ones first."""
+
+    name: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """Every accepted field, required then optional."""
+        return self.required + self.optional
+
+
+SHAPES = {
+    shape.name: shape
+    for shape in (
+        Shape("record", ("govkg", "source", "events"), ("organizations", "people")),
+        Shape(
+            "source",
+            ("id", "kind", "language"),
+            ("title", "url", "publisher", "published", "contributors"),
+        ),
+        Shape("contributor", ("name",), ("role",)),
+        Shape("event", ("date", "agreements"), ("place", "city")),
+        Shape(
+            "agreement",
+            ("kind", "parties"),
+            ("id", "title", "number", "signatories", "fields", "scope", "implements", "notes"),
+        ),
+        Shape("signatory", ("name", "post", "party"), ("person", "honorifics")),
+        Shape(
+            "organization",
+            ("id", "name", "kind"),
+            ("name_en", "acronyms", "aliases", "region_code", "province", "parent"),
+        ),
+        Shape("person", ("id", "name"), ("aliases",)),
+    )
+}
+"""Every object kind of a record file and its accepted fields."""

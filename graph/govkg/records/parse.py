@@ -1,0 +1,176 @@
+"""Turn a record tree (from YAML, JSON or CSV) into the record model, checking every field.
+
+All errors of a file are collected; if there are any, :func:`parse_tree` raises
+them together instead of returning a half-checked :class:`RecordSet`.
+
+>>> from govkg.records.tree import Node
+>>> root = Node({"govkg": Node(1), "source": Node({"id": Node("demo"), "kind": Node("news"),
+...     "language": Node("id")}), "events": Node([Node({"date": Node("2019-02-01"),
+...     "agreements": Node([Node({"kind": Node("mou"), "parties": Node([Node("LAN"),
+...     Node("LIPI")])})])})])})
+>>> parse_tree(root, "demo.yaml").events[0].agreements[0].parties
+('LAN', 'LIPI')
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlsplit
+
+from govkg.records.agreements import agreement
+from govkg.records.declarations import organization, person
+from govkg.records.fields import (
+    CONTRIBUTOR_ROLES,
+    FORMAT_VERSION,
+    INDEPENDENCE,
+    LANGUAGE_TAG,
+    MAX_URL_LENGTH,
+    SHAPES,
+)
+from govkg.records.model import SOURCE_KINDS, Contributor, Event, RecordSet, Source
+from govkg.records.readers import Context, Obj, open_obj
+from govkg.records.tree import Node
+
+
+def parse_tree(root: Node, file: str) -> RecordSet:
+    """The record set a tree describes.
+
+    :raises RecordError: one problem, with file, field path and line.
+    :raises RecordErrors: several problems, all listed.
+    """
+    ctx = Context(file)
+    record = open_obj(ctx, root, "", SHAPES["record"])
+    result = _record(ctx, record) if record is not None else None
+    if ctx.count or result is None:
+        raise ctx.failure()
+    return result
+
+
+def _record(ctx: Context, record: Obj) -> RecordSet | None:
+    start = ctx.count
+    _version(record)
+    source = _source(ctx, record)
+    people = tuple(person(ctx, node, path) for path, node in record.items("people"))
+    organizations = tuple(
+        organization(ctx, node, path) for path, node in record.items("organizations")
+    )
+    events = tuple(_event(ctx, node, path) for path, node in record.items("events", least=1))
+    if ctx.failed_since(start):
+        return None
+    return RecordSet(ctx.file, source, events, organizations, people)
+
+
+def _version(record: Obj) -> None:
+    node = record.get("govkg")
+    if node is not None and (type(node.value) is not int or node.value != FORMAT_VERSION):
+        record.ctx.error(
+            "govkg",
+            f"unsupported format version {node.value!r}",
+            fix=f"write 'govkg: {FORMAT_VERSION}' at the top of the file",
+            node=node,
+        )
+
+
+def _source(ctx: Context, record: Obj) -> Source | None:
+    node = record.get("source")
+    src = open_obj(ctx, node, "source", SHAPES["source"]) if node is not None else None
+    if src is None:
+        return None
+    start = ctx.count
+    ctx.published = src.date("published")
+    values = dict(
+        id=src.slug("id"),
+        kind=src.choice("kind", SOURCE_KINDS),
+        title=src.text("title"),
+        url=_url(src),
+        publisher=src.text("publisher"),
+        published=ctx.published,
+        language=_language(src),
+        contributors=tuple(_contributor(ctx, n, p) for p, n in src.items("contributors")),
+    )
+    return None if ctx.failed_since(start) else Source(**values, where=ctx.where(node, "source"))
+
+
+def _url(src: Obj) -> str | None:
+    value = src.text("url")
+    if value is None:
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or any(ch.isspace() for ch in value)
+        or len(value) > MAX_URL_LENGTH
+    ):
+        src.ctx.error(
+            src.at("url"),
+            f"{value[:80]!r} is not a usable web address",
+            fix=f"give a full http:// or https:// URL without spaces, at most "
+            f"{MAX_URL_LENGTH} characters (encode spaces as %20)",
+            node=src.child("url"),
+        )
+        return None
+    return value
+
+
+def _language(src: Obj) -> str | None:
+    value = src.text("language")
+    if value is not None and not LANGUAGE_TAG.match(value):
+        src.ctx.error(
+            src.at("language"),
+            f"{value!r} is not a BCP 47 language tag",
+            fix="use a tag such as 'id' (Indonesian) or 'en' (English)",
+            node=src.child("language"),
+        )
+        return None
+    return value
+
+
+def _contributor(ctx: Context, node: Node, path: str) -> Contributor | None:
+    obj = open_obj(ctx, node, path, SHAPES["contributor"])
+    if obj is None:
+        return None
+    start = ctx.count
+    name = obj.text("name")
+    role = obj.choice("role", CONTRIBUTOR_ROLES, default="author")
+    return None if ctx.failed_since(start) else Contributor(name, role, ctx.where(node, path))
+
+
+def _event(ctx: Context, node: Node, path: str) -> Event | None:
+    obj = open_obj(ctx, node, path, SHAPES["event"])
+    if obj is None:
+        return None
+    start = ctx.count
+    when = _event_date(obj)
+    place, city = obj.text("place"), obj.text("city")
+    agreements = tuple(agreement(ctx, n, p) for p, n in obj.items("agreements", least=1))
+    if ctx.failed_since(start):
+        return None
+    return Event(when, agreements, place, city, ctx.where(node, path))
+
+
+def _event_date(obj: Obj) -> date | None:
+    when = obj.date("date")
+    if when is None:
+        return None
+    published, node = obj.ctx.published, obj.child("date")
+    if when < INDEPENDENCE:
+        obj.ctx.error(
+            obj.at("date"),
+            f"{when} is before 17 August 1945",
+            fix="check the year; records cover agreements of the Republic",
+            node=node,
+        )
+    elif published is not None and when > published:
+        obj.ctx.error(
+            obj.at("date"),
+            f"signed on {when}, after the source was published "
+            f"({published}); a source cannot report a later signing",
+            fix=f"check both dates: {obj.at('date')} and source.published",
+            node=node,
+        )
+    return when

@@ -1,0 +1,87 @@
+"""Gazetteer entries → triples for the reference graph (only the entities a build uses).
+
+>>> from govkg.gazetteer import Entry
+>>> lan = Entry(key="lan", kind="NonMinisterialAgency", name="Lembaga Administrasi Negara",
+...             name_en="National Institute of Public Administration", acronyms=("LAN",))
+>>> sorted(p.n3() for _, p, _ in entry_triples(lan))  # doctest: +NORMALIZE_WHITESPACE
+['<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>',
+ '<http://www.w3.org/2004/02/skos/core#prefLabel>',
+ '<http://www.w3.org/2004/02/skos/core#prefLabel>',
+ '<https://w3id.org/govkg/ontology#acronym>']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+
+from govkg import ids
+from govkg.gazetteer import Change, Entry, Gazetteer
+from govkg.namespaces import GOVKG, ORG
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+def entry_triples(entry: Entry) -> Iterator[Triple]:
+    """One organization: kind, labels, acronyms, aliases, region code, province, parent, source."""
+    node = ids.org(entry.key)
+    kind = ORG.FormalOrganization if entry.kind == "Organization" else GOVKG[entry.kind]
+    yield node, RDF.type, kind
+    yield node, SKOS.prefLabel, Literal(entry.name, lang="id")
+    if entry.name_en:
+        yield node, SKOS.prefLabel, Literal(entry.name_en, lang="en")
+    for acronym in entry.acronyms:
+        yield node, GOVKG.acronym, Literal(acronym)
+    for alias in entry.aliases:
+        yield node, SKOS.altLabel, Literal(alias, lang="id")
+    if entry.region_code:
+        yield node, GOVKG.regionCode, Literal(entry.region_code)
+    if entry.province:
+        yield node, GOVKG.inProvince, ids.org(entry.province)
+    if entry.parent:
+        yield node, ORG.subOrganizationOf, ids.org(entry.parent)
+    if entry.source:
+        yield node, DCTERMS.source, Literal(entry.source)
+
+
+def change_triples(change: Change) -> Iterator[Triple]:
+    """A merger or renaming as an ``org:ChangeEvent``."""
+    node = ids.change(change.key)
+    yield node, RDF.type, ORG.ChangeEvent
+    yield node, DCTERMS.date, Literal(change.date.isoformat(), datatype=XSD.date)
+    yield node, DCTERMS.description, Literal(change.description, lang="en")
+    yield node, DCTERMS.source, Literal(change.source)
+    for key in change.original:
+        yield node, ORG.originalOrganization, ids.org(key)
+    for key in change.resulting:
+        yield node, ORG.resultingOrganization, ids.org(key)
+
+
+def used_keys(gazetteer: Gazetteer, keys: Iterable[str]) -> list[str]:
+    """The keys a build needs: the ones used, their provinces and parents, and their successors."""
+    wanted: set[str] = set()
+    todo = list(keys)
+    while todo:
+        key = todo.pop()
+        if key in wanted:
+            continue
+        wanted.add(key)
+        entry = gazetteer.entry(key)
+        todo.extend(k for k in (entry.province, entry.parent) if k)
+        for change in gazetteer.changes:
+            if key in change.original:
+                todo.extend((*change.original, *change.resulting))
+    return sorted(wanted)
+
+
+def reference_triples(gazetteer: Gazetteer, keys: Iterable[str]) -> Iterator[Triple]:
+    """The reference graph for a build: used entities and the changes that involve them."""
+    wanted = used_keys(gazetteer, keys)
+    for key in wanted:
+        yield from entry_triples(gazetteer.entry(key))
+    chosen = set(wanted)
+    for change in gazetteer.changes:
+        if chosen.intersection(change.original):
+            yield from change_triples(change)

@@ -1,0 +1,262 @@
+"""Entity resolution: names as written in records → gazetteer entries, roles and fields.
+
+The output still mirrors the records, but every organization is a gazetteer
+:class:`~govkg.gazetteer.Entry`, every post a role IRI and every field a SKOS
+concept, so the triples stage never sees a raw name. All problems in one file are
+collected and raised together as :class:`~govkg.errors.RecordErrors`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from rdflib import URIRef
+
+from govkg.errors import GovkgError, RecordError, RecordErrors
+from govkg.gazetteer import Entry, Gazetteer
+from govkg.ids import agreement_slug, key_of
+from govkg.records.model import Agreement, RecordSet, Signatory, Source, Where
+from govkg.text import fold, slugify
+from govkg.vocab import Vocabulary
+
+
+@dataclass(frozen=True)
+class Signer:
+    """A signatory with the person, role and party resolved."""
+
+    person_key: str
+    name: str
+    role: URIRef
+    role_labels: tuple[str, str]
+    post_as_written: str
+    party: Entry
+    honorifics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResolvedAgreement:
+    """An agreement whose parties, signers and fields are resolved."""
+
+    key: str
+    kind: str
+    signed_on: date
+    place: str | None
+    city: str | None
+    parties: tuple[Entry, ...]
+    signers: tuple[Signer, ...]
+    fields: tuple[URIRef, ...]
+    scope: str | None
+    title: str | None
+    number: str | None
+    implements: str | None
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResolvedRecords:
+    """One record file, resolved: its source and its agreements."""
+
+    path: str
+    source: Source
+    agreements: tuple[ResolvedAgreement, ...]
+    declared: tuple[Entry, ...]
+
+
+class _Collector:
+    """Gathers errors so one run reports every problem in a file."""
+
+    def __init__(self) -> None:
+        self.errors: list[RecordError] = []
+
+    def fail(self, where: Where, field: str, err: GovkgError) -> None:
+        here = where.at(field) if field else where
+        self.errors.append(
+            RecordError(here.file, here.field, err.message, fix=err.fix, line=here.line)
+        )
+
+
+def resolve_records(
+    records: RecordSet, gazetteer: Gazetteer, *, fields: Vocabulary, roles: Vocabulary
+) -> ResolvedRecords:
+    """Resolve one record file; raises RecordErrors listing every name that did not resolve."""
+    errors = _Collector()
+    people = {p.id: p for p in records.people}
+    agreements = []
+    for event in records.events:
+        for agreement in event.agreements:
+            resolved = _agreement(
+                agreement,
+                event.date,
+                event.place,
+                event.city,
+                gazetteer,
+                fields,
+                roles,
+                people,
+                errors,
+            )
+            if resolved is not None:
+                agreements.append(resolved)
+    _check_unique_keys(agreements, records, errors)
+    if errors.errors:
+        raise RecordErrors(errors.errors)
+    declared = tuple(gazetteer.entry(d.id) for d in records.organizations)
+    return ResolvedRecords(records.path, records.source, tuple(agreements), declared)
+
+
+def _agreement(
+    agreement: Agreement,
+    day: date,
+    place,
+    city,
+    gazetteer,
+    fields,
+    roles,
+    people,
+    errors: _Collector,
+) -> ResolvedAgreement | None:
+    count = len(errors.errors)
+    parties = _parties(agreement, gazetteer, errors)
+    signers = tuple(
+        s
+        for i, sig in enumerate(agreement.signatories)
+        if (s := _signer(sig, i, parties, gazetteer, roles, people, errors)) is not None
+    )
+    concepts = tuple(
+        _lookup(fields, text, agreement.where, f"fields[{i}]", errors)
+        for i, text in enumerate(agreement.fields)
+    )
+    if len(errors.errors) > count:
+        return None
+    return ResolvedAgreement(
+        key=agreement_slug(
+            agreement.id, day.isoformat(), agreement.kind, [p.key for p in parties.values()]
+        ),
+        kind=agreement.kind,
+        signed_on=day,
+        place=place,
+        city=city,
+        parties=tuple(parties.values()),
+        signers=signers,
+        fields=tuple(dict.fromkeys(concepts)),
+        scope=agreement.scope,
+        title=agreement.title,
+        number=agreement.number,
+        implements=agreement.implements,
+        notes=agreement.notes,
+    )
+
+
+def _parties(agreement: Agreement, gazetteer: Gazetteer, errors: _Collector) -> dict[str, Entry]:
+    """Party names (folded) → entries; two names for one body are one party, reported."""
+    resolved: dict[str, Entry] = {}
+    seen: dict[str, str] = {}
+    for i, name in enumerate(agreement.parties):
+        try:
+            entry = gazetteer.resolve(name)
+        except GovkgError as err:
+            errors.fail(agreement.where, f"parties[{i}]", err)
+            continue
+        if entry.key in seen:
+            errors.fail(
+                agreement.where,
+                f"parties[{i}]",
+                GovkgError(
+                    f"{name!r} and {seen[entry.key]!r} are the same body ({entry.name})",
+                    fix="list each party once",
+                ),
+            )
+        seen[entry.key] = name
+        resolved[fold(name)] = entry
+    if len(set(seen)) < 2 and len(errors.errors) == 0:
+        errors.fail(
+            agreement.where,
+            "parties",
+            GovkgError(
+                "an agreement needs at least two different parties", fix="add the other party"
+            ),
+        )
+    return resolved
+
+
+def _signer(
+    sig: Signatory,
+    index: int,
+    parties: dict[str, Entry],
+    gazetteer: Gazetteer,
+    roles: Vocabulary,
+    people: dict,
+    errors: _Collector,
+) -> Signer | None:
+    party = parties.get(fold(sig.party))
+    if party is None:
+        try:
+            entry = gazetteer.resolve(sig.party)
+        except GovkgError as err:
+            errors.fail(sig.where, "party", err)
+            return None
+        party = next((p for p in parties.values() if p.key == entry.key), None)
+        if party is None:
+            errors.fail(
+                sig.where,
+                "party",
+                GovkgError(
+                    f"{sig.party!r} signs for a body that is not a party of this agreement",
+                    fix="add it to the agreement's parties or correct the signatory's party",
+                ),
+            )
+            return None
+    role = _role(sig.post, roles, sig.where, errors)
+    if role is None:
+        return None
+    key = sig.person_id or slugify(sig.name)
+    name = people[sig.person_id].name if sig.person_id in people else sig.name
+    labels = (roles.label(role, "id"), roles.label(role, "en"))
+    return Signer(key, name, role, labels, sig.post, party, sig.honorifics)
+
+
+def _role(post: str, roles: Vocabulary, where: Where, errors: _Collector) -> URIRef | None:
+    """The role named by a post as written; 'Sekretaris Utama BPOM' → Sekretaris Utama."""
+    words = post.split()
+    for end in range(len(words), 0, -1):
+        try:
+            return roles.resolve(" ".join(words[:end]))
+        except GovkgError:
+            continue
+    try:
+        return roles.resolve(post)
+    except GovkgError as err:
+        errors.fail(where, "post", err)
+        return None
+
+
+def _lookup(vocab: Vocabulary, text: str, where: Where, field: str, errors: _Collector) -> URIRef:
+    try:
+        return vocab.resolve(text)
+    except GovkgError as err:
+        errors.fail(where, field, err)
+        return URIRef("urn:unresolved")
+
+
+def _check_unique_keys(
+    agreements: Iterable[ResolvedAgreement], records: RecordSet, errors: _Collector
+) -> None:
+    seen: set[str] = set()
+    for agreement in agreements:
+        if agreement.key in seen:
+            errors.fail(
+                Where(records.path),
+                "events",
+                GovkgError(
+                    f"two agreements in this file get the same identifier {agreement.key!r}",
+                    fix="give them distinct 'id' values",
+                ),
+            )
+        seen.add(agreement.key)
+
+
+def role_key(role: URIRef) -> str:
+    """The key of a role concept (``…/role/kepala`` → ``kepala``)."""
+    return key_of(role)

@@ -1,0 +1,121 @@
+"""Organizations declared by records: added to a new gazetteer; collisions cite file:line."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.errors import GovkgError, RecordError
+from govkg.gazetteer import Gazetteer
+from govkg.records.model import OrganizationDecl, Where
+
+WHERE = Where("records/2019-lan.yaml", 12, "organizations[0]")
+
+
+def decl(**fields: object) -> OrganizationDecl:
+    base = {
+        "id": "pusdiklat-x",
+        "name": "Pusat Pendidikan dan Pelatihan X",
+        "kind": "GovernmentUnit",
+    }
+    return OrganizationDecl(**{**base, **fields}, where=WHERE)
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.bundled()
+
+
+def test_declared_organization_resolves(gaz: Gazetteer) -> None:
+    more = gaz.with_declarations(
+        [
+            decl(
+                acronyms=("Pusdiklat X",),
+                aliases=("Pusdiklat X Jakarta",),
+                parent="LAN",
+                name_en="X Training Centre",
+            )
+        ]
+    )
+    entry = more.resolve("Pusdiklat X")
+    assert entry.key == "pusdiklat-x" and entry.kind == "GovernmentUnit"
+    assert entry.parent == "lan"  # a name is resolved to the key
+    assert entry.source == "declared in records/2019-lan.yaml:12"
+    assert more.resolve("pusdiklat x jakarta") is entry
+    assert more.resolve("X Training Centre") is entry
+    assert more.resolve("LAN").key == "lan"  # the bundled entries are still there
+    assert len(more) == len(gaz) + 1
+    assert more.changes == gaz.changes
+
+
+def test_the_bundled_gazetteer_is_unchanged(gaz: Gazetteer) -> None:
+    gaz.with_declarations([decl(acronyms=("PXQ",))])
+    assert "pusdiklat-x" not in gaz
+    assert gaz.matches("PXQ") == []
+
+
+def test_no_declarations_returns_the_same_object(gaz: Gazetteer) -> None:
+    assert gaz.with_declarations([]) is gaz
+    assert gaz.with_declarations(iter(())) is gaz
+
+
+def test_declared_region_with_province_by_name(gaz: Gazetteer) -> None:
+    more = gaz.with_declarations(
+        [
+            decl(
+                id="kecamatan-x",
+                name="Pemerintah Kecamatan Xyz",
+                kind="GovernmentUnit",
+                province="Pemprov Banten",
+            )
+        ]
+    )
+    assert more.entry("kecamatan-x").province == "provinsi-36"
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "words"),
+    [
+        ({"id": "lan"}, "organizations[0].id", "already the key of LAN"),
+        ({"id": "kabupaten-36-04"}, "organizations[0].id", "already the key of Kabupaten Serang"),
+        ({"name": "Lembaga Administrasi Negara"}, "organizations[0].name", "already names LAN"),
+        ({"acronyms": ("LIPI",)}, "organizations[0].name", "already names LIPI"),
+        ({"aliases": ("Pemkab Serang",)}, "organizations[0].name", "Kabupaten Serang"),
+        ({"aliases": ("Serang",)}, "organizations[0].name", "Kota Serang"),
+        ({"name_en": "Indonesian Institute of Sciences"}, "organizations[0].name", "LIPI"),
+        ({"id": "Bad Id"}, "organizations[0].id", "not a slug"),
+        ({"kind": "Kementerian"}, "organizations[0].kind", "unknown kind"),
+        ({"region_code": "3604"}, "organizations[0].region_code", "bad code"),
+        ({"parent": "Lembaga Tidak Ada Sama Sekali"}, "organizations[0].parent", "unknown"),
+    ],
+)
+def test_collisions_and_mistakes_cite_the_declaration(
+    gaz: Gazetteer, fields: dict, field: str, words: str
+) -> None:
+    with pytest.raises(RecordError) as err:
+        gaz.with_declarations([decl(**fields)])
+    assert isinstance(err.value, GovkgError)
+    assert err.value.file == "records/2019-lan.yaml" and err.value.line == 12
+    assert err.value.field == field
+    assert words in str(err.value)
+    assert str(err.value).startswith("records/2019-lan.yaml:12: ")
+
+
+def test_two_declarations_of_one_name_collide(gaz: Gazetteer) -> None:
+    first = decl(id="a-unit", acronyms=("AU1",))
+    second = decl(id="b-unit", name="Unit B", acronyms=("AU1",))
+    with pytest.raises(RecordError, match="'au1' already names AU1"):
+        gaz.with_declarations([first, second])
+
+
+def test_parent_may_be_another_declaration(gaz: Gazetteer) -> None:
+    unit = decl(id="unit-a", name="Unit A", parent="Direktorat Q")
+    parent = decl(id="direktorat-q", name="Direktorat Q", kind="GovernmentUnit", parent="lan")
+    more = gaz.with_declarations([unit, parent])
+    assert more.entry("unit-a").parent == "direktorat-q"
+    assert more.entry("direktorat-q").parent == "lan"
+
+
+def test_province_must_be_a_province(gaz: Gazetteer) -> None:
+    with pytest.raises(RecordError, match="is not a province") as err:
+        gaz.with_declarations([decl(province="Pemkab Serang")])
+    assert err.value.field == "organizations[0].province"
