@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from govkg.engines import STORE_DIR, write_store
 from govkg.errors import GovkgError, RecordError, RecordErrors, ValidationFailed
 from govkg.files import replace_files
 from govkg.gazetteer import Gazetteer
@@ -126,6 +127,7 @@ def write_outputs(built: Built, out_dir: Path) -> list[Path]:
             {INFERRED_GRAPH: built.graphs[INFERRED_GRAPH]}, staging / "govkg-inferred.ttl", "ttl"
         )
         write_graphs(built.graphs, staging / "govkg.trig", "trig")
+        write_store((staging / "govkg.trig").read_bytes(), staging / STORE_DIR)
         names = sorted(p.name for p in staging.iterdir())
         replace_files(staging, out_dir)
     except BaseException:

@@ -156,3 +156,132 @@ def export(
 def _print_findings(findings) -> None:
     for finding in findings:
         err_console.print(str(finding), markup=False)
+
+
+def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise GovkgError(f"parameter {item!r} is not NAME=VALUE", fix="write -p agency=LAN")
+        if name.strip() in params:
+            raise GovkgError(f"parameter {name.strip()!r} given twice", fix="give it once")
+        params[name.strip()] = value
+    return params
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("name_or_file")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A query parameter (repeatable). Organizations: acronym, label or IRI.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "md"]),
+    default="table",
+    show_default=True,
+    help="Output format (json: SPARQL 1.1 JSON).",
+)
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A build folder or RDF files (repeatable; default: out/).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["oxigraph", "rdflib"]),
+    default="oxigraph",
+    show_default=True,
+    help="Query engine (rdflib is the slow reference).",
+)
+@click.option(
+    "--raw-csv",
+    is_flag=True,
+    help="CSV without the spreadsheet guard (cells starting = + - @ kept as they are).",
+)
+@reports_errors
+def query(
+    name_or_file: str,
+    params: tuple[str, ...],
+    fmt: str,
+    data: tuple[Path, ...],
+    engine: str,
+    raw_csv: bool,
+) -> None:
+    """Run a canned query by NAME (see 'govkg queries') or a SPARQL SELECT in FILE.rq.
+
+    Parameters are bound by the engine, never written into the query text.
+    """
+    from govkg.query import run_query
+    from govkg.results import render
+
+    result = run_query(name_or_file, _parse_params(params), list(data) or [Path("out")], engine)
+    if fmt == "table":
+        _print_table(result)
+    else:
+        sys.stdout.write(render(result.columns, result.rows, fmt, raw_csv=raw_csv))
+
+
+def _print_table(result) -> None:
+    from rich.table import Table
+
+    from govkg.results import short
+
+    table = Table(title=result.query.title, title_justify="left", show_lines=False)
+    for column in result.columns:
+        table.add_column(column, overflow="fold")
+    for row in result.rows:
+        table.add_row(*(escape(short(term)) for term in row))
+    out_console.print(table)
+    out_console.print(f"{len(result.rows)} row(s)")
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@reports_errors
+def queries() -> None:
+    """List the canned queries with their parameters and result columns."""
+    from govkg.canned import canned_queries
+    from govkg.query import describe_params
+
+    for q in canned_queries().values():
+        out_console.print(f"[bold]{q.name}[/]: {escape(q.title)}")
+        out_console.print(f"  {escape(q.description)}", markup=False)
+        out_console.print(f"  parameters: {describe_params(q)}", markup=False)
+        for p in q.params:
+            out_console.print(f"    {p.name}: {p.description}", markup=False)
+        out_console.print(f"  columns: {', '.join(q.columns)}", markup=False)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.option(
+    "--agreements",
+    type=click.IntRange(1, 10_000_000),
+    required=True,
+    help="How many agreements to generate.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the records.",
+)
+@reports_errors
+def synth(agreements: int, seed: int, out_dir: Path) -> None:
+    """Write deterministic synthetic records (JSON, one file per source) for scale tests."""
+    from govkg.synth import write_synthetic
+
+    if out_dir.exists() and any(out_dir.iterdir()):
+        raise GovkgError(f"{out_dir} is not empty", fix="give a new or empty folder")
+    written = write_synthetic(out_dir, agreements, seed)
+    out_console.print(f"wrote {agreements} agreements in {len(written)} files → {out_dir}/")

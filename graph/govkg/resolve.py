@@ -124,6 +124,7 @@ def _agreement(
         for i, sig in enumerate(agreement.signatories)
         if (s := _signer(sig, i, parties, gazetteer, roles, people, errors)) is not None
     )
+    _check_distinct_signers(agreement, signers, errors)
     concepts = tuple(
         _lookup(fields, text, agreement.where, f"fields[{i}]", errors)
         for i, text in enumerate(agreement.fields)
@@ -215,6 +216,25 @@ def _signer(
     name = people[sig.person_id].name if sig.person_id in people else sig.name
     labels = (roles.label(role, "id"), roles.label(role, "en"))
     return Signer(key, name, role, labels, sig.post, party, sig.honorifics)
+
+
+def _check_distinct_signers(
+    agreement: Agreement, signers: tuple[Signer, ...], errors: _Collector
+) -> None:
+    """One person signs an agreement once; namesakes need declared person ids."""
+    seen: set[str] = set()
+    for i, signer in enumerate(signers):
+        if signer.person_key in seen:
+            errors.fail(
+                agreement.where,
+                f"signatories[{i}]",
+                GovkgError(
+                    f"{signer.name!r} signs this agreement twice",
+                    fix="if these are two people with one name, declare them under 'people:' with "
+                    "distinct ids and give each signatory its 'person'",
+                ),
+            )
+        seen.add(signer.person_key)
 
 
 def _role(post: str, roles: Vocabulary, where: Where, errors: _Collector) -> URIRef | None:

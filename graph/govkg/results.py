@@ -102,3 +102,16 @@ def to_markdown(columns: list[str], rows: list[list]) -> str:
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(cell(t) for t in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def render(columns: list[str], rows: list[list], fmt: str, *, raw_csv: bool = False) -> str:
+    """Rows in one of the text formats (``table`` is drawn by the CLI, with rich)."""
+    if fmt == "csv":
+        return to_csv(columns, rows, raw=raw_csv)
+    if fmt == "tsv":
+        return to_tsv(columns, rows)
+    if fmt == "json":
+        return to_json(columns, rows)
+    if fmt == "md":
+        return to_markdown(columns, rows)
+    raise ValueError(f"unknown format {fmt!r}")

@@ -144,10 +144,14 @@ class _Bodies:
         return list(chosen.values())
 
 
-def _person(seed: int, body: str, post: str, day: date) -> str:
+def _person(seed: int, body: str, post: str, day: date, taken: set[str]) -> str:
+    """The holder of ``post`` in ``body`` during the 5-year term around ``day`` (stable)."""
     term = (day.year - 2004) // 5
     rng = random.Random(f"{seed}:{body}:{post}:{term}")
-    return f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}"
+    name = f"{rng.choice(GIVEN)} {rng.choice(GIVEN)} {rng.choice(FAMILY)}"
+    while name in taken:  # two signers of one agreement are never namesakes
+        name = f"{rng.choice(GIVEN)} {rng.choice(GIVEN)} {rng.choice(FAMILY)}"
+    return name
 
 
 def _agreement(
@@ -165,12 +169,11 @@ def _agreement(
     if kind == "pks" and earlier and rng.random() < 0.5:
         implements, parties = earlier[rng.choice(sorted(earlier))]
     names = [p.acronyms[0] if p.acronyms and rng.random() < 0.5 else p.name for p in parties]
-    signatories = []
+    signatories: list[dict] = []
     for party, name in zip(parties, names, strict=True):
         post = _pick(rng, POSTS[party.kind])
-        signatories.append(
-            {"name": _person(seed, party.key, post, day), "post": post, "party": name}
-        )
+        person = _person(seed, party.key, post, day, {s["name"] for s in signatories})
+        signatories.append({"name": person, "post": post, "party": name})
     record = {
         "id": f"syn-{number:07d}",
         "kind": kind,
