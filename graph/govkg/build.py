@@ -27,7 +27,7 @@ from govkg.records.model import RecordSet
 from govkg.reference import reference_triples
 from govkg.resolve import ResolvedRecords, resolve_records
 from govkg.resources import bundled_records_dir, ontology_dir
-from govkg.serialize import write_graphs
+from govkg.serialize import to_oxigraph, write_quads
 from govkg.shapes import Finding, check_graph, violations
 from govkg.triples import record_triples
 from govkg.vocab import Vocabulary
@@ -120,14 +120,20 @@ def write_outputs(built: Built, out_dir: Path) -> list[Path]:
     """Write the build's files into ``out_dir`` through a staging folder; returns their paths."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    quads = to_oxigraph(built.graphs)
+    hidden = {str(ONTOLOGY_GRAPH), str(INFERRED_GRAPH)}
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
     try:
-        write_graphs(built.asserted(), staging / "govkg.ttl", "ttl")
-        write_graphs(
-            {INFERRED_GRAPH: built.graphs[INFERRED_GRAPH]}, staging / "govkg-inferred.ttl", "ttl"
+        write_quads(
+            [q for q in quads if q.graph_name.value not in hidden], staging / "govkg.ttl", "ttl"
         )
-        write_graphs(built.graphs, staging / "govkg.trig", "trig")
-        write_store((staging / "govkg.trig").read_bytes(), staging / STORE_DIR)
+        write_quads(
+            [q for q in quads if q.graph_name.value == str(INFERRED_GRAPH)],
+            staging / "govkg-inferred.ttl",
+            "ttl",
+        )
+        write_quads(quads, staging / "govkg.trig", "trig")
+        write_store(quads, staging / STORE_DIR)
         names = sorted(p.name for p in staging.iterdir())
         replace_files(staging, out_dir)
     except BaseException:

@@ -191,10 +191,10 @@ def open_engine(paths: list[Path], engine: str = "oxigraph") -> Engine:
     return OxigraphEngine.from_files(data_files(paths))
 
 
-def write_store(trig: bytes, folder: Path) -> None:
-    """Write an on-disk Oxigraph store holding the TriG dataset ``trig``."""
+def write_store(quads: list[ox.Quad], folder: Path) -> None:
+    """Write an on-disk Oxigraph store holding ``quads``."""
     store = ox.Store(str(folder))
-    store.bulk_load(trig, format=ox.RdfFormat.TRIG)
+    store.bulk_extend(quads)
     store.flush()
     del store
     gc.collect()

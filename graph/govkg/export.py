@@ -12,39 +12,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Dataset, URIRef
+import pyoxigraph as ox
 
 from govkg.errors import GovkgError
 from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH
-from govkg.serialize import to_bytes, write_graphs
+from govkg.serialize import FORMATS, serialize_items, statements, write_quads
 
 
-def read_dataset(data_dir: str | Path) -> dict[URIRef, set[tuple]]:
-    """The named graphs of ``data_dir/govkg.trig``.
+def read_dataset(data_dir: str | Path) -> list[ox.Quad]:
+    """The quads of ``data_dir/govkg.trig``.
 
     :raises GovkgError: when the folder holds no build.
     """
     path = Path(data_dir) / "govkg.trig"
     if not path.is_file():
         raise GovkgError(f"no built graph at {path}", fix="run 'govkg build' first or pass --data")
-    dataset = Dataset()
-    dataset.parse(path, format="trig")
-    graphs: dict[URIRef, set[tuple]] = {}
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        if g is None:
-            continue
-        graphs.setdefault(URIRef(g), set()).add((s, p, o))
-    return graphs
+    try:
+        return list(ox.parse(path=str(path), format=ox.RdfFormat.TRIG))
+    except (SyntaxError, ValueError, OSError) as err:
+        raise GovkgError(f"cannot read {path}: {err}", fix="rebuild with 'govkg build'") from err
 
 
-def select(graphs: dict[URIRef, set[tuple]], *, inferred: bool, ontology: bool) -> dict:
+def select(quads: list[ox.Quad], *, inferred: bool, ontology: bool) -> list[ox.Quad]:
     """Asserted graphs, plus the inferred and ontology graphs when asked for."""
     skip = set()
     if not inferred:
-        skip.add(INFERRED_GRAPH)
+        skip.add(str(INFERRED_GRAPH))
     if not ontology:
-        skip.add(ONTOLOGY_GRAPH)
-    return {g: t for g, t in graphs.items() if g not in skip}
+        skip.add(str(ONTOLOGY_GRAPH))
+    return [q for q in quads if q.graph_name.value not in skip]
 
 
 def export_graphs(
@@ -56,8 +52,11 @@ def export_graphs(
     ontology: bool = False,
 ) -> bytes:
     """Serialize the chosen graphs; with ``output``, write it atomically after a re-parse check."""
+    if fmt not in FORMATS:
+        raise GovkgError(f"unknown format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
     chosen = select(read_dataset(data_dir), inferred=inferred, ontology=ontology)
     if output is not None:
-        write_graphs(chosen, Path(output), fmt)
+        write_quads(chosen, Path(output), fmt)
         return Path(output).read_bytes()
-    return to_bytes(chosen, fmt)
+    ox_format, keep_graphs = FORMATS[fmt]
+    return serialize_items(statements(chosen, keep_graphs), ox_format)

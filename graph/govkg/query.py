@@ -121,8 +121,8 @@ def run_on(engine: Engine, query: CannedQuery, given: Mapping[str, str]) -> Quer
     for c in query.list_columns & set(columns):
         i = columns.index(c)
         for row in picked:
-            if row[i] is not None:
-                row[i] = Literal("; ".join(sorted(str(row[i]).split("; "))))
+            items = sorted(x for x in str(row[i] or "").split("; ") if x)
+            row[i] = Literal("; ".join(items)) if items else None
     return QueryResult(query, columns, picked, engine.name)
 
 

@@ -1,7 +1,9 @@
-"""Serializations of govkg graphs, each re-parsed and compared before it replaces a file.
+"""Serializations of govkg graphs, written by Oxigraph, each re-parsed and compared before it
+replaces a file.
 
-Formats: ``ttl`` (Turtle), ``nt`` (sorted N-Triples), ``trig`` and ``jsonld`` (all
-named graphs), ``nq`` (sorted N-Quads).
+Formats: ``ttl`` (Turtle) and ``nt`` (canonical N-Triples) hold the union of the given
+graphs; ``trig``, ``nq`` (N-Quads) and ``jsonld`` keep the named graphs. Statements are
+written in sorted order, so the same graphs always give the same bytes.
 
 >>> from rdflib import Literal, URIRef
 >>> g = {URIRef("urn:g"): {(URIRef("urn:a"), URIRef("urn:b"), Literal("c"))}}
@@ -14,123 +16,108 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-import pyoxigraph
-from rdflib import Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from govkg.errors import OutputError
 from govkg.files import write_atomic
-from govkg.namespaces import bind_prefixes
+from govkg.namespaces import PREFIXES
 
 Triple = tuple
 Graphs = Mapping[URIRef, set[Triple]]
 
 FORMATS = {
-    "ttl": ("turtle", False),
-    "nt": ("nt", False),
-    "trig": ("trig", True),
-    "nq": ("nquads", True),
-    "jsonld": ("json-ld", True),
+    "ttl": (ox.RdfFormat.TURTLE, False),
+    "nt": (ox.RdfFormat.N_TRIPLES, False),
+    "trig": (ox.RdfFormat.TRIG, True),
+    "nq": (ox.RdfFormat.N_QUADS, True),
+    "jsonld": (ox.RdfFormat.JSON_LD, True),
 }
-"""Format name → (rdflib format, keeps named graphs)."""
+"""Format name → (Oxigraph format, keeps named graphs)."""
 
-OXIGRAPH_FORMATS = {
-    "ttl": pyoxigraph.RdfFormat.TURTLE,
-    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
-    "trig": pyoxigraph.RdfFormat.TRIG,
-    "nq": pyoxigraph.RdfFormat.N_QUADS,
-}
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
-def _dataset(graphs: Graphs) -> Dataset:
-    dataset = Dataset()
-    bind_prefixes(dataset)
-    for name in sorted(graphs):
-        graph = dataset.graph(name)
-        for triple in graphs[name]:
-            graph.add(triple)
-    return dataset
+def _term(term) -> str:
+    return _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
 
 
-def _graph(graphs: Graphs) -> Graph:
-    graph = Graph()
-    bind_prefixes(graph)
-    for triples in graphs.values():
-        for triple in triples:
-            graph.add(triple)
-    return graph
+def nquads(graphs: Graphs) -> bytes:
+    """The graphs as N-Quads text (one pass of string building; fast)."""
+    lines = []
+    for name, triples in graphs.items():
+        graph = f" <{name}> .\n"
+        lines.extend(f"{s.n3()} {p.n3()} {_term(o)}{graph}" for s, p, o in triples)
+    return "".join(lines).encode("utf-8")
+
+
+def to_oxigraph(graphs: Graphs) -> list[ox.Quad]:
+    """rdflib graphs as Oxigraph quads (through N-Quads text: one fast parse)."""
+    return list(ox.parse(nquads(graphs), format=ox.RdfFormat.N_QUADS))
+
+
+def statements(quads: list[ox.Quad], keep_graphs: bool) -> list:
+    """Quads (or their distinct triples), sorted by graph and N-Triples text."""
+    if keep_graphs:
+        return sorted(quads, key=lambda q: (q.graph_name.value, str(q.triple)))
+    return sorted({q.triple for q in quads}, key=str)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise OutputError(f"unknown format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
 
 
 def to_bytes(graphs: Graphs, fmt: str) -> bytes:
     """Serialize ``graphs`` (graph name → triples); single-graph formats get their union."""
-    if fmt not in FORMATS:
-        raise OutputError(f"unknown format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
-    rdflib_format, quads = FORMATS[fmt]
-    if fmt in ("nt", "nq"):
-        return _sorted_lines(graphs, quads)
-    target = _dataset(graphs) if quads else _graph(graphs)
-    return target.serialize(format=rdflib_format, encoding="utf-8")
+    _check_format(fmt)
+    ox_format, keep_graphs = FORMATS[fmt]
+    return serialize_items(statements(to_oxigraph(graphs), keep_graphs), ox_format)
 
 
-def _sorted_lines(graphs: Graphs, quads: bool) -> bytes:
-    lines: set[str] = set()
-    for name, triples in graphs.items():
-        suffix = f" {name.n3()} .\n" if quads else " .\n"
-        for s, p, o in triples:
-            lines.add(f"{s.n3()} {p.n3()} {_nt_term(o)}{suffix}")
-    return "".join(sorted(lines)).encode("utf-8")
+def serialize_items(items: list, ox_format) -> bytes:
+    prefixes = _PREFIXES if ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    return ox.serialize(items, format=ox_format, prefixes=prefixes)
 
 
-def _nt_term(term) -> str:
-    return _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
-
-
-def expected_quads(graphs: Graphs, fmt: str) -> set[tuple]:
-    """What a file of ``fmt`` must hold when re-read: quads, or triples for single-graph formats."""
-    _, quads = FORMATS[fmt]
-    if quads:
-        return {(*t, name) for name, triples in graphs.items() for t in triples}
-    return {t for triples in graphs.values() for t in triples}
-
-
-def read_back(path: Path, fmt: str) -> set[tuple]:
-    """Re-parse a written file with rdflib; quads carry their graph name."""
-    rdflib_format, quads = FORMATS[fmt]
-    if quads:
-        dataset = Dataset()
-        dataset.parse(path, format=rdflib_format)
-        return {
-            (s, p, o, g)
-            for s, p, o, g in dataset.quads((None, None, None, None))
-            if g is not None and g != dataset.default_graph.identifier
-        }
-    return set(Graph().parse(path, format=rdflib_format))
-
-
-def check_with_oxigraph(path: Path, fmt: str, expected: int) -> None:
-    """An independent parser must read the file and find the same number of statements."""
-    if fmt not in OXIGRAPH_FORMATS:
-        return
+def read_back(path: Path, fmt: str) -> list[str]:
+    """Re-parse a written file with Oxigraph; its statements as sorted N-Triples/N-Quads text."""
+    ox_format, quads = FORMATS[fmt]
     try:
-        count = sum(1 for _ in pyoxigraph.parse(path=str(path), format=OXIGRAPH_FORMATS[fmt]))
+        parsed = ox.parse(path=str(path), format=ox_format)
+        found = [str(q) if quads else str(q.triple) for q in parsed]
     except (SyntaxError, ValueError, OSError) as err:
-        raise OutputError(f"{path.name}: Oxigraph cannot read the output: {err}") from err
-    if count != expected:
-        raise OutputError(f"{path.name}: Oxigraph read {count} statements, expected {expected}")
+        raise OutputError(f"{path.name}: the written file does not parse: {err}") from err
+    return sorted(set(found)) if not quads else sorted(found)
 
 
-def write_graphs(graphs: Graphs, target: Path, fmt: str) -> None:
-    """Serialize, re-parse (rdflib and Oxigraph), compare, then atomically replace ``target``.
+def write_graphs(graphs: Graphs, target: Path, fmt: str) -> int:
+    """Serialize rdflib graphs, re-parse, compare, then atomically replace ``target``.
+
+    Returns the number of statements written.
 
     :raises OutputError: when the re-read file does not hold exactly the graphs' statements.
     """
-    expected = expected_quads(graphs, fmt)
+    return write_quads(to_oxigraph(graphs), target, fmt)
+
+
+def write_quads(quads: list[ox.Quad], target: Path, fmt: str) -> int:
+    """Serialize Oxigraph quads, re-parse, compare, then atomically replace ``target``.
+
+    :raises OutputError: when the re-read file does not hold exactly the statements.
+    """
+    _check_format(fmt)
+    ox_format, keep_graphs = FORMATS[fmt]
+    items = statements(quads, keep_graphs)
+    expected = sorted(str(item) for item in items)
 
     def check(tmp: Path) -> None:
         found = read_back(tmp, fmt)
         if found != expected:
-            missing, extra = len(expected - found), len(found - expected)
+            missing = len(set(expected) - set(found))
+            extra = len(set(found) - set(expected))
             raise OutputError(f"{target.name}: re-read differs ({missing} missing, {extra} extra)")
-        check_with_oxigraph(tmp, fmt, len(expected))
 
-    write_atomic(target, to_bytes(graphs, fmt), check)
+    write_atomic(target, serialize_items(items, ox_format), check)
+    return len(items)

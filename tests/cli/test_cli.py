@@ -81,3 +81,19 @@ def test_export_writes_every_format(tmp_path, seed_out):
         )
         assert result.returncode == 0, result.stderr
         assert target.stat().st_size > 1000
+
+
+INVALID = DATA / "records" / "invalid"
+
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in INVALID.iterdir()))
+def test_every_invalid_record_exits_2_with_a_location_and_no_traceback(fixture, tmp_path):
+    from click.testing import CliRunner
+
+    from govkg.cli import main
+
+    result = CliRunner().invoke(main, ["validate", str(INVALID / fixture)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert f"{fixture}:" in result.output
+    assert "(fix: " in result.output
