@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format clean
+.PHONY: demo test lint format clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,3 +33,6 @@ format: $(STAMP)
 
 clean:
 	rm -rf out .pytest_cache .ruff_cache .hypothesis
+
+bench: $(STAMP)
+	cd benchmarks && ../$(BIN)/python bench_build.py && ../$(BIN)/python bench_queries.py

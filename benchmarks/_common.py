@@ -8,7 +8,6 @@ cached under ``benchmarks/.cache/`` (not in git) so repeated runs skip generatio
 from __future__ import annotations
 
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -50,12 +49,15 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
 
 
 def child_peak_mb(code: str) -> tuple[float, float]:
-    """Run Python ``code`` in a fresh process; its wall time (s) and peak RSS (MB)."""
+    """Run Python ``code`` in a fresh process; its wall time (s) and its own peak RSS (MB)."""
+    probe = ("\nimport resource, sys\n"
+             "sys.stderr.write(f'__PEAK__ {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n")
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True)
+    done = subprocess.run([sys.executable, "-c", code + probe], check=True,
+                          capture_output=True, text=True)
     wall = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, peak_kb / 1024
+    peak = [line for line in done.stderr.splitlines() if line.startswith("__PEAK__")]
+    return wall, int(peak[-1].split()[1]) / 1024
 
 
 def machine() -> str:
