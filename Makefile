@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format clean bench
+.PHONY: demo test lint format clean bench serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/govkg build -o out
-	@echo "Outputs in out/: govkg.ttl, govkg-inferred.ttl, govkg.trig"
+	@echo "Outputs in out/: govkg.ttl, govkg-inferred.ttl, govkg.trig, store/, network.html"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -36,3 +36,7 @@ clean:
 
 bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python bench_build.py && ../$(BIN)/python bench_queries.py
+
+serve: $(STAMP)
+	@test -d out/store || $(BIN)/govkg build -o out
+	$(BIN)/govkg serve --data out $(SERVE_ARGS)

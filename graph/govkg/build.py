@@ -14,13 +14,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from govkg.engines import STORE_DIR, write_store
 from govkg.errors import GovkgError, RecordError, RecordErrors, ValidationFailed
+from govkg.extract.evidence import record_evidence_triples
 from govkg.files import replace_files
 from govkg.gazetteer import Gazetteer
 from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
+from govkg.network import write_build_page
 from govkg.reason import infer
 from govkg.records.load import load_paths
 from govkg.records.model import RecordSet
@@ -28,6 +31,7 @@ from govkg.reference import reference_triples
 from govkg.resolve import ResolvedRecords, resolve_records
 from govkg.resources import bundled_records_dir, ontology_dir
 from govkg.serialize import to_oxigraph, write_quads
+from govkg.shacl_sparql import check_store
 from govkg.shapes import Finding, check_graph, violations
 from govkg.triples import record_triples
 from govkg.vocab import Vocabulary
@@ -42,10 +46,17 @@ class Built:
     graphs: dict[URIRef, set[tuple]]
     sources: list[str]
     findings: list[Finding] = field(default_factory=list)
+    _quads: list | None = field(default=None, repr=False)
 
     def asserted(self) -> dict[URIRef, set[tuple]]:
         """Reference and source graphs: the data as stated, without ontology or inferences."""
         return {g: t for g, t in self.graphs.items() if g not in (ONTOLOGY_GRAPH, INFERRED_GRAPH)}
+
+    def quads(self) -> list:
+        """All graphs as Oxigraph quads (computed once)."""
+        if self._quads is None:
+            self._quads = to_oxigraph(self.graphs)
+        return self._quads
 
     def counts(self) -> dict[str, int]:
         """Triples per named graph, by graph IRI."""
@@ -94,7 +105,7 @@ def _check_source_ids(record_sets: Sequence[RecordSet]) -> None:
             )
 
 
-def assemble(paths: Iterable[str | Path] | None = None) -> Built:
+def assemble(paths: Iterable[str | Path] | None = None, *, reference: bool = False) -> Built:
     """Load, resolve, make triples, infer and validate; nothing is written.
 
     :raises RecordErrors: records that are malformed or name unknown bodies.
@@ -104,23 +115,35 @@ def assemble(paths: Iterable[str | Path] | None = None) -> Built:
     graphs: dict[URIRef, set[tuple]] = {ONTOLOGY_GRAPH: ontology_triples()}
     used = {p.key for r in resolved for a in r.agreements for p in a.parties}
     graphs[REFERENCE_GRAPH] = set(reference_triples(gazetteer, used))
-    for records in resolved:
-        graphs[graph_iri(f"source/{records.source.id}")] = set(record_triples(records))
+    for record_set, records in zip(record_sets, resolved, strict=True):
+        graphs[graph_iri(f"source/{records.source.id}")] = set(record_triples(records)) | set(
+            record_evidence_triples(record_set, records)
+        )
     everything = set().union(*graphs.values())
     graphs[INFERRED_GRAPH] = infer(everything)
     built = Built(graphs, sorted(r.source.id for r in resolved))
-    data = Graph()
-    for triple in everything | graphs[INFERRED_GRAPH]:
-        data.add(triple)
-    built.findings = check_graph(data)
+    built.findings = validate(built, reference=reference)
     return built
+
+
+def validate(built: Built, *, reference: bool = False) -> list[Finding]:
+    """SHACL findings: shapes compiled to SPARQL on Oxigraph, or pySHACL (the reference)."""
+    if reference:
+        data = Graph()
+        for triples in built.graphs.values():
+            for triple in triples:
+                data.add(triple)
+        return check_graph(data)
+    store = ox.Store()
+    store.bulk_extend(built.quads())
+    return check_store(store)
 
 
 def write_outputs(built: Built, out_dir: Path) -> list[Path]:
     """Write the build's files into ``out_dir`` through a staging folder; returns their paths."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    quads = to_oxigraph(built.graphs)
+    quads = built.quads()
     hidden = {str(ONTOLOGY_GRAPH), str(INFERRED_GRAPH)}
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
     try:
@@ -134,6 +157,7 @@ def write_outputs(built: Built, out_dir: Path) -> list[Path]:
         )
         write_quads(quads, staging / "govkg.trig", "trig")
         write_store(quads, staging / STORE_DIR)
+        write_build_page(staging)
         names = sorted(p.name for p in staging.iterdir())
         replace_files(staging, out_dir)
     except BaseException:
@@ -142,12 +166,17 @@ def write_outputs(built: Built, out_dir: Path) -> list[Path]:
     return [out_dir / name for name in names]
 
 
-def build(paths: Iterable[str | Path] | None = None, out_dir: str | Path = "out") -> Built:
+def build(
+    paths: Iterable[str | Path] | None = None,
+    out_dir: str | Path = "out",
+    *,
+    reference: bool = False,
+) -> Built:
     """Build the graph from records (default: the bundled ones) and write ``out_dir``.
 
     :raises RecordErrors: bad records (exit 2); :raises ValidationFailed: SHACL violations (exit 1).
     """
-    built = assemble(paths)
+    built = assemble(paths, reference=reference)
     failed = violations(built.findings)
     if failed:
         raise ValidationFailed("\n".join(f"  {f}" for f in failed), len(failed))

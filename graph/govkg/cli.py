@@ -62,8 +62,10 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Output folder.",
 )
+@click.option("--reference", is_flag=True,
+              help="Validate with pySHACL (the slow reference) instead of the SPARQL fast path.")
 @reports_errors
-def build(records: tuple[Path, ...], out_dir: Path) -> None:
+def build(records: tuple[Path, ...], out_dir: Path, reference: bool) -> None:
     """Build the graph from RECORDS (files or folders; default: the bundled records).
 
     Writes OUT/govkg.ttl (asserted data and the reference entities it uses),
@@ -73,7 +75,7 @@ def build(records: tuple[Path, ...], out_dir: Path) -> None:
     from govkg.build import build as run_build
 
     started = time.perf_counter()
-    built = run_build(records or None, out_dir)
+    built = run_build(records or None, out_dir, reference=reference)
     _print_findings(built.findings)
     counts = built.counts()
     out_console.print(
@@ -86,13 +88,15 @@ def build(records: tuple[Path, ...], out_dir: Path) -> None:
 @click.argument(
     "records", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True, path_type=Path)
 )
+@click.option("--reference", is_flag=True,
+              help="Validate with pySHACL (the slow reference) instead of the SPARQL fast path.")
 @reports_errors
-def validate(records: tuple[Path, ...]) -> None:
+def validate(records: tuple[Path, ...], reference: bool) -> None:
     """Check RECORDS and the graph they make (SHACL); writes nothing."""
     from govkg.build import assemble
     from govkg.shapes import violations
 
-    built = assemble(records)
+    built = assemble(records, reference=reference)
     _print_findings(built.findings)
     failed = violations(built.findings)
     if failed:
@@ -285,3 +289,21 @@ def synth(agreements: int, seed: int, out_dir: Path) -> None:
         raise GovkgError(f"{out_dir} is not empty", fix="give a new or empty folder")
     written = write_synthetic(out_dir, agreements, seed)
     out_console.print(f"wrote {agreements} agreements in {len(written)} files → {out_dir}/")
+
+
+from govkg.cli_serve import serve  # noqa: E402
+
+main.add_command(serve)
+
+from govkg.cli_push import push  # noqa: E402
+
+main.add_command(push)
+
+
+from govkg.cli_network import network  # noqa: E402
+
+main.add_command(network)
+
+from govkg.cli_extract import extract  # noqa: E402
+
+main.add_command(extract)

@@ -73,6 +73,22 @@ def to_oxigraph(term: Node):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def _read_quads(path: Path) -> list[ox.Quad]:
+    """A file's statements; triples of a Turtle/N-Triples file go into a graph named after it."""
+    fmt = _FORMATS.get(path.suffix)
+    if fmt is None:
+        raise GovkgError(f"cannot read {path}: unknown RDF format",
+                         fix=f"use one of {', '.join(_FORMATS)}")
+    try:
+        parsed = list(ox.parse(path=str(path), format=fmt))
+    except (SyntaxError, ValueError, OSError) as err:
+        raise GovkgError(f"cannot read {path}: {err}", fix="check the file") from err
+    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+        return parsed
+    graph = ox.NamedNode(path.resolve().as_uri())
+    return [ox.Quad(q.subject, q.predicate, q.object, graph) for q in parsed]
+
+
 class OxigraphEngine:
     """Queries on a pyoxigraph Store, the default graph being the union of all graphs."""
 
@@ -94,32 +110,26 @@ class OxigraphEngine:
     @classmethod
     def from_files(cls, paths: list[Path]) -> OxigraphEngine:
         """Load RDF files (Turtle, N-Triples, TriG, N-Quads) into a new in-memory store."""
-        store = ox.Store()
+        quads: list[ox.Quad] = []
         for path in paths:
-            fmt = _FORMATS.get(path.suffix)
-            if fmt is None:
-                raise GovkgError(
-                    f"cannot read {path}: unknown RDF format",
-                    fix=f"use one of {', '.join(_FORMATS)}",
-                )
-            try:
-                store.bulk_load(path=str(path), format=fmt)
-            except (SyntaxError, ValueError, OSError) as err:
-                raise GovkgError(f"cannot read {path}: {err}", fix="check the file") from err
+            quads.extend(_read_quads(path))
+        store = ox.Store()
+        store.bulk_extend(with_union(quads))
         return cls(store)
 
     @classmethod
     def from_turtle(cls, text: str) -> OxigraphEngine:
         """A store holding one Turtle document (handy in examples and tests)."""
         store = ox.Store()
-        store.load(text.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+        store.bulk_extend(with_union(list(ox.parse(text.encode("utf-8"),
+                                                   format=ox.RdfFormat.TURTLE))))
         return cls(store)
 
     def select(self, text: str, bindings: dict[str, Node]) -> tuple[list[str], list[Row]]:
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
         try:
             result = self.store.query(
-                text, use_default_graph_as_union=True, substitutions=subs or None
+                text, substitutions=subs or None
             )
         except (SyntaxError, RuntimeError, OSError) as err:
             raise GovkgError(f"query failed: {err}", fix="check the query") from err
@@ -191,10 +201,21 @@ def open_engine(paths: list[Path], engine: str = "oxigraph") -> Engine:
     return OxigraphEngine.from_files(data_files(paths))
 
 
+def with_union(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """``quads`` plus each distinct triple once in the default graph.
+
+    Oxigraph's "default graph as union" counts a triple once per named graph holding it,
+    which multiplies joins when many sources restate one fact; a default graph holding the
+    deduplicated union gives set semantics, as rdflib and the SPARQL spec's merge do.
+    """
+    union = {q.triple for q in quads}
+    return [*quads, *(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in union)]
+
+
 def write_store(quads: list[ox.Quad], folder: Path) -> None:
-    """Write an on-disk Oxigraph store holding ``quads``."""
+    """Write an on-disk Oxigraph store holding ``quads`` and their union as default graph."""
     store = ox.Store(str(folder))
-    store.bulk_extend(quads)
+    store.bulk_extend(with_union(quads))
     store.flush()
     del store
     gc.collect()

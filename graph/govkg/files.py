@@ -45,6 +45,7 @@ def write_atomic(
                 os.fsync(handle.fileno())
         if check is not None:
             check(tmp_path)
+        os.chmod(tmp_path, 0o666 & ~_umask())
         os.replace(tmp_path, target)
     except OSError as err:
         raise OutputError(
@@ -52,6 +53,12 @@ def write_atomic(
         ) from err
     finally:
         tmp_path.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def replace_files(staging: Path, target_dir: Path) -> None:

@@ -27,6 +27,7 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 VANN = Namespace("http://purl.org/vocab/vann/")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 VOID = Namespace("http://rdfs.org/ns/void#")
+OA = Namespace("http://www.w3.org/ns/oa#")
 ID = Namespace(ID_BASE)
 
 
@@ -82,6 +83,9 @@ class GOVKG(DefinedNamespace):
     inProvince: URIRef
     acronym: URIRef
     attestedOn: URIRef
+    # evidence (govkg extract)
+    Evidence: URIRef
+    confidence: URIRef
 
 
 def graph_iri(name: str) -> URIRef:
@@ -108,6 +112,7 @@ PREFIXES = {
     "rdfs": RDFS,
     "xsd": XSD,
     "sh": SH,
+    "oa": OA,
 }
 
 

@@ -32,6 +32,7 @@ def test_build_writes_the_three_files(tmp_path):
         "govkg-inferred.ttl",
         "govkg.trig",
         "govkg.ttl",
+        "network.html",
         "store",
     ]
     assert "built 1 source(s)" in result.stdout

@@ -45,6 +45,9 @@ def test_wheel_contains_ontology_queries_records_and_gazetteer(wheel):
         "govkg/ontology/roles.ttl",
         "govkg/queries/README.md",
         "govkg/data/records/kontan-2019-02-01-lan-mou.yaml",
+        "govkg/server/static/app.js",
+        "govkg/network/views.yaml",
+        "govkg/extract/rules.yaml",
     ):
         assert expected in names
     assert any(n.startswith("govkg/gazetteer/data/") for n in names)

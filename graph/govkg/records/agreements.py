@@ -1,15 +1,16 @@
 """Agreements and their signatories, read from a record tree with their cross-checks.
 
 Parties must be two or more and distinct (compared with :func:`govkg.text.fold`);
-a signatory signs for one of them; ids are unique within the file.
+a signatory signs for one of them; ids are unique within the file. Events, agreements
+and signatories may carry ``evidence``: quotes from the source with their offsets.
 """
 
 from __future__ import annotations
 
 from govkg.records.fields import SHAPES
-from govkg.records.model import AGREEMENT_KINDS, Agreement, Signatory
+from govkg.records.model import AGREEMENT_KINDS, Agreement, Evidence, Signatory
 from govkg.records.readers import Context, Obj, open_obj
-from govkg.records.tree import Node
+from govkg.records.tree import Node, describe
 from govkg.text import fold
 
 
@@ -31,8 +32,86 @@ def agreement(ctx: Context, node: Node, path: str) -> Agreement | None:
         number=obj.text("number"),
         implements=_implements(obj),
         notes=obj.texts("notes", multiline=True),
+        evidence=evidence_items(obj),
     )
     return None if ctx.failed_since(start) else Agreement(**values, where=ctx.where(node, path))
+
+
+def evidence_items(owner: Obj) -> tuple[Evidence, ...]:
+    """The ``evidence`` list of an event, agreement or signatory (bad items left out, reported).
+
+    Each item needs a ``quote``; ``start`` and ``end`` (character offsets into the source
+    text, end exclusive) come together with ``0 <= start < end``; ``confidence`` is a
+    number from 0 to 1.
+    """
+    found = []
+    for path, node in owner.items("evidence"):
+        obj = open_obj(owner.ctx, node, path, SHAPES["evidence"])
+        if obj is None:
+            continue
+        start = owner.ctx.count
+        quote = obj.text("quote", multiline=True)
+        begin, end = _offset(obj, "start"), _offset(obj, "end")
+        if (begin is None) != (end is None) and not owner.ctx.failed_since(start):
+            missing = "end" if end is None else "start"
+            obj.ctx.error(
+                obj.at(missing),
+                "'start' and 'end' are given together or not at all",
+                fix=f"add '{missing}' (character offsets of the quote), or remove both",
+                node=node,
+            )
+        elif begin is not None and end is not None and begin >= end:
+            obj.ctx.error(
+                obj.at("end"),
+                f"end {end} is not after start {begin}",
+                fix="give the offset just after the quote's last character as 'end'",
+                node=obj.child("end"),
+            )
+        confidence = _confidence(obj)
+        if not owner.ctx.failed_since(start):
+            found.append(Evidence(quote, begin, end, confidence, owner.ctx.where(node, path)))
+    return tuple(found)
+
+
+def _number(obj: Obj, key: str) -> int | float | None:
+    node = obj.get(key)
+    if node is None:
+        return None
+    if isinstance(node.value, bool) or not isinstance(node.value, int | float):
+        obj.ctx.error(
+            obj.at(key),
+            f"expected a number, got {describe(node.value)}",
+            fix=f"write {key} as a plain number without quotes",
+            node=node,
+        )
+        return None
+    return node.value
+
+
+def _offset(obj: Obj, key: str) -> int | None:
+    value = _number(obj, key)
+    if value is not None and (not isinstance(value, int) or value < 0):
+        obj.ctx.error(
+            obj.at(key),
+            f"{value!r} is not a character offset",
+            fix="write a whole number, 0 or more (0 is the first character of the text)",
+            node=obj.child(key),
+        )
+        return None
+    return value
+
+
+def _confidence(obj: Obj) -> float | None:
+    value = _number(obj, "confidence")
+    if value is not None and not 0 <= value <= 1:
+        obj.ctx.error(
+            obj.at("confidence"),
+            f"confidence {value!r} is outside 0..1",
+            fix="write a number from 0 (a guess) to 1 (certain)",
+            node=obj.child("confidence"),
+        )
+        return None
+    return None if value is None else float(value)
 
 
 def _implements(obj: Obj) -> str | None:
@@ -106,5 +185,6 @@ def _signatory(
         party=party,
         person_id=person,
         honorifics=obj.texts("honorifics"),
+        evidence=evidence_items(obj),
     )
     return None if ctx.failed_since(start) else Signatory(**values, where=ctx.where(node, path))

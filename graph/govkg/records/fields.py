@@ -7,6 +7,8 @@ be present) and ``docs/record-schema.json`` is tested against them.
 ('name', 'post', 'party')
 >>> "honorifics" in SHAPES["signatory"].fields
 True
+>>> SHAPES["evidence"].fields
+('quote', 'start', 'end', 'confidence')
 """
 
 from __future__ import annotations
@@ -55,13 +57,24 @@ SHAPES = {
             ("title", "url", "publisher", "published", "contributors"),
         ),
         Shape("contributor", ("name",), ("role",)),
-        Shape("event", ("date", "agreements"), ("place", "city")),
+        Shape("event", ("date", "agreements"), ("place", "city", "evidence")),
         Shape(
             "agreement",
             ("kind", "parties"),
-            ("id", "title", "number", "signatories", "fields", "scope", "implements", "notes"),
+            (
+                "id",
+                "title",
+                "number",
+                "signatories",
+                "fields",
+                "scope",
+                "implements",
+                "notes",
+                "evidence",
+            ),
         ),
-        Shape("signatory", ("name", "post", "party"), ("person", "honorifics")),
+        Shape("signatory", ("name", "post", "party"), ("person", "honorifics", "evidence")),
+        Shape("evidence", ("quote",), ("start", "end", "confidence")),
         Shape(
             "organization",
             ("id", "name", "kind"),

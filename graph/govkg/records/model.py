@@ -104,6 +104,25 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A passage of the source that supports a value: the quote, where it is, how sure.
+
+    ``start`` and ``end`` are character offsets (0-based, end exclusive) into the source
+    text as ``govkg extract`` reads it; ``confidence`` is between 0 and 1. Offsets and
+    confidence are optional (a reviewer may add a quote by hand).
+
+    >>> Evidence("Kepala LAN Adi Suryanto", 120, 143, 0.9).end - 120
+    23
+    """
+
+    quote: str
+    start: int | None = None
+    end: int | None = None
+    confidence: float | None = None
+    where: Where = field(default=Where(""), compare=False)
+
+
+@dataclass(frozen=True)
 class Signatory:
     """One person signing one agreement, in a post, for one of its parties (names as written)."""
 
@@ -113,6 +132,7 @@ class Signatory:
     person_id: str | None = None
     honorifics: tuple[str, ...] = ()
     where: Where = field(default=Where(""), compare=False)
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,6 +150,7 @@ class Agreement:
     implements: str | None = None
     notes: tuple[str, ...] = ()
     where: Where = field(default=Where(""), compare=False)
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,6 +162,7 @@ class Event:
     place: str | None = None
     city: str | None = None
     where: Where = field(default=Where(""), compare=False)
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urlsplit
 
-from govkg.records.agreements import agreement
+from govkg.records.agreements import agreement, evidence_items
 from govkg.records.declarations import organization, person
 from govkg.records.fields import (
     CONTRIBUTOR_ROLES,
@@ -103,14 +103,14 @@ def _url(src: Obj) -> str | None:
         parts is None
         or parts.scheme not in ("http", "https")
         or not parts.netloc
-        or any(ch.isspace() for ch in value)
+        or any(ch.isspace() or ch in '<>"{}|\\^`' for ch in value)
         or len(value) > MAX_URL_LENGTH
     ):
         src.ctx.error(
             src.at("url"),
             f"{value[:80]!r} is not a usable web address",
-            fix=f"give a full http:// or https:// URL without spaces, at most "
-            f"{MAX_URL_LENGTH} characters (encode spaces as %20)",
+            fix=f"give a full http:// or https:// URL without spaces or <>\"{{}}|\\^` "
+            f"characters, at most {MAX_URL_LENGTH} long (percent-encode them: a space is %20)",
             node=src.child("url"),
         )
         return None
@@ -148,9 +148,10 @@ def _event(ctx: Context, node: Node, path: str) -> Event | None:
     when = _event_date(obj)
     place, city = obj.text("place"), obj.text("city")
     agreements = tuple(agreement(ctx, n, p) for p, n in obj.items("agreements", least=1))
+    evidence = evidence_items(obj)
     if ctx.failed_since(start):
         return None
-    return Event(when, agreements, place, city, ctx.where(node, path))
+    return Event(when, agreements, place, city, ctx.where(node, path), evidence)
 
 
 def _event_date(obj: Obj) -> date | None:

@@ -1,0 +1,258 @@
+"""``govkg serve`` under load, on loopback: latency, errors, and heavy-query isolation.
+
+    python benchmarks/bench_server.py --agreements 1200 --seed 1 [--write]
+
+Builds (once, cached) a synthetic graph of ~100k triples, starts ``govkg serve`` in its own
+process, then
+
+1. runs CLIENTS concurrent clients × PER_CLIENT canned queries each (a mix of all canned
+   queries, organization parameters taken from the top hubs) and records p50/p95/max and
+   errors;
+2. starts a heavy query (a three-way cartesian product) and, while it runs, sends ``ASK {}``
+   in a loop: the ASK p50/p95, and how long after the timeout the heavy query's answer
+   (503 query-timeout, its worker killed) arrives.
+
+Prints a Markdown table; ``--write`` also puts it in ``benchmarks/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+from _common import machine, synthetic_build, table
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+MIX = [  # "@": with an organization parameter (one of the top hubs)
+    "agreements",
+    "agreements@",
+    "partners@",
+    "cooperation_pairs",
+    "fields",
+    "fields@",
+    "hubs",
+    "timeline",
+    "timeline@",
+    "successors",
+    "provenance@",
+]
+# Left out: officials and signatories take minutes on Oxigraph at ~100k triples (their join
+# order), so under the timeout they answer 503 query-timeout; see docs/serve.md.
+
+
+def get(url: str, timeout: float = 120) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read()
+
+
+def start_server(data: Path, args) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [
+        sys.executable,
+        "-m",
+        "govkg",
+        "serve",
+        "--data",
+        str(data),
+        "--port",
+        str(port),
+        "--workers",
+        str(args.workers),
+        "--timeout",
+        str(args.timeout),
+        "--queue-wait",
+        "60",
+    ]
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    for _ in range(300):
+        try:
+            if get(base + "api/queries", timeout=2)[0] == 200:
+                return process, base
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("govkg serve did not start")
+
+
+def hubs(base: str) -> list[str]:
+    _, body = get(base + "api/queries/hubs?format=json")
+    rows = json.loads(body)["results"]["bindings"]
+    return [r["organization"]["value"] for r in rows[:5]]
+
+
+def load(base: str, args, agencies: list[str]) -> dict:
+    latencies: list[float] = []
+    by_query: dict[str, list[float]] = {}
+    errors: list[str] = []
+    lock = threading.Lock()
+
+    def client(number: int) -> None:
+        for i in range(args.per_client):
+            name = MIX[(number + i) % len(MIX)]
+            params = {}
+            if name.endswith("@"):
+                name, params = name[:-1], {"agency": agencies[(number + i) % len(agencies)]}
+            started = time.perf_counter()
+            try:
+                status, body = get(base + f"api/queries/{name}?" + urlencode(params))
+            except OSError as err:
+                status, body = 0, str(err).encode()
+            elapsed = time.perf_counter() - started
+            with lock:
+                latencies.append(elapsed)
+                by_query.setdefault(name + ("(agency)" if params else ""), []).append(elapsed)
+                if status != 200:
+                    errors.append(f"{name}: {status} {body[:120]!r}")
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(args.clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    return {"latencies": latencies, "by_query": by_query, "errors": errors, "wall": wall}
+
+
+def heavy(base: str, args) -> dict:
+    outcome: dict = {}
+
+    def run() -> None:
+        started = time.perf_counter()
+        outcome["status"], outcome["body"] = get(base + "sparql?" + urlencode({"query": HEAVY}))
+        outcome["seconds"] = time.perf_counter() - started
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    time.sleep(0.2)
+    asks = []
+    while thread.is_alive():
+        started = time.perf_counter()
+        status, _ = get(base + "sparql?" + urlencode({"query": "ASK {}"}))
+        asks.append(time.perf_counter() - started)
+        if status != 200:
+            outcome.setdefault("ask_errors", 0)
+            outcome["ask_errors"] += 1
+        time.sleep(0.02)
+    thread.join()
+    outcome["asks"] = asks
+    return outcome
+
+
+def pct(values: list[float], q: int) -> float:
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--agreements", type=int, default=1200)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--per-client", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=10.0)
+    parser.add_argument("--write", action="store_true", help="also update benchmarks/RESULTS.md")
+    args = parser.parse_args()
+    out = synthetic_build(args.agreements, args.seed)
+    process, base = start_server(out, args)
+    try:
+        count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        _, body = get(base + "sparql?" + urlencode({"query": count}))
+        triples = int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+        agencies = hubs(base)
+        loaded = load(base, args, agencies)
+        heavy_run = heavy(base, args)
+        after = get(base + "sparql?" + urlencode({"query": "ASK {}"}))[0]
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    report = render(args, triples, loaded, heavy_run, after)
+    print(report)
+    if args.write:
+        write_results(report)
+
+
+def render(args, triples: int, loaded: dict, heavy_run: dict, after: int) -> str:
+    lat, asks = loaded["latencies"], heavy_run["asks"]
+    heavy_error = json.loads(heavy_run["body"]).get("error", "?")
+    rows = [
+        ["graph", f"{args.agreements} synthetic agreements, {triples:,} triples"],
+        [
+            "load",
+            f"{args.clients} clients × {args.per_client} canned queries, {args.workers} workers",
+        ],
+        ["requests / errors", f"{len(lat)} / {len(loaded['errors'])}"],
+        ["throughput", f"{len(lat) / loaded['wall']:.1f} req/s ({loaded['wall']:.1f} s)"],
+        [
+            "latency p50 / p95 / max",
+            f"{pct(lat, 50) * 1000:.0f} / {pct(lat, 95) * 1000:.0f} / {max(lat) * 1000:.0f} ms",
+        ],
+        [
+            "heavy query",
+            f"{heavy_run['status']} {heavy_error} after {heavy_run['seconds']:.2f} s "
+            f"(timeout {args.timeout:g} s)",
+        ],
+        ["heavy stopped after the timeout", f"{heavy_run['seconds'] - args.timeout:.2f} s"],
+        [
+            "ASK {} during the heavy query: n / p50 / p95",
+            f"{len(asks)} / {pct(asks, 50) * 1000:.0f} / {pct(asks, 95) * 1000:.0f} ms"
+            f" ({heavy_run.get('ask_errors', 0)} errors)",
+        ],
+        ["ASK {} after the heavy query", str(after)],
+    ]
+    command = (
+        f"python benchmarks/bench_server.py --agreements {args.agreements} --seed {args.seed} "
+        f"--clients {args.clients} --per-client {args.per_client} --workers {args.workers} "
+        f"--timeout {args.timeout:g}"
+    )
+    load = os.getloadavg()[0]
+    per_query = [
+        [name, len(times), f"{pct(times, 50) * 1000:.0f}", f"{pct(times, 95) * 1000:.0f}"]
+        for name, times in sorted(loaded["by_query"].items())
+    ]
+    return (
+        "<!-- bench_server -->\n## govkg serve under load\n\n"
+        f"Machine: {machine()} (load average at the end: {load:.1f})  \nCommand: `{command}`\n\n"
+        + table(["measure", "value"], rows)
+        + "\n\nLatency by canned query under that load (queueing included):\n\n"
+        + table(["query", "requests", "p50 (ms)", "p95 (ms)"], per_query)
+        + "\n"
+        + (
+            "\nErrors:\n" + "\n".join(f"- {e}" for e in loaded["errors"][:10]) + "\n"
+            if loaded["errors"]
+            else ""
+        )
+        + "<!-- /bench_server -->\n"
+    )
+
+
+def write_results(report: str) -> None:
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n\n"
+    pattern = re.compile(r"<!-- bench_server -->.*?<!-- /bench_server -->\n", re.DOTALL)
+    text = pattern.sub(lambda _: report, text) if pattern.search(text) else text + "\n" + report
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""``govkg serve``: the read-only SPARQL endpoint and web UI, as a command.
+
+``govkg.cli`` imports this module to register the command, so this module must not need
+``govkg.cli`` while it is being imported (that would be circular whenever this module is
+imported first): ``reports_errors`` is looked up when the command runs, and the epilog is
+the same text as ``govkg.cli.EXIT_CODES_HELP`` (a test keeps the two equal).
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from govkg.server.policy import Limits
+
+DEFAULTS = Limits()
+EXIT_CODES_HELP = "Exit codes: 0 ok, 1 findings (SHACL violations), 2 bad input or usage."
+
+
+def reports_errors(command: Callable) -> Callable:
+    """``govkg.cli.reports_errors``, looked up when the command runs."""
+
+    @wraps(command)
+    def run(*args, **kwargs):
+        from govkg.cli import reports_errors as report
+
+        return report(command)(*args, **kwargs)
+
+    return run
+
+
+@click.command(epilog=EXIT_CODES_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0 picks a free one).",
+)
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A build folder or RDF files (repeatable; default: out/).",
+)
+@click.option(
+    "--allow-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME[:PORT]",
+    help="Also answer requests whose Host header is NAME (repeatable; loopback names always).",
+)
+@click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    metavar="ORIGIN",
+    help="Let pages from ORIGIN (e.g. https://example.org) read answers (repeatable).",
+)
+@click.option("--timeout", default=DEFAULTS.timeout, show_default=True, help="Seconds per query.")
+@click.option("--max-rows", default=DEFAULTS.rows, show_default=True, help="Rows per answer.")
+@click.option(
+    "--max-response-bytes",
+    default=DEFAULTS.response_bytes,
+    show_default=True,
+    help="Bytes per answer.",
+)
+@click.option(
+    "--max-query-chars", default=DEFAULTS.query_chars, show_default=True, help="Query length."
+)
+@click.option(
+    "--max-body-bytes", default=DEFAULTS.body_bytes, show_default=True, help="Request body size."
+)
+@click.option(
+    "--memory-mb", default=DEFAULTS.memory_mb, show_default=True, help="Memory cap per worker."
+)
+@click.option(
+    "--workers", default=DEFAULTS.workers, show_default=True, help="Query worker processes."
+)
+@click.option(
+    "--queue-wait",
+    default=DEFAULTS.queue_wait,
+    show_default=True,
+    help="Seconds a query may wait for a free worker before 503 busy.",
+)
+@click.option(
+    "--audit-log",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Append every socket connect, file open and subprocess of the server to this file.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log every request.")
+@reports_errors
+def serve(
+    host: str,
+    port: int,
+    data: tuple[Path, ...],
+    allowed_hosts: tuple[str, ...],
+    cors_origins: tuple[str, ...],
+    timeout: float,
+    max_rows: int,
+    max_response_bytes: int,
+    max_query_chars: int,
+    max_body_bytes: int,
+    memory_mb: int,
+    workers: int,
+    queue_wait: float,
+    audit_log: Path | None,
+    verbose: bool,
+) -> None:
+    """Serve built data read-only: SPARQL 1.1 at /sparql, a web UI at /.
+
+    Updates, SERVICE, FROM and client-chosen datasets are refused; every query runs in a
+    worker process that is killed when it passes --timeout. Stop with Ctrl-C.
+    """
+    from govkg.cli import err_console
+    from govkg.errors import GovkgError
+    from govkg.server.runner import Server
+
+    try:
+        limits = Limits(
+            query_chars=max_query_chars,
+            body_bytes=max_body_bytes,
+            rows=max_rows,
+            response_bytes=max_response_bytes,
+            timeout=timeout,
+            memory_mb=memory_mb,
+            workers=workers,
+            queue_wait=queue_wait,
+        )
+    except ValueError as err:
+        raise GovkgError(str(err), fix="give a positive number") from err
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(asctime)s %(message)s"
+    )
+    server = Server(
+        list(data) or [Path("out")],
+        host=host,
+        port=port,
+        limits=limits,
+        allowed_hosts=allowed_hosts,
+        cors_origins=cors_origins,
+        audit_log=audit_log,
+    ).start()
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err_console.print(f"warning: listening on {host}, not only on this machine")
+    err_console.print(f"govkg: serving {', '.join(map(str, server.data))} at {server.url}")
+    err_console.print(f"  SPARQL endpoint: {server.url}sparql   (Ctrl-C stops)")
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        err_console.print("stopped")
+
+
+def _stop_on_sigterm(signum, frame) -> None:
+    raise KeyboardInterrupt

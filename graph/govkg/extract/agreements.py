@@ -1,0 +1,386 @@
+"""How many agreements, of which kind, between whom: sentences grouped into drafts, then split.
+
+Sentences are read in order. One naming a kind (``nota kesepahaman``, ``PKS``) joins the latest
+draft of that kind, or opens a new one; other sentences about the signing join the latest
+draft. A draft with three or more parties stays one agreement when the report says so
+(``tiga pihak``, ``nota kesepahaman bersama``), and becomes one bilateral agreement per
+partner when it names a hub and its partners (``dengan empat instansi``, ``masing-masing``,
+``secara terpisah``, a numbered list of partners, ``X … dengan A dan B``).
+
+>>> from govkg.extract.text import read_article
+>>> art = read_article("Kepala LAN Adi dan Kepala LIPI Budi meneken nota kesepahaman, Jumat (1/2).")
+>>> drafts = draft_agreements(art, "id")
+>>> [(d.kind, [p.ident for p in d.parties.values()]) for d in drafts]
+[('mou', ['lan', 'lipi'])]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from govkg.extract.clauses import Facts, analyse
+from govkg.extract.fields import FieldHit, cue_spans, scope_fields, topic_span
+from govkg.extract.orgs import Lexicon, Org, OrgMatch, org_at
+from govkg.extract.rules import Rules
+from govkg.extract.signatories import Signer, infer_org, signers
+from govkg.extract.text import Article
+
+EXCLUDED = frozenset({"witness", "attendee", "place", "background", "implements"})
+
+
+@dataclass
+class Scope:
+    """Fields named in one sentence, and the bodies that sentence names."""
+
+    sentence: int
+    hits: list[FieldHit]
+    text: str
+    bodies: frozenset[str]
+    item: bool = False
+    locals: tuple[Org, ...] = ()
+
+
+@dataclass
+class Draft:
+    """An agreement (or a set of bilateral ones) being put together from sentences."""
+
+    kind: str | None
+    sentences: dict[int, float] = field(default_factory=dict)
+    parties: dict[str, Org] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    signers: list[Signer] = field(default_factory=list)
+    scopes: list[Scope] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    bilateral: bool = False
+    multilateral: bool = False
+    hub: str | None = None
+    items: dict[str, int] = field(default_factory=dict)
+    implements: Draft | None = None
+    earlier: tuple[str, int] | None = None
+    secondary: bool = False
+    scope_items: bool = False
+    party_sentences: dict[str, set[int]] = field(default_factory=dict)
+
+    def add_party(self, org: Org, role: str, sentence: int) -> None:
+        """Add a body as a party (once), remembering why and where."""
+        self.parties.setdefault(org.ident, org)
+        self.roles.setdefault(org.ident, set()).add(role)
+        self.party_sentences.setdefault(org.ident, set()).add(sentence)
+        self.sentences.setdefault(sentence, 0.0)
+
+
+@dataclass
+class Analysis:
+    """The sentences of a report, analysed, with the drafts they make."""
+
+    facts: list[Facts]
+    drafts: list[Draft]
+    lexicon: Lexicon
+
+
+def draft_agreements(article: Article, lang: str) -> list[Draft]:
+    """The agreements a report describes (before splitting and writing).
+
+    >>> from govkg.extract.text import read_article
+    >>> [d.kind for d in draft_agreements(read_article("LAN dan BPS meneken PKS."), "id")]
+    ['pks']
+    """
+    return analyse_article(article, lang).drafts
+
+
+def analyse_article(article: Article, lang: str) -> Analysis:
+    """Analyse every sentence, then group them into drafts.
+
+    >>> from govkg.extract.text import read_article
+    >>> len(analyse_article(read_article("LAN dan BPS meneken PKS. Cuaca cerah."), "id").facts)
+    2
+    """
+    lexicon = Lexicon()
+    facts = [analyse(s, lexicon, lang) for s in article.sentences]
+    drafts = _group(facts, lexicon)
+    for draft in drafts:
+        _settle_parties(draft)
+    return Analysis(facts, drafts, lexicon)
+
+
+def _relevant(f: Facts) -> bool:
+    return bool(
+        f.signing
+        or f.current_kinds
+        or any(p.role for p in f.parties)
+        or f.has("represented_by")
+        or f.sentence.marker is not None
+        or f.sentence.text.rstrip().endswith(":")
+        or _talks_of_agreement(f)
+    )
+
+
+def _group(facts: list[Facts], lexicon: Lexicon) -> list[Draft]:
+    drafts: list[Draft] = []
+    pending: list[Facts] = []
+    intro: Facts | None = None
+    for f in facts:
+        if f.background_only or not _relevant(f):
+            continue
+        if f.sentence.marker is None:
+            intro = f if f.sentence.text.rstrip().endswith(":") else None
+        target = _target(drafts, f)
+        if target is None:
+            pending.append(f)
+            continue
+        for early in pending:
+            _attach(target, early, facts, None, lexicon)
+        pending = []
+        _attach(target, f, facts, intro if f.sentence.marker is not None else None, lexicon)
+        if f.sentence.text.rstrip().endswith(":"):
+            _intro(target, f)
+    if pending and not drafts and any(f.signing for f in pending):
+        draft = Draft(None)
+        draft.notes.append("the report does not name the kind of agreement; MoU assumed")
+        for early in pending:
+            _attach(draft, early, facts, None, lexicon)
+        drafts.append(draft)
+    return drafts
+
+
+def _target(drafts: list[Draft], f: Facts) -> Draft | None:
+    kinds = f.current_kinds
+    if not kinds:
+        return drafts[-1] if drafts else None
+    kind = kinds[0].kind
+    untyped = [d for d in drafts if d.kind is None]
+    if untyped:
+        untyped[-1].kind = kind
+        return untyped[-1]
+    same = [d for d in drafts if d.kind == kind]
+    own = _own_bodies(f)
+    if same and not (own and len(same[-1].parties) >= 2 and not own & set(same[-1].parties)):
+        return same[-1]
+    draft = Draft(kind, secondary=bool(drafts))
+    _link_earlier(draft, drafts, f)
+    drafts.append(draft)
+    return draft
+
+
+def _own_bodies(f: Facts) -> set[str]:
+    bodies = {p.match.org.ident for p in f.parties if p.role}
+    bodies |= {o.org.org.ident for o in f.officials if o.org is not None and f.signing}
+    return bodies
+
+
+def _link_earlier(draft: Draft, drafts: list[Draft], f: Facts) -> None:
+    """A new agreement that carries out another (``tindak lanjut nota kesepahaman …``)."""
+    earlier = [k for k in f.kinds if k.background and f.zone_of(k.start) == "implements"]
+    if not earlier:
+        return
+    kind = earlier[0].kind
+    same = [d for d in drafts if d.kind == kind]
+    if same:
+        draft.implements = same[-1]
+    else:
+        draft.earlier = (kind, f.sentence.index)
+
+
+def _attach(
+    draft: Draft, f: Facts, everyone: Sequence[Facts], intro: Facts | None, lexicon: Lexicon
+) -> None:
+    conf = Rules.load().confidence
+    index = f.sentence.index
+    weight = conf["agreement_signing"] if f.signing else conf["agreement_enumeration"]
+    if f.sentence.marker is not None:
+        weight = conf["agreement_list_item"]
+    draft.sentences[index] = max(draft.sentences.get(index, 0.0), weight)
+    if draft.kind is not None and draft.implements is None and draft.earlier is None:
+        _link_earlier(draft, [], f)
+    for mention in f.parties:
+        if mention.role is not None:
+            org = _settled(mention.match, draft)
+            draft.add_party(org, mention.role, index)
+    for signer in signers(f, everyone):
+        draft.signers.append(signer)  # their bodies become parties in _settle_parties
+    if f.has("multilateral"):
+        draft.multilateral = True
+    if f.has("bilateral_set") or _counted_partners(f):
+        draft.bilateral = True
+        hub = _hub_of(f)
+        if hub is not None and draft.hub is None:
+            draft.hub = hub
+    elif not f.has("multilateral"):
+        _subject_with_partners(draft, f)
+    if f.sentence.marker is not None and intro is not None:
+        _item(draft, f)
+    _scopes(draft, f, lexicon)
+
+
+def _settled(match: OrgMatch, draft: Draft) -> Org:
+    """A bare area name (``Aceh Tengah``) is the party already named that it fits, if any."""
+    if not match.weak:
+        return match.org
+    options = (match.org, *match.alternatives)
+    for org in options:
+        if org.ident in draft.parties:
+            return org
+    if len(options) > 1:
+        names = " or ".join(o.name for o in options)
+        draft.notes.append(f"{match.org.name!r} may be {names}; the first was chosen, check it")
+    return match.org
+
+
+def _counted_partners(f: Facts) -> int | None:
+    """``empat instansi``, ``tiga pemerintah daerah``, ``4 mitra``: a count of partners."""
+    rules = Rules.load()
+    keys = f.sentence.keys
+    partners = rules.cues["partner_nouns"]
+    for k, key in enumerate(keys[:-1]):
+        number = rules.numbers.get(key) or (int(key) if key.isdigit() and len(key) < 3 else None)
+        if number and number >= 2 and partners.match(keys, k + 1):
+            if keys[k + 1] == "pihak" and f.has("multilateral"):
+                return None
+            return number
+    return None
+
+
+def _hub_of(f: Facts) -> str | None:
+    """The body every partner signs with: alone after ``dengan`` when the partners were counted
+    first (``empat instansi … dengan LAN``), else the subject (``LAN … dengan empat instansi``)."""
+    roles: dict[str, list[str]] = {}
+    for mention in f.parties:
+        if mention.role:
+            roles.setdefault(mention.role, []).append(mention.match.org.ident)
+    keys = f.sentence.keys
+    with_at = next((k for k, key in enumerate(keys) if key in {"dengan", "with"}), None)
+    counted = _count_position(f)
+    if counted is not None and with_at is not None and counted < with_at:
+        candidates = roles.get("with", [])
+    else:
+        candidates = roles.get("subject", [])
+    return candidates[0] if len(set(candidates)) == 1 else None
+
+
+def _subject_with_partners(draft: Draft, f: Facts) -> None:
+    """``PLN menandatangani nota kesepahaman dengan ITS dan Pemprov Jatim``: one subject and
+    two or more bodies after ``dengan`` make one agreement per partner."""
+    subjects = {p.match.org.ident for p in f.parties if p.role == "subject"}
+    partners = {p.match.org.ident for p in f.parties if p.role == "with"} - subjects
+    if len(subjects) == 1 and len(partners) >= 2 and (f.signing or f.current_kinds):
+        draft.bilateral = True
+        draft.hub = draft.hub or next(iter(subjects))
+
+
+def _count_position(f: Facts) -> int | None:
+    rules = Rules.load()
+    keys = f.sentence.keys
+    for k, key in enumerate(keys[:-1]):
+        if (rules.numbers.get(key) or key.isdigit()) and rules.cues["partner_nouns"].match(
+            keys, k + 1
+        ):
+            return k
+    return None
+
+
+def _intro(draft: Draft, f: Facts) -> None:
+    """A line ending with ``:`` opens a list: of partners (hub = the body it names) or of
+    the scope (``Ruang lingkup … meliputi:``)."""
+    bodies = {p.match.org.ident for p in f.parties if f.zone_of(p.match.start) not in EXCLUDED}
+    if len(bodies) == 1:
+        draft.hub = next(iter(bodies))
+    if Rules.load().field_cues.find(f.sentence.keys):
+        draft.scope_items = True
+
+
+def _item(draft: Draft, f: Facts) -> None:
+    heads = [p for p in f.parties if p.match.start <= 1]
+    if heads:
+        org = _settled(heads[0].match, draft)
+        draft.add_party(org, "item", f.sentence.index)
+        draft.items[org.ident] = f.sentence.index
+        draft.bilateral = True
+
+
+def _scopes(draft: Draft, f: Facts, lexicon: Lexicon) -> None:
+    if not (f.current_kinds or f.signing or _talks_of_agreement(f) or f.sentence.marker):
+        return
+    if f.has("reporting") and not (f.current_kinds or f.signing):
+        return
+    skip = set()
+    for official in f.officials:
+        skip.update(range(official.start, official.end))
+    for start, end, name in f.zones:
+        if name in {"background", "implements", "witness", "attendee"}:
+            skip.update(range(start, end))
+    bodies = frozenset(
+        p.match.org.ident
+        for p in f.parties
+        if f.zone_of(p.match.start) not in EXCLUDED and p.match.org.ident in draft.parties
+    )
+    if f.sentence.marker is not None:
+        bodies = frozenset(k for k, i in draft.items.items() if i == f.sentence.index)
+    spans = cue_spans(f.sentence, skip)
+    for kind in f.current_kinds:
+        topic = topic_span(f.sentence, kind.end)
+        if topic is not None and topic[0] not in skip:
+            spans.append(topic)
+    item = f.sentence.marker is not None and draft.scope_items and not bodies
+    if item:
+        spans = [(0, len(f.sentence.tokens), 0.8)]
+    for start, end, _ in sorted(spans):
+        hits, text = scope_fields(f.sentence, start, end)
+        if hits or text:
+            places = _local_governments(f, start, end, lexicon)
+            draft.scopes.append(Scope(f.sentence.index, hits, text, bodies, item, places))
+
+
+def _local_governments(f: Facts, start: int, end: int, lexicon: Lexicon) -> tuple[Org, ...]:
+    """Regional governments a scope names (``penguatan kapasitas pemerintah kabupaten X``)."""
+    found = []
+    k = start
+    while k < end:
+        match = org_at(f.sentence.tokens, k, lexicon, weak=False)
+        if match is not None and match.org.is_local and match.end <= end:
+            found.append(match.org)
+            k = match.end
+        else:
+            k += 1
+    return tuple(found)
+
+
+def _talks_of_agreement(f: Facts) -> bool:
+    return bool(Rules.load().agreement_words.find(f.sentence.keys))
+
+
+def _settle_parties(draft: Draft) -> None:
+    """Give signers without a body the party their post implies; map a unit to the body it
+    signs for when the unit is not itself a party."""
+    parties = list(draft.parties.values())
+    for signer in draft.signers:
+        if signer.org is not None and signer.org.ident not in draft.parties:
+            parent = draft.parties.get(signer.org.parent or "")
+            if parent is not None:  # a unit or regional office signing for its body
+                signer.org = parent
+            else:
+                draft.add_party(signer.org, "signer", signer.sentences[0][0])
+    signed = {s.org.ident for s in draft.signers if s.org is not None}
+    for signer in draft.signers:
+        if signer.org is None:
+            signer.org = infer_org(signer, parties)
+            unsigned = [p for p in draft.parties.values() if p.ident not in signed]
+            if signer.org is None and len(unsigned) == 1:
+                signer.org = unsigned[0]
+                signer.notes.append(
+                    f"the report does not say which body {signer.name} signed for; "
+                    f"{unsigned[0].name} is the one party without another signer"
+                )
+            if signer.org is not None:
+                signed.add(signer.org.ident)
+                signer.sentences = [(i, min(c, 0.7)) for i, c in signer.sentences]
+    unique: dict[tuple[str, str | None], Signer] = {}
+    for signer in draft.signers:
+        key = (signer.key, signer.org.ident if signer.org else None)
+        if key in unique:
+            unique[key].sentences.extend(
+                s for s in signer.sentences if s not in unique[key].sentences
+            )
+        else:
+            unique[key] = signer
+    draft.signers = list(unique.values())

@@ -1,0 +1,214 @@
+"""Dates as Indonesian and English news write them, resolved against the publication date.
+
+A date without a year ("Jumat (1/2)") takes the latest year that puts it on or before the
+publication date, preferring a year in which the weekday fits; a weekday that contradicts the
+date is reported in :attr:`Resolved.note`, never corrected.
+
+>>> from datetime import date
+>>> found = find_dates("diteken di Jakarta, Jumat (1/2).")
+>>> found[0].text
+'Jumat (1/2)'
+>>> resolve(found[0], date(2019, 2, 1)).day
+datetime.date(2019, 2, 1)
+>>> resolve(find_dates("Rabu (12/3/2019)")[0], None).note
+'the article says Rabu (12/3/2019), but 2019-03-12 was a Tuesday'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from govkg.extract.rules import Rules
+
+_EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in the text: what it gives (day, month, year, weekday) and where."""
+
+    start: int
+    end: int
+    text: str
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    weekday_text: str | None = None
+    relative: int | None = None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A calendar day for a mention, how sure, and what a reviewer should check."""
+
+    day: date
+    confidence: float
+    note: str | None = None
+
+
+@functools.cache
+def _patterns() -> list[re.Pattern[str]]:
+    rules = Rules.load()
+    months = "|".join(sorted((re.escape(m) for m in rules.months), key=len, reverse=True))
+    days = "|".join(sorted((re.escape(d) for d in rules.weekdays), key=len, reverse=True))
+    relative = "|".join(re.escape(r) for r in rules.data["relative_days"])
+    weekday = rf"(?P<wd>{days})"
+    return [
+        re.compile(
+            rf"(?:{weekday}\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
+            rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
+            re.I,
+        ),
+        re.compile(
+            rf"(?:{weekday}\s*,\s*)(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})\s*/\s*"
+            rf"(?P<y>\d{{4}}|\d{{2}})",
+            re.I,
+        ),
+        re.compile(
+            rf"(?:{weekday}\s*[,(]?\s*)?(?P<d>\d{{1,2}})\s+(?P<mn>{months})\.?"
+            rf"(?:\s*,?\s+(?P<y>\d{{4}}))?(?!\w)\)?",
+            re.I,
+        ),
+        re.compile(
+            rf"(?:{weekday}\s*[,(]?\s*)?(?P<mn>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?:\s*,\s*(?P<y>\d{{4}}))?(?!\w)\)?",
+            re.I,
+        ),
+        re.compile(r"(?P<iso>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))(?!\d)"),
+        re.compile(
+            rf"(?:(?<=pada )|(?<=on )|(?<=hari )){weekday}(?:\s+(?:lalu|kemarin|last))?(?!\w)",
+            re.I,
+        ),
+        re.compile(rf"(?<!\w)(?P<rel>{relative})(?!\w)", re.I),
+    ]
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateMention]:
+    """Every date mention in ``text``, left to right, the longest where two overlap.
+
+    >>> [m.text for m in find_dates("on Tuesday, March 12, 2019, and Senin (29/3/21)")]
+    ['Tuesday, March 12, 2019', 'Senin (29/3/21)']
+    """
+    rules = Rules.load()
+    found: list[DateMention] = []
+    for pattern in _patterns():
+        for match in pattern.finditer(text):
+            mention = _mention(match, rules, offset)
+            if mention is not None:
+                found.append(mention)
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[DateMention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _mention(match: re.Match[str], rules: Rules, offset: int) -> DateMention | None:
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    weekday_text = groups.get("wd")
+    weekday = rules.weekdays.get(_fold_day(weekday_text)) if weekday_text else None
+    text, start = match.group().strip(" ,("), match.start() + offset
+    start += match.group().index(text) if text else 0
+    if "rel" in groups:
+        relative = rules.data["relative_days"][groups["rel"].lower()]
+        return DateMention(start, start + len(text), text, relative=relative)
+    month = int(groups["m"]) if "m" in groups else rules.months.get(groups.get("mn", "").lower())
+    if "d" not in groups:
+        return DateMention(
+            start, start + len(text), text, weekday=weekday, weekday_text=weekday_text
+        )
+    day, year = int(groups["d"]), groups.get("y")
+    if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    if text.endswith(")") and "(" not in text:
+        text = text[:-1]
+    return DateMention(
+        start,
+        start + len(text),
+        text,
+        day=day,
+        month=month,
+        year=int(year) if year else None,
+        weekday=weekday,
+        weekday_text=weekday_text,
+    )
+
+
+def _fold_day(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def resolve(mention: DateMention, published: date | None) -> Resolved | None:
+    """The calendar day a mention means, given the publication date (None when it has none).
+
+    Two-digit years are 20xx unless that is after the publication year. Returns None when
+    the mention cannot be placed (no year and no publication date, or no such day).
+
+    >>> resolve(find_dates("Senin (29/3/21)")[0], date(2021, 3, 30)).day
+    datetime.date(2021, 3, 29)
+    """
+    conf = Rules.load().confidence
+    if mention.relative is not None:
+        if published is None:
+            return None
+        return Resolved(published + timedelta(days=mention.relative), conf["date_relative"])
+    if mention.day is None:
+        return _weekday_only(mention, published, conf)
+    if mention.year is not None:
+        year = _full_year(mention.year, published)
+        day = _day(year, mention.month, mention.day)
+        if day is None:
+            return None
+        return _checked(mention, day, conf["date_full"], conf)
+    if published is None:
+        return None
+    candidates = [
+        d
+        for year in (published.year, published.year - 1)
+        if (d := _day(year, mention.month, mention.day)) is not None and d <= published
+    ]
+    if not candidates:
+        return None
+    if mention.weekday is None:
+        return Resolved(candidates[0], conf["date_no_weekday"])
+    fitting = [d for d in candidates if d.weekday() == mention.weekday]
+    if fitting:
+        return Resolved(fitting[0], conf["date_weekday_fits"])
+    return _checked(mention, candidates[0], conf["date_weekday_fits"], conf)
+
+
+def _checked(mention: DateMention, day: date, sure: float, conf: dict) -> Resolved:
+    if mention.weekday is not None and day.weekday() != mention.weekday:
+        note = (
+            f"the article says {mention.text}, but {day.isoformat()} was a "
+            f"{_EN_DAYS[day.weekday()]}"
+        )
+        return Resolved(day, conf["date_weekday_wrong"], note)
+    return Resolved(day, sure)
+
+
+def _weekday_only(mention: DateMention, published: date | None, conf: dict) -> Resolved | None:
+    if published is None or mention.weekday is None:
+        return None
+    back = (published.weekday() - mention.weekday) % 7
+    return Resolved(published - timedelta(days=back), conf["date_relative"])
+
+
+def _full_year(year: int, published: date | None) -> int:
+    if year >= 100:
+        return year
+    limit = (published.year if published else date.today().year) % 100
+    return 2000 + year if year <= limit else 1900 + year
+
+
+def _day(year: int, month: int | None, day: int | None) -> date | None:
+    try:
+        return date(year, month or 0, day or 0)
+    except ValueError:
+        return None

@@ -1,0 +1,209 @@
+"""People's names with their titles kept apart: ``Prof. Dr. H. Fikri Ramadhan, M.Pd.``.
+
+>>> from govkg.extract.text import tokens
+>>> from govkg.extract.rules import Rules
+>>> rules = Rules.load()
+>>> toks = tokens("oleh Dra. Lestari Wulandari, Apt., M.Kes., dan", keep=rules.prefix_titles
+...               | rules.suffix_titles)
+>>> found = name_after(toks, 1)
+>>> found.name, found.honorifics
+('Lestari Wulandari', ('Dra.', 'Apt.', 'M.Kes.'))
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from govkg.extract.rules import Phrases, Rules
+from govkg.extract.text import Token
+
+MAX_NAME_WORDS = 5
+_DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}\.){1,4}(?:[A-Za-z]{1,4})?$")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person's name at tokens ``[start, end)``; ``span`` covers the titles too."""
+
+    name: str
+    honorifics: tuple[str, ...]
+    start: int
+    end: int
+    span_start: int
+    span_end: int
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    rules = Rules.load()
+    words = set(rules.months) | set(rules.weekdays)
+    words |= {
+        "kabupaten", "kota", "provinsi", "pemerintah", "pemkab", "pemkot", "pemprov", "dalam",
+        "pada", "di", "yang", "dan", "serta", "selaku", "sebagai", "the", "of", "and", "for",
+        "with", "bersama", "sementara", "sedangkan", "while", "menurut", "turut", "hadir",
+    }  # fmt: skip
+    return frozenset(words)
+
+
+@functools.cache
+def _ranks() -> Phrases:
+    return Phrases(Rules.load().data["titles"]["ranks"])
+
+
+def title_length(toks: Sequence[Token], k: int) -> int:
+    """How many tokens from ``k`` form a title or rank (``Dr.``; ``Commissioner General``); 0
+    when none does.
+
+    >>> from govkg.extract.text import tokens
+    >>> title_length(tokens("Commissioner General Agus"), 0), title_length(tokens("Agus"), 0)
+    (2, 0)
+    """
+    if k >= len(toks):
+        return 0
+    if is_title(toks[k].text):
+        return 1
+    hit = _ranks().match([t.key for t in toks[k : k + 4]], 0)
+    return hit[0] if hit and toks[k].capitalised else 0
+
+
+def is_degree(text: str) -> bool:
+    """A degree or title written after a name (``S.H.``, ``M.Si.``, ``Ph.D.``, ``MPA``).
+
+    >>> is_degree("M.Si."), is_degree("Sp.OG"), is_degree("Suryanto")
+    (True, True, False)
+    """
+    return text in Rules.load().suffix_titles or bool(_DEGREE.match(text))
+
+
+def is_title(text: str) -> bool:
+    """A title written before a name (``Dr.``, ``dr.``, ``Hj.``, ``Prof.``).
+
+    >>> is_title("Dr."), is_title("dr."), is_title("Adi")
+    (True, True, False)
+    """
+    return text in Rules.load().prefix_titles
+
+
+def name_after(
+    toks: Sequence[Token], at: int, *, stops: frozenset[str] = frozenset()
+) -> Name | None:
+    """The name (with titles before and degrees after it) starting at token ``at``.
+
+    A title inside a run of capitalised words starts the name afresh
+    (``Kapolresta Malang Kota Kombes Pol Budi Santoso`` → ``Budi Santoso``).
+    """
+    rules = Rules.load()
+    stop = _stop_words() | stops
+    titles: list[str] = []
+    k = at
+    start = None
+    words: list[Token] = []
+    while k < len(toks) and len(words) < MAX_NAME_WORDS:
+        tok = toks[k]
+        length = title_length(toks, k)
+        if length:
+            title = " ".join(t.text for t in toks[k : k + length])
+            titles, words, start = ([] if words else titles) + [title], [], None
+            k += length
+            continue
+        elif tok.is_word and tok.capitalised and not tok.text.isdigit() and tok.key not in stop:
+            start = k if start is None else start
+            words.append(tok)
+        elif words and tok.text in rules.particles and _next_capital(toks, k):
+            words.append(tok)
+        else:
+            break
+        k += 1
+    if not words:
+        return None
+    end = start + len(words)
+    degrees, span_end = _degrees(toks, end)
+    return Name(
+        " ".join(w.text for w in words),
+        (*titles, *degrees),
+        start,
+        end,
+        at if titles else start,
+        span_end,
+    )
+
+
+def name_before(toks: Sequence[Token], end: int, floor: int) -> Name | None:
+    """The name that ends just before token ``end`` (``Adi Suryanto, M.Si.,`` ←), not
+    reaching before ``floor``.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("oleh Adi Suryanto, M.Si., selaku Kepala")
+    >>> found = name_before(toks, 6, 1)
+    >>> found.name, found.honorifics
+    ('Adi Suryanto', ('M.Si.',))
+    """
+    k = end - 1
+    degrees: list[str] = []
+    while k > floor and (toks[k].text in {",", ")"} or is_degree(toks[k].text)):
+        if toks[k].text == ")" and k - 3 >= floor and toks[k - 2].text == "(":
+            if is_degree(toks[k - 3].text):
+                degrees.insert(0, f"{toks[k - 3].text}({toks[k - 1].text})")
+                k -= 4
+                continue
+            break
+        if toks[k].text != ",":
+            degrees.insert(0, toks[k].text)
+        k -= 1
+    stop = _stop_words()
+    particles = Rules.load().particles
+    words: list[Token] = []
+    while k >= floor and len(words) < MAX_NAME_WORDS:
+        tok = toks[k]
+        name_word = tok.is_word and tok.capitalised and tok.key not in stop
+        if (name_word and not is_title(tok.text)) or (words and tok.text in particles):
+            words.insert(0, tok)
+        else:
+            break
+        k -= 1
+    if not words:
+        return None
+    titles: list[str] = []
+    first = k + 1
+    while k >= floor and is_title(toks[k].text):
+        titles.insert(0, toks[k].text)
+        first = k
+        k -= 1
+    start = end - 1 - len(degrees) * 2 - len(words) + 1
+    start = next(i for i in range(first, end) if toks[i] is words[0])
+    return Name(
+        " ".join(w.text for w in words),
+        (*titles, *degrees),
+        start,
+        start + len(words),
+        first,
+        end,
+    )
+
+
+def _next_capital(toks: Sequence[Token], k: int) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].capitalised
+
+
+def _degrees(toks: Sequence[Token], k: int) -> tuple[list[str], int]:
+    """Degrees after a name: ``, S.H., M.Si.`` (each after a comma, or directly)."""
+    found: list[str] = []
+    end = k
+    while k < len(toks):
+        if toks[k].text == "," and k + 1 < len(toks) and is_degree(toks[k + 1].text):
+            k += 1
+        if is_degree(toks[k].text) and (found or toks[k - 1].text == ","):
+            degree = toks[k].text
+            k += 1
+            bracket = k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")"
+            if bracket and len(toks[k + 1].text) <= 3 and toks[k + 1].text.isupper():
+                degree += f"({toks[k + 1].text})"  # Sp.OG(K)
+                k += 3
+            found.append(degree)
+            end = k
+            continue
+        break
+    return found, end

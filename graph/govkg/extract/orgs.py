@@ -1,0 +1,697 @@
+"""Bodies named in a report: gazetteer names found in the tokens, and bodies known by their shape.
+
+:func:`org_at` finds the longest name starting at a token: a gazetteer form (``LAN``,
+``Pemerintah Kabupaten Serang``, ``Bupati Serang``), a name the article itself introduced
+(``Universitas Diponegoro (Undip)`` makes ``Undip`` a name), or a shape from the rules: a unit
+of a regional government (``Dinas Pendidikan Kabupaten Serang``), a regional office
+(``Kejaksaan Negeri Gunungkidul``), a unit of a central body (``Ditjen Dukcapil Kemendagri`` →
+Kemendagri), a university, an enterprise.
+
+>>> from govkg.extract.text import tokens
+>>> lexicon = Lexicon()
+>>> found = org_at(tokens("Kepala Dinas Pendidikan Kabupaten Serang Asep"), 1, lexicon)
+>>> found.org.name, found.org.kind, found.org.parent, found.end
+('Dinas Pendidikan Kabupaten Serang', 'GovernmentUnit', 'kabupaten-36-04', 5)
+>>> org_at(tokens("Bupati Aceh Tengah Shabela"), 0, lexicon).org.ident
+'kabupaten-11-04'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from govkg.extract.rules import Phrases, Rules
+from govkg.extract.text import Token, token_key
+from govkg.gazetteer import Entry, Gazetteer
+from govkg.gazetteer.forms import entry_forms, labels
+from govkg.text import slugify
+
+INNER_PUNCTUATION = frozenset({",", "/", "-", "&", "'", "’"})
+"""Marks that may stand inside a name (``Badan Meteorologi, Klimatologi, dan Geofisika``)."""
+MAX_NAME_TOKENS = 14
+
+
+@dataclass(frozen=True)
+class Org:
+    """A body a report names: a gazetteer entry (``entry``), or a new one to declare."""
+
+    ident: str
+    name: str
+    kind: str
+    entry: Entry | None = None
+    acronym: str | None = None
+    parent: str | None = None
+    region_code: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        """True when the gazetteer has the body."""
+        return self.entry is not None
+
+    @property
+    def is_local(self) -> bool:
+        """True for a provincial, regency or city government."""
+        return self.entry is not None and self.entry.is_local
+
+
+@dataclass(frozen=True)
+class OrgMatch:
+    """A name found at tokens ``[start, end)``; ``weak`` for a bare area name (``Serang``)."""
+
+    start: int
+    end: int
+    org: Org
+    weak: bool = False
+    alternatives: tuple[Org, ...] = ()
+    via: str = "gazetteer"
+
+
+@dataclass
+class Lexicon:
+    """Names one article introduces (acronyms in brackets, short names of enterprises)."""
+
+    names: dict[str, Org] = field(default_factory=dict)
+    prefixes: set[str] = field(default_factory=set)
+    orgs: dict[str, Org] = field(default_factory=dict)
+    same: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, org: Org) -> Org:
+        """Teach a name; an org already known under its ident is kept (and returned)."""
+        org = self.orgs.setdefault(org.ident, org)
+        key = " ".join(token_key(word) for word in name.split())
+        if key and key not in self.names:
+            self.names[key] = org
+            words = key.split()
+            self.prefixes.update(" ".join(words[:i]) for i in range(1, len(words) + 1))
+        return org
+
+    def update(self, org: Org) -> Org:
+        """Replace the stored copy of an org (e.g. once its acronym is known)."""
+        self.orgs[org.ident] = org
+        for key, value in list(self.names.items()):
+            if value.ident == org.ident:
+                self.names[key] = org
+        return org
+
+
+_COMMON = frozenset(
+    [
+        "pemerintah",
+        "kabupaten",
+        "kota",
+        "provinsi",
+        "badan",
+        "kementerian",
+        "dan",
+        "republik",
+        "indonesia",
+        "nasional",
+        "lembaga",
+        "the",
+        "of",
+        "ministry",
+        "government",
+        "regency",
+        "city",
+        "province",
+        "agency",
+    ]
+)
+"""Words too common in names to find candidates by."""
+
+
+class GazetteerIndex:
+    """Folded gazetteer forms with their prefixes, for scanning tokens left to right."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.strong: dict[str, list[str]] = {}
+        self.weak: dict[str, list[str]] = {}
+        for entry in gazetteer.entries():
+            strong, weak = entry_forms(entry)
+            for form in strong:
+                if not form.replace(" ", "").isdigit():
+                    self.strong.setdefault(form, []).append(entry.key)
+            for form in weak:
+                self.weak.setdefault(form, []).append(entry.key)
+        self.prefixes: set[str] = set()
+        for form in (*self.strong, *self.weak):
+            words = form.split()
+            self.prefixes.update(" ".join(words[:i]) for i in range(1, len(words) + 1))
+        self.by_word: dict[str, set[str]] = {}
+        self.short: dict[str, list[str]] = {}
+        for entry in gazetteer.entries():
+            names = labels(entry)
+            for word in {w for label in names for w in label.split()} - _COMMON:
+                self.by_word.setdefault(word, set()).add(entry.key)
+            for label in names:
+                if len(label.split()) <= 2:
+                    self.short.setdefault(label, []).append(entry.key)
+
+    def org(self, key: str) -> Org:
+        """The :class:`Org` of a gazetteer key."""
+        return _org_of(self.gazetteer.entry(key))
+
+    def lookup(self, name: str) -> list[str]:
+        """Keys a whole name resolves to (strong forms first)."""
+        key = " ".join(token_key(w) for w in name.split())
+        return self.strong.get(key) or self.weak.get(key) or []
+
+
+@functools.cache
+def gazetteer_index() -> GazetteerIndex:
+    """The bundled gazetteer's index (built once, about 0.2 s).
+
+    >>> gazetteer_index().lookup("Pemkab Serang")
+    ['kabupaten-36-04']
+    """
+    return GazetteerIndex(Gazetteer.bundled())
+
+
+@functools.lru_cache(maxsize=4096)
+def candidates(name: str, limit: int = 5) -> list[str]:
+    """Display strings of the gazetteer entries closest to an unknown name, best first.
+
+    Only entries sharing a word with the name are compared (difflib over their labels), so
+    a miss costs milliseconds instead of a pass over every label; with no shared word, the
+    gazetteer's own :meth:`~govkg.gazetteer.Gazetteer.candidates` answers.
+
+    >>> candidates("Lembaga Ilmu Pengetahuan Indonesai", 1)
+    ['LIPI — Lembaga Ilmu Pengetahuan Indonesia']
+    """
+    import difflib
+
+    from govkg.gazetteer import display
+    from govkg.gazetteer.forms import name_key
+
+    index = gazetteer_index()
+    key = name_key(name)
+    scores: dict[str, float] = {}
+    for word in set(key.split()):
+        for entry_key in index.by_word.get(word, ()):
+            if entry_key not in scores:
+                entry = index.gazetteer.entry(entry_key)
+                scores[entry_key] = max(
+                    difflib.SequenceMatcher(None, key, label).ratio() for label in labels(entry)
+                )
+    best = sorted((k for k, s in scores.items() if s >= 0.5), key=lambda k: (-scores[k], k))
+    if not best:  # no word in common: a misspelt acronym or short name ("Bapenas")?
+        close = difflib.get_close_matches(key, list(index.short), n=limit, cutoff=0.75)
+        best = list(dict.fromkeys(k for label in close for k in index.short[label]))
+    return [display(index.gazetteer.entry(k)) for k in best[:limit]]
+
+
+@functools.cache
+def _org_of(entry: Entry) -> Org:
+    return Org(entry.key, _written_name(entry), entry.kind, entry)
+
+
+def _written_name(entry: Entry) -> str:
+    return entry.acronyms[0] if entry.acronyms and not entry.is_local else entry.name
+
+
+@functools.cache
+def _shapes() -> dict[str, Phrases]:
+    orgs = Rules.load().data["orgs"]
+    return {
+        "place": Phrases(orgs["place_heads"]),
+        "unit": Phrases(orgs["regional_units"]),
+        "office": Phrases(orgs["regional_offices"]),
+        "office_head": Phrases(orgs["office_heads"]),
+        "central_unit": Phrases(orgs["central_units"]),
+        "university_unit": Phrases(orgs["university_units"]),
+        "university": Phrases(orgs["universities"]),
+        "state_university": Phrases(orgs["state_universities"]),
+        "enterprise": Phrases(orgs["enterprises"]),
+        "soe": Phrases({k: v for k, v in orgs["state_enterprises"].items()}),
+        "association": Phrases(orgs["associations"]),
+        "state_mark": Phrases(orgs["state_marks"]),
+        "central_unit_name": Phrases(orgs["central_unit_names"]),
+        "unknown": Phrases(orgs["unknown_bodies"]),
+        "english_name": Phrases(orgs["english_names"]),
+    }
+
+
+def org_at(
+    toks: Sequence[Token], i: int, lexicon: Lexicon, *, weak: bool = True
+) -> OrgMatch | None:
+    """The longest name of a body starting at token ``i``, or None.
+
+    ``weak`` allows bare area names (``Serang``, ``Jakarta``), which are marked as such.
+    """
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    first = toks[i].key.split(" ", 1)[0]
+    known = first in gazetteer_index().prefixes or first in _shape_firsts()
+    if not known and not (toks[i].capitalised and first in lexicon.prefixes):
+        return None
+    found = [m for m in (_gazetteer(toks, i), _lexicon(toks, i, lexicon)) if m is not None]
+    found.extend(_shaped(toks, i, lexicon))
+    if not weak:
+        found = [m for m in found if not m.weak]
+    if not found:
+        return None
+    best = max(found, key=lambda m: (m.end, not m.weak, m.via == "gazetteer"))
+    return _with_acronym(toks, best, lexicon)
+
+
+def scan(toks: Sequence[Token], i: int):
+    """``(end, key)`` for each word run from ``i`` that could still be (part of) a name, lazily
+    (callers stop as soon as the key is no longer the beginning of a name).
+
+    >>> from govkg.extract.text import tokens
+    >>> list(scan(tokens("Badan POM, Jakarta"), 0))[:2]
+    [(1, 'badan'), (2, 'badan pom')]
+    """
+    key = ""
+    j = i
+    while j < len(toks) and j - i < MAX_NAME_TOKENS:
+        tok = toks[j]
+        if tok.is_word:
+            key = f"{key} {tok.key}" if key else tok.key
+            yield j + 1, key
+        elif tok.text not in INNER_PUNCTUATION or j == i:
+            return
+        j += 1
+
+
+def _gazetteer(toks: Sequence[Token], i: int) -> OrgMatch | None:
+    index = gazetteer_index()
+    best: OrgMatch | None = None
+    for end, key in scan(toks, i):
+        if key not in index.prefixes:
+            break
+        keys = index.strong.get(key)
+        weak = False
+        if keys is None and key in index.weak:
+            keys, weak = index.weak[key], True
+        if keys and _case_ok(toks, i, end):
+            orgs = tuple(index.org(k) for k in keys)
+            best = OrgMatch(i, end, orgs[0], weak or len(orgs) > 1, orgs if len(orgs) > 1 else ())
+    return best
+
+
+def _case_ok(toks: Sequence[Token], i: int, end: int) -> bool:
+    """Names start with a capital; a short single word is all capitals (``LAN``, not ``lan``)."""
+    words = [t for t in toks[i:end] if t.is_word]
+    if len(words) == 1:
+        text = words[0].text
+        return words[0].capitalised and (len(text) > 3 or text.isupper())
+    return any(w.capitalised for w in words) and (words[0].capitalised or len(words) > 2)
+
+
+def _lexicon(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:
+    if not lexicon.names or not toks[i].capitalised:
+        return None
+    best = None
+    for end, key in scan(toks, i):
+        if key not in lexicon.prefixes:
+            break
+        if key in lexicon.names:
+            best = OrgMatch(i, end, lexicon.names[key], via="lexicon")
+    return best
+
+
+def _with_acronym(toks: Sequence[Token], match: OrgMatch, lexicon: Lexicon) -> OrgMatch:
+    """Take in a bracketed acronym that follows (``… Indonesia (LIPI)``) and learn it."""
+    end = match.end
+    if not (end + 2 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")"):
+        return match
+    acronym = toks[end + 1]
+    if not acronym.is_word or not acronym.text[0].isupper():
+        return match
+    index = gazetteer_index()
+    keys = index.strong.get(acronym.key, [])
+    org = match.org
+    if org.known and keys and keys != [org.ident]:
+        return match
+    if not org.known and not keys:
+        org = lexicon.update(replace(lexicon.orgs.get(org.ident, org), acronym=acronym.text))
+        lexicon.add(acronym.text, org)
+    elif not org.known:
+        return match
+    return replace(match, end=end + 3, org=org)
+
+
+@functools.cache
+def _shape_firsts() -> frozenset[str]:
+    return frozenset(word for phrases in _shapes().values() for word in phrases.firsts)
+
+
+def _shaped(toks: Sequence[Token], i: int, lexicon: Lexicon) -> list[OrgMatch]:
+    if not toks[i].capitalised:
+        return []
+    shapes = _shapes()
+    keys = _keys(toks)
+    found = []
+    for name, finder in (
+        ("central_unit_name", _central_unit_name),
+        ("english_name", _central_unit_name),
+        ("unknown", _unknown_body),
+        ("soe", _soe),
+        ("state_university", _state_university),
+        ("university_unit", _university_unit),
+        ("university", _university),
+        ("enterprise", _enterprise),
+        ("office", _office),
+        ("office_head", _office_head),
+        ("central_unit", _central_unit),
+        ("unit", _regional_unit),
+    ):
+        hit = shapes[name].match(keys, i) if keys[i] in shapes[name].firsts else None
+        if hit:
+            match = finder(toks, i, hit, lexicon)
+            if match is not None:
+                found.append(match)
+    for finder in (_central_office, _english_ministry):
+        match = finder(toks, i, lexicon)
+        if match is not None:
+            found.append(match)
+    return found
+
+
+_KEYS: dict[int, tuple[Sequence[Token], tuple[str, ...]]] = {}
+
+
+def _keys(toks: Sequence[Token]) -> tuple[str, ...]:
+    """The tokens' keys (kept for the last sentences seen, which are scanned many times)."""
+    cached = _KEYS.get(id(toks))
+    if cached is not None and cached[0] is toks:
+        return cached[1]
+    if len(_KEYS) > 64:
+        _KEYS.clear()
+    keys = tuple(t.key for t in toks)
+    _KEYS[id(toks)] = (toks, keys)
+    return keys
+
+
+def _central_unit_name(toks, i, hit, lexicon) -> OrgMatch | None:
+    """``Direktorat Jenderal Pajak``, ``DJP``: a unit named alone stands for its body."""
+    length, key = hit
+    if not toks[i].capitalised:
+        return None
+    return OrgMatch(i, i + length, gazetteer_index().org(key), via="central unit")
+
+
+def _unknown_body(toks, i, hit, lexicon) -> OrgMatch | None:
+    """``Badan Amil Zakat Nasional (Baznas)``: a body named in full with its acronym."""
+    length, kind = hit
+    if not toks[i].capitalised:
+        return None
+    end = _capitalised_run(toks, i + length, 8)
+    if not (end + 2 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")"):
+        return None
+    acronym = toks[end + 1]
+    index = gazetteer_index()
+    known = _gazetteer(toks, i)
+    if end == i + length or acronym.key in index.strong or (known and known.end >= end):
+        return None
+    org = _new(lexicon, _span(toks, i, end), kind)
+    return OrgMatch(i, end, org, via="shape")
+
+
+def _english_ministry(toks, i, lexicon) -> OrgMatch | None:
+    """``Home Affairs Ministry`` → ``Ministry of Home Affairs``."""
+    if "ministry" not in _keys(toks)[i + 1 : i + 6]:
+        return None
+    end = _capitalised_run(toks, i, 4, joiners=("and", "&"))
+    for stop in range(end, i, -1):
+        if stop < len(toks) and toks[stop].key == "ministry":
+            words = " ".join(t.key for t in toks[i:stop])
+            keys = gazetteer_index().lookup(f"ministry of {words}")
+            if len(keys) == 1:
+                return OrgMatch(i, stop + 1, gazetteer_index().org(keys[0]), via="gazetteer")
+    return None
+
+
+def _new(
+    lexicon: Lexicon,
+    name: str,
+    kind: str,
+    parent: str | None = None,
+    same: str | None = None,
+    **more,
+) -> Org:
+    """A body the gazetteer lacks; ``same`` identifies it across spellings (a regional office
+    is its parent and its place: ``Kanwil Kemenkumham Jatim`` = ``Kantor Wilayah … Jawa Timur``)."""
+    if same is not None and same in lexicon.same:
+        org = lexicon.orgs[lexicon.same[same]]
+        if name != org.name and name not in org.aliases:
+            org = lexicon.update(replace(org, aliases=(*org.aliases, name)))
+        return lexicon.add(name, org)
+    org = lexicon.add(name, Org(f"new:{slugify(name)}", name, kind, parent=parent, **more))
+    if same is not None:
+        lexicon.same[same] = org.ident
+    return org
+
+
+def _span(toks: Sequence[Token], i: int, end: int) -> str:
+    return (
+        " ".join(t.text for t in toks[i:end])
+        .replace(" ,", ",")
+        .replace("( ", "(")
+        .replace(" )", ")")
+    )
+
+
+def _capitalised_run(toks: Sequence[Token], j: int, limit: int, *, joiners=("dan", "&")) -> int:
+    """The end of a run of capitalised words from ``j`` (with ``dan``/``&`` inside), at most
+    ``limit`` tokens; a title (``Dr.``) or a capitalised word after a comma ends it."""
+    titles = Rules.load().prefix_titles
+    end = j
+    while end < len(toks) and end - j < limit:
+        tok = toks[end]
+        if tok.text in titles:
+            break
+        if (tok.is_word and tok.capitalised) or (
+            tok.key in joiners and end + 1 < len(toks) and toks[end + 1].capitalised
+        ):
+            end += 1
+        else:
+            break
+    return end
+
+
+def _soe(toks, i, hit, lexicon) -> OrgMatch | None:
+    length, full = hit
+    if not toks[i].capitalised:
+        return None
+    org = _new(lexicon, full, "StateOwnedEnterprise")
+    return OrgMatch(i, i + length, org, via="soe")
+
+
+def _state_university(toks, i, hit, lexicon) -> OrgMatch | None:
+    length, _ = hit
+    name = _span(toks, i, i + length)
+    return OrgMatch(i, i + length, _new(lexicon, name, "StateUniversity"), via="university")
+
+
+def _university(toks, i, hit, lexicon) -> OrgMatch | None:
+    length, _ = hit
+    if not toks[i].capitalised:
+        return None
+    end = _capitalised_run(toks, i + length, 6, joiners=())
+    alias = None
+    if end + 3 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")":
+        after = _capitalised_run(toks, end + 3, 3, joiners=())
+        if after > end + 3:  # "Universitas Islam Negeri (UIN) Mataram"
+            alias = " ".join(t.text for t in (toks[end + 1], *toks[end + 3 : after]))
+            name = _span(toks, i, end) + " " + _span(toks, end + 3, after)
+            end = after
+    if end == i + length and length == 1:
+        return None
+    if alias is None:
+        name = _span(toks, i, end)
+    state = "negeri" in name.lower() or toks[i].key in {"uin", "iain", "stain", "poltekkes"}
+    kind = "StateUniversity" if state else "Organization"
+    org = _new(lexicon, name, kind)
+    if alias:
+        lexicon.add(alias, org)
+    return OrgMatch(i, end, org, via="university")
+
+
+def _university_unit(toks, i, hit, lexicon) -> OrgMatch | None:
+    length, _ = hit
+    if not toks[i].capitalised:
+        return None
+    for j in range(i + length, min(len(toks), i + length + 8)):
+        inner = org_at(toks, j, lexicon, weak=False) if toks[j].capitalised else None
+        university = inner is not None and inner.org.kind in {"StateUniversity", "Organization"}
+        if university and inner.via in {"university", "lexicon"}:
+            return OrgMatch(i, inner.end, inner.org, via="university unit")
+        if not (toks[j].capitalised or toks[j].key in {"dan", "&"}):
+            break
+    return None
+
+
+def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
+    length, _ = hit
+    if not toks[i].capitalised:
+        return None
+    end = i + length
+    while end < len(toks) and end - i < 10:
+        tok = toks[end]
+        if tok.text == "(" and end + 2 < len(toks) and toks[end + 2].text == ")":
+            if toks[end + 1].key in {"persero", "perseroda", "perum"}:
+                end += 3
+                continue
+            break
+        if tok.is_word and tok.capitalised and tok.text not in Rules.load().prefix_titles:
+            end += 1
+            if tok.key == "tbk":
+                break
+            continue
+        break
+    if end == i + length:
+        return None
+    name = _span(toks, i, end)
+    marks = _shapes()["state_mark"]
+    state = any(marks.match([t.key for t in toks[i:end]], k) for k in range(end - i))
+    kind = "StateOwnedEnterprise" if state else "Organization"
+    org = _new(lexicon, name, kind)
+    core = [t.text for t in toks[i + length : end] if t.key not in {"persero", "tbk", "(", ")"}]
+    if core and toks[i].key in {"pt", "perum"}:
+        lexicon.add(" ".join(core), org)
+    return OrgMatch(i, end, org, via="enterprise")
+
+
+def _place_after(toks, j, lexicon, *, limit: int = 3) -> tuple[int, str]:
+    """The end of a place name after a regional office's head (a region name, or up to
+    ``limit`` capitalised words) and the place as a comparison key."""
+    if j >= len(toks):
+        return j, ""
+    if toks[j].key in {"di", "in"} and j + 1 < len(toks):
+        j += 1
+    region = _gazetteer(toks, j)
+    if region is not None and region.org.is_local:
+        end, place = region.end, region.org.ident
+    else:
+        end = _capitalised_run(toks, j, limit, joiners=())
+        place = " ".join(t.key for t in toks[j:end])
+    if end < len(toks) and toks[end].text in _ROMAN:  # "Kanwil DJP Jawa Tengah I"
+        place = f"{place} {toks[end].key}"
+        end += 1
+    return end, place
+
+
+_ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI"})
+
+
+def _office(toks, i, hit, lexicon) -> OrgMatch | None:
+    length, parent = hit
+    if not toks[i].capitalised:
+        return None
+    end, place = _place_after(toks, i + length, lexicon, limit=2)
+    if end == i + length:
+        return None
+    name = _span(toks, i, end)
+    same = f"{parent}:{' '.join(t.key for t in toks[i : i + length])}:{place}"
+    org = _new(lexicon, name, "RegionalOffice", parent, same)
+    return OrgMatch(i, end, org, via="office")
+
+
+def _office_head(toks, i, hit, lexicon) -> OrgMatch | None:
+    length, _ = hit
+    if not toks[i].capitalised:
+        return None
+    central = _gazetteer(toks, i + length)
+    unit = _shapes()["central_unit_name"].match(_keys(toks), i + length)
+    if unit is not None and (central is None or unit[0] + i + length > central.end):
+        org = gazetteer_index().org(unit[1])
+        central = OrgMatch(i + length, i + length + unit[0], org, via="central unit")
+    if central is None or central.org.is_local or central.weak:
+        return None
+    after = central.end
+    if after + 2 < len(toks) and toks[after].text == "(":
+        close = next(
+            (k for k in range(after, min(len(toks), after + 6)) if toks[k].text == ")"), None
+        )
+        after = close + 1 if close is not None else after
+    end, place = _place_after(toks, after, lexicon)
+    name = _span(toks, i, central.end) + (" " + _span(toks, after, end) if end > after else "")
+    same = f"{central.org.ident}:office:{place}"
+    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same)
+    return OrgMatch(i, end, org, via="office")
+
+
+def _central_office(toks, i, lexicon) -> OrgMatch | None:
+    """``BPS Provinsi Jawa Barat``: a central body followed by a region is its regional office."""
+    central = _gazetteer(toks, i)
+    if central is None or central.org.is_local or central.weak or central.end >= len(toks):
+        return None
+    after, acronym = central.end, None
+    if after + 3 < len(toks) and toks[after].text == "(" and toks[after + 2].text == ")":
+        after, acronym = after + 3, toks[after + 1].text  # "Badan Pusat Statistik (BPS) Provinsi …"
+    region = _gazetteer(toks, after)
+    if region is None or not region.org.is_local or region.alternatives:
+        return None
+    place = _span(toks, after, region.end)
+    name = _span(toks, i, central.end) + " " + place
+    same = f"{central.org.ident}:office:{region.org.ident}"
+    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same)
+    if acronym:
+        short = f"{acronym} {place}"
+        org = lexicon.update(replace(org, aliases=tuple(dict.fromkeys((*org.aliases, short)))))
+        lexicon.add(short, org)
+    return OrgMatch(i, region.end, org, via="office")
+
+
+def _central_unit(toks, i, hit, lexicon) -> OrgMatch | None:
+    length, _ = hit
+    if not toks[i].capitalised:
+        return None
+    j = i + length
+    while j < len(toks) and j - i < 12:
+        tok = toks[j]
+        if tok.capitalised:
+            body = _gazetteer(toks, j)
+            if body is not None and not body.org.is_local and not body.weak:
+                match = OrgMatch(i, body.end, body.org, via="central unit")
+                return _after_unit_acronym(toks, match, lexicon, i, length)
+        if tok.text == "(":
+            close = next((k for k in range(j, min(len(toks), j + 6)) if toks[k].text == ")"), None)
+            if close is None:
+                return None
+            j = close + 1
+            continue
+        if not (tok.capitalised or tok.key in {"dan", "&", "serta"}):
+            return None
+        j += 1
+    return None
+
+
+def _after_unit_acronym(toks, match: OrgMatch, lexicon: Lexicon, i: int, length: int) -> OrgMatch:
+    """Learn ``Ditjen Dukcapil`` (in brackets inside the unit's name) as a name of the body."""
+    for k in range(i + length, match.start):
+        if toks[k].text == "(":
+            close = next((m for m in range(k, match.start) if toks[m].text == ")"), None)
+            if close is not None and close > k + 1:
+                lexicon.add(" ".join(t.text for t in toks[k + 1 : close]), match.org)
+    return match
+
+
+_AREA_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov", "pemerintah"})
+
+
+def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
+    length, _ = hit
+    if not toks[i].capitalised:
+        return None
+    j = i + length
+    while j < len(toks) and j - i < 10:
+        tok = toks[j]
+        region = _gazetteer(toks, j) if tok.capitalised else None
+        if region is not None and not region.org.is_local and not region.weak:
+            return None
+        if region is not None and region.org.is_local and tok.key in _AREA_WORDS:
+            name = _span(toks, i, region.end)
+            region_org = region.org
+            org = _new(lexicon, name, "GovernmentUnit", region_org.ident)
+            return OrgMatch(i, region.end, org, via="unit")
+        if not (tok.capitalised or tok.key in {"dan", "&", "serta"}):
+            return None
+        j += 1
+    return None

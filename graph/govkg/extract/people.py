@@ -1,0 +1,369 @@
+"""Officials named in a sentence: post, body and name, in the orders news reports use.
+
+* post, body, name: ``Kepala LAN Adi Suryanto``, ``Bupati Serang Ratu Tatu Chasanah``,
+  ``Direktur Jenderal Kependudukan dan Pencatatan Sipil Kemendagri Teguh Prasetya``;
+* name, then post: ``TGH. Muhammad Sukri, S.Ag., selaku Bupati Lombok Timur``;
+* English, body first: ``BPPT head Lukman Hakim``, ``Kulon Progo Regent Joko Susilo``.
+
+Posts come from ``ontology/roles.ttl`` (every label, in both languages) and the rules file.
+
+>>> from govkg.extract.text import read_article
+>>> from govkg.extract.orgs import Lexicon
+>>> art = read_article("Diteken oleh Kepala LAN Adi Suryanto dan Bupati Serang Ratu Tatu.")
+>>> [(o.post, o.role, o.org.org.ident, o.name.name) for o in officials(art.sentences[0], Lexicon())]
+[('Kepala', 'kepala', 'lan', 'Adi Suryanto'), ('Bupati', 'bupati', 'kabupaten-36-04', 'Ratu Tatu')]
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from govkg.extract.names import Name, name_after, name_before
+from govkg.extract.orgs import Lexicon, OrgMatch, _keys, gazetteer_index, org_at, scan
+from govkg.extract.rules import Phrases, Rules
+from govkg.extract.text import Sentence, Token, phrase_keys, token_key
+from govkg.ids import key_of
+from govkg.vocab import Vocabulary
+
+MAX_UNIT_WORDS = 8
+_UNIT_JOINERS = frozenset({"dan", "serta", "&", "for", "and", "of"})
+
+
+@dataclass(frozen=True)
+class Official:
+    """A person named with a post (and usually a body) in one sentence."""
+
+    sentence: int
+    start: int
+    end: int
+    post: str
+    role: str
+    org: OrgMatch | None
+    name: Name | None
+    acting: str | None = None
+    pattern: str = "post-org-name"
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        """``(role, body)``: who the post is, to join mentions of one official."""
+        return self.role, self.org.org.ident if self.org else None
+
+
+@functools.cache
+def _posts() -> Phrases:
+    roles = Vocabulary.roles()
+    phrases: dict[str, str] = {}
+    for concept in roles.concepts():
+        for label in roles._names(concept):
+            phrases.setdefault(label, key_of(concept))
+    for post in Rules.load().data["posts"]["extra"]:
+        role = resolve_role(post)
+        if role:
+            phrases.setdefault(post, role)
+    return Phrases(phrases)
+
+
+@functools.cache
+def resolve_role(post: str) -> str | None:
+    """The role key of a post as written, trying ever shorter beginnings (as the build does).
+
+    >>> resolve_role("Kepala Dinas Kesehatan"), resolve_role("Vice Rector for Research")
+    ('kepala-dinas', 'wakil-rektor')
+    """
+    roles = Vocabulary.roles()
+    words = post.split()
+    for end in range(len(words), 0, -1):
+        try:
+            return key_of(roles.resolve(" ".join(words[:end])))
+        except Exception:
+            continue
+    return None
+
+
+@functools.cache
+def _post_table() -> dict[str, object]:
+    posts = Rules.load().data["posts"]
+    return {
+        "with_unit": Phrases(posts["with_unit"]),
+        "implied": {
+            phrase_keys(k): [" ".join(phrase_keys(p)) for p in v]
+            for k, v in posts["implied_org"].items()
+        },
+        "with_org": Phrases({k: tuple(v) for k, v in posts["with_org"].items()}),
+        "region_forms": {phrase_keys(k): v for k, v in posts["region_forms"].items()},
+        "org_forms": list(posts["org_forms"]),
+    }
+
+
+def officials(sentence: Sentence, lexicon: Lexicon, lang: str = "id") -> list[Official]:
+    """Every official named in ``sentence``, left to right."""
+    toks, keys = sentence.tokens, sentence.keys
+    found: list[Official] = []
+    i = 0
+    while i < len(toks):
+        mention = _post_first(sentence, toks, keys, i, lexicon)
+        if mention is None and lang == "en":
+            mention = _org_first(sentence, toks, keys, i, lexicon)
+        if mention is not None:
+            found.append(mention)
+            i = mention.end
+        else:
+            i += 1
+    return [_name_first(toks, m, found[k - 1].end if k else 0) for k, m in enumerate(found)]
+
+
+def _post_at(toks: Sequence[Token], keys: Sequence[str], p: int) -> list[tuple[int, str]]:
+    """``(length, role)`` of every post phrase starting at ``p``, longest first."""
+    posts = _posts()
+    if p >= len(toks) or keys[p] not in posts.firsts:
+        return []
+    found = []
+    for length in posts.lengths:
+        role = posts.index.get(tuple(keys[p : p + length])) if p + length <= len(keys) else None
+        if role is not None:
+            found.append((length, role))
+    if not found:
+        return []
+    text = toks[p].text
+    if len(text) <= 3 and found[-1][0] == 1 and not text.isupper() and text.lower() != text:
+        return [f for f in found if f[0] > 1]
+    return found
+
+
+def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
+    acting = Rules.load().acting.match(keys, i)
+    p = i + acting[0] if acting else i
+    heads = _post_at(toks, keys, p)
+    with_org = _post_table()["with_org"].match(keys, p)
+    if with_org and (not heads or with_org[0] >= heads[0][0]):
+        return _with_org(sentence, toks, i, p, with_org, acting)
+    if not heads:
+        return None
+    best = None
+    for length, role in heads:
+        for candidate in _orgs_after(toks, keys, p, p + length, role, lexicon):
+            rank = (candidate.end, -(candidate.start - p - length), -length)
+            if best is None or rank > best[0]:
+                best = (rank, length, role, candidate)
+    if best is not None:
+        _, length, role, org = best
+        post_end = org.start if org.start > p else p + length
+    elif toks[p].capitalised:
+        length, role = heads[0]
+        org, post_end = None, _unit_end(toks, keys, p, p + length)
+    else:
+        return None
+    post = _post_text(toks, p, post_end, org, role)
+    after = org.end if org is not None else post_end
+    name = _name_after(toks, after, lexicon)
+    if org is None and name is None and not (toks[p].capitalised and p > 0):
+        return None  # a post alone ("… juga meneken", "Bupati") is kept for coreference
+    end = name.span_end if name else after
+    return Official(
+        sentence.index,
+        i,
+        end,
+        post,
+        resolve_role(post) or role,
+        org,
+        name,
+        " ".join(t.text for t in toks[i:p]) if acting else None,
+        "post-org-name" if org else "post-name",
+    )
+
+
+def _unit_end(toks, keys, p, h) -> int:
+    """Without a body, a post may still name its unit before a comma and the person
+    (``Vice Rector for Research and Community Service, Prof. Dr. Maria Sitompul``)."""
+    with_unit = _post_table()["with_unit"].match(keys[p:h], 0)
+    if not with_unit or with_unit[0] != h - p:
+        return h
+    t = h
+    while t < len(toks) and t - h < MAX_UNIT_WORDS:
+        tok = toks[t]
+        if not (tok.is_word and (tok.capitalised or tok.key in _UNIT_JOINERS)):
+            break
+        t += 1
+    if t > h and t + 1 < len(toks) and toks[t].text == "," and toks[t + 1].capitalised:
+        return t
+    return h
+
+
+def _with_org(sentence, toks, i, p, hit, acting) -> Official:
+    length, (post, key) = hit
+    org = OrgMatch(p, p + length, gazetteer_index().org(key), via="post")
+    name = name_after(toks, p + length)
+    return Official(
+        sentence.index,
+        i,
+        name.span_end if name else p + length,
+        post,
+        resolve_role(post) or "menteri",
+        org,
+        name,
+        " ".join(t.text for t in toks[i:p]) if acting else None,
+    )
+
+
+def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
+    """Bodies that may follow a post ending at ``h``: right after it, after a unit's name, or
+    (for local heads) the post and place as one gazetteer name (``Bupati Serang``)."""
+    found = []
+    merged = org_at(toks, p, lexicon, weak=False)
+    if merged is not None and merged.end > h and merged.org.is_local:
+        found.append(replace(merged, start=h))
+    implied = _implied(toks, keys, p, h)
+    if implied is not None:
+        found.append(implied)
+    with_unit = _post_table()["with_unit"].match(keys[p:h], 0)
+    limit = h + (MAX_UNIT_WORDS if with_unit and with_unit[0] == h - p else 0)
+    if h < len(toks) and keys[h] == "of":
+        place = _place_org(toks, h + 1, _capitalised_end(toks, h + 1), (h - p, role), p)
+        if place is not None:
+            found.append(replace(place, start=h))
+    t = h
+    while t <= limit and t < len(toks):
+        j = t + 1 if keys[t] in {"of", "the"} else t
+        j = j + 1 if j < len(toks) and keys[j] == "the" else j
+        org = org_at(toks, j, lexicon, weak=False) if j < len(toks) else None
+        if org is not None and (toks[j].capitalised or org.end - j > 1):
+            found.append(replace(org, start=t))
+            break
+        tok = toks[t]
+        if not (tok.is_word and (tok.capitalised or tok.key in _UNIT_JOINERS)):
+            break
+        t += 1
+    return found
+
+
+def _implied(toks, keys, p, h) -> OrgMatch | None:
+    """``Menteri Dalam Negeri`` → ``Kementerian Dalam Negeri``; ``Minister of X`` →
+    ``Ministry of X``."""
+    prefixes = _post_table()["implied"].get(tuple(keys[p:h]))
+    if not prefixes:
+        return None
+    index = gazetteer_index()
+    start = h + 1 if h < len(keys) and keys[h] == "of" else h
+    best = None
+    for prefix in prefixes:
+        for end, key in scan(toks, start):
+            form = f"{prefix} {key}"
+            if form not in index.prefixes:
+                break
+            if form in index.strong:
+                best = OrgMatch(h, end, index.org(index.strong[form][0]), via="post")
+    return best
+
+
+def _post_text(toks, p, post_end, org: OrgMatch | None, role: str) -> str:
+    """The post as written; ``Kepala`` before ``Dinas Pendidikan …`` becomes ``Kepala Dinas``."""
+    post = " ".join(t.text for t in toks[p:post_end])
+    if org is None or org.start != post_end or org.org.known:
+        return post
+    posts = _posts()
+    keys = _keys(toks)
+    for extra in range(min(3, org.end - org.start - 1), 0, -1):
+        found = posts.index.get(tuple(keys[p : post_end + extra]))
+        if found and found != role:
+            return " ".join(t.text for t in toks[p : post_end + extra])
+    return post
+
+
+def _name_after(toks, at: int, lexicon: Lexicon) -> Name | None:
+    k = at + 1 if at < len(toks) and toks[at].text == "," else at
+    if k < len(toks) and toks[k].capitalised and org_at(toks, k, lexicon, weak=False) is not None:
+        return None
+    if k < len(toks) and _post_at(toks, _keys(toks), k):
+        return None
+    return name_after(toks, k)
+
+
+def _name_first(toks: Sequence[Token], mention: Official, floor: int) -> Official:
+    """``Adi Suryanto, Kepala LAN`` / ``… selaku Bupati …``: take the name written before."""
+    if mention.name is not None or mention.start == 0:
+        return mention
+    k = mention.start - 1
+    connectors = {",", "selaku", "sebagai", "(", "as", "juga", "yang"}
+    skipped = 0
+    while k > floor and toks[k].key in connectors and skipped < 3:
+        k -= 1
+        skipped += 1
+    if skipped == 0:
+        return mention
+    name = name_before(toks, k + 1, floor)
+    if name is None or (name.end - name.start == 1 and name.span_start == name.start):
+        return mention
+    return replace(mention, start=name.span_start, name=name, pattern="name-post")
+
+
+def _org_first(sentence, toks, keys, i, lexicon) -> Official | None:
+    """English: ``BPPT head Lukman Hakim``, ``Kulon Progo Regent Joko Susilo``."""
+    if not toks[i].capitalised or keys[i] == "the":
+        return None
+    org = org_at(toks, i, lexicon, weak=False)
+    if org is not None:
+        heads = _post_at(toks, keys, org.end)
+        if heads:
+            return _finish_org_first(sentence, toks, i, org, org.end, heads[0], lexicon)
+    for k in range(i + 1, min(len(toks), i + 5)):
+        if not (toks[k - 1].is_word and toks[k - 1].capitalised):
+            break
+        heads = _post_at(toks, keys, k)
+        if heads:
+            place = _place_org(toks, i, k, heads[0], k)
+            if place is not None:
+                return _finish_org_first(sentence, toks, i, place, k, heads[0], lexicon)
+            return None
+    return None
+
+
+def _capitalised_end(toks, j: int, limit: int = 4) -> int:
+    end = j
+    while end < len(toks) and end - j < limit and toks[end].is_word and toks[end].capitalised:
+        end += 1
+    return end
+
+
+def _place_org(toks, i, k, head, post_at) -> OrgMatch | None:
+    """The body an English post names with a place: ``Serang Regent``, ``Regent of Serang``,
+    ``Home Affairs Minister`` (tokens ``[i, k)``; the longest fitting beginning wins)."""
+    length, _ = head
+    index = gazetteer_index()
+    post_keys = tuple(t.key for t in toks[post_at : post_at + length])
+    table = _post_table()
+    forms = table["region_forms"].get(post_keys, table["org_forms"])
+    for stop in range(k, i, -1):
+        words = " ".join(t.key for t in toks[i:stop])
+        for form in forms:
+            keys = index.lookup(form.format(words))
+            if len(keys) == 1:
+                return OrgMatch(i, stop, index.org(keys[0]), via="post")
+        if post_at < i:
+            continue
+        break
+    return None
+
+
+def _finish_org_first(sentence, toks, i, org, k, head, lexicon) -> Official | None:
+    length, role = head
+    keys = _keys(toks)
+    while toks[k + length - 1].capitalised and (more := _post_at(toks, keys, k + length)):
+        length += more[0][0]  # "Deputy Chief"
+    post = " ".join(t.text for t in toks[k : k + length])
+    name = _name_after(toks, k + length, lexicon)
+    if name is None:
+        return None
+    return Official(
+        sentence.index, i, name.span_end, post, role, org, name, pattern="org-post-name"
+    )
+
+
+def fold_name(name: str) -> str:
+    """A person's name as a comparison key.
+
+    >>> fold_name("Ratu  Tatu Chasanah")
+    'ratu tatu chasanah'
+    """
+    return " ".join(token_key(w) for w in name.split())

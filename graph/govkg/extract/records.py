@@ -1,0 +1,549 @@
+"""From drafts to a record in the normal format (``docs/records.md``), with evidence.
+
+The record is a plain mapping; :func:`record_yaml` writes it. Every name stays as the report
+wrote it or as the gazetteer names it, so ``govkg build`` resolves it unchanged; bodies the
+gazetteer lacks are declared under ``organizations:`` with their closest gazetteer entries in a
+note, and fields are written in words that resolve in ``ontology/fields.ttl``.
+
+>>> from govkg.extract.text import read_article
+>>> from govkg.extract.agreements import analyse_article
+>>> from datetime import date
+>>> art = read_article("Kepala LAN Adi dan Kepala LIPI Budi meneken MoU, Jumat (1/2).")
+>>> record = build_record(art, analyse_article(art, "id"), date(2019, 2, 1), "id", "demo")
+>>> record["events"][0]["date"], record["events"][0]["agreements"][0]["parties"]
+('2019-02-01', ['LAN', 'LIPI'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import yaml
+
+from govkg.extract.agreements import Analysis, Draft, Scope
+from govkg.extract.clauses import Facts
+from govkg.extract.dates import find_dates, resolve
+from govkg.extract.fields import FieldHit, preferred_label
+from govkg.extract.orgs import Org, candidates, gazetteer_index
+from govkg.extract.rules import Rules
+from govkg.extract.signatories import Signer
+from govkg.extract.text import Article
+from govkg.gazetteer.forms import name_key
+from govkg.ids import agreement_slug
+from govkg.text import slugify
+
+MAX_EVIDENCE = 4
+
+
+@dataclass
+class Split:
+    """One agreement cut from a draft: its parties, signers, scopes and supporting sentences."""
+
+    draft: Draft
+    parties: list[Org]
+    signers: list[Signer]
+    scopes: list[Scope]
+    sentences: dict[int, float]
+    item: int | None = None
+
+
+def build_record(
+    article: Article,
+    analysis: Analysis,
+    published: date | None,
+    lang: str,
+    source_id: str,
+) -> dict[str, Any]:
+    """The record mapping of one report.
+
+    :raises ValueError: the report names no signing, or no date and no publication date.
+    """
+    splits = [s for draft in analysis.drafts for s in split(draft)]
+    splits = [s for s in splits if len(s.parties) >= 2]
+    if not splits:
+        raise ValueError("no signing of an agreement between two bodies was found")
+    day, date_evidence, date_note = event_date(article, analysis.facts, published)
+    place, city = event_place(article, analysis, date_evidence)
+    ids = _agreement_ids(splits, day)
+    agreements = [_agreement(article, s, day, ids, analysis, lang) for s in splits]
+    if date_note:
+        for agreement in agreements:
+            agreement.setdefault("notes", []).insert(0, date_note)
+    event: dict[str, Any] = {"date": day.isoformat()}
+    if place:
+        event["place"] = place
+    if city:
+        event["city"] = city
+    event["evidence"] = [date_evidence] if date_evidence else []
+    event["agreements"] = agreements
+    if not event["evidence"]:
+        del event["evidence"]
+    record: dict[str, Any] = {
+        "govkg": 1,
+        "source": _source(article, published, lang, source_id),
+        "events": [event],
+    }
+    declared = _declarations(splits)
+    if declared:
+        record["organizations"] = declared
+    return record
+
+
+# ── splitting ───────────────────────────────────────────────────────────────────────────────────
+
+
+def split(draft: Draft) -> list[Split]:
+    """One agreement, or one per partner when the draft is a set of bilateral agreements.
+
+    >>> from govkg.extract.agreements import draft_agreements
+    >>> from govkg.extract.text import read_article
+    >>> (draft,) = draft_agreements(read_article(
+    ...     "LAN meneken MoU secara terpisah dengan LIPI, BPS dan BPOM."), "id")
+    >>> [[p.ident for p in s.parties] for s in split(draft)]
+    [['lan', 'lipi'], ['lan', 'bps'], ['lan', 'bpom']]
+    """
+    parties = list(draft.parties.values())
+    hub = draft.hub if draft.hub in draft.parties else None
+    bilateral = draft.bilateral and not draft.multilateral and len(parties) >= 3
+    if draft.items and hub is None:
+        hub = next((p.ident for p in parties if p.ident not in draft.items), None)
+    if not bilateral or hub is None:
+        if bilateral:
+            draft.notes.append(
+                "the report may describe one agreement per partner, but names no body that "
+                "signs with all of them; kept as one agreement"
+            )
+        signers = [s for s in draft.signers if s.org is not None and s.org.ident in draft.parties]
+        return [Split(draft, parties, signers, _shared_scopes(draft), dict(draft.sentences))]
+    result = []
+    for partner in parties:
+        if partner.ident == hub:
+            continue
+        pair = [draft.parties[hub], partner]
+        idents = {hub, partner.ident}
+        signers = [s for s in draft.signers if s.org is not None and s.org.ident in idents]
+        scopes = _partner_scopes(draft, partner.ident, hub)
+        sentences = {
+            i: c
+            for i, c in draft.sentences.items()
+            if i == draft.items.get(partner.ident) or i in _mentioning(draft, partner.ident)
+        }
+        result.append(
+            Split(draft, pair, signers, scopes, sentences, draft.items.get(partner.ident))
+        )
+    return result
+
+
+def _mentioning(draft: Draft, ident: str) -> set[int]:
+    found = {i for scope in draft.scopes if ident in scope.bodies for i in [scope.sentence]}
+    found |= {i for s in draft.signers if s.org and s.org.ident == ident for i, _ in s.sentences}
+    return found | set(draft.party_sentences.get(ident, ()))
+
+
+def _shared_scopes(draft: Draft) -> list[Scope]:
+    return [s for s in draft.scopes if not (s.item and s.bodies)]
+
+
+def _partner_scopes(draft: Draft, partner: str, hub: str) -> list[Scope]:
+    own = [s for s in draft.scopes if s.bodies and s.bodies - {hub} == {partner}]
+    if draft.items:
+        own = [s for s in own if s.sentence == draft.items.get(partner)] or own
+    if own:
+        return own
+    return [s for s in draft.scopes if not (s.bodies - {hub})]
+
+
+# ── the event ───────────────────────────────────────────────────────────────────────────────────
+
+
+def event_date(
+    article: Article, facts: Sequence[Facts], published: date | None
+) -> tuple[date, dict[str, Any] | None, str | None]:
+    """The signing date, its evidence, and a note for the reviewer (or None).
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN dan BPS meneken MoU, Jumat (1/2).")
+    >>> event_date(art, analyse_article(art, "id").facts, date(2019, 2, 1))[0]
+    datetime.date(2019, 2, 1)
+    """
+    conf = Rules.load().confidence
+    for f in facts:
+        if f.background_only:
+            continue
+        for mention in find_dates(f.sentence.text, f.sentence.start):
+            token = next(
+                (k for k, t in enumerate(f.sentence.tokens) if t.start >= mention.start), 0
+            )
+            if f.zone_of(token) in {"background", "implements"}:
+                continue
+            resolved = resolve(mention, published)
+            if resolved is None:
+                continue
+            note = resolved.note
+            day = resolved.day
+            if published is not None and day > published:
+                note = (
+                    f"the article dates the signing {mention.text} ({day}), after its publication "
+                    f"on {published}; the publication date is used, check it"
+                )
+                day = published
+            return (
+                day,
+                _evidence(article, f.sentence.start, f.sentence.end, resolved.confidence),
+                note,
+            )
+    if published is None:
+        raise ValueError("the report gives no date of signing; pass --published")
+    note = "the report gives no date of signing; the publication date is used, check it"
+    return published, None, note if conf["date_published"] < 1 else None
+
+
+def event_place(
+    article: Article, analysis: Analysis, date_evidence: dict[str, Any] | None
+) -> tuple[str | None, str | None]:
+    """Venue and city: the place named where the date is (or in a signing sentence).
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN dan BPS meneken MoU di Ruang Rapat, Kantor LAN, Jakarta.")
+    >>> event_place(art, analyse_article(art, "id"), None)
+    ('Ruang Rapat, Kantor LAN', 'Jakarta')
+    """
+    attached = {i for draft in analysis.drafts for i in draft.sentences}
+    ordered = sorted(
+        analysis.facts,
+        key=lambda f: (
+            not (date_evidence and f.sentence.start == date_evidence["start"]),
+            not f.signing,
+            f.sentence.index,
+        ),
+    )
+    for f in ordered:
+        if f.sentence.index not in attached:
+            continue
+        for start, end, name in f.zones:
+            if name == "place":
+                found = _place_parts(f, start, end, article)
+                if found != (None, None):
+                    return found
+    return None, article.city
+
+
+def _place_parts(f: Facts, start: int, end: int, article: Article) -> tuple[str | None, str | None]:
+    toks = f.sentence.tokens
+    k = start + 1
+    while k < end and toks[k].key in {"the", "di", "bertempat"}:
+        k += 1
+    parts: list[list[str]] = [[]]
+    for tok in toks[k:end]:
+        if tok.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(tok.text)
+    names = [" ".join(p) for p in parts if p]
+    if not names:
+        return None, None
+    index = gazetteer_index()
+    heads = Rules.load().data["orgs"]["place_heads"]
+    last = names[-1]
+    is_city = bool(index.weak.get(last.lower())) or (article.city or "").lower() == last.lower()
+    if len(names) > 1 and is_city:
+        return ", ".join(names[:-1]), last
+    if any(last.lower().startswith(h) for h in heads) or len(names) > 1:
+        return ", ".join(names), article.city
+    return None, last
+
+
+# ── agreements ──────────────────────────────────────────────────────────────────────────────────
+
+
+def _agreement_ids(splits: Sequence[Split], day: date) -> dict[int, str]:
+    """Ids for agreements another one implements (the slug the build would give them)."""
+    ids = {}
+    for target in {id(s.draft.implements) for s in splits if s.draft.implements is not None}:
+        owned = [s for s in splits if id(s.draft) == target]
+        if len(owned) == 1:
+            s = owned[0]
+            ids[target] = agreement_slug(None, day.isoformat(), s.draft.kind or "mou", _keys(s))
+    return ids
+
+
+def _keys(s: Split) -> list[str]:
+    return [declared_id(p) if not p.known else p.ident for p in s.parties]
+
+
+def _agreement(
+    article: Article, s: Split, day: date, ids: dict[int, str], analysis: Analysis, lang: str
+) -> dict[str, Any]:
+    draft = s.draft
+    kind = draft.kind or "mou"
+    names = {p.ident: written_name(p) for p in s.parties}
+    out: dict[str, Any] = {"kind": kind}
+    if id(draft) in ids:
+        out["id"] = ids[id(draft)]
+    out["parties"] = [names[p.ident] for p in s.parties]
+    signatories = _signatories(article, s, names)
+    if signatories:
+        out["signatories"] = signatories
+    fields, scope = _fields(s)
+    if fields:
+        out["fields"] = fields
+    if scope:
+        out["scope"] = scope
+    if draft.implements is not None and id(draft.implements) in ids:
+        out["implements"] = ids[id(draft.implements)]
+    notes = list(
+        dict.fromkeys(
+            [
+                *draft.notes,
+                *_implements_note(draft, s, analysis),
+                *_scope_notes(s, analysis),
+                *_party_notes(s),
+            ]
+        )
+    )
+    if notes:
+        out["notes"] = notes
+    evidence = _agreement_evidence(article, s)
+    if evidence:
+        out["evidence"] = evidence
+    return out
+
+
+def written_name(org: Org) -> str:
+    """How a record names a party so that the build resolves it to the same body.
+
+    >>> index = gazetteer_index()
+    >>> written_name(index.org("kabupaten-36-04")), written_name(index.org("lan"))
+    ('Pemerintah Kabupaten Serang', 'LAN')
+    """
+    if not org.known:
+        return org.name
+    index = gazetteer_index()
+    if index.lookup(org.name) == [org.ident]:
+        return org.name
+    return org.entry.name if org.entry else org.name
+
+
+def declared_id(org: Org) -> str:
+    """The id under which a body the gazetteer lacks is declared.
+
+    >>> declared_id(Org("new:x", "Universitas Sultan Ageng Tirtayasa", "StateUniversity"))
+    'universitas-sultan-ageng-tirtayasa'
+    """
+    return slugify(org.name)[:60].strip("-")
+
+
+def _signatories(article: Article, s: Split, names: dict[str, str]) -> list[dict[str, Any]]:
+    out = []
+    seen = set()
+    for signer in s.signers:
+        if signer.org is None or signer.org.ident not in names or signer.key in seen:
+            continue
+        seen.add(signer.key)
+        entry: dict[str, Any] = {
+            "name": signer.name,
+            "post": signer.post,
+            "party": names[signer.org.ident],
+        }
+        if signer.honorifics:
+            entry["honorifics"] = list(signer.honorifics)
+        sentences = article.sentences
+        entry["evidence"] = [
+            _evidence(article, sentences[i].start, sentences[i].end, c)
+            for i, c in signer.sentences[:MAX_EVIDENCE]
+        ]
+        out.append(entry)
+        s.draft.notes.extend(n for n in signer.notes if n not in s.draft.notes)
+    return out
+
+
+def _fields(s: Split) -> tuple[list[str], str | None]:
+    seen: dict[str, str] = {}
+    texts = []
+    for scope in s.scopes:
+        for hit in scope.hits:
+            seen.setdefault(hit.concept, _field_text(hit))
+        if scope.text and scope.text not in texts:
+            texts.append(scope.text)
+    return list(seen.values()), "; ".join(texts) or None
+
+
+def _field_text(hit: FieldHit) -> str:
+    return hit.text if hit.resolves else preferred_label(hit.concept)
+
+
+def _implements_note(draft: Draft, s: Split, analysis: Analysis) -> list[str]:
+    if draft.earlier is None:
+        return []
+    kind, sentence = draft.earlier
+    facts = analysis.facts[sentence]
+    when = None
+    for mention in find_dates(facts.sentence.text, facts.sentence.start):
+        resolved = resolve(mention, None)
+        if resolved is not None:
+            when = resolved.day
+    label = {"mou": "MoU", "pks": "PKS", "moa": "MoA", "soi": "statement of intent"}[kind]
+    if when is None:
+        return [
+            f"This agreement carries out an earlier {label} of the same parties (not dated "
+            "in the report); link it with 'implements' once that agreement is recorded."
+        ]
+    slug = agreement_slug(None, when.isoformat(), kind, _keys(s))
+    return [
+        f"This agreement carries out the {label} signed on {when}; a record of it without an "
+        f"id would be named {slug} (add 'implements: {slug}' once it is recorded)."
+    ]
+
+
+def _scope_notes(s: Split, analysis: Analysis) -> list[str]:
+    notes = []
+    parties = {p.ident for p in s.parties}
+    for scope in s.scopes:
+        for org in scope.locals:
+            if org.ident not in parties:
+                notes.append(
+                    f"The scope names {org.name}, which is not a party of this agreement; "
+                    "check the source (a copy error?). The scope text is kept as written."
+                )
+    return notes
+
+
+def _party_notes(s: Split) -> list[str]:
+    notes = []
+    for org in s.parties:
+        if org.known:
+            continue
+        candidates = _candidates(org.name)
+        closest = "; ".join(candidates) if candidates else "none close"
+        notes.append(
+            f"{org.name!r} is not in the gazetteer (closest: {closest}); it is declared under "
+            f"'organizations' as a {org.kind}: check the declaration, or use a candidate."
+        )
+    return notes
+
+
+def _candidates(name: str) -> list[str]:
+    """The closest gazetteer entries (:func:`govkg.extract.orgs.candidates`)."""
+
+    return candidates(name, 3)
+
+
+def _agreement_evidence(article: Article, s: Split) -> list[dict[str, Any]]:
+    ranked = sorted(s.sentences.items(), key=lambda item: (item[0] != s.item, item[0]))
+    return [
+        _evidence(article, article.sentences[i].start, article.sentences[i].end, c or 0.7)
+        for i, c in ranked[:MAX_EVIDENCE]
+    ]
+
+
+def _evidence(article: Article, start: int, end: int, confidence: float) -> dict[str, Any]:
+    return {
+        "quote": article.text[start:end],
+        "start": start,
+        "end": end,
+        "confidence": round(confidence, 2),
+    }
+
+
+# ── source and declarations ────────────────────────────────────────────────────────────────────
+
+
+def _source(article: Article, published: date | None, lang: str, source_id: str) -> dict:
+    source: dict[str, Any] = {"id": source_id, "kind": "news"}
+    title = article.title
+    if not (title or article.url or (article.publisher and published)):
+        first = article.sentences[0].text if article.sentences else article.name
+        title = first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + " …"
+    if title:
+        source["title"] = title
+    if article.url:
+        source["url"] = article.url
+    if article.publisher:
+        source["publisher"] = article.publisher
+    if published:
+        source["published"] = published.isoformat()
+    source["language"] = lang
+    if article.contributors:
+        source["contributors"] = [{"name": n, "role": r} for n, r in article.contributors]
+    return source
+
+
+def _declarations(splits: Iterable[Split]) -> list[dict[str, Any]]:
+    orgs: dict[str, Org] = {}
+    for s in splits:
+        for org in s.parties:
+            if not org.known:
+                orgs.setdefault(org.ident, org)
+    declared = []
+    for org in orgs.values():
+        entry: dict[str, Any] = {"id": declared_id(org), "name": org.name, "kind": org.kind}
+        if org.acronym:
+            entry["acronyms"] = [org.acronym]
+        if org.aliases:
+            entry["aliases"] = [a for a in org.aliases if a != org.name]
+        if org.parent:
+            parent = orgs.get(org.parent)
+            entry["parent"] = declared_id(parent) if parent else org.parent
+        declared.append(entry)
+    return _without_clashes(declared)
+
+
+def _without_clashes(declared: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop acronyms and aliases that already name another body (the gazetteer would refuse
+    the declaration), so that the record builds as is."""
+    index = gazetteer_index()
+    taken: set[str] = set()
+    kept = []
+    for entry in declared:
+        names = [entry["name"], *entry.get("acronyms", ()), *entry.get("aliases", ())]
+        if entry["id"] in index.gazetteer:
+            entry = {**entry, "id": f"{entry['id']}-declared"}
+        clean = {k: v for k, v in entry.items() if k not in {"acronyms", "aliases"}}
+        for field in ("acronyms", "aliases"):
+            free = [n for n in entry.get(field, ()) if not _taken(n, index, taken)]
+            if free:
+                clean[field] = free
+        if _taken(entry["name"], index, taken):
+            clean["name"] = f"{entry['name']} ({entry['kind']})"
+        taken.update(name_key(n) for n in names)
+        kept.append(clean)
+    return kept
+
+
+def _taken(name: str, index, taken: set[str]) -> bool:
+    form = name_key(name)
+    return form in index.strong or form in index.weak or form in taken
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def record_yaml(record: dict[str, Any], header: Sequence[str] = ()) -> str:
+    """The record as YAML text (no anchors, keys in record order), after comment lines.
+
+    >>> print(record_yaml({"govkg": 1, "source": {"id": "x"}}, ["made by hand"]))
+    # made by hand
+    govkg: 1
+    source:
+      id: x
+    <BLANKLINE>
+    """
+    body = yaml.dump(
+        record, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
+    )
+    comments = "".join(f"# {line}\n" if line else "#\n" for line in header)
+    return comments + body

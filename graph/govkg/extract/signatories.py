@@ -1,0 +1,189 @@
+"""Who signs: the officials of a sentence that put their names to the agreement, and for whom.
+
+A person named in a sentence reporting a signing signs, unless a cue says otherwise: a
+witness (``disaksikan``), an attendee (``turut hadir``), a head who is represented
+(``Kepala BPOM diwakili oleh …``, ``… mewakili Bupati Serang``), a speaker (``…, ujarnya``).
+Someone named after ``diwakili oleh`` signs for the body of the head before the cue. A post
+without a name takes the name given to the same post elsewhere in the report.
+
+>>> from govkg.extract.text import read_article
+>>> from govkg.extract.orgs import Lexicon
+>>> from govkg.extract.clauses import analyse
+>>> art = read_article("Kepala BPOM diwakili oleh Sekretaris Utama Elin Herlina meneken MoU.")
+>>> facts = [analyse(s, Lexicon()) for s in art.sentences]
+>>> [(s.name, s.post, s.org.ident) for s in signers(facts[0], facts)]
+[('Elin Herlina', 'Sekretaris Utama', 'bpom')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from govkg.extract.clauses import Facts
+from govkg.extract.orgs import Org
+from govkg.extract.people import Official, fold_name
+from govkg.extract.rules import Rules
+
+NOT_SIGNING = frozenset({"witness", "attendee", "represented_head", "place"})
+REGION_ROLES = {
+    "bupati": "RegencyGovernment",
+    "wakil-bupati": "RegencyGovernment",
+    "wali-kota": "CityGovernment",
+    "wakil-wali-kota": "CityGovernment",
+    "gubernur": "ProvincialGovernment",
+    "wakil-gubernur": "ProvincialGovernment",
+    "rektor": "StateUniversity",
+    "wakil-rektor": "StateUniversity",
+    "dekan": "StateUniversity",
+    "direktur-utama": "StateOwnedEnterprise",
+}
+"""Roles whose body can be told from the post alone, when only one party is of that kind."""
+
+
+@dataclass
+class Signer:
+    """A person signing, in a post, for a body; with the sentences that say so."""
+
+    name: str
+    post: str
+    role: str
+    org: Org | None
+    honorifics: tuple[str, ...]
+    sentences: list[tuple[int, float]]
+    notes: list[str] = field(default_factory=list)
+    acting: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The person as a comparison key (their folded name)."""
+        return fold_name(self.name)
+
+
+def signers(facts: Facts, everyone: Sequence[Facts]) -> list[Signer]:
+    """The people who sign in one sentence (``everyone``: all sentences, for names given
+    elsewhere).
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> art = read_article("Disaksikan Gubernur Banten Budi.")
+    >>> facts = [analyse(s, Lexicon()) for s in art.sentences]
+    >>> signers(facts[0], facts)
+    []
+    """
+    found = []
+    conf = Rules.load().confidence
+    for official in facts.officials:
+        zone = facts.zone_of(_anchor(official))
+        if zone in NOT_SIGNING or _is_speaker(facts, official):
+            continue
+        if zone != "representative" and not facts.signing:
+            continue
+        sure = conf["signer_represented"] if zone == "representative" else _confidence(official)
+        org = official.org.org if official.org else None
+        if org is None and official.name is None:
+            other = coreferent(official, everyone)
+            org = other.org.org if other is not None and other.org is not None else None
+        notes: list[str] = []
+        if org is None and zone == "representative":
+            org = _represented_org(facts, official)
+        name, honorifics = _name(official, everyone)
+        if name is None:
+            continue
+        if official.name is None:
+            sure = min(sure, conf["signer_coreference"])
+            notes.append(f"{name} is named as {official.post} elsewhere in the report")
+        if official.acting:
+            notes.append(f"{name} signed as acting {official.post} ({official.acting})")
+        found.append(
+            Signer(
+                name,
+                official.post,
+                official.role,
+                org,
+                honorifics,
+                [(facts.sentence.index, sure)],
+                notes,
+                official.acting,
+            )
+        )
+    return found
+
+
+def _anchor(official: Official) -> int:
+    """The token whose zone decides the official's part: the post, not a name written before."""
+    if official.pattern == "name-post" and official.name is not None:
+        return official.name.span_end
+    return official.start
+
+
+def _confidence(official: Official) -> float:
+    conf = Rules.load().confidence
+    if official.pattern == "name-post":
+        return conf["signer_name_post"]
+    return conf["signer_post_org_name"] if official.org else conf["signer_inferred_org"]
+
+
+def _is_speaker(facts: Facts, official: Official) -> bool:
+    reporting = facts.cues.get("reporting", [])
+    return any(official.end <= at <= official.end + 1 for at in reporting)
+
+
+def _represented_org(facts: Facts, official: Official) -> Org | None:
+    """The body before ``diwakili oleh``/``represented by``: a party mention or a head's body."""
+    cue = max(
+        (at for at in facts.cues.get("represented_by", []) if at < official.start), default=None
+    )
+    if cue is None:
+        return None
+    before = [p.match for p in facts.parties if p.match.end <= cue]
+    heads = [o.org for o in facts.officials if o.end <= cue and o.org is not None]
+    candidates = [(m.end, m.org) for m in before] + [(m.end, m.org) for m in heads]
+    return max(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def _name(official: Official, everyone: Sequence[Facts]) -> tuple[str | None, tuple[str, ...]]:
+    if official.name is not None:
+        return official.name.name, official.name.honorifics
+    other = coreferent(official, everyone)
+    return (other.name.name, other.name.honorifics) if other and other.name else (None, ())
+
+
+def coreferent(official: Official, everyone: Sequence[Facts]) -> Official | None:
+    """The named mention of the same official elsewhere: same post and body, or (for a post
+    written alone, ``Bupati``) the one named official with that post.
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> art = read_article("Bupati Klaten Sri Mulyani meneken MoU. Lalu Bupati juga meneken PKS.")
+    >>> facts = [analyse(s, Lexicon()) for s in art.sentences]
+    >>> coreferent(facts[1].officials[0], facts).name.name
+    'Sri Mulyani'
+    """
+    named = [o for f in everyone for o in f.officials if o.name is not None]
+    if official.org is not None:
+        return next((o for o in named if o.key == official.key), None)
+    same_role = {(o.name.name, o.key) for o in named if o.role == official.role and o.org}
+    if len(same_role) == 1:
+        name, key = next(iter(same_role))
+        return next(o for o in named if o.name.name == name and o.key == key)
+    return None
+
+
+def infer_org(signer: Signer, parties: Sequence[Org]) -> Org | None:
+    """The party a signer without a body signs for, told from the post (``Bupati`` and one
+    regency among the parties).
+
+    >>> from govkg.extract.orgs import gazetteer_index
+    >>> signer = Signer("Adi", "Bupati", "bupati", None, (), [])
+    >>> parties = [gazetteer_index().org("lan"), gazetteer_index().org("kabupaten-36-04")]
+    >>> infer_org(signer, parties).ident
+    'kabupaten-36-04'
+    """
+    kind = REGION_ROLES.get(signer.role)
+    if kind is None:
+        return None
+    matching = [p for p in parties if p.kind == kind]
+    return matching[0] if len(matching) == 1 else None

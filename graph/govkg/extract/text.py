@@ -1,0 +1,374 @@
+"""Reading a report: header lines, the cleaned text, sentences and tokens with their offsets.
+
+Offsets count characters of the *cleaned* text (:func:`govkg.text.clean_text` with line
+breaks kept: NFC, no control or zero-width characters, each line trimmed, runs of spaces
+collapsed); every quote in the evidence is ``text[start:end]`` of that text.
+
+>>> art = read_article("Judul\\nhttps://x.example/a\\n\\nLAN dan LIPI meneken MoU. Dr. Adi hadir.")
+>>> art.title, art.url, [s.text for s in art.sentences]
+('Judul', 'https://x.example/a', ['LAN dan LIPI meneken MoU.', 'Dr. Adi hadir.'])
+>>> [t.text for t in art.sentences[1].tokens]
+['Dr.', 'Adi', 'hadir', '.']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from govkg.gazetteer.forms import name_key
+from govkg.text import clean_text
+
+_TOKEN = re.compile(r"\w+(?:[.'’&/-]\w+)*\.?|[^\w\s]")
+_URL_LINE = re.compile(r"^(?:url\s*:\s*)?(https?://\S+)$", re.I)
+_PUBLISHED = re.compile(
+    r"^(?:published|diterbitkan|dipublikasikan|tanggal terbit|date)\s*:\s*(\d{4}-\d{2}-\d{2})$",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"^(?P<role>reporter|wartawan|penulis|editor|redaktur|author|writer|oleh|by)\s*:\s*"
+    r"(?P<name>[^|]+?)\s*$",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^(?:(?P<pub>[A-Z][\w.]*\.(?:COM|CO\.ID|ID|NET|ORG))\s*[-–—]\s*)?"
+    r"(?P<city>[A-Z][A-Z .'-]{2,30}?)"
+    r"(?:\s*,\s*(?P<pub2>[A-Za-z][\w.]*\.(?:com|co\.id|id|net|org)))?"
+    r"(?:\s*\((?P<agency>[A-Za-z]+)\))?\s*[-–—.:]+\s+",
+)
+_ROLES = {
+    "reporter": "reporter",
+    "wartawan": "reporter",
+    "penulis": "author",
+    "author": "author",
+    "writer": "author",
+    "oleh": "author",
+    "by": "author",
+    "editor": "editor",
+    "redaktur": "editor",
+}
+ABBREVIATIONS = frozenset(
+    [
+        "no",
+        "jl",
+        "jln",
+        "kab",
+        "kec",
+        "prov",
+        "kel",
+        "tbk",
+        "dll",
+        "dsb",
+        "dst",
+        "tgl",
+        "hlm",
+        "st",
+        "jr",
+        "sr",
+        "bpk",
+        "ybs",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "agu",
+        "agt",
+        "sep",
+        "sept",
+        "oct",
+        "okt",
+        "nov",
+        "dec",
+        "des",
+        "mt",
+        "mr",
+        "mrs",
+        "ms",
+    ]
+)
+"""Words written with a full stop that does not end a sentence (besides titles and initials)."""
+
+
+@functools.lru_cache(maxsize=65536)
+def token_key(text: str) -> str:
+    """The comparison key of one token: folded (case, accents, punctuation inside ignored).
+
+    Punctuation tokens keep their character so that phrases may contain it.
+
+    >>> token_key("ATR/BPN"), token_key("Jum'at"), token_key(",")
+    ('atr bpn', 'jum at', ',')
+    """
+    key = name_key(text)
+    return key if key else text
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or a punctuation mark, with its character offsets in the article text."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+
+    @property
+    def is_word(self) -> bool:
+        """True for words and numbers, False for punctuation."""
+        return self.text[0].isalnum()
+
+    @property
+    def capitalised(self) -> bool:
+        """True when the word starts with a capital letter or a digit."""
+        return self.text[0].isupper() or self.text[0].isdigit()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (never spanning lines), its tokens, and its list marker if it opens an item."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    line: int
+    marker: str | None = None
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The tokens' keys."""
+        return tuple(t.key for t in self.tokens)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A report as read: its header facts and its sentences (offsets into ``text``)."""
+
+    name: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    city: str | None = None
+    contributors: tuple[tuple[str, str], ...] = ()
+    published: date | None = None
+    notes: tuple[str, ...] = field(default=())
+
+
+@functools.cache
+def abbreviations() -> frozenset[str]:
+    """Titles, degrees and acting prefixes from the rules file: their full stop ends no
+    sentence (``Dr. Adi``, ``Plt. Bupati``).
+
+    >>> {"Dr.", "M.Si.", "Plt."} <= abbreviations()
+    True
+    """
+    from govkg.extract.rules import Rules
+
+    rules = Rules.load()
+    acting = frozenset(a for a in rules.data["posts"]["acting"] if a.endswith("."))
+    return rules.prefix_titles | rules.suffix_titles | acting
+
+
+def phrase_keys(phrase: str) -> tuple[str, ...]:
+    """The token keys of a phrase written in the rules (``"di bidang"`` → ``("di", "bidang")``).
+
+    >>> phrase_keys("Perjanjian Kerja Sama (PKS)")
+    ('perjanjian', 'kerja', 'sama', '(', 'pks', ')')
+    """
+    return tuple(token_key(t) for t in _split_tokens(phrase))
+
+
+def tokens(text: str, offset: int = 0, *, keep: frozenset[str] = frozenset()) -> list[Token]:
+    """The tokens of ``text``; ``offset`` is added to every position.
+
+    A full stop stays on a word that is an abbreviation (initials such as ``M.Si.``, the
+    words in ``keep`` and :data:`ABBREVIATIONS`), otherwise it is a token of its own.
+
+    >>> [t.text for t in tokens("oleh Dr. Adi, M.Si. di LAN.", keep=frozenset({"Dr."}))]
+    ['oleh', 'Dr.', 'Adi', ',', 'M.Si.', 'di', 'LAN', '.']
+    """
+    found = []
+    for match in _TOKEN.finditer(text):
+        word, start = match.group(), match.start() + offset
+        if len(word) > 1 and word.endswith(".") and not _keeps_stop(word, keep):
+            found.append(Token(word[:-1], start, start + len(word) - 1, token_key(word[:-1])))
+            found.append(Token(".", start + len(word) - 1, start + len(word), "."))
+        else:
+            found.append(Token(word, start, start + len(word), token_key(word)))
+    return found
+
+
+def _split_tokens(text: str) -> list[str]:
+    return [t.text for t in tokens(text, keep=frozenset({text.strip()}))]
+
+
+def _keeps_stop(word: str, keep: frozenset[str]) -> bool:
+    if word in keep or "." in word[:-1]:
+        return True
+    bare = word[:-1]
+    return (len(bare) == 1 and bare.isalpha() and bare.isupper()) or bare.lower() in ABBREVIATIONS
+
+
+_ITEM = re.compile(r"^(?P<marker>\d{1,2}|[a-z])[.)]\s*(?=\S)|^[-•*·]\s+")
+
+
+def read_article(raw: str, name: str = "article", *, keep: frozenset[str] | None = None) -> Article:
+    """Read a report: an optional title line, URL line and credit lines, then the text.
+
+    ``keep`` lists abbreviations whose full stop ends no sentence (default: the titles,
+    degrees and acting prefixes of the rules file).
+
+    :raises ValueError: the text is empty.
+
+    >>> read_article("Reporter: Ani | Editor: Budi\\nJAKARTA - LAN meneken MoU.").contributors
+    (('Ani', 'reporter'), ('Budi', 'editor'))
+    """
+    if keep is None:
+        keep = abbreviations()
+    text = clean_text(raw.replace("\r\n", "\n").replace("\r", "\n"), multiline=True)
+    if not text:
+        raise ValueError(f"{name} is empty")
+    lines = _lines(text)
+    title, url, contributors, published, first = _header(lines)
+    sentences: list[Sentence] = []
+    publisher = city = None
+    for number, (start, line) in enumerate(lines[first:], start=first + 1):
+        if not line:
+            continue
+        skip = 0
+        dateline = _DATELINE.match(line)
+        if dateline:  # usually the first paragraph's, but lines may be reordered or prefixed
+            if city is None:
+                publisher = dateline["pub"] or dateline["pub2"]
+                city = dateline["city"].strip().title()
+            skip = dateline.end()
+        sentences.extend(_sentences(line, start, skip, number, len(sentences), keep))
+    return Article(
+        name=name,
+        text=text,
+        sentences=tuple(sentences),
+        title=title,
+        url=url,
+        publisher=publisher,
+        city=city,
+        contributors=tuple(contributors),
+        published=published,
+    )
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    lines, position = [], 0
+    for line in text.split("\n"):
+        lines.append((position, line))
+        position += len(line) + 1
+    return lines
+
+
+def _header(lines: list[tuple[int, str]]) -> tuple:
+    """Title, URL, credit and publication-date lines at the top (any order); the index of the
+    first body line."""
+    title = url = published = None
+    contributors: list[tuple[str, str]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index][1]
+        url_match = _URL_LINE.match(line)
+        credits = _credits(line)
+        day = _PUBLISHED.match(line)
+        if not line:
+            pass
+        elif day and published is None:
+            try:
+                published = date.fromisoformat(day.group(1))
+            except ValueError:
+                break
+        elif url_match and url is None:
+            url = url_match.group(1)
+        elif credits:
+            contributors.extend(credits)
+        elif title is None and url is None and _looks_like_title(line, _next_text(lines, index)):
+            title = line
+        else:
+            break
+        index += 1
+    return title, url, contributors, published, index
+
+
+def _next_text(lines: list[tuple[int, str]], index: int) -> str | None:
+    return next((line for _, line in lines[index + 1 :] if line), None)
+
+
+def _looks_like_title(line: str, following: str | None) -> bool:
+    """A short line without a closing full stop, before a URL line or more text."""
+    if len(line) > 200 or line.endswith((".", ":", '"', "”")) or following is None:
+        return False
+    return bool(_URL_LINE.match(following)) or len(line) < 150
+
+
+def _credits(line: str) -> list[tuple[str, str]]:
+    """``Reporter: A | Editor: B`` → ``[("A", "reporter"), ("B", "editor")]``."""
+    found = []
+    for part in line.split("|"):
+        match = _CREDIT.match(part.strip())
+        if match is None:
+            return []
+        found.append((match["name"].strip(), _ROLES[match["role"].lower()]))
+    return found
+
+
+def _sentences(
+    line: str, start: int, skip: int, number: int, index: int, keep: frozenset[str]
+) -> list[Sentence]:
+    marker = None
+    item = _ITEM.match(line, skip)
+    if item:
+        marker = item["marker"] or "-"
+        skip = item.end()
+    words = tokens(line[skip:], start + skip, keep=keep)
+    pieces: list[list[Token]] = [[]]
+    for i, token in enumerate(words):
+        pieces[-1].append(token)
+        following = words[i + 1] if i + 1 < len(words) else None
+        if following is not None and _ends_sentence(token, following, keep):
+            pieces.append([])
+    result = []
+    for piece in pieces:
+        if not piece:
+            continue
+        begin, end = piece[0].start, piece[-1].end
+        result.append(
+            Sentence(
+                index + len(result),
+                begin,
+                end,
+                line[begin - start : end - start],
+                tuple(piece),
+                number,
+                marker if not result else None,
+            )
+        )
+    return result
+
+
+def _ends_sentence(token: Token, following: Token, keep: frozenset[str]) -> bool:
+    starts = (
+        following.text[0].isupper() or following.text[0] in "\"“'(" or following.text[0].isdigit()
+    )
+    if token.text in {".", "!", "?"}:
+        return starts and not following.text[0].isdigit()
+    if token.text.endswith(".") and token.text in keep and following.text[0].isupper():
+        return token.text[0].isupper() and token.text.count(".") > 1 and following.text not in keep
+    return False

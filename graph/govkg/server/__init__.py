@@ -1,0 +1,7 @@
+"""``govkg serve``: a read-only SPARQL 1.1 endpoint and web UI over a built graph.
+
+Modules: :mod:`~govkg.server.policy` (what is refused, the limits), :mod:`~govkg.server.protocol`
+(requests, negotiation), :mod:`~govkg.server.workers` (killable query processes),
+:mod:`~govkg.server.encode` (result bodies), :mod:`~govkg.server.app` (routes),
+:mod:`~govkg.server.ui` (pages), :mod:`~govkg.server.httpd` (the HTTP server).
+"""

@@ -1,0 +1,164 @@
+"""Start and stop a whole endpoint: the store, the worker pool, the app, the HTTP server.
+
+>>> import tempfile
+>>> from govkg.build import build
+>>> out = Path(tempfile.mkdtemp()) / "out"
+>>> _ = build(None, out)
+>>> with Server([out], port=0) as server:
+...     server.url.startswith("http://127.0.0.1:")
+True
+"""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import tempfile
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from govkg.engines import STORE_DIR, data_files
+from govkg.errors import GovkgError
+from govkg.server.app import App, ServerConfig
+from govkg.server.httpd import GovkgHTTPServer, make_server
+from govkg.server.policy import Limits
+from govkg.server.workers import WorkerPool
+
+
+def prepare_store(paths: Sequence[Path]) -> tuple[Path, Path | None]:
+    """The store to serve: a build folder's own, or a temporary one loaded from RDF files.
+
+    Returns the store folder and the temporary folder to delete afterwards (or None).
+
+    :raises GovkgError: when a path is missing, holds no build, or is not RDF.
+    """
+    paths = [Path(p) for p in paths]
+    if len(paths) == 1 and (paths[0] / STORE_DIR).is_dir():
+        return paths[0] / STORE_DIR, None
+    files = data_files(paths)
+    temp = Path(tempfile.mkdtemp(prefix="govkg-serve-"))
+    try:
+        store = ox.Store(str(temp / STORE_DIR))
+        for file in files:
+            fmt = ox.RdfFormat.from_extension(file.suffix.lstrip("."))
+            if fmt is None:
+                raise GovkgError(f"cannot read {file}: unknown RDF format", fix="use .ttl or .trig")
+            store.bulk_load(path=str(file), format=fmt)
+        store.flush()
+        del store
+        gc.collect()
+    except (SyntaxError, ValueError, OSError) as err:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise GovkgError(f"cannot load {paths}: {err}", fix="check the files") from err
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    return temp / STORE_DIR, temp
+
+
+def _warm_up() -> None:
+    """Load the canned queries and the gazetteer now, not on the first request."""
+    from govkg.canned import canned_queries
+    from govkg.gazetteer import Gazetteer
+
+    canned_queries()
+    Gazetteer.bundled()
+
+
+class Server:
+    """A running ``govkg serve``; use as a context manager, or call :meth:`serve_forever`."""
+
+    def __init__(
+        self,
+        data: Sequence[str | Path],
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        limits: Limits | None = None,
+        allowed_hosts: Sequence[str] = (),
+        cors_origins: Sequence[str] = (),
+        audit_log: Path | None = None,
+    ) -> None:
+        self.data = [Path(d) for d in data]
+        self.config = ServerConfig(
+            store=Path(),
+            data=self.data,
+            limits=limits or Limits(),
+            host=host,
+            port=port,
+            allowed_hosts=tuple(allowed_hosts),
+            cors_origins=tuple(cors_origins),
+            audit_log=audit_log,
+        )
+        self.pool: WorkerPool | None = None
+        self.app: App | None = None
+        self.httpd: GovkgHTTPServer | None = None
+        self._temp: Path | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> Server:
+        """Open the data, start the workers and bind the socket (not yet serving)."""
+        if self.config.audit_log:
+            from govkg.server.audit import install
+
+            install(self.config.audit_log)
+        self.config.store, self._temp = prepare_store(self.data)
+        try:
+            self.pool = WorkerPool(
+                self.config.store, self.config.limits, audit_log=self.config.audit_log
+            )
+            self.app = App(self.config, self.pool)
+            threading.Thread(target=_warm_up, name="govkg-warm-up", daemon=True).start()
+            try:
+                self.httpd = make_server(self.app, self.config.host, self.config.port)
+            except OSError as err:
+                raise GovkgError(
+                    f"cannot listen on {self.config.host}:{self.config.port}: {err.strerror}",
+                    fix="pick another --port",
+                ) from err
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    @property
+    def url(self) -> str:
+        """The base URL, e.g. ``http://127.0.0.1:8000/``."""
+        host = self.config.host
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{self.config.port}/"
+
+    def serve_forever(self) -> None:
+        """Serve until interrupted, then stop the workers."""
+        try:
+            self.httpd.serve_forever()
+        finally:
+            self.stop()
+
+    def __enter__(self) -> Server:
+        self.start()
+        self._thread = threading.Thread(
+            target=self.httpd.serve_forever, name="govkg-httpd", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Stop serving, kill the workers, remove a temporary store."""
+        if self.httpd is not None:
+            if self._thread is not None:
+                self.httpd.shutdown()
+            self.httpd.server_close()
+            self.httpd = None
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+        if self._temp is not None:
+            shutil.rmtree(self._temp, ignore_errors=True)
+            self._temp = None

@@ -1,0 +1,126 @@
+"""Shape-file terms as SPARQL text, and the SPARQL tests of SHACL's value-node constraints.
+
+Only terms read from the shapes graph are ever written into a query, serialised with
+N-Triples escaping; data never is. Every test is *total*: it is true or false, never
+a SPARQL error, so ``FILTER (!test)`` cannot drop a violation on a type error.
+
+>>> from rdflib import Literal
+>>> nt(Literal('say "hi"\\n', lang="en"))
+'"say \\\\"hi\\\\"\\\\n"@en'
+>>> node_kind_test(SH.BlankNodeOrIRI)("?v")
+'(isBlank(?v) || isIRI(?v))'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.term import Node
+
+from govkg.errors import GovkgError
+from govkg.namespaces import SH
+
+Test = Callable[[str], str]
+FIX = "extend govkg/shacl_compile.py, or validate with govkg.shapes.check_graph (pySHACL)"
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_NODE_KINDS = {
+    SH.IRI: "isIRI({v})",
+    SH.BlankNode: "isBlank({v})",
+    SH.Literal: "isLiteral({v})",
+    SH.BlankNodeOrIRI: "(isBlank({v}) || isIRI({v}))",
+    SH.BlankNodeOrLiteral: "(isBlank({v}) || isLiteral({v}))",
+    SH.IRIOrLiteral: "(isIRI({v}) || isLiteral({v}))",
+}
+
+
+def unsupported(where: Node | str, what: str) -> GovkgError:
+    """The error for a shape the SPARQL fast path cannot compile (it is never skipped)."""
+    return GovkgError(f"SHACL shape {where}: {what} is not supported by the SPARQL path", fix=FIX)
+
+
+def iri(term: Node) -> str:
+    """An IRI from the shapes graph as ``<…>``.
+
+    :raises GovkgError: not an IRI, or characters N-Triples forbids in IRIs.
+    """
+    if not isinstance(term, URIRef) or _BAD_IRI.search(str(term)):
+        raise unsupported(term, "a term that is not a well-formed IRI")
+    return f"<{term}>"
+
+
+def string(text: str) -> str:
+    """A SPARQL string literal with N-Triples escapes."""
+    escaped = "".join(_ESCAPES.get(c, c if c >= " " else f"\\u{ord(c):04X}") for c in text)
+    return f'"{escaped}"'
+
+
+def nt(term: Node) -> str:
+    """An IRI or literal from the shapes graph in N-Triples syntax.
+
+    :raises GovkgError: a blank node or a malformed IRI.
+    """
+    if not isinstance(term, Literal):
+        return iri(term)
+    if term.language:
+        return f"{string(str(term))}@{term.language}"
+    if term.datatype and term.datatype != XSD.string:
+        return f"{string(str(term))}^^{iri(term.datatype)}"
+    return string(str(term))
+
+
+def total(expression: str) -> str:
+    """``expression`` with a SPARQL error read as false."""
+    return f"COALESCE({expression}, false)"
+
+
+def class_test(cls: Node) -> Test:
+    """sh:class: an instance of ``cls`` or of a subclass (literals never are).
+
+    The direct type is tried first: with inferences materialised it is nearly always there,
+    and it spares walking the subclass hierarchy for each value.
+    """
+    direct = f"{iri(RDF.type)} {iri(cls)}"
+    inherited = f"{iri(RDF.type)}/{iri(RDFS.subClassOf)}* {iri(cls)}"
+    return lambda v: f"(EXISTS {{ {v} {direct} }} || EXISTS {{ {v} {inherited} }})"
+
+
+def datatype_test(datatype: Node) -> Test:
+    """sh:datatype: a literal of ``datatype`` that is well formed (as pySHACL checks).
+
+    :raises GovkgError: a datatype without a well-formedness test here.
+    """
+    if datatype == RDF.langString:
+        return lambda v: total(f'isLiteral({v}) && LANG({v}) != ""')
+    if datatype == XSD.string:
+        return lambda v: total(f"isLiteral({v}) && sameTerm(datatype({v}), {iri(XSD.string)})")
+    if datatype == XSD.date:
+        dt = iri(XSD.date)
+        return lambda v: total(
+            f"isLiteral({v}) && sameTerm(datatype({v}), {dt}) && isLiteral({dt}(STR({v})))"
+        )
+    raise unsupported(datatype, "sh:datatype other than xsd:string, xsd:date, rdf:langString")
+
+
+def node_kind_test(kind: Node) -> Test:
+    """sh:nodeKind: one of SHACL's six node kinds.
+
+    :raises GovkgError: an unknown node kind.
+    """
+    if kind not in _NODE_KINDS:
+        raise unsupported(kind, "this sh:nodeKind")
+    return lambda v: _NODE_KINDS[kind].format(v=v)
+
+
+def pattern_test(pattern: Node, flags: Node | None) -> Test:
+    """sh:pattern (+ sh:flags): SPARQL REGEX on the value's string; blank nodes fail."""
+    arguments = string(str(pattern)) + (f", {string(str(flags))}" if flags is not None else "")
+    return lambda v: total(f"!isBlank({v}) && REGEX(STR({v}), {arguments})")
+
+
+def has_value_test(value: Node) -> Test:
+    """sh:hasValue on a node shape: the focus node is ``value``."""
+    return lambda v: f"sameTerm({v}, {nt(value)})"

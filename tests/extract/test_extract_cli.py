@@ -1,0 +1,76 @@
+"""``govkg extract``: files and folders written atomically, errors as one line with exit 2,
+the evaluation table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from govkg.cli import main
+from govkg.records.load import load_file
+
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+SEED = ARTICLES / "01-lan-empat-mitra.txt"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["extract", *args])
+
+
+def test_help_has_the_exit_codes():
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "Exit codes: 0 ok, 1 findings (SHACL violations), 2 bad input or usage." in result.output
+
+
+def test_one_report_to_a_file(tmp_path):
+    out = tmp_path / "seed.yaml"
+    result = run(str(SEED), "--published", "2019-02-01", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert len(load_file(out).events[0].agreements) == 4
+
+
+def test_several_reports_to_a_folder(tmp_path):
+    result = run(
+        str(SEED),
+        str(ARTICLES / "02-banyumas-bps.txt"),
+        "--published",
+        "2021-03-30",
+        "-o",
+        str(tmp_path / "out"),
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "01-lan-empat-mitra.yaml",
+        "02-banyumas-bps.yaml",
+    ]
+
+
+def test_standard_output_by_default():
+    result = run(str(SEED), "--published", "2019-02-01", "--lang", "id")
+    assert result.exit_code == 0
+    assert "govkg: 1" in result.output and "evidence:" in result.output
+
+
+def test_a_report_without_a_signing_exits_2_without_a_traceback(tmp_path):
+    article = tmp_path / "cuaca.txt"
+    article.write_text("Hujan deras mengguyur Jakarta sejak pagi.", encoding="utf-8")
+    result = run(str(article), "--published", "2020-01-01")
+    assert result.exit_code == 2
+    assert "no signing" in result.output and "Traceback" not in result.output
+
+
+def test_a_file_target_for_several_reports_is_a_usage_error(tmp_path):
+    result = run(str(SEED), str(SEED), "-o", str(tmp_path / "x.yaml"))
+    assert result.exit_code == 2 and "folder" in result.output
+
+
+def test_no_report_is_a_usage_error():
+    assert run().exit_code == 2
+
+
+def test_evaluate_prints_the_table():
+    result = run("--evaluate", str(ARTICLES))
+    assert result.exit_code == 0, result.output
+    assert "| parties |" in result.output and "Date accuracy" in result.output

@@ -1,0 +1,85 @@
+"""Fields of cooperation: scopes after their cues, cut into items, matched to fields.ttl."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govkg.extract import extract_text
+from govkg.vocab import Vocabulary
+
+
+def fields(scope: str, lang: str | None = None) -> list[str]:
+    text = f"Kepala LAN Adi dan Kepala BPS Retno menandatangani nota kesepahaman. {scope}"
+    if lang == "en":
+        text = f"LAN and BPS signed a memorandum of understanding. {scope}"
+    record = extract_text(text, published=date(2022, 5, 20), lang=lang).record
+    return record["events"][0]["agreements"][0].get("fields", [])
+
+
+def concepts(found: list[str]) -> list[str]:
+    vocab = Vocabulary.fields()
+    return [str(vocab.resolve(f)).rsplit("/", 1)[-1] for f in found]
+
+
+def test_di_bidang_with_items_joined_by_dan():
+    assert fields("Kerja sama di bidang pelatihan dan pengembangan kompetensi bagi ASN.") == [
+        "pelatihan",
+        "pengembangan kompetensi",
+    ]
+
+
+def test_a_label_with_dan_inside_is_one_field():
+    found = fields(
+        "Kerja sama di bidang pengembangan dan pemanfaatan ilmu pengetahuan dan teknologi."
+    )
+    assert concepts(found) == ["iptek"]
+
+
+def test_meliputi_and_words_before_a_field():
+    found = fields(
+        "Kerja sama meliputi penyelenggaraan kegiatan kajian kebijakan, pendampingan inovasi "
+        "daerah, dan pelatihan bagi pedagang untuk meningkatkan omzet."
+    )
+    assert concepts(found) == ["kajian-kebijakan", "inovasi-administrasi-negara", "pelatihan"]
+
+
+def test_ruang_lingkup_as_a_lettered_list():
+    found = fields(
+        "Ruang lingkup nota kesepahaman meliputi:\na. penyediaan peta dasar;\n"
+        "b. penyusunan rencana detail tata ruang; dan\nc. pertukaran data dan informasi."
+    )
+    assert concepts(found) == ["informasi-geospasial", "penataan-ruang", "data-dan-informasi"]
+
+
+def test_words_that_do_not_resolve_are_written_as_the_preferred_label():
+    found = fields("Kerja sama di bidang penguatan kapasitas pemerintah kabupaten Aceh Tengah.")
+    assert found == ["Penguatan Kapasitas Pemerintah Daerah"]
+
+
+def test_the_subject_written_after_the_kind():
+    text = "KPK dan BPKP meneken MoU pencegahan korupsi di Jakarta, Kamis (19/5/2022)."
+    record = extract_text(text, published=date(2022, 5, 20)).record
+    assert record["events"][0]["agreements"][0]["fields"] == ["pencegahan korupsi"]
+
+
+def test_the_scope_is_kept_as_written():
+    text = (
+        "Kepala LAN Adi dan Kepala BPS Retno menandatangani nota kesepahaman. Kerja sama "
+        "mencakup statistik sektoral, serta pelatihan pegawai."
+    )
+    agreement = extract_text(text, published=date(2022, 5, 20)).record["events"][0]["agreements"][0]
+    assert agreement["scope"] == "statistik sektoral, serta pelatihan pegawai"
+
+
+def test_english_scopes():
+    found = fields(
+        "The two institutions will cooperate in electronic-based government systems, population "
+        "data and technology transfer.",
+        lang="en",
+    )
+    assert concepts(found) == ["spbe", "administrasi-kependudukan", "iptek"]
+
+
+def test_a_quote_about_something_else_gives_no_field():
+    found = fields('"Terutama dalam bidang pendidikan dan kesehatan," ujarnya.')
+    assert found == []

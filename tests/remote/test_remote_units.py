@@ -1,0 +1,321 @@
+"""The remote layer without a server: escaping, binding, results, auth, retries, redaction."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import logging
+import threading
+from collections.abc import Callable
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset, Literal, URIRef
+
+from govkg.engines import OxigraphEngine, RdflibEngine
+from govkg.errors import GovkgError
+from govkg.remote import Credentials, Redactor, RemoteEngine, RemoteError, open_remote_or_local
+from govkg.remote.endpoint import bind_text, json_term, parse_results, where_brace
+from govkg.remote.http import HttpClient, Response, _pick_challenge
+from govkg.remote.push import graph_store_url
+
+SECRET = "pa:ss w/rd+%"
+QUERY = "SELECT ?v ?s WHERE { ?s <urn:p> ?v }"
+
+
+# -- binding: the VALUES text is read back as the same value by real SPARQL parsers -----
+
+
+def engines_with(text: str):
+    """Oxigraph and rdflib (which expands \\u escapes before parsing) holding one literal."""
+    ox_engine = OxigraphEngine(ox.Store())
+    ox_engine.store.add(
+        ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal(text), ox.DefaultGraph())
+    )
+    dataset = Dataset(default_union=True)
+    dataset.add((URIRef("urn:s"), URIRef("urn:p"), Literal(text)))
+    return ox_engine, RdflibEngine(dataset)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30))
+def test_any_text_bound_as_values_is_read_back_exactly(text):
+    oxigraph, _ = engines_with(text)
+    bound = bind_text(QUERY, {"v": Literal(text)})
+    assert oxigraph.select(bound, {})[1] == [[Literal(text), URIRef("urn:s")]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="\\uU0123456789aAfF\"'{}#\n ", max_size=12))
+def test_escape_soup_reads_back_on_rdflib_too(text):
+    """rdflib expands \\u escapes before parsing, as SPARQL 1.1 allows some engines to."""
+    _, rdflib_engine = engines_with(text)
+    bound = bind_text(QUERY, {"v": Literal(text)})
+    assert rdflib_engine.select(bound, {})[1] == [[Literal(text), URIRef("urn:s")]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['LAN") || true || ("', "\\u0022", "\\u0022) || (\\u0022", "\\\\u005C", "\\U0001F600", "}\n{"],
+)
+def test_escape_tricks_read_back_on_both_local_engines(text):
+    for engine in engines_with(text):
+        assert engine.select(bind_text(QUERY, {"v": Literal(text)}), {})[1] == [
+            [Literal(text), URIRef("urn:s")]
+        ], engine.name
+
+
+def test_language_kept_and_datatype_checked():
+    assert "@id" in bind_text(QUERY, {"v": Literal("x", lang="id")})
+    with pytest.raises(GovkgError, match="not a valid IRI"):
+        bind_text(QUERY, {"v": Literal("x", datatype=URIRef("urn:x> }"))})
+
+
+def test_a_bound_variable_must_be_projected():
+    with pytest.raises(GovkgError, match="must be projected"):
+        bind_text("SELECT ?s WHERE { ?s ?p ?v }", {"v": Literal("x")})
+    with pytest.raises(GovkgError, match="not a variable name"):
+        bind_text("SELECT * WHERE { ?s ?p ?o }", {"o) {} #": Literal("x")})
+
+
+def test_values_go_first_in_the_where_group():
+    text = (
+        "PREFIX x: <urn:x#> # { a brace in a comment\n"
+        'SELECT ?v ("}" AS ?w) (EXISTS { ?a ?b ?c } AS ?e)\nWHERE\n{ ?s ?p ?v } ORDER BY ?v'
+    )
+    bound = bind_text(text, {"v": Literal("x")})
+    assert bound[: where_brace(text)] == text[: where_brace(text)]
+    assert bound.endswith('{\n  VALUES (?v) { ("x") }\n ?s ?p ?v } ORDER BY ?v')
+
+
+# -- results --------------------------------------------------------------------------
+
+
+def response(doc: dict, headers: dict | None = None) -> Response:
+    message = http.client.HTTPMessage()
+    for k, v in (headers or {}).items():
+        message[k] = v
+    return Response(200, message, json.dumps(doc).encode())
+
+
+def test_results_are_normalised_like_the_local_engines():
+    doc = {
+        "head": {"vars": ["a", "b", "c", "d"]},
+        "results": {
+            "bindings": [
+                {
+                    "a": {"type": "uri", "value": "urn:a"},
+                    "b": {"type": "literal", "xml:lang": "EN-us", "value": "x"},
+                    "c": {
+                        "type": "typed-literal",
+                        "datatype": "http://www.w3.org/2001/XMLSchema#integer",
+                        "value": "3",
+                    },
+                }
+            ]
+        },
+    }
+    names, rows = parse_results(response(doc))
+    assert names == ["a", "b", "c", "d"]
+    assert rows == [[URIRef("urn:a"), Literal("x", lang="en-us"), Literal(3), None]]
+    assert json_term({"type": "literal", "value": "x"}) == Literal("x")
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"head": {}, "boolean": True},
+        {"head": {"vars": ["__ASK_RETVAL"]}, "results": {"bindings": [{"__ASK_RETVAL": {}}]}},
+    ],
+)
+def test_ask_answers_are_not_rows(doc):
+    with pytest.raises(GovkgError, match="only SELECT"):
+        parse_results(response(doc))
+
+
+def test_non_json_answer_is_explained():
+    with pytest.raises(GovkgError, match="did not answer SPARQL JSON"):
+        parse_results(Response(200, http.client.HTTPMessage(), b"<html>login</html>"))
+
+
+# -- credentials and redaction --------------------------------------------------------
+
+
+def test_redactor_masks_every_form_of_a_secret():
+    creds = Credentials("dba", SECRET)
+    text = Redactor(creds).redact(
+        f"a {SECRET} b pa%3Ass%20w%2Frd%2B%25 c pa%3Ass+w%2Frd%2B%25 "
+        "Authorization: Basic ZGJhOnBhOnNzIHcvcmQrJQ== http://dba:x@h/"
+    )
+    assert "pa:ss" not in text and "ss%20w" not in text and "ZGJh" not in text
+    assert "dba:x@" not in text
+    assert SECRET not in repr(creds) and SECRET not in str(creds)
+
+
+def test_token_and_password_together_are_refused():
+    with pytest.raises(GovkgError, match="both a token and a password"):
+        Credentials.from_env("u", "p", "t", env={})
+    assert Credentials.from_env(env={"GOVKG_REMOTE_USER": "u"}).user == "u"
+
+
+def test_digest_answer_matches_rfc_2617(monkeypatch):
+    monkeypatch.setattr("govkg.remote.http.secrets.token_hex", lambda n: "0a4f113b")
+    client = HttpClient(Credentials("Mufasa", "Circle Of Life"))
+    challenge = _pick_challenge(
+        [
+            'Digest realm="testrealm@host.com", qop="auth,auth-int", '
+            'nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41"'
+        ]
+    )
+    header = client._digest(challenge, "GET", "/dir/index.html")
+    assert 'response="6629fae49393a05397450978507c4ef1"' in header
+    assert "nc=00000001" in header
+
+
+def test_endpoint_and_graph_store_urls():
+    assert graph_store_url("http://h:8890/sparql", None, False) == "http://h:8890/sparql-graph-crud"
+    assert graph_store_url("http://h/x", "http://h/x/data", True) == "http://h/x/data"
+    with pytest.raises(GovkgError, match="--graph-store"):
+        graph_store_url("http://h:3030/ds/query", None, True)
+    with pytest.raises(GovkgError, match="not an http"):
+        RemoteEngine("ftp://dba:secret@h/sparql")
+
+
+def test_local_engine_when_no_endpoint(seed_out):
+    assert open_remote_or_local([seed_out], None).name == "oxigraph"
+    assert open_remote_or_local([seed_out], "", "rdflib").name == "rdflib"
+
+
+# -- retries and auth against a stub server -------------------------------------------
+
+
+class Stub:
+    """An HTTP server on loopback whose answers come from ``reply(handler) -> status``."""
+
+    def __init__(self, reply: Callable) -> None:
+        self.seen: list[dict] = []
+        stub = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:
+                pass
+
+            def _any(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length)
+                stub.seen.append({"headers": dict(self.headers), "body": body})
+                status, headers = reply(self, len(stub.seen))
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_GET = do_PUT = do_POST = do_DELETE = _any
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/gsp"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def stub_factory():
+    made: list[Stub] = []
+
+    def make(reply):
+        made.append(Stub(reply))
+        return made[-1]
+
+    yield make
+    for stub in made:
+        stub.close()
+
+
+def test_5xx_is_retried_with_backoff_and_logs_no_secret(stub_factory, caplog):
+    stub = stub_factory(lambda h, n: (503, {}) if n < 3 else (201, {}))
+    sleeps: list[float] = []
+    client = HttpClient(Credentials(token=SECRET), retries=4, sleep=sleeps.append)
+    with caplog.at_level(logging.WARNING, logger="govkg.remote"):
+        answer = client.request("PUT", stub.url, b"<urn:a> <urn:b> <urn:c> .")
+    assert answer.status == 201
+    assert sleeps == [0.5, 1.0]
+    assert all(seen["headers"]["Authorization"] == f"Bearer {SECRET}" for seen in stub.seen)
+    assert "retrying" in caplog.text and SECRET not in caplog.text
+
+
+def test_giving_up_says_so_without_secrets(stub_factory):
+    stub = stub_factory(lambda h, n: (500, {}))
+    client = HttpClient(Credentials(token=SECRET), retries=2, sleep=lambda s: None)
+    with pytest.raises(RemoteError, match="after 3 attempt") as caught:
+        client.request("POST", stub.url, b"x")
+    assert SECRET not in str(caught.value)
+
+
+def test_unreachable_store_is_a_remote_error():
+    client = HttpClient(retries=1, sleep=lambda s: None)
+    port = __import__("govkg.remote.virtuoso", fromlist=["free_port"]).free_port()
+    with pytest.raises(RemoteError, match="failed after 2 attempt"):
+        client.request("GET", f"http://127.0.0.1:{port}/sparql")
+
+
+def test_basic_auth_is_sent_only_after_a_challenge(stub_factory):
+    def reply(handler, n):
+        if "Authorization" not in handler.headers:
+            return 401, {"WWW-Authenticate": 'Basic realm="store"'}
+        return 204, {}
+
+    stub = stub_factory(reply)
+    client = HttpClient(Credentials("u", SECRET))
+    assert client.request("PUT", stub.url, b"x").status == 204
+    assert client.request("PUT", stub.url, b"y").status == 204
+    assert "Authorization" not in stub.seen[0]["headers"]
+    assert stub.seen[1]["headers"]["Authorization"].startswith("Basic ")
+    assert stub.seen[2]["headers"]["Authorization"].startswith("Basic ")  # no second 401
+    assert len(stub.seen) == 3
+
+
+def test_refused_credentials_stop_at_once(stub_factory):
+    stub = stub_factory(lambda h, n: (401, {"WWW-Authenticate": 'Basic realm="store"'}))
+    client = HttpClient(Credentials("u", SECRET))
+    with pytest.raises(RemoteError, match="refused the credentials") as caught:
+        client.request("PUT", stub.url, b"x")
+    assert SECRET not in str(caught.value) and len(stub.seen) == 2
+
+
+def test_a_closed_keep_alive_connection_is_reopened_quietly(caplog):
+    class Closing(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+            self.close_connection = True  # closes without saying "Connection: close"
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Closing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        sleeps: list[float] = []
+        client = HttpClient(sleep=sleeps.append)
+        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        with caplog.at_level(logging.WARNING, logger="govkg.remote"):
+            assert [client.request("GET", url).body for _ in range(3)] == [b"ok"] * 3
+        assert sleeps == [] and "retrying" not in caplog.text
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_tokens_in_urls_are_masked():
+    text = Redactor().redact("PUT http://h:7001/?access-token=abc123&graph=urn:g failed")
+    assert "abc123" not in text and "graph=urn:g" in text
