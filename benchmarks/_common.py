@@ -50,8 +50,11 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
 
 def child_peak_mb(code: str) -> tuple[float, float]:
     """Run Python ``code`` in a fresh process; its wall time (s) and its own peak RSS (MB)."""
-    probe = ("\nimport resource, sys\n"
-             "sys.stderr.write(f'__PEAK__ {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n")
+    probe = (
+        "\nimport resource, sys\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "sys.stderr.write(f'__PEAK__ {peak}\\n')\n"
+    )
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code + probe], check=True,
                           capture_output=True, text=True)
