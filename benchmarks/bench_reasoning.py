@@ -4,7 +4,8 @@
 
 For each size, the asserted triples that ``govkg.build.assemble`` hands to the reasoner
 (ontology + reference + synthetic sources; records cached under ``benchmarks/.cache/``)
-are pickled once; every timed run is a fresh process that loads them and calls one
+are pickled once (``benchmarks/.cache/asserted-*``: delete them after changing the ontology
+or the triples code); every timed run is a fresh process that loads them and calls one
 reasoner. Reported: median wall and CPU seconds, the peak RSS the reasoner added above
 the loaded input (Linux ``/proc/self/clear_refs``), the number of kept inferences, and
 whether all runs of both reasoners returned the same set. owlrl is skipped (with a note)

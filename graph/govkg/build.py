@@ -24,6 +24,7 @@ from govkg.files import replace_files
 from govkg.gazetteer import Gazetteer
 from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
 from govkg.network import write_build_page
+from govkg.fastreason import infer_fast
 from govkg.reason import infer
 from govkg.records.load import load_paths
 from govkg.records.model import RecordSet
@@ -120,7 +121,7 @@ def assemble(paths: Iterable[str | Path] | None = None, *, reference: bool = Fal
             record_evidence_triples(record_set, records)
         )
     everything = set().union(*graphs.values())
-    graphs[INFERRED_GRAPH] = infer(everything)
+    graphs[INFERRED_GRAPH] = infer(everything) if reference else infer_fast(everything)
     built = Built(graphs, sorted(r.source.id for r in resolved))
     built.findings = validate(built, reference=reference)
     return built

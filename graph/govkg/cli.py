@@ -63,7 +63,7 @@ def main() -> None:
     help="Output folder.",
 )
 @click.option("--reference", is_flag=True,
-              help="Validate with pySHACL (the slow reference) instead of the SPARQL fast path.")
+              help="Use the slow references: owlrl for inferences and pySHACL for validation.")
 @reports_errors
 def build(records: tuple[Path, ...], out_dir: Path, reference: bool) -> None:
     """Build the graph from RECORDS (files or folders; default: the bundled records).
@@ -89,7 +89,7 @@ def build(records: tuple[Path, ...], out_dir: Path, reference: bool) -> None:
     "records", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True, path_type=Path)
 )
 @click.option("--reference", is_flag=True,
-              help="Validate with pySHACL (the slow reference) instead of the SPARQL fast path.")
+              help="Use the slow references: owlrl for inferences and pySHACL for validation.")
 @reports_errors
 def validate(records: tuple[Path, ...], reference: bool) -> None:
     """Check RECORDS and the graph they make (SHACL); writes nothing."""

@@ -29,8 +29,6 @@ PREFIXES = """@base <https://w3id.org/govkg/id/> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix ex: <http://example.org/> .
 """
-
-
 WITH_EVIDENCE = """govkg: 1
 source: {id: s, kind: news, language: id, title: t, url: "https://example.org/s"}
 events:

@@ -122,3 +122,25 @@ def test_default_graphs_narrow_the_dataset(remote, seed_out):
     store = ox.Store.read_only(str(Path(seed_out) / "store"))
     quads = store.quads_for_pattern(None, None, None, ox.NamedNode(only))
     assert int(rows[0][0]) == len(list(quads))
+
+
+def _unordered(value):
+    if isinstance(value, dict):
+        return {k: _unordered(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return sorted((_unordered(v) for v in value), key=repr)
+    return value
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="network-successors.rq starts a transitive path with both ends unbound, which "
+    "Virtuoso 7 refuses ('transitive start not given'); bind ?organization first",
+)
+def test_network_facts_are_the_same(remote, seed_out):
+    from govkg.network.facts import load_facts
+
+    remote.ensure(seed_out)
+    local = load_facts(OxigraphEngine.from_files(data_files([seed_out])))
+    there = load_facts(RemoteEngine(remote.endpoint))
+    assert _unordered(vars(there)) == _unordered(vars(local))

@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import secrets
+import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Mapping
@@ -163,7 +164,10 @@ class Response:
 
 
 class HttpClient:
-    """Keep-alive connections per origin, auth on challenge, retries with backoff."""
+    """Keep-alive connections per origin (and thread), auth on challenge, retries with backoff.
+
+    Safe to share between threads: each thread gets its own connections.
+    """
 
     def __init__(
         self,
@@ -178,15 +182,17 @@ class HttpClient:
         self.redactor = Redactor(self.credentials)
         self.retries, self.backoff, self.timeout, self.sleep = retries, backoff, timeout, sleep
         self.requests = 0
-        self._connections: dict[tuple[str, str], http.client.HTTPConnection] = {}
+        self._local = threading.local()  # one connection per origin per thread
+        self._all: list[http.client.HTTPConnection] = []
+        self._lock = threading.Lock()
         self._challenges: dict[tuple[str, str], dict[str, str]] = {}
         self._nonce_count: dict[str, int] = {}
 
     def close(self) -> None:
         """Close every open connection."""
-        for connection in self._connections.values():
-            connection.close()
-        self._connections.clear()
+        with self._lock:
+            for connection in self._all:
+                connection.close()
 
     def __enter__(self) -> HttpClient:
         return self
@@ -271,12 +277,15 @@ class HttpClient:
         return Response(answer.status, answer.headers, data)
 
     def _connection(self, origin: tuple[str, str]) -> http.client.HTTPConnection:
-        if origin not in self._connections:
+        connections = self._local.__dict__.setdefault("connections", {})
+        if origin not in connections:
             kind = (
                 http.client.HTTPSConnection if origin[0] == "https" else http.client.HTTPConnection
             )
-            self._connections[origin] = kind(origin[1], timeout=self.timeout)
-        return self._connections[origin]
+            connections[origin] = kind(origin[1], timeout=self.timeout)
+            with self._lock:
+                self._all.append(connections[origin])
+        return connections[origin]
 
     def _retry_or_raise(self, attempt: int, method: str, url: str, why: str) -> int:
         if attempt >= self.retries:
@@ -326,7 +335,8 @@ class HttpClient:
             return hashlib.new(hash_name, text.encode("utf-8")).hexdigest()
 
         nonce, realm = challenge.get("nonce", ""), challenge.get("realm", "")
-        count = self._nonce_count[nonce] = self._nonce_count.get(nonce, 0) + 1
+        with self._lock:
+            count = self._nonce_count[nonce] = self._nonce_count.get(nonce, 0) + 1
         cnonce, nc = secrets.token_hex(8), f"{count:08x}"
         ha1 = h(f"{creds.user}:{realm}:{creds.password or ''}")
         if algorithm.upper() == "MD5-SESS":
