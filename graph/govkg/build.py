@@ -20,11 +20,11 @@ from rdflib import Graph, URIRef
 from govkg.engines import STORE_DIR, write_store
 from govkg.errors import GovkgError, RecordError, RecordErrors, ValidationFailed
 from govkg.extract.evidence import record_evidence_triples
+from govkg.fastreason import infer_fast
 from govkg.files import replace_files
 from govkg.gazetteer import Gazetteer
 from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
 from govkg.network import write_build_page
-from govkg.fastreason import infer_fast
 from govkg.reason import infer
 from govkg.records.load import load_paths
 from govkg.records.model import RecordSet
