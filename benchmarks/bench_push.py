@@ -53,11 +53,16 @@ def measure(args, out: Path, endpoint: str, graph_store, creds, store: str) -> s
     assert again.remote == first.remote == first.local, "counts changed on the second push"
     named = first.triples - first.union
     rows = [
-        ["graph", f"{args.agreements} synthetic agreements, {named:,} triples in "
-         f"{first.graphs:,} named graphs + union graph of {first.union:,}"],
+        [
+            "graph",
+            f"{args.agreements} synthetic agreements, {named:,} triples in "
+            f"{first.graphs:,} named graphs + union graph of {first.union:,}",
+        ],
         ["store", store],
-        ["first push (empty store)", f"{first.seconds:.1f} s, {first.rate:,.0f} triples/s, "
-         f"{first.requests:,} requests"],
+        [
+            "first push (empty store)",
+            f"{first.seconds:.1f} s, {first.rate:,.0f} triples/s, {first.requests:,} requests",
+        ],
         ["second push (replace)", f"{again.seconds:.1f} s, {again.rate:,.0f} triples/s"],
         ["named-graph triples per second (first push)", f"{named / first.seconds:,.0f}"],
         ["counts verified", f"{len(first.remote)} graphs equal after both pushes"],
