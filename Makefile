@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format clean bench serve
+.PHONY: demo test lint format clean bench serve test-remote
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,9 @@ bench: $(STAMP)
 serve: $(STAMP)
 	@test -d out/store || $(BIN)/govkg build -o out
 	$(BIN)/govkg serve --data out $(SERVE_ARGS)
+
+# Remote tests against a private Virtuoso on loopback (installs Debian's package if missing).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+test-remote: $(STAMP)
+	command -v virtuoso-t >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource)
+	GOVKG_REMOTE_TESTS=1 $(BIN)/python -m pytest tests/remote

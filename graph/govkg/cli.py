@@ -19,6 +19,7 @@ from rich.markup import escape
 
 from govkg import __version__
 from govkg.errors import EXIT_FINDINGS, EXIT_OK, GovkgError
+from govkg.remote.options import endpoint_option
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 out_console = Console(highlight=False, soft_wrap=True)
@@ -62,8 +63,11 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Output folder.",
 )
-@click.option("--reference", is_flag=True,
-              help="Use the slow references: owlrl for inferences and pySHACL for validation.")
+@click.option(
+    "--reference",
+    is_flag=True,
+    help="Use the slow references: owlrl for inferences and pySHACL for validation.",
+)
 @reports_errors
 def build(records: tuple[Path, ...], out_dir: Path, reference: bool) -> None:
     """Build the graph from RECORDS (files or folders; default: the bundled records).
@@ -88,8 +92,11 @@ def build(records: tuple[Path, ...], out_dir: Path, reference: bool) -> None:
 @click.argument(
     "records", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True, path_type=Path)
 )
-@click.option("--reference", is_flag=True,
-              help="Use the slow references: owlrl for inferences and pySHACL for validation.")
+@click.option(
+    "--reference",
+    is_flag=True,
+    help="Use the slow references: owlrl for inferences and pySHACL for validation.",
+)
 @reports_errors
 def validate(records: tuple[Path, ...], reference: bool) -> None:
     """Check RECORDS and the graph they make (SHACL); writes nothing."""
@@ -211,6 +218,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     is_flag=True,
     help="CSV without the spreadsheet guard (cells starting = + - @ kept as they are).",
 )
+@endpoint_option
 @reports_errors
 def query(
     name_or_file: str,
@@ -219,6 +227,7 @@ def query(
     data: tuple[Path, ...],
     engine: str,
     raw_csv: bool,
+    endpoint: str | None,
 ) -> None:
     """Run a canned query by NAME (see 'govkg queries') or a SPARQL SELECT in FILE.rq.
 
@@ -227,7 +236,9 @@ def query(
     from govkg.query import run_query
     from govkg.results import render
 
-    result = run_query(name_or_file, _parse_params(params), list(data) or [Path("out")], engine)
+    result = run_query(
+        name_or_file, _parse_params(params), list(data) or [Path("out")], engine, endpoint
+    )
     if fmt == "table":
         _print_table(result)
     else:

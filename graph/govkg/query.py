@@ -131,8 +131,14 @@ def run_query(
     given: Mapping[str, str],
     data: Sequence[str | Path] = ("out",),
     engine: str = "oxigraph",
+    endpoint: str | None = None,
 ) -> QueryResult:
-    """Run a canned query by name (or an ``.rq`` file) on built data (default ``out/``)."""
+    """Run a canned query by name (or an ``.rq`` file) on built data (default ``out/``), or on
+    a remote SPARQL 1.1 ``endpoint``."""
     query = find_query(name_or_path)
     bind(query, given)
+    if endpoint:
+        from govkg.remote import open_remote_or_local
+
+        return run_on(open_remote_or_local([Path(d) for d in data], endpoint, engine), query, given)
     return run_on(open_engine([Path(d) for d in data], engine), query, given)
