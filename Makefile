@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format clean bench serve test-remote
+.PHONY: demo test lint format clean bench serve test-remote docs screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Generated docs: ontology reference (docs/ontology/), docs/cli.md, docs/queries.md.
+docs: $(STAMP)
+	$(BIN)/python -m govkg.docs
+
+# The README's picture of the network page, taken by headless Chromium (Debian's chromium).
+screenshot: $(STAMP)
+	@test -f out/network.html || $(BIN)/govkg build -o out
+	$(BIN)/python scripts/screenshot.py out/network.html docs/images/network.png
 
 clean:
 	rm -rf out .pytest_cache .ruff_cache .hypothesis

@@ -9,36 +9,25 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.markup import escape
 
 from govkg import __version__
+from govkg.cli_common import (
+    EXIT_CODES_HELP,
+    data_option,
+    default_data,
+    endpoint_option,
+    engine_option,
+    err_console,
+    out_console,
+    reports_errors,
+)
 from govkg.errors import EXIT_FINDINGS, EXIT_OK, GovkgError
-from govkg.remote.options import endpoint_option
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-out_console = Console(highlight=False, soft_wrap=True)
-
-EXIT_CODES_HELP = "Exit codes: 0 ok, 1 findings (SHACL violations), 2 bad input or usage."
-
-
-def reports_errors(command: Callable) -> Callable:
-    """Turn a GovkgError into its one-line message and exit code."""
-
-    @wraps(command)
-    def run(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except GovkgError as err:
-            err_console.print(f"[bold red]error:[/] {escape(str(err))}")
-            sys.exit(err.exit_code)
-
-    return run
+__all__ = ["EXIT_CODES_HELP", "err_console", "main", "out_console", "reports_errors"]
 
 
 records_argument = click.argument(
@@ -116,17 +105,19 @@ def validate(records: tuple[Path, ...], reference: bool) -> None:
 @main.command(epilog=EXIT_CODES_HELP)
 @click.option(
     "--format",
-    "fmt",
+    "formats",
     type=click.Choice(["ttl", "nt", "trig", "nq", "jsonld"]),
-    default="ttl",
+    default=["ttl"],
+    multiple=True,
     show_default=True,
-    help="Serialization.",
+    help="Serialization (repeatable: several formats go into the folder -o names).",
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (default: standard output).",
+    type=click.Path(),
+    help="File to write, or a folder (existing, ending in /, or with several formats) that gets "
+    "govkg.<format> files (default: standard output).",
 )
 @click.option(
     "--data",
@@ -146,22 +137,65 @@ def validate(records: tuple[Path, ...], reference: bool) -> None:
     show_default=True,
     help="Include the ontology, fields and roles.",
 )
+@click.option(
+    "--describe",
+    is_flag=True,
+    help="Also write void.ttl beside the output: a DCAT/VoID description with counts, "
+    "license, dates and one distribution per file.",
+)
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="Where the files will be published (download URLs; default: relative to void.ttl).",
+)
+@click.option("--sparql-endpoint", metavar="URL", help="A SPARQL endpoint serving the data.")
+@click.option(
+    "--issued",
+    metavar="YYYY-MM-DD",
+    help="Publication date (default: the date of the newest source in the data).",
+)
+@click.option(
+    "--license",
+    "license_iri",
+    metavar="IRI",
+    default="https://spdx.org/licenses/MIT",
+    show_default=True,
+    help="License of the data, as an IRI.",
+)
 @reports_errors
 def export(
-    fmt: str, output: Path | None, data_dir: Path, inferred: bool, with_ontology: bool
+    formats: tuple[str, ...],
+    output: str | None,
+    data_dir: Path,
+    inferred: bool,
+    with_ontology: bool,
+    describe: bool,
+    base_url: str | None,
+    sparql_endpoint: str | None,
+    issued: str | None,
+    license_iri: str,
 ) -> None:
     """Export the built graph; every file is re-parsed and compared before it replaces one.
 
     ttl and nt hold the union of the chosen graphs (nt sorted, byte-identical across
-    rebuilds); trig, nq and jsonld keep the named graphs.
+    rebuilds); trig, nq and jsonld keep the named graphs. With --describe, void.ttl
+    describes the written files (DCAT 3 and VoID; see docs/publishing.md).
     """
-    from govkg.export import export_graphs
+    from govkg.export import export_files, export_graphs
+    from govkg.void import Description
 
-    data = export_graphs(data_dir, fmt, output, inferred=inferred, ontology=with_ontology)
     if output is None:
+        if describe or len(formats) > 1:
+            raise GovkgError("--describe and several --format need -o", fix="add -o FOLDER/")
+        data = export_graphs(data_dir, formats[0], None, inferred=inferred, ontology=with_ontology)
         sys.stdout.buffer.write(data)
-    else:
-        err_console.print(f"wrote {output} ({len(data)} bytes, {fmt})")
+        return
+    about = Description(base_url, sparql_endpoint, issued, license_iri) if describe else None
+    written = export_files(
+        data_dir, list(formats), output, inferred=inferred, ontology=with_ontology, describe=about
+    )
+    for path in written:
+        err_console.print(f"wrote {path} ({path.stat().st_size} bytes)", markup=False)
 
 
 def _print_findings(findings) -> None:
@@ -199,20 +233,8 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     show_default=True,
     help="Output format (json: SPARQL 1.1 JSON).",
 )
-@click.option(
-    "--data",
-    "data",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="A build folder or RDF files (repeatable; default: out/).",
-)
-@click.option(
-    "--engine",
-    type=click.Choice(["oxigraph", "rdflib"]),
-    default="oxigraph",
-    show_default=True,
-    help="Query engine (rdflib is the slow reference).",
-)
+@data_option()
+@engine_option
 @click.option(
     "--raw-csv",
     is_flag=True,
@@ -236,9 +258,7 @@ def query(
     from govkg.query import run_query
     from govkg.results import render
 
-    result = run_query(
-        name_or_file, _parse_params(params), list(data) or [Path("out")], engine, endpoint
-    )
+    result = run_query(name_or_file, _parse_params(params), default_data(data), engine, endpoint)
     if fmt == "table":
         _print_table(result)
     else:

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from govkg.cli import EXIT_CODES_HELP, err_console, reports_errors
+from govkg.cli_common import (
+    EXIT_CODES_HELP,
+    data_option,
+    default_data,
+    endpoint_option,
+    err_console,
+    reports_errors,
+)
 from govkg.errors import GovkgError
 
 
@@ -24,13 +31,8 @@ from govkg.errors import GovkgError
     type=click.Choice(["html", "graphml", "gexf", "json", "png", "svg"]),
     help="Output format (default: from the suffix of -o, else json).",
 )
-@click.option(
-    "--data",
-    "data",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="A build folder or RDF files (repeatable; default: out/).",
-)
+@data_option()
+@endpoint_option
 @click.option(
     "--view",
     type=click.Choice(["cooperation", "bipartite", "signatories"]),
@@ -81,6 +83,7 @@ def network(
     output: Path | None,
     fmt: str | None,
     data: tuple[Path, ...],
+    endpoint: str | None,
     view: str,
     field: str | None,
     since: str | None,
@@ -106,6 +109,7 @@ def network(
       govkg network --field pendidikan --since 2015-01-01 -o pendidikan.gexf
       govkg network --ego LAN --depth 2 --format graphml -o lan.graphml
       govkg network --view signatories --format png -o signatories.png
+      govkg network --endpoint http://localhost:8890/sparql -o network.html
     """
     from govkg.network import Filters, format_for, network_from_data, write_network
 
@@ -123,11 +127,12 @@ def network(
         partners=partners,
     )
     graph = network_from_data(
-        list(data) or [Path("out")],
+        default_data(data),
         view=view,
         filters=filters,
         successors=successors,
         metrics=not no_metrics,
+        endpoint=endpoint,
     )
     if output is None:
         from govkg.network.export import export_bytes

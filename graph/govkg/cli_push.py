@@ -7,18 +7,19 @@ from pathlib import Path
 import click
 from rich.markup import escape
 
-from govkg.cli import EXIT_CODES_HELP, err_console, out_console, reports_errors
-from govkg.remote.options import credential_options
+from govkg.cli_common import (
+    EXIT_CODES_HELP,
+    credential_options,
+    data_option,
+    default_data,
+    err_console,
+    out_console,
+    reports_errors,
+)
 
 
 @click.command(epilog=EXIT_CODES_HELP)
-@click.option(
-    "--data",
-    "data",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="A build folder or RDF files with named graphs (repeatable; default: out/).",
-)
+@data_option("A build folder or RDF files with named graphs (repeatable; default: out/).")
 @click.option("--endpoint", metavar="URL", required=True, help="The SPARQL 1.1 query endpoint.")
 @click.option(
     "--graph-store",
@@ -81,7 +82,7 @@ def push(
     from govkg.remote.push import push as run_push
 
     report = run_push(
-        list(data) or [Path("out")],
+        default_data(data),
         endpoint,
         graph_store=graph_store,
         credentials=Credentials.from_env(user, password, token),

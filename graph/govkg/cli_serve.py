@@ -1,37 +1,25 @@
-"""``govkg serve``: the read-only SPARQL endpoint and web UI, as a command.
-
-``govkg.cli`` imports this module to register the command, so this module must not need
-``govkg.cli`` while it is being imported (that would be circular whenever this module is
-imported first): ``reports_errors`` is looked up when the command runs, and the epilog is
-the same text as ``govkg.cli.EXIT_CODES_HELP`` (a test keeps the two equal).
-"""
+"""``govkg serve``: the read-only SPARQL endpoint and web UI, as a command."""
 
 from __future__ import annotations
 
 import logging
 import signal
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 
 import click
 
+from govkg.cli_common import (
+    EXIT_CODES_HELP,
+    data_option,
+    default_data,
+    endpoint_option,
+    err_console,
+    reports_errors,
+)
+from govkg.errors import GovkgError
 from govkg.server.policy import Limits
 
 DEFAULTS = Limits()
-EXIT_CODES_HELP = "Exit codes: 0 ok, 1 findings (SHACL violations), 2 bad input or usage."
-
-
-def reports_errors(command: Callable) -> Callable:
-    """``govkg.cli.reports_errors``, looked up when the command runs."""
-
-    @wraps(command)
-    def run(*args, **kwargs):
-        from govkg.cli import reports_errors as report
-
-        return report(command)(*args, **kwargs)
-
-    return run
 
 
 @click.command(epilog=EXIT_CODES_HELP)
@@ -43,12 +31,13 @@ def reports_errors(command: Callable) -> Callable:
     type=click.IntRange(0, 65535),
     help="Port to listen on (0 picks a free one).",
 )
+@data_option()
+@endpoint_option
 @click.option(
-    "--data",
-    "data",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="A build folder or RDF files (repeatable; default: out/).",
+    "--proxy",
+    is_flag=True,
+    help="Forward every query to --endpoint (a remote SPARQL 1.1 store) instead of serving "
+    "local data; the same refusals, limits and UI apply.",
 )
 @click.option(
     "--allow-host",
@@ -101,6 +90,8 @@ def serve(
     host: str,
     port: int,
     data: tuple[Path, ...],
+    endpoint: str | None,
+    proxy: bool,
     allowed_hosts: tuple[str, ...],
     cors_origins: tuple[str, ...],
     timeout: float,
@@ -117,10 +108,10 @@ def serve(
     """Serve built data read-only: SPARQL 1.1 at /sparql, a web UI at /.
 
     Updates, SERVICE, FROM and client-chosen datasets are refused; every query runs in a
-    worker process that is killed when it passes --timeout. Stop with Ctrl-C.
+    worker process that is killed when it passes --timeout. With --proxy --endpoint URL,
+    queries go to that SPARQL 1.1 store instead (after the same checks), with credentials
+    from the environment. Stop with Ctrl-C.
     """
-    from govkg.cli import err_console
-    from govkg.errors import GovkgError
     from govkg.server.runner import Server
 
     try:
@@ -139,8 +130,13 @@ def serve(
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(asctime)s %(message)s"
     )
+    if proxy and not endpoint:
+        raise GovkgError("--proxy needs the store to forward to", fix="add --endpoint URL")
+    if endpoint and data:
+        raise GovkgError("give --data or --endpoint, not both", fix="drop one of them")
     server = Server(
-        list(data) or [Path("out")],
+        default_data(data),
+        endpoint=endpoint,
         host=host,
         port=port,
         limits=limits,
@@ -150,7 +146,8 @@ def serve(
     ).start()
     if host not in ("127.0.0.1", "localhost", "::1"):
         err_console.print(f"warning: listening on {host}, not only on this machine")
-    err_console.print(f"govkg: serving {', '.join(map(str, server.data))} at {server.url}")
+    served = server.config.endpoint or ", ".join(map(str, server.data))
+    err_console.print(f"govkg: serving {served} at {server.url}", markup=False)
     err_console.print(f"  SPARQL endpoint: {server.url}sparql   (Ctrl-C stops)")
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:

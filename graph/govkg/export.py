@@ -6,6 +6,9 @@
 >>> _ = build(None, out)
 >>> b"govkg/id/org/lan" in export_graphs(out, "nt", None)
 True
+>>> written = export_files(out, ["ttl", "nt"], Path(out) / "dist", describe=Description())
+>>> [p.name for p in written]
+['govkg.ttl', 'govkg.nt', 'void.ttl']
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import pyoxigraph as ox
 from govkg.errors import GovkgError
 from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from govkg.serialize import FORMATS, serialize_items, statements, write_quads
+from govkg.void import Description, write_description
 
 
 def read_dataset(data_dir: str | Path) -> list[ox.Quad]:
@@ -60,3 +64,40 @@ def export_graphs(
         return Path(output).read_bytes()
     ox_format, keep_graphs = FORMATS[fmt]
     return serialize_items(statements(chosen, keep_graphs), ox_format)
+
+
+def output_files(formats: list[str], output: str | Path) -> list[tuple[Path, str]]:
+    """Where each format goes: ``output`` itself for one format and a file name, else
+    ``output/govkg.<format>`` when ``output`` is a folder (existing, ending in ``/``, or
+    given several formats)."""
+    folder = Path(output).is_dir() or str(output).endswith("/") or len(formats) > 1
+    if not folder:
+        return [(Path(output), formats[0])]
+    return [(Path(output) / f"govkg.{fmt}", fmt) for fmt in formats]
+
+
+def export_files(
+    data_dir: str | Path,
+    formats: list[str],
+    output: str | Path,
+    *,
+    inferred: bool = False,
+    ontology: bool = False,
+    describe: Description | None = None,
+) -> list[Path]:
+    """Write the chosen graphs in each format (each re-parsed and compared), and with
+    ``describe`` a DCAT/VoID ``void.ttl`` beside them. Returns the paths written.
+
+    :raises GovkgError: for an unknown format, a missing build or an unwritable folder.
+    """
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise GovkgError(f"unknown format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
+    chosen = select(read_dataset(data_dir), inferred=inferred, ontology=ontology)
+    targets = output_files(list(dict.fromkeys(formats)), output)
+    for path, fmt in targets:
+        write_quads(chosen, path, fmt)
+    written = [path for path, _ in targets]
+    if describe is not None:
+        written.append(write_description(chosen, targets, targets[0][0].parent, describe))
+    return written

@@ -40,6 +40,22 @@ class QueryResult:
     rows: list[Row]
     engine: str
 
+    def records(self) -> list[dict[str, object]]:
+        """The rows as dicts of Python values (dates as ``date``, counts as ``int``, IRIs as
+        text), ready for ``pandas.DataFrame(result.records(), columns=result.columns)``.
+
+        >>> from govkg.build import build
+        >>> import tempfile
+        >>> out = tempfile.mkdtemp() + "/out"
+        >>> _ = build(None, out)
+        >>> run_query("timeline", {}, [out]).records()
+        [{'year': 2019, 'agreements': 4, 'mou': 4, 'pks': 0}]
+        """
+        return [
+            {c: None if v is None else v.toPython() for c, v in zip(self.columns, row, strict=True)}
+            for row in self.rows
+        ]
+
 
 def describe_params(query: CannedQuery) -> str:
     """One line per parameter, for error messages and ``govkg queries``."""

@@ -132,11 +132,6 @@ def _unordered(value):
     return value
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="network-successors.rq starts a transitive path with both ends unbound, which "
-    "Virtuoso 7 refuses ('transitive start not given'); bind ?organization first",
-)
 def test_network_facts_are_the_same(remote, seed_out):
     from govkg.network.facts import load_facts
 

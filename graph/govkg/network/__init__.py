@@ -16,13 +16,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from govkg.engines import open_engine
 from govkg.errors import GovkgError
 from govkg.network.facts import load_facts
 from govkg.network.filters import Filters, apply_filters
 from govkg.network.metrics import add_metrics
 from govkg.network.project import project
 from govkg.network.views import get_view, load_views
+from govkg.remote import open_remote_or_local
 
 __all__ = [
     "FORMATS",
@@ -46,12 +46,14 @@ def network_from_data(
     successors: bool = False,
     metrics: bool = True,
     engine: str = "oxigraph",
+    endpoint: str | None = None,
     **given: object,
 ) -> nx.Graph:
     """The view's graph from built data (a build folder or RDF files), filtered, with metrics.
 
     Filters come as a :class:`Filters` or as keywords (``field``, ``since``, ``until``,
     ``kind``, ``province``, ``ego``, ``depth``, ``partners``). Nodes are keyed by IRI.
+    With ``endpoint``, the facts come from that SPARQL 1.1 endpoint instead of ``paths``.
 
     >>> import tempfile
     >>> example = _write_example(tempfile.mkdtemp())
@@ -69,7 +71,7 @@ def network_from_data(
     elif given:
         raise GovkgError("give filters either as Filters or as keywords", fix="not both")
     chosen = get_view(view)
-    data = open_engine([Path(p) for p in paths], engine)
+    data = open_remote_or_local([Path(p) for p in paths], endpoint, engine)
     facts = load_facts(data, **filters.agreement_params())
     graph = project(facts, chosen, successors=successors)
     graph = apply_filters(graph, filters)

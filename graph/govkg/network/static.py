@@ -21,17 +21,17 @@ CHARTS = ("network", "years")
 LABELS = 15
 
 
-def _pyplot():
+def _matplotlib():
+    """matplotlib itself; figures are made without pyplot, so the caller's backend (a
+    notebook's inline plots) is never switched."""
     try:
         import matplotlib
+        from matplotlib.figure import Figure
     except ImportError as err:
         raise GovkgError(
             "PNG and SVG need matplotlib", fix="pip install matplotlib, or use --format html"
         ) from err
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
+    return matplotlib, Figure
 
 
 def draw_network(graph: nx.Graph, ax) -> None:
@@ -140,19 +140,17 @@ def picture_bytes(graph: nx.Graph, fmt: str, chart: str = "network") -> bytes:
         raise GovkgError(
             f"cannot draw {chart!r} as {fmt!r}", fix="use png or svg; network or years"
         )
-    plt = _pyplot()
+    matplotlib, Figure = _matplotlib()
     # SVG text stays text (editable in papers); no timestamp, so the same graph gives the same file
     style = {"svg.fonttype": "none", "svg.hashsalt": "govkg"}
     metadata = {"Software": "govkg"} if fmt == "png" else {"Date": None}
-    with plt.rc_context(style):
-        figure, ax = plt.subplots(figsize=(10, 8) if chart == "network" else (9, 4.5))
-        try:
-            (draw_network if chart == "network" else draw_years)(graph, ax)
-            figure.tight_layout()
-            buffer = io.BytesIO()
-            figure.savefig(buffer, format=fmt, dpi=150, metadata=metadata)
-        finally:
-            plt.close(figure)
+    with matplotlib.rc_context(style):
+        figure = Figure(figsize=(10, 8) if chart == "network" else (9, 4.5))
+        ax = figure.subplots()
+        (draw_network if chart == "network" else draw_years)(graph, ax)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format=fmt, dpi=150, metadata=metadata)
     return buffer.getvalue()
 
 

@@ -162,7 +162,6 @@ def values_clause(bindings: Mapping[str, Node]) -> str:
     return f"VALUES ({names}) {{ ({cells}) }}"
 
 
-@lru_cache(maxsize=256)
 def projected(text: str) -> frozenset[str] | None:
     """The variables a SELECT query projects (``None`` when it is not a SELECT query).
 
@@ -173,10 +172,26 @@ def projected(text: str) -> frozenset[str] | None:
 
     :raises GovkgError: the query does not parse as a SPARQL 1.1 query.
     """
-    algebra = _parse(text).algebra
-    if algebra.name != "SelectQuery":
+    if query_form(text) != "SelectQuery":
         return None
-    return frozenset(str(v) for v in algebra.PV)
+    return frozenset(str(v) for v in _algebra(text).PV)
+
+
+def query_form(text: str) -> str:
+    """The query's form as rdflib names it: ``SelectQuery``, ``AskQuery``, ``ConstructQuery``
+    or ``DescribeQuery`` (parsed, never run).
+
+    >>> query_form("ASK { ?s ?p ?o }")
+    'AskQuery'
+
+    :raises GovkgError: the query does not parse as a SPARQL 1.1 query.
+    """
+    return _algebra(text).name
+
+
+@lru_cache(maxsize=256)
+def _algebra(text: str):
+    return _parse(text).algebra
 
 
 def _parse(text: str):

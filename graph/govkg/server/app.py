@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govkg.errors import GovkgError
 from govkg.server import ui
@@ -31,6 +32,9 @@ from govkg.server.protocol import (
     parse_sparql,
 )
 from govkg.server.workers import Job, Reply, WorkerPool
+
+if TYPE_CHECKING:
+    from govkg.server.proxy import ProxyPool
 
 log = logging.getLogger("govkg.serve")
 Handler = Callable[[Request, str], "Response"]
@@ -55,6 +59,7 @@ class ServerConfig:
     allowed_hosts: tuple[str, ...] = ()  # extra Host names (with or without :port)
     cors_origins: tuple[str, ...] = ()  # origins that may read answers cross-site
     audit_log: Path | None = None
+    endpoint: str | None = None  # with --proxy: the store queries are forwarded to
 
     def hosts(self) -> frozenset[str]:
         """Host header values accepted: loopback names with the port, plus configured names."""
@@ -77,7 +82,7 @@ def _has_port(host: str) -> bool:
 class App:
     """The endpoint and UI over one worker pool."""
 
-    def __init__(self, config: ServerConfig, pool: WorkerPool) -> None:
+    def __init__(self, config: ServerConfig, pool: WorkerPool | ProxyPool) -> None:
         self.config, self.pool = config, pool
         self._about: dict | None = None
         self._about_lock = threading.Lock()
@@ -230,7 +235,9 @@ class App:
         with self._about_lock:
             if self._about is not None:
                 return self._about
-            about = ui.collect_about(self._select, self.config.data)
+            config = self.config
+            served = [config.endpoint] if config.endpoint else [p.name for p in config.data]
+            about = ui.collect_about(self._select, served)
             if not about["unavailable"]:
                 self._about = about
             return about

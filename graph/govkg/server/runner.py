@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import gc
+import logging
 import shutil
 import tempfile
 import threading
@@ -25,7 +26,10 @@ from govkg.errors import GovkgError
 from govkg.server.app import App, ServerConfig
 from govkg.server.httpd import GovkgHTTPServer, make_server
 from govkg.server.policy import Limits
+from govkg.server.proxy import ProxyPool
 from govkg.server.workers import WorkerPool
+
+log = logging.getLogger("govkg.serve")
 
 
 def prepare_store(paths: Sequence[Path]) -> tuple[Path, Path | None]:
@@ -59,6 +63,16 @@ def prepare_store(paths: Sequence[Path]) -> tuple[Path, Path | None]:
     return temp / STORE_DIR, temp
 
 
+def write_remote_page(endpoint: str, target: Path) -> None:
+    """The network page of a remote store (a notice is served instead when this fails)."""
+    from govkg.network import network_from_data, write_network
+
+    try:
+        write_network(network_from_data(endpoint=endpoint), target, "html")
+    except GovkgError as err:
+        log.warning("no network page for %s: %s", endpoint, err.message)
+
+
 def _warm_up() -> None:
     """Load the canned queries and the gazetteer now, not on the first request."""
     from govkg.canned import canned_queries
@@ -81,8 +95,9 @@ class Server:
         allowed_hosts: Sequence[str] = (),
         cors_origins: Sequence[str] = (),
         audit_log: Path | None = None,
+        endpoint: str | None = None,
     ) -> None:
-        self.data = [Path(d) for d in data]
+        self.data = [] if endpoint else [Path(d) for d in data]
         self.config = ServerConfig(
             store=Path(),
             data=self.data,
@@ -93,7 +108,8 @@ class Server:
             cors_origins=tuple(cors_origins),
             audit_log=audit_log,
         )
-        self.pool: WorkerPool | None = None
+        self.endpoint = endpoint
+        self.pool: WorkerPool | ProxyPool | None = None
         self.app: App | None = None
         self.httpd: GovkgHTTPServer | None = None
         self._temp: Path | None = None
@@ -105,11 +121,8 @@ class Server:
             from govkg.server.audit import install
 
             install(self.config.audit_log)
-        self.config.store, self._temp = prepare_store(self.data)
         try:
-            self.pool = WorkerPool(
-                self.config.store, self.config.limits, audit_log=self.config.audit_log
-            )
+            self.pool = self._open_pool()
             self.app = App(self.config, self.pool)
             threading.Thread(target=_warm_up, name="govkg-warm-up", daemon=True).start()
             try:
@@ -123,6 +136,20 @@ class Server:
             self.stop()
             raise
         return self
+
+    def _open_pool(self) -> WorkerPool | ProxyPool:
+        """Worker processes over the local store, or a proxy to the remote endpoint."""
+        if self.endpoint is None:
+            self.config.store, self._temp = prepare_store(self.data)
+            return WorkerPool(
+                self.config.store, self.config.limits, audit_log=self.config.audit_log
+            )
+        pool = ProxyPool(self.endpoint, self.config.limits)
+        self.config.endpoint = pool.url
+        self._temp = Path(tempfile.mkdtemp(prefix="govkg-proxy-"))
+        self.config.data = [self._temp]
+        write_remote_page(pool.url, self._temp / "network.html")
+        return pool
 
     @property
     def url(self) -> str:

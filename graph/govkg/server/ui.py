@@ -214,13 +214,13 @@ SELECT DISTINCT ?source ?published ?publisher ?url WHERE {
 }
 
 
-def collect_about(select: Callable[[str], list[dict]], data: list[Path]) -> dict:
+def collect_about(select: Callable[[str], list[dict]], served: list[str]) -> dict:
     """The about page's facts, from SELECT queries run by ``select``.
 
     A part whose query fails is left out and listed under ``"unavailable"``.
     """
     about: dict = {
-        "data": [p.name for p in data],
+        "data": served,
         "ontology": {"iri": ONTOLOGY_IRI, "turtle": "/ontology.ttl"},
         "endpoint": "/sparql",
         "unavailable": [],
