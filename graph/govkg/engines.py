@@ -77,8 +77,9 @@ def _read_quads(path: Path) -> list[ox.Quad]:
     """A file's statements; triples of a Turtle/N-Triples file go into a graph named after it."""
     fmt = _FORMATS.get(path.suffix)
     if fmt is None:
-        raise GovkgError(f"cannot read {path}: unknown RDF format",
-                         fix=f"use one of {', '.join(_FORMATS)}")
+        raise GovkgError(
+            f"cannot read {path}: unknown RDF format", fix=f"use one of {', '.join(_FORMATS)}"
+        )
     try:
         parsed = list(ox.parse(path=str(path), format=fmt))
     except (SyntaxError, ValueError, OSError) as err:
@@ -121,16 +122,15 @@ class OxigraphEngine:
     def from_turtle(cls, text: str) -> OxigraphEngine:
         """A store holding one Turtle document (handy in examples and tests)."""
         store = ox.Store()
-        store.bulk_extend(with_union(list(ox.parse(text.encode("utf-8"),
-                                                   format=ox.RdfFormat.TURTLE))))
+        store.bulk_extend(
+            with_union(list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.TURTLE)))
+        )
         return cls(store)
 
     def select(self, text: str, bindings: dict[str, Node]) -> tuple[list[str], list[Row]]:
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
         try:
-            result = self.store.query(
-                text, substitutions=subs or None
-            )
+            result = self.store.query(text, substitutions=subs or None)
         except (SyntaxError, RuntimeError, OSError) as err:
             raise GovkgError(f"query failed: {err}", fix="check the query") from err
         if not isinstance(result, ox.QuerySolutions):

@@ -109,7 +109,7 @@ def _url(src: Obj) -> str | None:
         src.ctx.error(
             src.at("url"),
             f"{value[:80]!r} is not a usable web address",
-            fix=f"give a full http:// or https:// URL without spaces or <>\"{{}}|\\^` "
+            fix=f'give a full http:// or https:// URL without spaces or <>"{{}}|\\^` '
             f"characters, at most {MAX_URL_LENGTH} long (percent-encode them: a space is %20)",
             node=src.child("url"),
         )
