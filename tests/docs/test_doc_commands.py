@@ -62,3 +62,27 @@ def test_commands_shown_in_the_docs_work(page: str, tmp_path: Path, monkeypatch)
         for line in shown:
             for fragment in filter(None, (f.strip() for f in line.split("…"))):
                 assert fragment in printed, f"$ govkg {shlex.join(args)}: no {fragment!r}"
+
+
+def readme_commands() -> list[list[str]]:
+    """The ``govkg`` lines of the README's five-minute block (all but ``serve``, which blocks)."""
+    text = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### Five minutes") :]
+    body = blocks(section, "sh")[0]
+    lines = [line.split("#")[0].strip() for line in body.splitlines()]
+    return [shlex.split(line)[1:] for line in lines if line.startswith("govkg ")]
+
+
+def test_the_readme_five_minute_path_works(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    commands = readme_commands()
+    assert ["serve"] in commands and len(commands) >= 5
+    assert CliRunner().invoke(main, ["build", "-o", "out"]).exit_code == 0  # make demo
+    printed = ""
+    for args in (a for a in commands if a != ["serve"]):
+        result = CliRunner().invoke(main, args, catch_exceptions=False)
+        assert result.exit_code == 0, f"$ govkg {shlex.join(args)}\n{result.output}"
+        printed += result.output
+    for promised in ("Aceh", "Tengah", "Elin", "Herlina", "id:org/lan,Lembaga Administrasi"):
+        assert promised in printed.replace("https://w3id.org/govkg/id/", "id:")  # tables wrap
+    assert {p.name for p in (tmp_path / "dist").iterdir()} == {"govkg.ttl", "govkg.nt", "void.ttl"}
