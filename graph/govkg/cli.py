@@ -184,6 +184,10 @@ def export(
     from govkg.export import export_files, export_graphs
     from govkg.void import Description
 
+    options = {"--base-url": base_url, "--sparql-endpoint": sparql_endpoint, "--issued": issued}
+    stray = [name for name, value in options.items() if value]
+    if stray and not describe:
+        raise GovkgError(f"{', '.join(stray)}: only with --describe", fix="add --describe")
     if output is None:
         if describe or len(formats) > 1:
             raise GovkgError("--describe and several --format need -o", fix="add -o FOLDER/")

@@ -141,3 +141,15 @@ def test_cli_refuses_a_bad_date_and_writes_nothing(built: Path, tmp_path: Path) 
     assert result.returncode == 2
     assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "p").exists()
+
+
+def test_describing_options_without_describe_are_refused(built: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from govkg.cli import main
+
+    args = ["export", "--data", str(built), "-o", f"{tmp_path}/p/", "--issued", "2024-01-02"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "--issued: only with --describe" in result.output and "add --describe" in result.output
+    assert not (tmp_path / "p").exists()

@@ -47,6 +47,21 @@ def test_organization_query_lists_exactly_the_declared_kinds() -> None:
     assert listed >= set(declaration().kinds)
 
 
+def test_kind_labels_are_the_ontology_labels() -> None:
+    """The legend says what the hubs query and the ontology reference say."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDFS
+
+    from govkg.namespaces import GOVKG
+    from govkg.resources import ontology_dir
+
+    ontology = Graph().parse(ontology_dir() / "govkg.ttl")
+    for name, kind in declaration().kinds.items():
+        term = URIRef(GOVKG._NS + name)
+        if (term, None, None) in ontology:
+            assert Literal(kind.label, lang="en") in set(ontology.objects(term, RDFS.label)), name
+
+
 def test_unknown_view_names_the_known_ones() -> None:
     with pytest.raises(GovkgError, match="cooperation"):
         get_view("nope")
