@@ -150,3 +150,15 @@ def test_agreements_carry_their_sentences_as_evidence():
     evidence = result.record["events"][0]["agreements"][0]["evidence"]
     assert evidence[0]["quote"] == text and (evidence[0]["start"], evidence[0]["end"]) == (0, 58)
     assert 0 < evidence[0]["confidence"] <= 1
+
+
+def test_a_remark_on_something_else_is_no_evidence_but_a_scope_is():
+    text = (
+        "Kepala LAN Adi dan Kepala BPS Retno menandatangani nota kesepahaman, Senin (16/5/2022). "
+        "Retno mengatakan, wilayah Jawa Barat rawan banjir. "
+        "Cakupannya meliputi pelatihan pegawai dan statistik sektoral."
+    )
+    (agreement,) = agreements(text)
+    quotes = [e["quote"] for e in agreement["evidence"]]
+    assert quotes[0].startswith("Kepala LAN Adi") and len(quotes) == 2
+    assert quotes[1] == "Cakupannya meliputi pelatihan pegawai dan statistik sektoral."

@@ -83,3 +83,37 @@ def test_english_scopes():
 def test_a_quote_about_something_else_gives_no_field():
     found = fields('"Terutama dalam bidang pendidikan dan kesehatan," ujarnya.')
     assert found == []
+
+
+def agreement_of(scope: str):
+    text = f"Kepala LAN Adi dan Kepala BPS Retno menandatangani nota kesepahaman. {scope}"
+    result = extract_text(text, published=date(2022, 5, 20))
+    return result, result.record["events"][0]["agreements"][0]
+
+
+def test_the_scope_starts_after_the_last_of_several_cues():
+    _, agreement = agreement_of(
+        "Ruang lingkup kerja sama meliputi statistik sektoral dan pelatihan pegawai."
+    )
+    assert agreement["scope"] == "statistik sektoral dan pelatihan pegawai"
+
+
+def test_a_field_before_a_second_cue_stays_in_the_scope():
+    _, agreement = agreement_of("Kerja sama di bidang pendidikan meliputi beasiswa dan magang.")
+    assert agreement["scope"].startswith("pendidikan meliputi")
+    assert concepts(agreement["fields"])[0] == "pendidikan"
+
+
+def test_no_space_before_punctuation_in_fields_and_scope_but_quotes_as_written():
+    result, agreement = agreement_of(
+        "Kerja sama di bidang meteorologi , klimatologi , dan geofisika. Kerja sama mencakup "
+        "statistik sektoral , serta pelatihan pegawai."
+    )
+    assert agreement["fields"][0] == "meteorologi, klimatologi, dan geofisika"
+    assert agreement["scope"] == (
+        "meteorologi, klimatologi, dan geofisika; statistik sektoral, serta pelatihan pegawai"
+    )
+    quotes = [e["quote"] for e in agreement["evidence"]]
+    assert "Kerja sama di bidang meteorologi , klimatologi , dan geofisika." in quotes
+    text = result.article.text
+    assert all(text[e["start"] : e["end"]] == e["quote"] for e in agreement["evidence"])

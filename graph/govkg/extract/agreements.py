@@ -112,7 +112,7 @@ def _relevant(f: Facts) -> bool:
         or f.has("represented_by")
         or f.sentence.marker is not None
         or f.sentence.text.rstrip().endswith(":")
-        or _talks_of_agreement(f)
+        or _speaks_of_agreement(f)
     )
 
 
@@ -299,7 +299,7 @@ def _item(draft: Draft, f: Facts) -> None:
 
 
 def _scopes(draft: Draft, f: Facts, lexicon: Lexicon) -> None:
-    if not (f.current_kinds or f.signing or _talks_of_agreement(f) or f.sentence.marker):
+    if not (f.current_kinds or f.signing or f.sentence.marker or _speaks_of_agreement(f)):
         return
     if f.has("reporting") and not (f.current_kinds or f.signing):
         return
@@ -345,8 +345,20 @@ def _local_governments(f: Facts, start: int, end: int, lexicon: Lexicon) -> tupl
     return tuple(found)
 
 
+def _speaks_of_agreement(f: Facts) -> bool:
+    """The sentence names an agreement in general words or gives a scope."""
+    return _talks_of_agreement(f) or _gives_scope(f)
+
+
+def _gives_scope(f: Facts) -> bool:
+    """The sentence gives a scope (``… will work together on traffic safety``), and is not
+    someone's remark."""
+    return not f.has("reporting") and bool(cue_spans(f.sentence))
+
+
 def _talks_of_agreement(f: Facts) -> bool:
-    return bool(Rules.load().agreement_words.find(f.sentence.keys))
+    """The sentence names an agreement in general words (``kerja sama``, ``kesepakatan``)."""
+    return next(Rules.load().agreement_words.find(f.sentence.keys), None) is not None
 
 
 def _settle_parties(draft: Draft) -> None:

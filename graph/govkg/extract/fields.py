@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govkg.extract.rules import Phrases, Rules
-from govkg.extract.text import Sentence, Token
+from govkg.extract.text import Sentence, Token, tidy, written
 from govkg.ids import key_of
 from govkg.vocab import Vocabulary
 
@@ -96,8 +96,8 @@ def cue_spans(sentence: Sentence, skip: set[int] | None = None) -> list[tuple[in
             continue
         end = _scope_end(sentence.tokens, keys, start)
         if end > start:
-            spans.append((start, end, rules.confidence["fields_cue"]))
-    return _merge(spans)
+            spans.append((at, start, end, rules.confidence["fields_cue"]))
+    return _merge(spans, keys)
 
 
 def topic_span(sentence: Sentence, kind_end: int) -> tuple[int, int, float] | None:
@@ -188,16 +188,30 @@ def _scope_end(toks: Sequence[Token], keys: Sequence[str], start: int) -> int:
     return k
 
 
-def _merge(spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-    """Cues inside a scope (``meliputi … di bidang …``) do not start a second scope."""
+def _merge(
+    spans: list[tuple[int, int, int, float]], keys: Sequence[str]
+) -> list[tuple[int, int, float]]:
+    """``(cue, start, end, confidence)`` spans → ``(start, end, confidence)``. A cue inside a
+    scope (``di bidang X meliputi …``) does not start a second scope; but when only cue words
+    come before it (``ruang lingkup kerja sama meliputi …``), the scope starts after it.
+
+    >>> _merge([(0, 2, 9, 0.8), (4, 5, 9, 0.8)], ("ruang", "lingkup", "kerja", "sama", "meliputi"))
+    [(5, 9, 0.8)]
+    """
     merged: list[tuple[int, int, float]] = []
-    for span in sorted(spans):
-        if merged and span[0] <= merged[-1][1]:
+    for cue, start, end, confidence in sorted(spans):
+        if merged and start <= merged[-1][1]:
             last = merged[-1]
-            merged[-1] = (last[0], max(last[1], span[1]), last[2])
+            first = start if _no_field(keys, last[0], cue) else last[0]
+            merged[-1] = (first, max(last[1], end), last[2])
         else:
-            merged.append(span)
+            merged.append((start, end, confidence))
     return merged
+
+
+def _no_field(keys: Sequence[str], start: int, end: int) -> bool:
+    """No field label among ``keys[start:end]`` (the words between two cues)."""
+    return next(_labels().find(keys, start, end), None) is None
 
 
 def scope_fields(sentence: Sentence, start: int, end: int | None) -> tuple[list[FieldHit], str]:
@@ -216,8 +230,10 @@ def scope_fields(sentence: Sentence, start: int, end: int | None) -> tuple[list[
     hits: list[FieldHit] = []
     for item_start, item_end in _items(keys, start, end):
         hits.extend(_item_fields(toks, keys, item_start, item_end))
+    if end <= start:
+        return hits, ""
     scope = sentence.text[toks[start].start - sentence.start : toks[end - 1].end - sentence.start]
-    return hits, scope if end > start else ""
+    return hits, tidy(scope)
 
 
 def _items(keys: Sequence[str], start: int, end: int) -> list[tuple[int, int]]:
@@ -251,7 +267,7 @@ def _item_fields(toks, keys, start: int, end: int) -> list[FieldHit]:
     while k < stop:
         hit = labels.match(keys, k, end)
         if hit and (k + hit[0] <= stop or _whole_label_crosses(keys, k, hit[0], end)):
-            text = " ".join(t.text for t in toks[k : k + hit[0]])
+            text = written(toks[k : k + hit[0]])
             last = toks[k + hit[0] - 1]
             hits.append(FieldHit(text, hit[1], toks[k].start, last.end, _resolves(text)))
             k += hit[0]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -209,6 +210,34 @@ def tokens(text: str, offset: int = 0, *, keep: frozenset[str] = frozenset()) ->
         else:
             found.append(Token(word, start, start + len(word), token_key(word)))
     return found
+
+
+_SPACE_BEFORE = re.compile(r"\s+([,;:.!?%)\]])")
+_SPACE_AFTER = re.compile(r"([(\[])\s+")
+
+
+def tidy(text: str) -> str:
+    """``text`` with one space between words, none before ``, ; : . ! ? % ) ]`` nor after
+    ``( [`` (for values taken from the text; evidence quotes stay as written).
+
+    >>> tidy("meteorologi , klimatologi ,  dan geofisika ( MKG )")
+    'meteorologi, klimatologi, dan geofisika (MKG)'
+    """
+    return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", " ".join(text.split())))
+
+
+def written(toks: Sequence[Token]) -> str:
+    """Tokens as the text wrote them (a space only where the text has one), tidied.
+
+    >>> written(tokens("desa-desa ,  kelas 3,5 (K)"))
+    'desa-desa, kelas 3,5 (K)'
+    """
+    parts = []
+    for k, tok in enumerate(toks):
+        if k and tok.start > toks[k - 1].end:
+            parts.append(" ")
+        parts.append(tok.text)
+    return tidy("".join(parts))
 
 
 def _split_tokens(text: str) -> list[str]:
