@@ -24,6 +24,7 @@ from govkg.docs.terms import NS, curie, vocabulary
 from govkg.namespaces import GOVKG, ORG, PROV, SCHEMA, SH
 
 CHAR = 7.0
+BOLD_CHAR = 7.8  # the bold title is wider per character
 LINE = 16
 PAD = 10
 CORE = (
@@ -172,9 +173,9 @@ def _port(box: Placed, side: str, share: float) -> tuple[float, float]:
 
 
 def _size(node: str, attrs: list[str]) -> tuple[float, float]:
-    lines = [curie(node), *attrs]
-    extra = 1 if vocabulary(node) else 0
-    return max(len(x) for x in lines) * CHAR + 2 * PAD, (len(lines) + extra) * LINE + PAD
+    lines = [f"({vocabulary(node)})", *attrs] if vocabulary(node) else list(attrs)
+    widest = max([len(curie(node)) * BOLD_CHAR, *(len(x) * CHAR for x in lines)])
+    return widest + 2 * PAD, (len(lines) + 1) * LINE + PAD
 
 
 def _header(placed: Layout, title: str) -> str:
