@@ -119,6 +119,10 @@ def test_proxy_serves_the_network_page_and_about(servers):
     about = json.loads(about)
     assert status == 200 and about["counts"]["agreements"] == 4
     assert about["data"] == [proxy.endpoint]
+    graphs = {g["graph"] for g in about["graphs"]}
+    assert "https://w3id.org/govkg/graph/reference" in graphs
+    assert all(g.startswith("https://w3id.org/govkg/graph/") for g in graphs)
+    assert "https://w3id.org/govkg/graph/union" not in graphs
 
 
 def test_proxy_never_shows_credentials(remote, seed_out, capfd):

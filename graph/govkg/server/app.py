@@ -237,7 +237,7 @@ class App:
                 return self._about
             config = self.config
             served = [config.endpoint] if config.endpoint else [p.name for p in config.data]
-            about = ui.collect_about(self._select, served)
+            about = ui.collect_about(self._select, served, remote=bool(config.endpoint))
             if not about["unavailable"]:
                 self._about = about
             return about

@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from govkg import __version__
+from govkg.namespaces import GRAPH_BASE
 from govkg.resources import ontology_dir
 from govkg.server.encode import encode_triples
 from govkg.server.errors import HttpError
@@ -214,10 +215,14 @@ SELECT DISTINCT ?source ?published ?publisher ?url WHERE {
 }
 
 
-def collect_about(select: Callable[[str], list[dict]], served: list[str]) -> dict:
+def collect_about(
+    select: Callable[[str], list[dict]], served: list[str], remote: bool = False
+) -> dict:
     """The about page's facts, from SELECT queries run by ``select``.
 
-    A part whose query fails is left out and listed under ``"unavailable"``.
+    A part whose query fails is left out and listed under ``"unavailable"``. On a ``remote``
+    store only govkg's own graphs are listed (not the store's system graphs, nor the union
+    graph that ``govkg push`` writes for queries).
     """
     about: dict = {
         "data": served,
@@ -233,11 +238,22 @@ def collect_about(select: Callable[[str], list[dict]], served: list[str]) -> dic
     for name, shape in parts.items():
         try:
             about[name] = shape(select(ABOUT_QUERIES[name]))
+            if name == "graphs" and remote:
+                about[name] = [g for g in about[name] if _govkg_graph(g["graph"])]
         except HttpError:
             about["unavailable"].append(name)
     if "graphs" in about:
         about["triples"] = sum(g["triples"] for g in about["graphs"])
     return about
+
+
+def _govkg_graph(iri: str) -> bool:
+    """Whether ``iri`` names one of the graphs a build has (not the pushed union graph).
+
+    >>> _govkg_graph("https://w3id.org/govkg/graph/reference"), _govkg_graph("urn:x")
+    (True, False)
+    """
+    return iri.startswith(GRAPH_BASE) and iri != GRAPH_BASE + "union"
 
 
 def _graph_rows(graphs: list[dict]) -> list[tuple[str, int]]:
