@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from govkg.engines import STORE_DIR, write_store
+from govkg.engines import STORE_DIR, with_union, write_store
 from govkg.errors import GovkgError, RecordError, RecordErrors, ValidationFailed
 from govkg.extract.evidence import record_evidence_triples
 from govkg.fastreason import infer_fast
@@ -136,8 +136,8 @@ def validate(built: Built, *, reference: bool = False) -> list[Finding]:
                 data.add(triple)
         return check_graph(data)
     store = ox.Store()
-    store.bulk_extend(built.quads())
-    return check_store(store)
+    store.bulk_extend(with_union(built.quads()))
+    return check_store(store, union_default=True)
 
 
 def write_outputs(built: Built, out_dir: Path) -> list[Path]:

@@ -206,10 +206,10 @@ def with_union(quads: list[ox.Quad]) -> list[ox.Quad]:
 
     Oxigraph's "default graph as union" counts a triple once per named graph holding it,
     which multiplies joins when many sources restate one fact; a default graph holding the
-    deduplicated union gives set semantics, as rdflib and the SPARQL spec's merge do.
+    deduplicated union gives set semantics, as rdflib and the SPARQL spec's merge do. (The
+    store keeps a set, so a triple that several graphs hold lands in the default graph once.)
     """
-    union = {q.triple for q in quads}
-    return [*quads, *(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in union)]
+    return [*quads, *(ox.Quad(q.subject, q.predicate, q.object) for q in quads)]
 
 
 def write_store(quads: list[ox.Quad], folder: Path) -> None:

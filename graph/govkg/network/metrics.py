@@ -13,9 +13,10 @@
 ``component``       connected component (weakly, for directed views); 0 is the largest
 =================  ==================================================================
 
-Exact betweenness costs O(nodes × edges); above ``EXACT_LIMIT`` nodes it is computed by
-igraph when installed (the same values, checked by a test), else estimated by networkx from
-``SAMPLES`` seeded pivots (the graph's ``betweenness`` attribute says which).
+Exact betweenness costs O(nodes × edges); above ``EXACT_LIMIT`` nodes, or when nodes × edges
+exceeds ``EXACT_WORK`` (a dense graph: 657 bodies with 22k partner pairs took networkx 10 s),
+it is computed by igraph when installed (the same values, checked by a test), else estimated
+by networkx from ``SAMPLES`` seeded pivots (the graph's ``betweenness`` attribute says which).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import networkx as nx
 
 EXACT_LIMIT = 1500
+EXACT_WORK = 2_000_000
 SAMPLES = 500
 SEED = 42
 METRICS = ("degree", "weighted_degree", "betweenness", "pagerank", "community", "component")
@@ -32,11 +34,12 @@ def betweenness(graph: nx.Graph, method: str = "auto") -> tuple[dict, str]:
     """Normalised betweenness of every node and how it was computed.
 
     ``method``: ``networkx`` (exact), ``igraph`` (exact, fast), ``sampled`` (networkx with
-    ``SAMPLES`` pivots), or ``auto`` (networkx up to ``EXACT_LIMIT`` nodes, then igraph if
-    installed, else sampled).
+    ``SAMPLES`` pivots), or ``auto`` (networkx up to ``EXACT_LIMIT`` nodes and ``EXACT_WORK``
+    nodes × edges, then igraph if installed, else sampled).
     """
     if method == "auto":
-        method = "networkx" if len(graph) <= EXACT_LIMIT else _igraph_or_sampled()
+        small = len(graph) <= EXACT_LIMIT and len(graph) * graph.number_of_edges() <= EXACT_WORK
+        method = "networkx" if small else _igraph_or_sampled()
     if method == "igraph":
         return igraph_betweenness(graph), "exact (igraph)"
     if method == "sampled" and len(graph) > SAMPLES:
