@@ -7,7 +7,10 @@ cached under ``benchmarks/.cache/`` (not in git) so repeated runs skip generatio
 
 from __future__ import annotations
 
+import datetime
+import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -19,6 +22,7 @@ from govkg.build import build
 from govkg.synth import write_synthetic
 
 CACHE = Path(__file__).resolve().parent / ".cache"
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 
 def synthetic_records(agreements: int, seed: int = 0) -> Path:
@@ -48,25 +52,46 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def child_peak_mb(code: str) -> tuple[float, float]:
-    """Run Python ``code`` in a fresh process; its wall time (s) and its own peak RSS (MB)."""
+def run_child(code: str, timeout: float | None = None) -> tuple[float, float, str]:
+    """Run Python ``code`` in a fresh process: its wall time (s), own peak RSS (MB), stdout.
+
+    :raises subprocess.TimeoutExpired: after ``timeout`` seconds (the child is killed).
+    """
     probe = (
         "\nimport resource, sys\n"
         "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "sys.stderr.write(f'__PEAK__ {peak}\\n')\n"
     )
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code + probe], check=True,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code + probe],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )
     wall = time.perf_counter() - start
+    if done.returncode:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"benchmark child failed (exit {done.returncode})")
     peak = [line for line in done.stderr.splitlines() if line.startswith("__PEAK__")]
-    return wall, int(peak[-1].split()[1]) / 1024
+    return wall, int(peak[-1].split()[1]) / 1024, done.stdout
+
+
+def child_peak_mb(code: str) -> tuple[float, float]:
+    """Run Python ``code`` in a fresh process; its wall time (s) and its own peak RSS (MB)."""
+    wall, peak, _ = run_child(code)
+    return wall, peak
+
+
+def log(message: str) -> None:
+    """A progress line on stderr, with the time of day."""
+    sys.stderr.write(f"[{time.strftime('%H:%M:%S')}] {message}\n")
+    sys.stderr.flush()
 
 
 def machine() -> str:
     """One line describing this machine."""
-    import os
-
     return f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs"
 
 
@@ -80,3 +105,47 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
 def ratio(slow: float | None, fast: float) -> str:
     """``slow / fast`` as ``12.3×`` (or ``–`` when the baseline did not run)."""
     return "–" if slow is None or fast == 0 else f"{slow / fast:.1f}×"
+
+
+def load() -> str:
+    """The load averages (1, 5, 15 min), as ``uptime`` prints them."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def today() -> str:
+    """The date of the run (benchmark reports are dated; govkg outputs are not)."""
+    return datetime.date.today().isoformat()
+
+
+def verdict(ok: bool | None) -> str:
+    """PASS, FAIL, or ``–`` when the measure was not taken."""
+    return "–" if ok is None else ("PASS" if ok else "FAIL")
+
+
+def merge_blocks(name: str, heading: str, blocks: dict[str, str], notes: str = "") -> None:
+    """Put ``blocks`` (key → Markdown) into the ``<!-- name -->`` section of RESULTS.md.
+
+    Each block sits between ``<!-- name:KEY -->`` and ``<!-- /name:KEY -->``; blocks already
+    there for other keys are kept, so a run at one size does not erase another size's table.
+    """
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n\n"
+    section = re.compile(rf"<!-- {name} -->\n.*?<!-- /{name} -->\n", re.DOTALL)
+    found = section.search(text)
+    kept: dict[str, str] = {}
+    if found:
+        block = re.compile(rf"<!-- {name}:(\S+) -->\n.*?<!-- /{name}:\1 -->\n", re.DOTALL)
+        kept = {m.group(1): m.group(0) for m in block.finditer(found.group(0))}
+    for key, body in blocks.items():
+        kept[key] = f"<!-- {name}:{key} -->\n{body.rstrip()}\n<!-- /{name}:{key} -->\n"
+    ordered = sorted(kept.items(), key=lambda kv: (len(kv[0]), kv[0]))
+    new = (
+        f"<!-- {name} -->\n## {heading}\n\n"
+        + (notes.rstrip() + "\n\n" if notes else "")
+        + "\n".join(body for _, body in ordered)
+        + f"<!-- /{name} -->\n"
+    )
+    if found:
+        text = text[: found.start()] + new + text[found.end() :]
+    else:
+        text = text.rstrip("\n") + "\n\n" + new
+    RESULTS.write_text(text, encoding="utf-8")
