@@ -60,6 +60,18 @@ def test_large_graphs_use_igraph_or_a_sample(monkeypatch: pytest.MonkeyPatch) ->
     assert sampled == pytest.approx(values, abs=1e-9)
 
 
+def test_dense_graphs_use_igraph_or_a_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    import govkg.network.metrics as metrics
+
+    graph = synthetic(300)
+    assert len(graph) <= metrics.EXACT_LIMIT
+    _, how = betweenness(graph)
+    assert how == "exact (networkx)"
+    monkeypatch.setattr(metrics, "EXACT_WORK", len(graph) * graph.number_of_edges() - 1)
+    _, how = betweenness(graph)
+    assert how in ("exact (igraph)", "estimated from 500 pivots (networkx, seed 42)")
+
+
 def test_pagerank_matches_networkx() -> None:
     pytest.importorskip("scipy")
     for graph in (synthetic(), synthetic(directed=True), nx.star_graph(4)):
