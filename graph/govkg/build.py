@@ -17,12 +17,13 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from govkg.engines import STORE_DIR, with_union, write_store
+from govkg.engines import STORE_DIR, write_store
 from govkg.errors import GovkgError, RecordError, RecordErrors, ValidationFailed
 from govkg.extract.evidence import record_evidence_triples
 from govkg.fastreason import infer_fast
 from govkg.files import replace_files
 from govkg.gazetteer import Gazetteer
+from govkg.memory import gc_paused
 from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
 from govkg.network import write_build_page
 from govkg.reason import infer
@@ -111,6 +112,11 @@ def assemble(paths: Iterable[str | Path] | None = None, *, reference: bool = Fal
 
     :raises RecordErrors: records that are malformed or name unknown bodies.
     """
+    with gc_paused():
+        return _assemble(paths, reference)
+
+
+def _assemble(paths: Iterable[str | Path] | None, reference: bool) -> Built:
     record_sets = load_paths(list(paths) if paths else [bundled_records_dir()])
     resolved, gazetteer = resolve_all(record_sets)
     graphs: dict[URIRef, set[tuple]] = {ONTOLOGY_GRAPH: ontology_triples()}
@@ -136,8 +142,8 @@ def validate(built: Built, *, reference: bool = False) -> list[Finding]:
                 data.add(triple)
         return check_graph(data)
     store = ox.Store()
-    store.bulk_extend(with_union(built.quads()))
-    return check_store(store, union_default=True)
+    store.bulk_extend(built.quads())
+    return check_store(store)
 
 
 def write_outputs(built: Built, out_dir: Path) -> list[Path]:
@@ -181,7 +187,8 @@ def build(
     failed = violations(built.findings)
     if failed:
         raise ValidationFailed("\n".join(f"  {f}" for f in failed), len(failed))
-    write_outputs(built, Path(out_dir))
+    with gc_paused():
+        write_outputs(built, Path(out_dir))
     return built
 
 

@@ -37,21 +37,16 @@ from govkg.shapes import Finding, shapes_graph
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}  # as govkg.shapes.check_graph sorts
 
 
-def check_store(
-    store: ox.Store, shapes: Graph | None = None, *, union_default: bool = False
-) -> list[Finding]:
+def check_store(store: ox.Store, shapes: Graph | None = None) -> list[Finding]:
     """Validate the union of the store's graphs; findings sorted like ``check_graph``'s.
 
-    ``shapes`` defaults to ``ontology/shapes.ttl`` (compiled once per process). With
-    ``union_default``, the store's default graph already holds that union (as stores
-    written by :func:`govkg.engines.write_store` do), which the checks then read directly:
-    a triple is seen once, not once per graph, and the checks run faster.
+    ``shapes`` defaults to ``ontology/shapes.ttl`` (compiled once per process).
 
     :raises GovkgError: the shapes use SHACL this path does not support, or a check fails
         to run (the message names the shape and constraint).
     """
     checks = project_checks() if shapes is None else tuple(compile_shapes(shapes))
-    findings = [f for check in checks for f in run_check(store, check, union_default)]
+    findings = [finding for check in checks for finding in run_check(store, check)]
     return sort_findings(findings)
 
 
@@ -67,15 +62,13 @@ def project_checks() -> tuple[CompiledCheck, ...]:
     return tuple(compile_shapes(shapes_graph()))
 
 
-def run_check(
-    store: ox.Store, check: CompiledCheck, union_default: bool = False
-) -> Iterator[Finding]:
+def run_check(store: ox.Store, check: CompiledCheck) -> Iterator[Finding]:
     """One finding per row of the check's query.
 
     :raises GovkgError: the query fails on this store.
     """
     try:
-        solutions = store.query(check.query, use_default_graph_as_union=not union_default)
+        solutions = store.query(check.query, use_default_graph_as_union=True)
     except (SyntaxError, ValueError, RuntimeError, OSError) as err:
         raise GovkgError(
             f"SHACL check {check.constraint} of {check.shape} failed: {err}",

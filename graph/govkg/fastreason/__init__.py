@@ -25,15 +25,14 @@ to owlrl), :mod:`.schema` (reading and closing the schema, aliases) and :mod:`.r
 
 from __future__ import annotations
 
-import gc
 import warnings
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
 from govkg.fastreason.checks import problems
 from govkg.fastreason.rules import classify, close, cooperation_pairs, expand, kept, new
 from govkg.fastreason.schema import alias_classes, canonical, read_schema
 from govkg.fastreason.terms import COOPERATES, SAME_AS, TYPE, Index, Triple, by_predicate
+from govkg.memory import gc_paused
 from govkg.reason import infer
 
 __all__ = ["by_predicate", "cooperation_pairs", "infer_fast"]
@@ -55,7 +54,7 @@ def infer_fast(asserted: Iterable[Triple]) -> set[Triple]:
     ['cooperatesWith lipi', 'isPartyTo nt/a']
     """
     known = asserted if isinstance(asserted, set | frozenset) else set(asserted)
-    with _gc_paused():
+    with gc_paused():
         index = by_predicate(known)
         problem = next(problems(index), None)
         inferred = None if problem else _infer(known, index)
@@ -64,19 +63,6 @@ def infer_fast(asserted: Iterable[Triple]) -> set[Triple]:
         return inferred
     warnings.warn(f"infer_fast: {problem}; using owlrl instead", stacklevel=2)
     return infer(known)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside: the millions of fresh tuples would trigger
-    full collections over every term of the graph, for nothing (no cycles are made)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _infer(known: set[Triple], index: Index) -> set[Triple]:
