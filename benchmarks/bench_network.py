@@ -28,18 +28,11 @@ from pathlib import Path
 import networkx as nx
 from _common import machine, table
 
+from govkg.browser import launch_chromium
 from govkg.network.metrics import add_metrics
 from govkg.network.page import node_title, write_page
 from govkg.network.views import declaration
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 HOOK = """
 (() => {
   const bench = window.__bench = {};
@@ -223,7 +216,7 @@ def interactive(path: Path, event: str, timeout: float) -> dict:
 
     blocked: list[str] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch_chromium(pw)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.add_init_script(HOOK)
 

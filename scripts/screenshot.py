@@ -15,22 +15,14 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-READY = "() => window.govkg !== undefined && window.govkg.ready !== null"
+from govkg.browser import PAGE_READY, launch_chromium
 
 
 def screenshot(page_file: Path, target: Path, width: int = 1200, height: int = 720) -> None:
     """Open ``page_file`` in headless Chromium and write a PNG of it to ``target``."""
     outside: list[str] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch_chromium(pw)
         page = browser.new_page(viewport={"width": width, "height": height})
         page.route(
             "**/*",
@@ -41,7 +33,7 @@ def screenshot(page_file: Path, target: Path, width: int = 1200, height: int = 7
             ),
         )
         page.goto(page_file.resolve().as_uri())
-        page.wait_for_function(READY, timeout=60_000)
+        page.wait_for_function(PAGE_READY, timeout=60_000)
         page.wait_for_timeout(3000)  # let the physics settle
         target.parent.mkdir(parents=True, exist_ok=True)
         temp = target.with_suffix(".tmp.png")

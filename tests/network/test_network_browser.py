@@ -15,18 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from govkg.browser import CHROMIUM, PAGE_READY, launch_chromium
 from govkg.build import build
 from govkg.network import network_from_data, write_network
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-READY = "() => window.govkg !== undefined && window.govkg.ready !== null"
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
@@ -79,7 +70,7 @@ organizations:
 def browser() -> Iterator:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        launched = launch_chromium(pw)
         yield launched
         launched.close()
 
@@ -95,7 +86,7 @@ class Visit:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.goto(path.as_uri())
-        self.page.wait_for_function(READY, timeout=30_000)
+        self.page.wait_for_function(PAGE_READY, timeout=30_000)
 
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)

@@ -4,18 +4,9 @@ the machine and the console stays clean."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from govkg.browser import CHROMIUM, launch_chromium
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
@@ -28,7 +19,7 @@ def browser_page(seed_server):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        browser = launch_chromium(pw)
         page = browser.new_page()
         seen = {"requests": [], "errors": []}
         page.on("request", lambda r: seen["requests"].append(r.url))
