@@ -51,7 +51,6 @@ serve: $(STAMP)
 	$(BIN)/govkg serve --data out $(SERVE_ARGS)
 
 # Remote tests against a private Virtuoso on loopback (installs Debian's package if missing).
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 test-remote: $(STAMP)
-	command -v virtuoso-t >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource)
+	scripts/install-virtuoso.sh
 	GOVKG_REMOTE_TESTS=1 $(BIN)/python -m pytest tests/remote
