@@ -52,6 +52,7 @@ def prepare_store(paths: Sequence[Path]) -> tuple[Path, Path | None]:
                 raise GovkgError(f"cannot read {file}: unknown RDF format", fix="use .ttl or .trig")
             store.bulk_load(path=str(file), format=fmt)
         store.flush()
+        store.optimize()
         del store
         gc.collect()
     except (SyntaxError, ValueError, OSError) as err:
