@@ -11,6 +11,7 @@ import datetime
 import os
 import platform
 import re
+import shlex
 import statistics
 import subprocess
 import sys
@@ -149,3 +150,14 @@ def merge_blocks(name: str, heading: str, blocks: dict[str, str], notes: str = "
     else:
         text = text.rstrip("\n") + "\n\n" + new
     RESULTS.write_text(text, encoding="utf-8")
+
+
+def run_and_record(name: str, heading: str, notes: str, bench_size, args) -> None:
+    """Run ``bench_size(n, args)`` for each ``--agreements`` size and, unless ``--no-write``,
+    put the blocks into RESULTS.md; ``args.command`` records how the script was called."""
+    script = Path(sys.argv[0]).name
+    args.command = (f"python benchmarks/{script} " + shlex.join(sys.argv[1:])).strip()
+    print(f"Machine: {machine()}\n")
+    blocks = {str(n): bench_size(n, args) for n in args.agreements}
+    if not args.no_write:
+        merge_blocks(name, heading, blocks, notes)

@@ -18,18 +18,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import shlex
 import shutil
 import statistics
 import subprocess
-import sys
 
 from _common import (
     CACHE,
     load,
     log,
     machine,
-    merge_blocks,
+    run_and_record,
     run_child,
     synthetic_records,
     table,
@@ -262,13 +260,9 @@ def main() -> None:
     )
     parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
-    args.command = ("python benchmarks/bench_build.py " + shlex.join(sys.argv[1:])).strip()
-    print(f"Machine: {machine()}\n")
-    blocks = {str(n): bench_size(n, args) for n in args.agreements}
-    if not args.no_write:
-        merge_blocks(
-            "bench_build", "Build and Turtle export beside rdflib (issue 3)", blocks, NOTES
-        )
+    run_and_record(
+        "bench_build", "Build and Turtle export beside rdflib (issue 3)", NOTES, bench_size, args
+    )
 
 
 NOTES = """\

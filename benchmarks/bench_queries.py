@@ -17,16 +17,14 @@ benchmarks/RESULTS.md (one block per size; other sizes' blocks are kept) unless 
 from __future__ import annotations
 
 import argparse
-import shlex
 import statistics
-import sys
 import time
 
 from _common import (
     load,
     log,
     machine,
-    merge_blocks,
+    run_and_record,
     synthetic_build,
     table,
     today,
@@ -155,13 +153,9 @@ def main() -> None:
     parser.add_argument("--rdflib-max-triples", type=int, default=3_000_000)
     parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
-    args.command = ("python benchmarks/bench_queries.py " + shlex.join(sys.argv[1:])).strip()
-    print(f"Machine: {machine()}\n")
-    blocks = {str(n): bench_size(n, args) for n in args.agreements}
-    if not args.no_write:
-        merge_blocks(
-            "bench_queries", "Canned queries beside rdflib's engine (issue 3)", blocks, NOTES
-        )
+    run_and_record(
+        "bench_queries", "Canned queries beside rdflib's engine (issue 3)", NOTES, bench_size, args
+    )
 
 
 NOTES = """\

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from govkg.engines import to_oxigraph
 from govkg.errors import GovkgError
 from govkg.remote.endpoint import RESULTS_JSON, RemoteEngine, bind_text, query_form
 from govkg.remote.http import Credentials
@@ -34,24 +35,6 @@ from govkg.server.workers import Job, PoolStats, Reply
 
 log = logging.getLogger("govkg.serve")
 GRAPH_ACCEPT = "text/turtle, application/n-triples;q=0.9, application/rdf+xml;q=0.5"
-
-
-def ox_term(term: Node | None):
-    """An rdflib term as an Oxigraph term (None stays None).
-
-    >>> ox_term(Literal("1", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")))
-    <Literal value=1 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#integer>>
-    """
-    if term is None:
-        return None
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    datatype = ox.NamedNode(str(term.datatype)) if term.datatype else None
-    return ox.Literal(str(term), datatype=datatype)
 
 
 def rdflib_term(spec: tuple) -> Node:
@@ -80,7 +63,10 @@ class Solutions:
 
     def __iter__(self) -> Iterator[dict]:
         for row in self._rows:
-            yield {n: ox_term(t) for n, t in zip(self._names, row, strict=True)}
+            yield {
+                n: None if t is None else to_oxigraph(t)
+                for n, t in zip(self._names, row, strict=True)
+            }
 
 
 def ask_answer(body: bytes) -> bool:
