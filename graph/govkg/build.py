@@ -11,13 +11,14 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from govkg.engines import STORE_DIR, write_store
+from govkg.engines import STORE_DIR, load_with_union, write_store
 from govkg.errors import GovkgError, RecordError, RecordErrors, ValidationFailed
 from govkg.extract.evidence import record_evidence_triples
 from govkg.fastreason import infer_fast
@@ -32,7 +33,13 @@ from govkg.records.model import RecordSet
 from govkg.reference import reference_triples
 from govkg.resolve import ResolvedRecords, resolve_records
 from govkg.resources import bundled_records_dir, ontology_dir
-from govkg.serialize import to_oxigraph, write_quads
+from govkg.serialize import (
+    StatementFiles,
+    sorted_lines,
+    write_document,
+    write_ntriples_file,
+    write_statement_files,
+)
 from govkg.shacl_sparql import check_store
 from govkg.shapes import Finding, check_graph, violations
 from govkg.triples import record_triples
@@ -48,17 +55,17 @@ class Built:
     graphs: dict[URIRef, set[tuple]]
     sources: list[str]
     findings: list[Finding] = field(default_factory=list)
-    _quads: list | None = field(default=None, repr=False)
+    _lines: dict[URIRef, list[str]] | None = field(default=None, repr=False)
 
     def asserted(self) -> dict[URIRef, set[tuple]]:
         """Reference and source graphs: the data as stated, without ontology or inferences."""
         return {g: t for g, t in self.graphs.items() if g not in (ONTOLOGY_GRAPH, INFERRED_GRAPH)}
 
-    def quads(self) -> list:
-        """All graphs as Oxigraph quads (computed once)."""
-        if self._quads is None:
-            self._quads = to_oxigraph(self.graphs)
-        return self._quads
+    def lines(self) -> dict[URIRef, list[str]]:
+        """Each graph's statements as sorted N-Triples texts (computed once)."""
+        if self._lines is None:
+            self._lines = {name: sorted_lines(t) for name, t in sorted(self.graphs.items())}
+        return self._lines
 
     def counts(self) -> dict[str, int]:
         """Triples per named graph, by graph IRI."""
@@ -116,7 +123,7 @@ def assemble(paths: Iterable[str | Path] | None = None, *, reference: bool = Fal
         return _assemble(paths, reference)
 
 
-def _assemble(paths: Iterable[str | Path] | None, reference: bool) -> Built:
+def _assemble(paths: Iterable[str | Path] | None, reference: bool, check: bool = True) -> Built:
     record_sets = load_paths(list(paths) if paths else [bundled_records_dir()])
     resolved, gazetteer = resolve_all(record_sets)
     graphs: dict[URIRef, set[tuple]] = {ONTOLOGY_GRAPH: ontology_triples()}
@@ -129,7 +136,8 @@ def _assemble(paths: Iterable[str | Path] | None, reference: bool) -> Built:
     everything = set().union(*graphs.values())
     graphs[INFERRED_GRAPH] = infer(everything) if reference else infer_fast(everything)
     built = Built(graphs, sorted(r.source.id for r in resolved))
-    built.findings = validate(built, reference=reference)
+    if check:
+        built.findings = validate(built, reference=reference)
     return built
 
 
@@ -142,35 +150,75 @@ def validate(built: Built, *, reference: bool = False) -> list[Finding]:
                 data.add(triple)
         return check_graph(data)
     store = ox.Store()
-    store.bulk_extend(built.quads())
-    return check_store(store)
+    load_with_union(store, built.lines())
+    return check_store(store, union=False)
 
 
-def write_outputs(built: Built, out_dir: Path) -> list[Path]:
-    """Write the build's files into ``out_dir`` through a staging folder; returns their paths."""
+def write_outputs(built: Built, out_dir: Path, *, reference: bool = False) -> list[Path]:
+    """Validate and write the build's files into ``out_dir`` through a staging folder.
+
+    The store is bulk-loaded in a second thread while the files are written; it is then
+    validated in place while the network page is drawn from it, and nothing replaces
+    ``out_dir`` unless it holds no violation. Returns the written paths.
+
+    :raises ValidationFailed: SHACL violations (``built.findings`` holds every finding).
+    """
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    quads = built.quads()
-    hidden = {str(ONTOLOGY_GRAPH), str(INFERRED_GRAPH)}
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
     try:
-        write_quads(
-            [q for q in quads if q.graph_name.value not in hidden], staging / "govkg.ttl", "ttl"
-        )
-        write_quads(
-            [q for q in quads if q.graph_name.value == str(INFERRED_GRAPH)],
-            staging / "govkg-inferred.ttl",
-            "ttl",
-        )
-        write_quads(quads, staging / "govkg.trig", "trig")
-        write_store(quads, staging / STORE_DIR)
-        write_build_page(staging)
+        _stage(built, staging, reference)
         names = sorted(p.name for p in staging.iterdir())
         replace_files(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [out_dir / name for name in names]
+
+
+def _stage(built: Built, staging: Path, reference: bool) -> None:
+    """Write every output into ``staging``; raise on violations (staging is then dropped)."""
+    files = write_statement_files(built.lines(), staging)
+    with ThreadPoolExecutor(max_workers=1) as loader:
+        loaded = loader.submit(write_store, files, staging / STORE_DIR)
+        _write_files(built, staging, files)
+        loaded.result()
+    for scratch in files.all():
+        scratch.unlink()
+    with ThreadPoolExecutor(max_workers=1) as drawer:  # the page, while SHACL runs
+        page = drawer.submit(write_build_page, staging)
+        built.findings = _check(built, staging / STORE_DIR, reference)
+        failure = page.exception()
+    _raise_violations(built.findings)
+    if failure is not None:
+        raise failure
+
+
+def _check(built: Built, store_dir: Path, reference: bool) -> list[Finding]:
+    if reference:
+        return validate(built, reference=True)
+    return check_store(ox.Store.read_only(str(store_dir)), union=False)
+
+
+def _raise_violations(findings: list[Finding]) -> None:
+    failed = violations(findings)
+    if failed:
+        raise ValidationFailed("\n".join(f"  {f}" for f in failed), len(failed))
+
+
+def _write_files(built: Built, staging: Path, files: StatementFiles) -> None:
+    """govkg.trig (every named graph), govkg.ttl (the asserted union) and govkg-inferred.ttl,
+    from N-Triples/N-Quads files in ``staging`` that are removed afterwards."""
+    lines = built.lines()
+    count = sum(len(part) for part in lines.values())
+    write_document(files.named, count, staging / "govkg.trig", "trig")
+    hidden = (ONTOLOGY_GRAPH, INFERRED_GRAPH)
+    asserted = sorted({line for name, part in lines.items() if name not in hidden for line in part})
+    inferred = lines.get(INFERRED_GRAPH, [])
+    for name, part in (("govkg.ttl", asserted), ("govkg-inferred.ttl", inferred)):
+        source = write_ntriples_file(part, staging / "part.nt")
+        write_document([source], len(part), staging / name, "ttl")
+        source.unlink()
 
 
 def build(
@@ -183,12 +231,9 @@ def build(
 
     :raises RecordErrors: bad records (exit 2); :raises ValidationFailed: SHACL violations (exit 1).
     """
-    built = assemble(paths, reference=reference)
-    failed = violations(built.findings)
-    if failed:
-        raise ValidationFailed("\n".join(f"  {f}" for f in failed), len(failed))
     with gc_paused():
-        write_outputs(built, Path(out_dir))
+        built = _assemble(paths, reference, check=False)
+        write_outputs(built, Path(out_dir), reference=reference)
     return built
 
 

@@ -11,22 +11,28 @@
 from __future__ import annotations
 
 from datetime import date as Date
+from functools import lru_cache
 
 from rdflib import URIRef
 
 from govkg.namespaces import ID_BASE
 from govkg.text import slugify
 
+_MEMO_SIZE = 1 << 16
+"""IRIs remembered per kind: a body, person, post or day recurs across many agreements."""
+
 
 def _iri(*parts: str) -> URIRef:
     return URIRef(ID_BASE + "/".join(parts))
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def org(key: str) -> URIRef:
     """An organization, by gazetteer key or declared id."""
     return _iri("org", key)
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def person(key: str) -> URIRef:
     """A person, by declared id or the slug of their name."""
     return _iri("person", key)
@@ -42,6 +48,7 @@ def publisher(name: str) -> URIRef:
     return _iri("publisher", slugify(name))
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def agreement(slug: str) -> URIRef:
     """An agreement, by its slug (see :func:`agreement_slug`)."""
     return _iri("agreement", slug)
@@ -52,6 +59,7 @@ def signature(agreement_key: str, person_key: str) -> URIRef:
     return _iri("agreement", agreement_key, "signature", person_key)
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def post(org_key: str, role_key: str) -> URIRef:
     """An office (``org:Post``): a role in an organization."""
     return _iri("post", org_key, role_key)
@@ -62,11 +70,13 @@ def membership(person_key: str, org_key: str, role_key: str) -> URIRef:
     return _iri("membership", person_key, org_key, role_key)
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def place(name: str) -> URIRef:
     """A place of signing, by the slug of its name."""
     return _iri("place", slugify(name))
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def instant(day: Date) -> URIRef:
     """A calendar day as an OWL-Time instant."""
     return _iri("date", day.isoformat())

@@ -19,16 +19,33 @@ ONTOLOGY_IRI = "https://w3id.org/govkg/ontology"
 ID_BASE = "https://w3id.org/govkg/id/"
 GRAPH_BASE = "https://w3id.org/govkg/graph/"
 
-ORG = Namespace("http://www.w3.org/ns/org#")
-CV = Namespace("http://data.europa.eu/m8g/")
-SCHEMA = Namespace("https://schema.org/")
-TIME = Namespace("http://www.w3.org/2006/time#")
-SH = Namespace("http://www.w3.org/ns/shacl#")
-VANN = Namespace("http://purl.org/vocab/vann/")
-DCAT = Namespace("http://www.w3.org/ns/dcat#")
-VOID = Namespace("http://rdfs.org/ns/void#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-ID = Namespace(ID_BASE)
+
+class TermNamespace(Namespace):
+    """An open :class:`~rdflib.Namespace` that builds each attribute term once.
+
+    A plain ``Namespace`` mints a new URIRef on every ``ORG.Post``; a build uses such
+    terms millions of times. Items (``SCHEMA["title"]``) are built as before.
+
+    >>> ORG.Post is ORG.Post, ORG.Post == URIRef("http://www.w3.org/ns/org#Post")
+    (True, True)
+    """
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
+
+ORG = TermNamespace("http://www.w3.org/ns/org#")
+CV = TermNamespace("http://data.europa.eu/m8g/")
+SCHEMA = TermNamespace("https://schema.org/")
+TIME = TermNamespace("http://www.w3.org/2006/time#")
+SH = TermNamespace("http://www.w3.org/ns/shacl#")
+VANN = TermNamespace("http://purl.org/vocab/vann/")
+DCAT = TermNamespace("http://www.w3.org/ns/dcat#")
+VOID = TermNamespace("http://rdfs.org/ns/void#")
+OA = TermNamespace("http://www.w3.org/ns/oa#")
+ID = TermNamespace(ID_BASE)
 
 
 class GOVKG(DefinedNamespace):
@@ -86,6 +103,20 @@ class GOVKG(DefinedNamespace):
     # evidence (govkg extract)
     Evidence: URIRef
     confidence: URIRef
+
+
+def _store_terms(namespace: type[DefinedNamespace]) -> None:
+    """Keep each declared term as a class attribute: ``RDF.type`` becomes a plain lookup.
+
+    A defined namespace otherwise resolves the name on every access, and a build makes
+    millions of them. The terms are the same URIRefs; undeclared names still reach the
+    namespace, which raises (``GOVKG``) or warns as before.
+    """
+    for name in namespace.__annotations__:
+        setattr(namespace, name, namespace[name])
+
+
+_store_terms(GOVKG)  # our own namespace only: rdflib's classes are left as they are
 
 
 def graph_iri(name: str) -> URIRef:

@@ -133,7 +133,8 @@ def run_on(engine: Engine, query: CannedQuery, given: Mapping[str, str]) -> Quer
     bindings = bind(query, given)
     names, rows = engine.select(query.text_for(set(given)), bindings)
     columns = [c for c in query.columns if c in names] or names
-    picked = [[row[names.index(c)] for c in columns] for row in rows]
+    where = [names.index(c) for c in columns]
+    picked = [[row[i] for i in where] for row in rows]
     for c in query.list_columns & set(columns):
         i = columns.index(c)
         for row in picked:

@@ -13,7 +13,9 @@ written in sorted order, so the same graphs always give the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -43,12 +45,72 @@ def _term(term) -> str:
     return _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
 
 
+def statement_text(triple: Triple) -> str:
+    """A triple as N-Triples text without the final `` .``.
+
+    >>> from rdflib import Literal, URIRef
+    >>> statement_text((URIRef("urn:a"), URIRef("urn:b"), Literal("c", lang="id")))
+    '<urn:a> <urn:b> "c"@id'
+    """
+    s, p, o = triple
+    return f"{s.n3()} {p.n3()} {_term(o)}"
+
+
+def sorted_lines(triples: Iterable[Triple]) -> list[str]:
+    """The triples' :func:`statement_text`, sorted: the build's canonical order."""
+    return sorted(map(statement_text, triples))
+
+
+CHUNK_LINES = 250_000
+"""Statements per file of :class:`StatementFiles`: bounds the memory of each bulk load."""
+
+
+@dataclass(frozen=True)
+class StatementFiles:
+    """A build's statements on disk, in files of at most :data:`CHUNK_LINES` statements:
+    every named graph (N-Quads, graph by graph, sorted) and their union (N-Triples)."""
+
+    named: list[Path]
+    union: list[Path]
+
+    def all(self) -> list[Path]:
+        return [*self.named, *self.union]
+
+
+def write_statement_files(graph_lines: Mapping[URIRef, list[str]], folder: Path) -> StatementFiles:
+    """Write the graphs' statement texts into ``folder`` as :class:`StatementFiles`."""
+    named = (f"{line} <{name}> .\n" for name in sorted(graph_lines) for line in graph_lines[name])
+    union = (f"{line} .\n" for line in sorted(set().union(*graph_lines.values())))
+    return StatementFiles(
+        _write_chunks(named, folder / "named-{:04d}.nq"),
+        _write_chunks(union, folder / "union-{:04d}.nt"),
+    )
+
+
+def write_ntriples_file(lines: list[str], path: Path) -> Path:
+    """Statement texts as one N-Triples file, written in slices."""
+    with open(path, "wb") as handle:
+        for start in range(0, len(lines), CHUNK_LINES):
+            part = lines[start : start + CHUNK_LINES]
+            handle.write("".join(f"{line} .\n" for line in part).encode())
+    return path
+
+
+def _write_chunks(lines: Iterator[str], pattern: Path) -> list[Path]:
+    paths = []
+    while chunk := list(islice(lines, CHUNK_LINES)):
+        path = pattern.with_name(pattern.name.format(len(paths)))
+        path.write_bytes("".join(chunk).encode())
+        paths.append(path)
+    return paths
+
+
 def nquads(graphs: Graphs) -> bytes:
     """The graphs as N-Quads text (one pass of string building; fast)."""
     lines = []
     for name, triples in graphs.items():
         graph = f" <{name}> .\n"
-        lines.extend(f"{s.n3()} {p.n3()} {_term(o)}{graph}" for s, p, o in triples)
+        lines.extend(f"{statement_text(triple)}{graph}" for triple in triples)
     return "".join(lines).encode("utf-8")
 
 
@@ -76,7 +138,7 @@ def to_bytes(graphs: Graphs, fmt: str) -> bytes:
     return serialize_items(statements(to_oxigraph(graphs), keep_graphs), ox_format)
 
 
-def serialize_items(items: list, ox_format) -> bytes:
+def serialize_items(items: Iterable, ox_format: ox.RdfFormat) -> bytes:
     prefixes = _PREFIXES if ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     return ox.serialize(items, format=ox_format, prefixes=prefixes)
 
@@ -100,6 +162,41 @@ def write_graphs(graphs: Graphs, target: Path, fmt: str) -> int:
     :raises OutputError: when the re-read file does not hold exactly the graphs' statements.
     """
     return write_quads(to_oxigraph(graphs), target, fmt)
+
+
+def write_document(sources: list[Path], count: int, target: Path, fmt: str) -> int:
+    """Re-serialize N-Triples (``ttl``, ``nt``) or N-Quads (``trig``, ``nq``) files holding
+    ``count`` distinct statements in ``fmt``, keeping their order; re-parse the written file,
+    check it holds ``count`` statements, then atomically replace ``target``.
+
+    The build's fast path: its statements are already distinct and sorted as text.
+
+    :raises OutputError: the written file does not parse or holds another number of statements.
+    """
+    _check_format(fmt)
+    ox_format, keep_graphs = FORMATS[fmt]
+    source_format = FORMATS["nq" if keep_graphs else "nt"][0]
+    parsed = (q for path in sources for q in ox.parse(path=str(path), format=source_format))
+    items = parsed if keep_graphs else (quad.triple for quad in parsed)
+
+    def check(tmp: Path) -> None:
+        found = count_statements(tmp, fmt)
+        if found != count:
+            raise OutputError(f"{target.name}: re-read differs ({found} statements, not {count})")
+
+    write_atomic(target, serialize_items(items, ox_format), check)
+    return count
+
+
+def count_statements(path: Path, fmt: str) -> int:
+    """How many statements a written file holds (it is parsed whole).
+
+    :raises OutputError: the file does not parse.
+    """
+    try:
+        return sum(1 for _ in ox.parse(path=str(path), format=FORMATS[fmt][0]))
+    except (SyntaxError, ValueError, OSError) as err:
+        raise OutputError(f"{path.name}: the written file does not parse: {err}") from err
 
 
 def write_quads(quads: list[ox.Quad], target: Path, fmt: str) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, SKOS, XSD
@@ -21,6 +22,8 @@ from govkg.resolve import ResolvedAgreement, ResolvedRecords, Signer, role_key
 from govkg.text import slugify
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+_MEMO_SIZE = 1 << 16
+"""Literals remembered: names, labels and days recur across many signatures."""
 
 CONTRIBUTOR_PROPERTY = {
     "author": SCHEMA.author,
@@ -37,9 +40,16 @@ KIND_LABEL = {
 }
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def xsd_date(day: date) -> Literal:
     """A day as an ``xsd:date`` literal."""
     return Literal(day.isoformat(), datatype=XSD.date)
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def string_literal(value: str, lang: str | None = None) -> Literal:
+    """A string literal, language-tagged when ``lang`` is given."""
+    return Literal(value, lang=lang)
 
 
 def record_triples(records: ResolvedRecords) -> Iterator[Triple]:
@@ -119,11 +129,11 @@ def place_triples(agreement: URIRef, place: str | None, city: str | None) -> Ite
     city_node = ids.place(city) if city else None
     if city_node is not None:
         yield city_node, RDF.type, SCHEMA.Place
-        yield city_node, SCHEMA.name, Literal(city)
+        yield city_node, SCHEMA.name, string_literal(city)
     if place:
         node = ids.place(f"{place} {city}" if city else place)
         yield node, RDF.type, SCHEMA.Place
-        yield node, SCHEMA.name, Literal(place)
+        yield node, SCHEMA.name, string_literal(place)
         if city_node is not None:
             yield node, SCHEMA.containedInPlace, city_node
     else:
@@ -145,9 +155,9 @@ def signature_triples(
     yield node, GOVKG.inCapacityOf, post
     yield node, PROV.wasDerivedFrom, source
     yield person, RDF.type, FOAF.Person
-    yield person, FOAF.name, Literal(signer.name)
+    yield person, FOAF.name, string_literal(signer.name)
     for honorific in signer.honorifics:
-        yield person, FOAF.title, Literal(honorific)
+        yield person, FOAF.title, string_literal(honorific)
     yield person, ORG.holds, post
     yield from post_triples(post, signer)
     yield from tenure_triples(signer, agreement.signed_on, source)
@@ -160,9 +170,9 @@ def post_triples(post: URIRef, signer: Signer) -> Iterator[Triple]:
     yield post, ORG.role, signer.role
     yield post, ORG.heldBy, ids.person(signer.person_key)
     role_id, role_en = signer.role_labels
-    yield post, SKOS.prefLabel, Literal(f"{role_id} {area_name(signer.party)}", lang="id")
+    yield post, SKOS.prefLabel, string_literal(f"{role_id} {area_name(signer.party)}", "id")
     if signer.party.name_en:
-        yield post, SKOS.prefLabel, Literal(f"{role_en}, {signer.party.name_en}", lang="en")
+        yield post, SKOS.prefLabel, string_literal(f"{role_en}, {signer.party.name_en}", "en")
 
 
 def tenure_triples(signer: Signer, day: date, source: URIRef) -> Iterator[Triple]:

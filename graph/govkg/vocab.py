@@ -36,6 +36,7 @@ class Vocabulary:
         self.graph, self.scheme, self.what = graph, scheme, what
         self._concepts = sorted(graph.subjects(SKOS.inScheme, scheme))
         self._by_iri = {str(c): c for c in self._concepts}
+        self._labels: dict[tuple[URIRef, str], str] = {}
         self._index: dict[str, set[URIRef]] = {}
         for concept in self._concepts:
             for name in self._names(concept):
@@ -103,6 +104,12 @@ class Vocabulary:
         >>> Vocabulary.roles().label(Vocabulary.roles().resolve("sestama"), lang="en")
         'Principal Secretary'
         """
+        key = (iri, lang)
+        if key not in self._labels:
+            self._labels[key] = self._pref_label(iri, lang)
+        return self._labels[key]
+
+    def _pref_label(self, iri: URIRef, lang: str) -> str:
         if iri not in self:
             raise KeyError(f"{iri} is not a {self.what} in {self.scheme}")
         labels = list(self.graph.objects(iri, SKOS.prefLabel))

@@ -277,7 +277,8 @@ class Obj:
                 fix=f"add the missing {key}",
                 node=child,
             )
-        return [(join(self.at(key), i), item) for i, item in enumerate(child.value)]
+        path = self.at(key)
+        return [(join(path, i), item) for i, item in enumerate(child.value)]
 
     def text_items(self, key: str, *, multiline: bool = False) -> list[tuple[str, Node, str]]:
         """The cleaned texts of a list field with their nodes and paths (bad items left out)."""
@@ -303,8 +304,9 @@ def open_obj(ctx: Context, node: Node, path: str, shape: Shape) -> Obj | None:
             node=node,
         )
         return None
+    fields = shape.fields
     for key, child in node.value.items():
-        if key not in shape.fields:
+        if key not in fields:
             ctx.error(
                 join(path, key),
                 f"unknown field {key!r} in {shape.name}",
