@@ -66,8 +66,8 @@ for name, label in [
     ("sorted_lines", "triples → sorted N-Triples texts"),
     ("write_store", "write the Oxigraph store (bulk load, compact)"),
     ("check_store", "SHACL (compiled to SPARQL, on the store)"),
-    ("write_document", "write govkg.ttl, -inferred.ttl, .trig (with re-parse checks)"),
-    ("write_build_page", "network.html"),
+    ("write_document", "write govkg.ttl, -inferred.ttl, .trig (re-parsed), while the store loads"),
+    ("write_build_page", "network.html, while SHACL runs"),
 ]:
     setattr(b, name, wrap(label, getattr(b, name)))
 b._assemble = wrap("assemble", b._assemble)
