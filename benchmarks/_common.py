@@ -7,6 +7,7 @@ cached under ``benchmarks/.cache/`` (not in git) so repeated runs skip generatio
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import os
 import platform
@@ -150,6 +151,16 @@ def merge_blocks(name: str, heading: str, blocks: dict[str, str], notes: str = "
     else:
         text = text.rstrip("\n") + "\n\n" + new
     RESULTS.write_text(text, encoding="utf-8")
+
+
+def size_parser(doc: str, repeat: int, what: str) -> argparse.ArgumentParser:
+    """The options every size-based benchmark takes: sizes, seed, repeats, --no-write."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--agreements", type=int, nargs="+", default=[250, 2500])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--repeat", type=int, default=repeat, help=f"govkg runs per {what}")
+    parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
+    return parser
 
 
 def run_and_record(name: str, heading: str, notes: str, bench_size, args) -> None:

@@ -16,7 +16,6 @@ benchmarks/RESULTS.md (one block per size; other sizes' blocks are kept) unless 
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import statistics
@@ -29,6 +28,7 @@ from _common import (
     machine,
     run_and_record,
     run_child,
+    size_parser,
     synthetic_records,
     table,
     today,
@@ -243,10 +243,7 @@ def bench_size(agreements: int, args) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agreements", type=int, nargs="+", default=[250, 2500])
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--repeat", type=int, default=3, help="govkg runs per measure")
+    parser = size_parser(__doc__, repeat=3, what="measure")
     parser.add_argument(
         "--rdflib-repeat", type=int, default=0, help="rdflib runs (default: --repeat)"
     )
@@ -256,7 +253,6 @@ def main() -> None:
         default=900,
         help="stop rdflib's parse + serialize after this many seconds (a lower bound is shown)",
     )
-    parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
     run_and_record(
         "bench_build", "Build and Turtle export beside rdflib (issue 3)", NOTES, bench_size, args

@@ -16,7 +16,6 @@ benchmarks/RESULTS.md (one block per size; other sizes' blocks are kept) unless 
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
 
@@ -25,6 +24,7 @@ from _common import (
     log,
     machine,
     run_and_record,
+    size_parser,
     synthetic_build,
     table,
     today,
@@ -145,13 +145,9 @@ def bench_size(agreements: int, args) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agreements", type=int, nargs="+", default=[250, 2500])
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--repeat", type=int, default=5, help="govkg runs per query")
+    parser = size_parser(__doc__, repeat=5, what="query")
     parser.add_argument("--rdflib-repeat", type=int, default=3, help="rdflib runs per query")
     parser.add_argument("--rdflib-max-triples", type=int, default=3_000_000)
-    parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
     run_and_record(
         "bench_queries", "Canned queries beside rdflib's engine (issue 3)", NOTES, bench_size, args

@@ -37,7 +37,7 @@ from govkg.serialize import (
     StatementFiles,
     sorted_lines,
     write_document,
-    write_ntriples_file,
+    write_ntriples_files,
     write_statement_files,
 )
 from govkg.shacl_sparql import check_store
@@ -216,9 +216,10 @@ def _write_files(built: Built, staging: Path, files: StatementFiles) -> None:
     asserted = sorted({line for name, part in lines.items() if name not in hidden for line in part})
     inferred = lines.get(INFERRED_GRAPH, [])
     for name, part in (("govkg.ttl", asserted), ("govkg-inferred.ttl", inferred)):
-        source = write_ntriples_file(part, staging / "part.nt")
-        write_document([source], len(part), staging / name, "ttl")
-        source.unlink()
+        sources = write_ntriples_files(part, staging / "part-{:04d}.nt")
+        write_document(sources, len(part), staging / name, "ttl")
+        for source in sources:
+            source.unlink()
 
 
 def build(

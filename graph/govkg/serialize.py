@@ -80,20 +80,17 @@ class StatementFiles:
 def write_statement_files(graph_lines: Mapping[URIRef, list[str]], folder: Path) -> StatementFiles:
     """Write the graphs' statement texts into ``folder`` as :class:`StatementFiles`."""
     named = (f"{line} <{name}> .\n" for name in sorted(graph_lines) for line in graph_lines[name])
-    union = (f"{line} .\n" for line in sorted(set().union(*graph_lines.values())))
+    union = sorted(set().union(*graph_lines.values()))
     return StatementFiles(
         _write_chunks(named, folder / "named-{:04d}.nq"),
-        _write_chunks(union, folder / "union-{:04d}.nt"),
+        write_ntriples_files(union, folder / "union-{:04d}.nt"),
     )
 
 
-def write_ntriples_file(lines: list[str], path: Path) -> Path:
-    """Statement texts as one N-Triples file, written in slices."""
-    with open(path, "wb") as handle:
-        for start in range(0, len(lines), CHUNK_LINES):
-            part = lines[start : start + CHUNK_LINES]
-            handle.write("".join(f"{line} .\n" for line in part).encode())
-    return path
+def write_ntriples_files(lines: list[str], pattern: Path) -> list[Path]:
+    """Statement texts as N-Triples files of at most :data:`CHUNK_LINES` statements, named
+    after ``pattern`` (e.g. ``part-{:04d}.nt``)."""
+    return _write_chunks((f"{line} .\n" for line in lines), pattern)
 
 
 def _write_chunks(lines: Iterator[str], pattern: Path) -> list[Path]:
