@@ -92,6 +92,19 @@ def test_memory_hungry_query_is_stopped_and_the_server_carries_on(
         assert ask.status == 200 and json.loads(ask.body)["boolean"] is True
 
 
+def test_a_worker_idles_well_inside_a_small_memory_cap(seed_out, make_client):
+    """An idle worker writes about 0.2 GB; its 64 MiB malloc arena reservations must not count
+    (under RLIMIT_AS they made it 0.5-0.65 GB and a 700 MiB worker died opening the store)."""
+    with Server(
+        [seed_out], port=0, limits=Limits(workers=2, timeout=30.0, memory_mb=400)
+    ) as server:
+        local = make_client(server)
+        for _ in range(4):
+            ask = local.get("/sparql", {"query": "ASK { ?s ?p ?o }"})
+            assert ask.status == 200 and json.loads(ask.body)["boolean"] is True
+        assert server.pool.stats.deaths == 0
+
+
 def test_a_full_pool_answers_busy_instead_of_hanging(seed_out, make_client, assert_error):
     limits = Limits(workers=1, timeout=3.0, queue_wait=0.5)
     with Server([seed_out], port=0, limits=limits) as server:

@@ -48,7 +48,7 @@ class Limits:
     rows: int = 10_000  # result rows (or triples) returned; more are cut, with a header
     response_bytes: int = 16 * 1024 * 1024  # largest response body; more is cut, with a header
     timeout: float = 10.0  # wall-clock seconds per query; the worker is killed after it
-    memory_mb: int = 2048  # address-space cap of each worker process
+    memory_mb: int = 2048  # cap on the memory each worker process may write (RLIMIT_DATA)
     workers: int = 3  # worker processes (each runs one query at a time)
     queue_wait: float = 30.0  # longest wait for a free worker before answering 503 busy
 

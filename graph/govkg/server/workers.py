@@ -1,7 +1,7 @@
 """Queries run in worker processes that can be killed: a thread cannot stop Oxigraph.
 
-Each worker opens the built store read-only once, caps its own address space
-(``RLIMIT_AS``) and then answers one :class:`Job` at a time over a pipe. The
+Each worker opens the built store read-only once, caps the memory it may write
+(``RLIMIT_DATA``) and then answers one :class:`Job` at a time over a pipe. The
 :class:`WorkerPool` hands a job to an idle worker and waits at most the timeout; a
 worker that is late is killed (SIGKILL) and replaced in the background, and one that
 dies (out of memory) is replaced too, so one heavy query never blocks the others for
@@ -118,12 +118,19 @@ def run_job(store: ox.Store, job: Job) -> Reply:
 
 
 def cap_memory(memory_mb: int) -> None:
-    """Limit this process's address space to ``memory_mb`` MiB (where the OS allows)."""
+    """Limit the memory this process may write (heap, anonymous maps, thread stacks) to
+    ``memory_mb`` MiB, where the OS allows.
+
+    ``RLIMIT_DATA`` rather than ``RLIMIT_AS``: glibc reserves 64 MiB of address space per
+    malloc arena, unused but counted by ``RLIMIT_AS``, so an idle worker's address space
+    (0.5-0.65 GB here, varying with thread timing) came within a few MiB of a 700 MiB cap,
+    and a worker could die while opening the store. Reservations are not counted here.
+    """
     cap = memory_mb * 1024 * 1024
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
     if hard != resource.RLIM_INFINITY:
         cap = min(cap, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    resource.setrlimit(resource.RLIMIT_DATA, (cap, hard))
 
 
 def worker_main(conn, store_path: str, memory_mb: int, audit_log: str | None) -> None:
