@@ -26,10 +26,12 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from govkg.errors import GovkgError
+from govkg.order import sort_rows, split_final_order
 from govkg.serialize import StatementFiles, write_statement_files
 
 Row = list[Node | None]
 STORE_DIR = "store"
+_OX_STRING = ox.NamedNode(str(XSD.string))
 _FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
     ".nt": ox.RdfFormat.N_TRIPLES,
@@ -51,20 +53,39 @@ class Engine(Protocol):
 def to_rdflib(term) -> Node | None:
     """An Oxigraph term as an rdflib term (``xsd:string`` literals become plain literals).
 
-    Conversions are cached: result rows repeat the same bodies, kinds and dates, and
-    building an rdflib literal (parsing its value) costs microseconds.
+    IRIs and string literals, which are mostly distinct in a result, are built directly
+    (Oxigraph has checked them); other literals are cached: results repeat the same kinds
+    and dates, and building an rdflib literal (parsing its value) costs microseconds.
     """
-    return None if term is None else _converted(term)
+    if term is None:
+        return None
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return str.__new__(URIRef, term.value)
+    if kind is ox.Literal:
+        if term.language:
+            return plain_literal(term.value, term.language)
+        if term.datatype == _OX_STRING:
+            return plain_literal(term.value)
+    return _converted(term)
 
 
-@lru_cache(maxsize=1 << 18)
+def plain_literal(text: str, language: str | None = None) -> Literal:
+    """``Literal(text, lang=language)`` without re-checking what is already valid.
+
+    >>> plain_literal("Kabupaten Serang", "id") == Literal("Kabupaten Serang", lang="id")
+    True
+    """
+    literal = str.__new__(Literal, text)
+    literal._language, literal._datatype = language, None
+    literal._value, literal._ill_typed = text, None
+    return literal
+
+
+@lru_cache(maxsize=1 << 16)
 def _converted(term) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
     datatype = term.datatype.value
     return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
 
@@ -139,21 +160,29 @@ class OxigraphEngine:
         return cls(store)
 
     def select(self, text: str, bindings: dict[str, Node]) -> tuple[list[str], list[Row]]:
+        """Rows of rdflib terms; a final ``ORDER BY`` of plain variables is sorted in Python
+        (:mod:`govkg.order`), which is faster on the on-disk store."""
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
-        result = solution = None
-        terms: list[list] = []
-        try:  # result and solution are dropped here, also on errors (they are thread-bound)
+        split = split_final_order(text)
+        ordered = None
+        if split is not None:
+            names, rows = self._solutions(split[0], subs)
+            ordered = sort_rows(rows, names, split[1])
+        if ordered is None:
+            names, ordered = self._solutions(text, subs)
+        return names, [[to_rdflib(term) for term in row] for row in ordered]
+
+    def _solutions(self, text: str, subs: dict) -> tuple[list[str], list[list]]:
+        result = None
+        try:  # the result is dropped here, also on errors (it is thread-bound)
             result = self.store.query(text, substitutions=subs or None)
             if not isinstance(result, ox.QuerySolutions):
                 raise GovkgError("only SELECT queries return rows", fix="use a SELECT query")
-            names = [v.value for v in result.variables]
-            for solution in result:
-                terms.append([solution[name] for name in names])
+            return [v.value for v in result.variables], [list(solution) for solution in result]
         except (SyntaxError, RuntimeError, OSError) as err:
             raise GovkgError(f"query failed: {err}", fix="check the query") from None
         finally:
-            del result, solution
-        return names, [[to_rdflib(term) for term in row] for row in terms]
+            del result
 
 
 class RdflibEngine:

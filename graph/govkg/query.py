@@ -23,7 +23,7 @@ from rdflib.term import Node
 
 from govkg import ids
 from govkg.canned import CannedQuery, find_query
-from govkg.engines import Engine, Row, open_engine
+from govkg.engines import Engine, Row, open_engine, plain_literal
 from govkg.errors import GovkgError
 from govkg.gazetteer import Gazetteer
 from govkg.vocab import Vocabulary
@@ -139,7 +139,7 @@ def run_on(engine: Engine, query: CannedQuery, given: Mapping[str, str]) -> Quer
         i = columns.index(c)
         for row in picked:
             items = sorted(x for x in str(row[i] or "").split("; ") if x)
-            row[i] = Literal("; ".join(items)) if items else None
+            row[i] = plain_literal("; ".join(items)) if items else None
     return QueryResult(query, columns, picked, engine.name)
 
 

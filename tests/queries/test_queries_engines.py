@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from govkg.build import build
 from govkg.canned import canned_queries
 from govkg.engines import OxigraphEngine, RdflibEngine, data_files
 from govkg.query import run_on
-from govkg.synth import write_synthetic
-
-
-@pytest.fixture(scope="module")
-def synthetic_out(tmp_path_factory) -> Path:
-    records = tmp_path_factory.mktemp("synth-records")
-    write_synthetic(records, agreements=80, seed=11)
-    out = tmp_path_factory.mktemp("synth") / "out"
-    build([records], out)
-    return out
 
 
 def canonical(rows) -> list[tuple[str, ...]]:
