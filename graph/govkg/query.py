@@ -26,6 +26,7 @@ from govkg.canned import CannedQuery, find_query
 from govkg.engines import Engine, Row, open_engine, plain_literal
 from govkg.errors import GovkgError
 from govkg.gazetteer import Gazetteer
+from govkg.memory import gc_paused
 from govkg.vocab import Vocabulary
 
 _IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
@@ -134,12 +135,13 @@ def run_on(engine: Engine, query: CannedQuery, given: Mapping[str, str]) -> Quer
     names, rows = engine.select(query.text_for(set(given)), bindings)
     columns = [c for c in query.columns if c in names] or names
     where = [names.index(c) for c in columns]
-    picked = [[row[i] for i in where] for row in rows]
-    for c in query.list_columns & set(columns):
-        i = columns.index(c)
-        for row in picked:
-            items = sorted(x for x in str(row[i] or "").split("; ") if x)
-            row[i] = plain_literal("; ".join(items)) if items else None
+    with gc_paused():  # new lists for every row (see OxigraphEngine.select)
+        picked = [[row[i] for i in where] for row in rows]
+        for c in query.list_columns & set(columns):
+            i = columns.index(c)
+            for row in picked:
+                items = sorted(x for x in str(row[i] or "").split("; ") if x)
+                row[i] = plain_literal("; ".join(items)) if items else None
     return QueryResult(query, columns, picked, engine.name)
 
 
