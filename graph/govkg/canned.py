@@ -9,8 +9,9 @@ Header lines (comments at the top of the file)::
 
 A parameter is bound by the engine (rdflib ``initBindings``, Oxigraph
 ``substitutions``), never written into the query text. Lines between ``#if NAME`` and
-``#endif`` are kept only when the optional parameter NAME is given (its presence, never
-its value, shapes the text).
+``#endif`` (or ``#else``) are kept only when the optional parameter NAME is given, lines
+between ``#else`` and ``#endif`` only when it is not (its presence, never its value, shapes
+the text).
 
 >>> q = canned_queries()["partners"]
 >>> q.title, [p.name for p in q.params], q.params[0].required
@@ -67,6 +68,8 @@ class CannedQuery:
             stripped = line.strip()
             if stripped.startswith("#if "):
                 keep = stripped[4:].strip() in given
+            elif stripped == "#else":
+                keep = not keep
             elif stripped == "#endif":
                 keep = True
             elif keep:
@@ -84,7 +87,7 @@ def parse_header(path: Path) -> CannedQuery:
     params: list[Param] = []
     last = None
     for line in text.splitlines():
-        if not line.startswith("#") or line.startswith(("#if ", "#endif")):
+        if not line.startswith("#") or line.startswith(("#if ", "#else", "#endif")):
             if line.strip():
                 break
             continue

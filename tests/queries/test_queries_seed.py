@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from govkg.canned import canned_queries
+from govkg.canned import canned_queries, parse_header
 from govkg.errors import GovkgError
 from govkg.query import run_query
 
@@ -138,3 +138,18 @@ def test_every_canned_query_header_is_complete():
         select = query.text_for({p.name for p in query.params}).split("WHERE")[0]
         for name in query.columns:
             assert f"?{name}" in select, (query.name, name)
+
+
+def test_if_else_blocks_keep_one_branch(tmp_path):
+    path = tmp_path / "q.rq"
+    path.write_text(
+        "# title: T\n# description: D\n"
+        "# param agency (organization, optional): a body\n# columns: s\n"
+        "SELECT ?s WHERE {\n#if agency\n  ?s <urn:by> ?agency .\n#else\n  ?s <urn:all> ?o .\n"
+        "#endif\n}\n",
+        encoding="utf-8",
+    )
+    query = parse_header(path)
+    assert "urn:by" in query.text_for({"agency"}) and "urn:all" not in query.text_for({"agency"})
+    assert "urn:all" in query.text_for(set()) and "urn:by" not in query.text_for(set())
+    assert "#" not in query.text_for(set()).split("SELECT")[1]
