@@ -70,6 +70,15 @@ def test_successors_show_lipi_became_brin(seed_out, engine):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("agency", "expected"), [("LAN", 1), ("LIPI", 1), ("BRIN", 0), ("BPOM", 0)]
+)
+def test_successors_of_one_body_keep_only_its_agreements(seed_out, engine, agency, expected):
+    result = run_query("successors", {"agency": agency}, [seed_out], engine)
+    assert column(result, "successor") == ["https://w3id.org/govkg/id/org/brin"] * expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_field_parameter_includes_narrower_fields(seed_out, engine):
     from govkg.vocab import Vocabulary
 
