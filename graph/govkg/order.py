@@ -5,9 +5,9 @@ On the on-disk store Oxigraph looks both strings up for every comparison of an
 whose text ends in an ``ORDER BY`` of plain variables (each ascending or ``DESC``) can run
 without it and have its rows sorted here in SPARQL's order: unbound < blank node < IRI <
 literal, literals compared by value within one kind (strings, language strings, numbers,
-booleans, dates). A column holding literals of two kinds, or a value this module cannot
-compare as SPARQL does, makes :func:`sort_rows` answer ``None``: the caller then runs the
-query as written.
+booleans, dates). A column holding literals of two kinds, two blank nodes (whose order is
+the engine's own) or a value this module cannot compare as SPARQL does makes
+:func:`sort_rows` answer ``None``: the caller then runs the query as written.
 
 >>> text, keys = split_final_order("SELECT ?a ?n WHERE { ?a <urn:n> ?n } ORDER BY DESC(?n) ?a")
 >>> text, keys
@@ -87,6 +87,8 @@ def _column_keys(values: list) -> list[tuple]:
     kinds = {key[1] for key in keys if key[0] == 3}
     if len(kinds) > 1:
         raise Unsortable(f"literals of kinds {sorted(kinds)} in one column")
+    if len({key[2] for key in keys if key[0] == 1}) > 1:  # the engine orders them its own way
+        raise Unsortable("several blank nodes in one column")
     return keys
 
 
