@@ -85,10 +85,10 @@ def plain_literal(text: str, language: str | None = None) -> Literal:
 
 @lru_cache(maxsize=1 << 16)
 def _converted(term) -> Node:
+    """Blank nodes and typed literals but xsd:string (to_rdflib builds the rest)."""
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def to_oxigraph(term: Node):
