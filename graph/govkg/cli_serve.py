@@ -17,9 +17,10 @@ from govkg.cli_common import (
     reports_errors,
 )
 from govkg.errors import GovkgError
+from govkg.server.capacity import Connections, Lanes
 from govkg.server.policy import Limits
 
-DEFAULTS = Limits()
+DEFAULTS, LANES, CONNECTIONS = Limits(), Lanes(), Connections()
 
 
 @click.command(epilog=EXIT_CODES_HELP)
@@ -80,6 +81,43 @@ DEFAULTS = Limits()
     help="Seconds a query may wait for a free worker before 503 busy.",
 )
 @click.option(
+    "--fast-workers",
+    default=LANES.fast_workers,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Extra workers for queries arriving while the others are busy (0: none).",
+)
+@click.option(
+    "--fast-lane-seconds",
+    default=LANES.fast_seconds,
+    show_default=True,
+    help="Longest run in the fast lane; a longer query waits for a general worker.",
+)
+@click.option(
+    "--recycle-mb",
+    default=LANES.recycle_mb,
+    show_default=True,
+    help="A worker keeping more private memory than this after an answer is replaced.",
+)
+@click.option(
+    "--request-timeout",
+    default=CONNECTIONS.request_seconds,
+    show_default=True,
+    help="Seconds a client has to send one request's line, headers and body (then 408).",
+)
+@click.option(
+    "--max-client-connections",
+    default=CONNECTIONS.per_client,
+    show_default=True,
+    help="Open connections per client address (more get 503 busy).",
+)
+@click.option(
+    "--max-connections",
+    default=CONNECTIONS.total,
+    show_default=True,
+    help="Open connections in all (also the listen backlog).",
+)
+@click.option(
     "--audit-log",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Append every socket connect, file open and subprocess of the server to this file.",
@@ -102,6 +140,12 @@ def serve(
     memory_mb: int,
     workers: int,
     queue_wait: float,
+    fast_workers: int,
+    fast_lane_seconds: float,
+    recycle_mb: int,
+    request_timeout: float,
+    max_client_connections: int,
+    max_connections: int,
     audit_log: Path | None,
     verbose: bool,
 ) -> None:
@@ -125,6 +169,8 @@ def serve(
             workers=workers,
             queue_wait=queue_wait,
         )
+        lanes = Lanes(fast_workers, fast_lane_seconds, recycle_mb)
+        connections = Connections(request_timeout, max_client_connections, max_connections)
     except ValueError as err:
         raise GovkgError(str(err), fix="give a positive number") from err
     logging.basicConfig(
@@ -140,6 +186,8 @@ def serve(
         host=host,
         port=port,
         limits=limits,
+        lanes=lanes,
+        connections=connections,
         allowed_hosts=allowed_hosts,
         cors_origins=cors_origins,
         audit_log=audit_log,

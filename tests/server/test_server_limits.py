@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from govkg.server.capacity import Lanes
 from govkg.server.policy import Limits
 from govkg.server.runner import Server
 
@@ -34,7 +35,8 @@ def alive(pid: int) -> bool:
 def wait_for_workers(server: Server, count: int, seconds: float = 10) -> list[int]:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if server.pool._idle.qsize() >= count:
+        fast = server.lanes.fast_workers
+        if server.pool.idle() >= count and server.pool.idle("fast") >= fast:
             return server.pool.pids()
         time.sleep(0.05)
     raise AssertionError(f"fewer than {count} idle workers after {seconds} s")
@@ -107,7 +109,7 @@ def test_a_worker_idles_well_inside_a_small_memory_cap(seed_out, make_client):
 
 def test_a_full_pool_answers_busy_instead_of_hanging(seed_out, make_client, assert_error):
     limits = Limits(workers=1, timeout=3.0, queue_wait=0.5)
-    with Server([seed_out], port=0, limits=limits) as server:
+    with Server([seed_out], port=0, limits=limits, lanes=Lanes(fast_workers=0)) as server:
         local = make_client(server)
 
         def get(text: str):
@@ -134,4 +136,4 @@ def test_a_worker_killed_while_idle_is_replaced(seed_out, make_client):
         time.sleep(0.2)
         for _ in range(4):
             assert local.get("/sparql", {"query": "ASK {}"}).status == 200
-        assert len(wait_for_workers(server, 2)) == 2
+        assert len(wait_for_workers(server, 2)) == 3  # two general workers, one fast

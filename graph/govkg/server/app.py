@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from govkg.errors import GovkgError
 from govkg.server import ui
 from govkg.server.errors import HttpError
+from govkg.server.peer import ClientGone, Peer
 from govkg.server.policy import Limits, check_query
 from govkg.server.protocol import (
     BY_NAME,
@@ -31,9 +32,10 @@ from govkg.server.protocol import (
     parse_params,
     parse_sparql,
 )
-from govkg.server.workers import Job, Reply, WorkerPool
+from govkg.server.workers import Job, Reply
 
 if TYPE_CHECKING:
+    from govkg.server.pool import WorkerPool
     from govkg.server.proxy import ProxyPool
 
 log = logging.getLogger("govkg.serve")
@@ -99,7 +101,7 @@ class App:
     # -- entry point ---------------------------------------------------------------------
 
     def handle(self, request: Request) -> Response:
-        """Answer one request; never raises."""
+        """Answer one request; never raises, except :class:`ClientGone` (nothing to answer)."""
         cors: dict[str, str] = {}
         try:
             host = self._check_host(request)
@@ -109,6 +111,8 @@ class App:
             response = error_response(err)
         except GovkgError as err:
             response = error_response(HttpError(400, "bad-request", err.message, fix=err.fix))
+        except ClientGone:
+            raise
         except Exception:
             log.exception("unexpected error on %s %s", request.method, request.path)
             response = error_response(HttpError(500, "internal-error", "the server failed"))
@@ -187,7 +191,8 @@ class App:
         info = check_query(parsed.query, self.config.limits)
         kind = KIND_OF_FORM[info.form]
         fmt = negotiate(kind, parsed.accept, parsed.formats)
-        return self.run(_job(parsed.query, fmt.name, kind, self.config.limits, host))
+        job = _job(parsed.query, fmt.name, kind, self.config.limits, host)
+        return self.run(job, request.peer)
 
     def canned(self, request: Request, host: str, name: str) -> Response:
         """``/api/queries/NAME?param=…``: a canned query with parameters bound by the engine."""
@@ -219,11 +224,12 @@ class App:
         info = check_query(text, self.config.limits)
         fmt = negotiate(KIND_OF_FORM[info.form], request.header("accept"), formats)
         job = _job(text, fmt.name, KIND_OF_FORM[info.form], self.config.limits, host)
-        return self.run(replace(job, substitutions=_specs(bindings), columns=query.columns))
+        job = replace(job, substitutions=_specs(bindings), columns=query.columns)
+        return self.run(job, request.peer)
 
-    def run(self, job: Job) -> Response:
-        """Run a job on the pool and turn its reply into a response."""
-        reply = self.pool.run(job)
+    def run(self, job: Job, peer: Peer | None = None) -> Response:
+        """Run a job on the pool (stopped if ``peer`` hangs up); its reply as a response."""
+        reply = self.pool.run(job, peer=peer or Peer())
         if not reply.ok:
             raise HttpError(reply.status, reply.code, reply.message, fix=_fix(reply))
         return result_response(reply, self.config.limits)

@@ -1,26 +1,78 @@
 """The HTTP server: the standard library's threading server in front of :class:`App`.
 
 It only moves bytes: it refuses a body over the limit before reading it, caps the
-number of open connections, times idle sockets out, and turns even its own protocol
-errors (bad request line, unknown method) into the JSON error shape.
+number of open connections (in all, and per client address), gives each request a
+deadline for its line, headers and body (a client trickling bytes is cut off with 408),
+and turns even its own protocol errors (bad request line, unknown method, a request line
+too long) into the JSON error shape. A client that hangs up while its query runs is
+noticed by the worker pool (:mod:`govkg.server.peer`) and nothing is written back.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import socket
 import threading
+import time
+from collections import Counter
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from govkg.server.app import App, error_response, secure
+from govkg.server.capacity import Connections
 from govkg.server.errors import HttpError
+from govkg.server.peer import ClientGone, Peer
 from govkg.server.protocol import Request, Response, too_large
 
 log = logging.getLogger("govkg.serve")
-MAX_CONNECTIONS = 64
-SOCKET_TIMEOUT = 30.0
+SOCKET_TIMEOUT = 30.0  # a write (or a wait with no request deadline) that stalls this long
+MESSAGES = {  # the standard library's own errors, said in words
+    414: ("the request line is longer than 65 536 bytes", "send a long query by POST"),
+    431: ("the request's headers are too long or too many", "send fewer, shorter headers"),
+    408: ("the request did not arrive in time", "send the whole request at once"),
+}
+
+
+class DeadlineReader(io.RawIOBase):
+    """A socket's reading end that fails with TimeoutError once a deadline has passed.
+
+    The socket timeout alone restarts with every byte, so one byte every few seconds kept
+    a connection forever; here each read may only wait for what is left of the deadline.
+    """
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.deadline: float | None = None
+        self.received = 0  # bytes of the current request
+        self.expired = False
+
+    def arm(self, seconds: float) -> None:
+        self.deadline, self.received, self.expired = time.monotonic() + seconds, 0, False
+
+    def disarm(self) -> None:
+        self.deadline = None
+        self.sock.settimeout(SOCKET_TIMEOUT)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.deadline is not None:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                self.expired = True
+                raise TimeoutError("the request deadline passed")
+            self.sock.settimeout(left)
+        try:
+            count = self.sock.recv_into(buffer)
+        except TimeoutError:
+            self.expired = self.deadline is not None
+            raise
+        self.received += count
+        return count
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -31,6 +83,22 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "govkg"
     timeout = SOCKET_TIMEOUT
 
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()  # the standard reader, replaced by one that keeps a deadline
+        self.reader = DeadlineReader(self.connection)
+        self.rfile = io.BufferedReader(self.reader, io.DEFAULT_BUFFER_SIZE)
+
+    def handle_one_request(self) -> None:
+        """One request, which must arrive whole within the request deadline (else 408)."""
+        self.reader.arm(self.server.connections.request_seconds)
+        self.command, self.requestline, self.request_version = None, "", "HTTP/1.1"
+        super().handle_one_request()  # catches the TimeoutError and closes the connection
+        self.reader.disarm()
+        if self.reader.expired and self.reader.received:
+            log.info("%s request deadline passed", self.address_string())
+            self.send_error(408)
+
     def _dispatch(self) -> None:
         app, limits = self.server.app, self.server.app.config.limits
         try:
@@ -39,10 +107,17 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self._write(secure(error_response(err)))
             return
+        self.reader.disarm()
         parts = urlsplit(self.path)
         headers = {k.lower(): v for k, v in self.headers.items()}
-        request = Request(self.command, parts.path, parts.query, headers, body)
-        self._write(app.handle(request))
+        peer = Peer(self.client_address[0], self.connection)
+        request = Request(self.command, parts.path, parts.query, headers, body, peer)
+        try:
+            response = app.handle(request)
+        except ClientGone:
+            self.close_connection = True
+            return
+        self._write(response)
 
     do_GET = do_POST = do_HEAD = do_OPTIONS = _dispatch
     do_PUT = do_DELETE = do_PATCH = do_TRACE = do_CONNECT = _dispatch
@@ -83,9 +158,12 @@ class Handler(BaseHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None):
         """The standard library's own errors (bad request line, …) in the JSON shape."""
         self.close_connection = True
-        if self.request_version == "HTTP/0.9":  # an unparsable request line: answer in 1.1
+        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":  # answer in 1.1
             self.request_version = "HTTP/1.1"
-        err = HttpError(code, "bad-request" if code < 500 else "server-error", message or "error")
+        self.command = getattr(self, "command", None) or "GET"
+        said, fix = MESSAGES.get(code, (message or HTTPStatus(code).phrase, None))
+        kind = {408: "request-timeout", 414: "uri-too-long"}.get(code, "bad-request")
+        err = HttpError(code, kind if code < 500 else "server-error", said, fix=fix)
         response = secure(error_response(err))
         with contextlib.suppress(OSError):
             self._write(response)
@@ -99,35 +177,51 @@ class Handler(BaseHTTPRequestHandler):
 
 
 class GovkgHTTPServer(ThreadingHTTPServer):
-    """A threading HTTP server with a cap on simultaneous connections."""
+    """A threading HTTP server with caps on connections, in all and per client address."""
 
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], app: App) -> None:
+    def __init__(self, address: tuple[str, int], app: App, connections: Connections) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
-        self.app = app
-        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self.app, self.connections = app, connections
+        self.request_queue_size = connections.total  # the listen backlog
+        self._open: Counter[str] = Counter()
+        self._lock = threading.Lock()
         super().__init__(address, Handler)
         app.config.port = self.server_address[1]
 
     def process_request(self, request, client_address) -> None:
-        if not self._slots.acquire(blocking=False):
-            _refuse_busy(request)
+        refusal = self._admit(client_address[0])
+        if refusal:
+            _refuse_busy(request, refusal)
             self.shutdown_request(request)
             return
         super().process_request(request, client_address)
+
+    def _admit(self, address: str) -> str | None:
+        """Count a new connection in, or say why it is refused."""
+        with self._lock:
+            if self._open.total() >= self.connections.total:
+                return "too many open connections"
+            if self._open[address] >= self.connections.per_client:
+                return f"too many open connections from {address}"
+            self._open[address] += 1
+        return None
 
     def process_request_thread(self, request, client_address) -> None:
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self._slots.release()
+            with self._lock:
+                self._open[client_address[0]] -= 1
+                if not self._open[client_address[0]]:
+                    del self._open[client_address[0]]
 
 
-def _refuse_busy(sock) -> None:
-    err = HttpError(503, "busy", "too many open connections", fix="retry shortly")
+def _refuse_busy(sock, message: str) -> None:
+    err = HttpError(503, "busy", message, fix="retry shortly")
     body = err.body()
     head = (
         "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
@@ -137,6 +231,8 @@ def _refuse_busy(sock) -> None:
         sock.sendall(head.encode() + body)
 
 
-def make_server(app: App, host: str, port: int) -> GovkgHTTPServer:
+def make_server(
+    app: App, host: str, port: int, connections: Connections | None = None
+) -> GovkgHTTPServer:
     """A server bound to ``host:port`` (port 0 picks a free one, written back to the config)."""
-    return GovkgHTTPServer((host, port), app)
+    return GovkgHTTPServer((host, port), app, connections or Connections())

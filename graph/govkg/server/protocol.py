@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs
 
 from govkg.server.errors import HttpError
+from govkg.server.peer import Peer
 from govkg.server.policy import Limits
 
 FORM = "application/x-www-form-urlencoded"
@@ -75,6 +76,7 @@ class Request:
     query_string: str = ""
     headers: Mapping[str, str] = field(default_factory=dict)
     body: bytes = b""
+    peer: Peer = field(default_factory=Peer)  # who sent it (watched for a hang-up)
 
     def header(self, name: str) -> str | None:
         """A header's value, or None."""

@@ -1,6 +1,6 @@
 """``govkg serve --proxy``: the same endpoint and UI, answering from a remote SPARQL store.
 
-A :class:`ProxyPool` stands where the :class:`~govkg.server.workers.WorkerPool` stands:
+A :class:`ProxyPool` stands where the :class:`~govkg.server.pool.WorkerPool` stands:
 the app has already checked and refused what it refuses (updates, SERVICE, FROM, dataset
 parameters, oversized queries) before a job reaches it. The pool sends the query on with
 :class:`~govkg.remote.RemoteEngine` — canned-query parameters as a ``VALUES`` block built
@@ -31,7 +31,8 @@ from govkg.remote.endpoint import RESULTS_JSON, RemoteEngine, bind_text, query_f
 from govkg.remote.http import Credentials
 from govkg.server.encode import encode_boolean, encode_solutions, encode_triples
 from govkg.server.policy import Limits
-from govkg.server.workers import Job, PoolStats, Reply
+from govkg.server.pool import PoolStats
+from govkg.server.workers import Job, Reply
 
 log = logging.getLogger("govkg.serve")
 GRAPH_ACCEPT = "text/turtle, application/n-triples;q=0.9, application/rdf+xml;q=0.5"
@@ -105,8 +106,11 @@ class ProxyPool:
         )
         self.url = self.engine.url  # without any user:password@
 
-    def run(self, job: Job, timeout: float | None = None) -> Reply:
-        """Answer ``job`` from the store, encoded like a local answer (errors as a Reply)."""
+    def run(self, job: Job, timeout: float | None = None, *, peer: object = None) -> Reply:
+        """Answer ``job`` from the store, encoded like a local answer (errors as a Reply).
+
+        ``peer`` is accepted for the pool's interface; a hang-up is not watched here.
+        """
         try:
             bindings = {name: rdflib_term(spec) for name, spec in job.substitutions}
             text = bind_text(job.query, bindings)

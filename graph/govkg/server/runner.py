@@ -24,10 +24,11 @@ import pyoxigraph as ox
 from govkg.engines import STORE_DIR, data_files
 from govkg.errors import GovkgError
 from govkg.server.app import App, ServerConfig
+from govkg.server.capacity import Connections, Lanes
 from govkg.server.httpd import GovkgHTTPServer, make_server
 from govkg.server.policy import Limits
+from govkg.server.pool import WorkerPool
 from govkg.server.proxy import ProxyPool
-from govkg.server.workers import WorkerPool
 
 log = logging.getLogger("govkg.serve")
 
@@ -93,6 +94,8 @@ class Server:
         host: str = "127.0.0.1",
         port: int = 8000,
         limits: Limits | None = None,
+        lanes: Lanes | None = None,
+        connections: Connections | None = None,
         allowed_hosts: Sequence[str] = (),
         cors_origins: Sequence[str] = (),
         audit_log: Path | None = None,
@@ -110,6 +113,7 @@ class Server:
             audit_log=audit_log,
         )
         self.endpoint = endpoint
+        self.lanes, self.connections = lanes or Lanes(), connections or Connections()
         self.pool: WorkerPool | ProxyPool | None = None
         self.app: App | None = None
         self.httpd: GovkgHTTPServer | None = None
@@ -127,7 +131,9 @@ class Server:
             self.app = App(self.config, self.pool)
             threading.Thread(target=_warm_up, name="govkg-warm-up", daemon=True).start()
             try:
-                self.httpd = make_server(self.app, self.config.host, self.config.port)
+                self.httpd = make_server(
+                    self.app, self.config.host, self.config.port, self.connections
+                )
             except OSError as err:
                 raise GovkgError(
                     f"cannot listen on {self.config.host}:{self.config.port}: {err.strerror}",
@@ -143,7 +149,10 @@ class Server:
         if self.endpoint is None:
             self.config.store, self._temp = prepare_store(self.data)
             return WorkerPool(
-                self.config.store, self.config.limits, audit_log=self.config.audit_log
+                self.config.store,
+                self.config.limits,
+                lanes=self.lanes,
+                audit_log=self.config.audit_log,
             )
         pool = ProxyPool(self.endpoint, self.config.limits)
         self.config.endpoint = pool.url

@@ -2,34 +2,22 @@
 
 Each worker opens the built store read-only once, caps the memory it may write
 (``RLIMIT_DATA``) and then answers one :class:`Job` at a time over a pipe. The
-:class:`WorkerPool` hands a job to an idle worker and waits at most the timeout; a
-worker that is late is killed (SIGKILL) and replaced in the background, and one that
-dies (out of memory) is replaced too, so one heavy query never blocks the others for
-longer than the timeout nor takes the server down.
+supervisor that starts, watches and kills workers is :mod:`govkg.server.pool`.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing as mp
 import os
-import queue
 import resource
 import signal
-import threading
-import time
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from govkg.errors import GovkgError
 from govkg.server.encode import encode_boolean, encode_solutions, encode_triples
-from govkg.server.errors import HttpError
-from govkg.server.policy import Limits
 
 log = logging.getLogger("govkg.serve")
-READY_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True)
@@ -156,187 +144,3 @@ def worker_main(conn, store_path: str, memory_mb: int, audit_log: str | None) ->
         conn.send(reply)
         if reply.fatal:
             return
-
-
-# -- the supervisor ---------------------------------------------------------------------
-
-
-@dataclass(eq=False)
-class _Worker:
-    process: mp.Process
-    conn: object
-    pid: int = 0
-
-
-@dataclass
-class PoolStats:
-    """What the pool did: queries run, workers killed after a timeout, stop latencies (s)."""
-
-    queries: int = 0
-    timeouts: int = 0
-    deaths: int = 0
-    stop_seconds: list[float] = field(default_factory=list)
-
-
-class WorkerPool:
-    """A fixed number of worker processes over one read-only store.
-
-    :raises GovkgError: when the workers cannot open the store (exit code 2).
-    """
-
-    def __init__(self, store: Path, limits: Limits, *, audit_log: Path | None = None) -> None:
-        self.store, self.limits = Path(store), limits
-        self.audit_log = str(audit_log) if audit_log else None
-        self.stats = PoolStats()
-        self._ctx = mp.get_context("forkserver")
-        self._ctx.set_forkserver_preload(["govkg.server.workers"])
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._all: set[_Worker] = set()
-        self._lock = threading.Lock()
-        self._closed = False
-        for _ in range(limits.workers):
-            self._idle.put(self._start())
-
-    def _start(self) -> _Worker:
-        parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(
-            target=worker_main,
-            args=(child, str(self.store), self.limits.memory_mb, self.audit_log),
-            daemon=True,
-            name="govkg-query-worker",
-        )
-        process.start()
-        child.close()
-        worker = _Worker(process, parent)
-        with self._lock:
-            self._all.add(worker)
-        if not parent.poll(READY_TIMEOUT):
-            self._kill(worker)
-            raise GovkgError(f"a query worker did not start within {READY_TIMEOUT:.0f} s")
-        try:
-            status, detail = parent.recv()
-        except EOFError:
-            status, detail = "failed", "the worker exited"
-        if status != "ready":
-            self._kill(worker)
-            raise GovkgError(
-                f"a query worker cannot open the store {self.store}: {detail}",
-                fix="rebuild it with 'govkg build', or raise --memory-mb",
-            )
-        worker.pid = detail
-        return worker
-
-    def _kill(self, worker: _Worker) -> None:
-        with self._lock:
-            self._all.discard(worker)
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join(5)
-        worker.conn.close()
-
-    def _replace(self, worker: _Worker) -> None:
-        self._kill(worker)
-        threading.Thread(target=self._refill, name="govkg-worker-refill", daemon=True).start()
-
-    def _refill(self) -> None:
-        for attempt in range(5):
-            if self._closed:
-                return
-            try:
-                worker = self._start()
-            except GovkgError as err:
-                log.error("cannot replace a query worker (attempt %d): %s", attempt + 1, err)
-                time.sleep(1 + attempt)
-                continue
-            if self._closed:  # closed while this worker was starting
-                self._kill(worker)
-            else:
-                self._idle.put(worker)
-            return
-
-    def run(self, job: Job, timeout: float | None = None) -> Reply:
-        """Run ``job`` on an idle worker, killing it if it passes ``timeout`` seconds.
-
-        :raises HttpError: 503 when every worker stays busy past ``queue_wait``, when the
-            query passes the timeout, or when it kills its worker (memory cap).
-        """
-        timeout = self.limits.timeout if timeout is None else timeout
-        worker = self._send(job)
-        try:
-            if not worker.conn.poll(timeout):
-                self._stop_late(worker)
-                raise _timeout(timeout)
-            reply = worker.conn.recv()
-        except (EOFError, OSError):
-            self.stats.deaths += 1
-            self._replace(worker)
-            raise HttpError(
-                503,
-                "query-aborted",
-                f"the query was stopped: it needed more than the {self.limits.memory_mb} MB "
-                "a worker may use",
-                fix="narrow the query (more specific patterns, LIMIT, no ORDER BY on huge sets)",
-            ) from None
-        self.stats.queries += 1
-        if reply.fatal:
-            self._replace(worker)
-        else:
-            self._idle.put(worker)
-        return reply
-
-    def _send(self, job: Job) -> _Worker:
-        """Hand ``job`` to an idle worker (a worker found dead is replaced, and the next tried)."""
-        for _ in range(3):
-            worker = self._take()
-            try:
-                worker.conn.send(job)
-                return worker
-            except OSError:
-                self.stats.deaths += 1
-                self._replace(worker)
-        raise HttpError(503, "busy", "no query worker is available", fix="retry shortly")
-
-    def _take(self) -> _Worker:
-        if self._closed:
-            raise HttpError(503, "shutting-down", "the server is shutting down")
-        try:
-            return self._idle.get(timeout=self.limits.queue_wait)
-        except queue.Empty:
-            raise HttpError(
-                503,
-                "busy",
-                f"every query worker stayed busy for {self.limits.queue_wait:g} s",
-                fix="retry shortly",
-                headers={"Retry-After": "1"},
-            ) from None
-
-    def _stop_late(self, worker: _Worker) -> None:
-        late = time.perf_counter()
-        worker.process.kill()
-        worker.process.join(5)
-        self.stats.timeouts += 1
-        self.stats.stop_seconds.append(time.perf_counter() - late)
-        log.warning("stopped a query after the %.1f s timeout", self.limits.timeout)
-        self._replace(worker)
-
-    def pids(self) -> list[int]:
-        """Process ids of the live workers."""
-        with self._lock:
-            return sorted(w.pid for w in self._all if w.pid)
-
-    def close(self) -> None:
-        """Stop every worker."""
-        self._closed = True
-        with self._lock:
-            workers = list(self._all)
-        for worker in workers:
-            self._kill(worker)
-
-
-def _timeout(seconds: float) -> HttpError:
-    return HttpError(
-        503,
-        "query-timeout",
-        f"the query ran longer than {seconds:g} s and was stopped",
-        fix="narrow the query (more specific patterns, LIMIT), or ask for a larger --timeout",
-    )

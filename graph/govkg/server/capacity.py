@@ -1,0 +1,44 @@
+"""The server's capacity settings beyond :class:`~govkg.server.policy.Limits`: the worker
+lanes and the connection limits (CLI: ``govkg serve --help``; docs/serve.md).
+
+Kept apart from the pool and the HTTP server so that ``govkg serve --help`` imports
+neither.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Lanes:
+    """How the pool keeps room for light queries (CLI: ``govkg serve --help``).
+
+    >>> Lanes().fast_workers, Lanes().fast_seconds, Lanes().recycle_mb
+    (1, 0.5, 512)
+    """
+
+    fast_workers: int = 1  # workers kept for queries that arrive while the others are busy
+    fast_seconds: float = 0.5  # longest run in the fast lane before moving to the general one
+    recycle_mb: int = 512  # a worker keeping more private memory after an answer is replaced
+
+    def __post_init__(self) -> None:
+        if self.fast_workers < 0 or self.fast_seconds <= 0 or self.recycle_mb <= 0:
+            raise ValueError(f"lane settings must be positive: {self}")
+
+
+@dataclass(frozen=True)
+class Connections:
+    """How many connections the server holds, and how long a request may take to arrive.
+
+    >>> Connections().request_seconds, Connections().per_client, Connections().total
+    (10.0, 24, 64)
+    """
+
+    request_seconds: float = 10.0  # deadline for one request's line, headers and body
+    per_client: int = 24  # open connections per client address
+    total: int = 64  # open connections in all (also the listen backlog)
+
+    def __post_init__(self) -> None:
+        if self.request_seconds <= 0 or self.per_client <= 0 or self.total <= 0:
+            raise ValueError(f"connection limits must be positive: {self}")

@@ -1,0 +1,357 @@
+"""The supervisor: worker processes the server owns, in two lanes, stopped when they must be.
+
+:class:`WorkerPool` hands each :class:`~govkg.server.workers.Job` to an idle worker and
+waits for the reply, the timeout, or the client's hang-up, whichever comes first; a late
+or abandoned query's worker is killed (SIGKILL, through its pidfd) and replaced in the
+background. Two lanes keep light queries fast while heavy ones run:
+
+- the **general lane** (``--workers``): any query, up to ``--timeout``;
+- the **fast lane** (``--fast-workers``): used only when every general worker is busy; a
+  query there gets ``--fast-lane-seconds``. One that needs longer has its fast worker
+  killed (and replaced) and waits for the general lane; its client then skips the fast
+  lane for ``--timeout`` seconds, so a client sending many heavy queries cannot keep
+  the fast lane busy.
+
+A worker whose private memory stays above ``--recycle-mb`` after an answer is replaced.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import signal
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+from pathlib import Path
+
+from govkg.errors import GovkgError
+from govkg.server.capacity import Lanes
+from govkg.server.errors import HttpError
+from govkg.server.owned import Owned, die_with_parent
+from govkg.server.peer import ClientGone, Peer
+from govkg.server.policy import Limits
+from govkg.server.workers import Job, Reply, worker_main
+
+log = logging.getLogger("govkg.serve")
+READY_TIMEOUT = 60.0
+GENERAL, FAST = "general", "fast"
+NOBODY = Peer()
+
+
+@dataclass
+class PoolStats:
+    """What the pool did: queries run, workers killed (timeout, hang-up, recycled)."""
+
+    queries: int = 0
+    timeouts: int = 0
+    deaths: int = 0
+    abandoned: int = 0
+    recycled: int = 0
+    moved: int = 0  # queries that outgrew the fast lane
+    stop_seconds: list[float] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: mp.Process
+    conn: object
+    lane: str
+    owned: Owned | None = None
+
+    @property
+    def pid(self) -> int:
+        return self.owned.pid if self.owned else 0
+
+
+class _Late(Exception):
+    """The query passed its lane's time."""
+
+
+def owned_worker_main(*args) -> None:
+    """A worker that dies with the forkserver that forked it, then the usual worker life."""
+    die_with_parent()
+    worker_main(*args)
+
+
+class WorkerPool:
+    """Worker processes over one read-only store, in a general and a fast lane.
+
+    :raises GovkgError: when the workers cannot open the store (exit code 2).
+    """
+
+    def __init__(
+        self,
+        store: Path,
+        limits: Limits,
+        *,
+        lanes: Lanes | None = None,
+        audit_log: Path | None = None,
+    ) -> None:
+        self.store, self.limits, self.lanes = Path(store), limits, lanes or Lanes()
+        self.audit_log = str(audit_log) if audit_log else None
+        self.stats = PoolStats()
+        self._ctx = mp.get_context("forkserver")
+        self._ctx.set_forkserver_preload(["govkg.server.pool"])
+        self._idle: dict[str, deque[_Worker]] = {GENERAL: deque(), FAST: deque()}
+        self._all: set[_Worker] = set()
+        self._cond = threading.Condition()
+        self._barred: dict[str, float] = {}  # client → time its fast-lane bar ends
+        self._closed = False
+        try:
+            for lane, count in ((GENERAL, limits.workers), (FAST, self.lanes.fast_workers)):
+                for _ in range(count):
+                    self._put(self._start(lane))
+        except BaseException:
+            self.close()
+            raise
+
+    # -- starting and stopping workers ----------------------------------------------------
+
+    def _start(self, lane: str) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        process = self._ctx.Process(
+            target=owned_worker_main,
+            args=(child, str(self.store), self.limits.memory_mb, self.audit_log),
+            daemon=True,
+            name=f"govkg-query-worker-{lane}",
+        )
+        process.start()
+        child.close()
+        worker = _Worker(process, parent, lane, Owned(process.pid))
+        with self._cond:
+            self._all.add(worker)
+        status, detail = _hello(parent)
+        if status != "ready":
+            self._kill(worker)
+            raise GovkgError(
+                f"a query worker cannot open the store {self.store}: {detail}",
+                fix="rebuild it with 'govkg build', or raise --memory-mb",
+            )
+        return worker
+
+    def _kill(self, worker: _Worker) -> None:
+        """SIGKILL a worker through its pidfd and wait for it (the forkserver not asked)."""
+        with self._cond:
+            self._all.discard(worker)
+        worker.owned.kill()
+        worker.owned.wait(5)
+        worker.owned.close()
+        worker.conn.close()
+
+    def _replace(self, worker: _Worker) -> None:
+        self._kill(worker)
+        threading.Thread(
+            target=self._refill, args=(worker.lane,), name="govkg-worker-refill", daemon=True
+        ).start()
+
+    def _refill(self, lane: str) -> None:
+        for attempt in range(5):
+            if self._closed:
+                return
+            try:
+                worker = self._start(lane)
+            except GovkgError as err:
+                log.error("cannot replace a query worker (attempt %d): %s", attempt + 1, err)
+                time.sleep(1 + attempt)
+                continue
+            if self._closed:  # closed while this worker was starting
+                self._kill(worker)
+            else:
+                self._put(worker)
+            return
+
+    def _put(self, worker: _Worker) -> None:
+        with self._cond:
+            self._idle[worker.lane].append(worker)
+            self._cond.notify_all()
+
+    # -- running a job --------------------------------------------------------------------
+
+    def run(self, job: Job, timeout: float | None = None, *, peer: Peer = NOBODY) -> Reply:
+        """Run ``job``, stopping it at ``timeout`` seconds or when ``peer`` hangs up.
+
+        :raises HttpError: 503 when every worker stays busy past ``queue_wait``, when the
+            query passes the timeout, or when its worker dies.
+        :raises ClientGone: when the client hung up (its worker was killed).
+        """
+        timeout = self.limits.timeout if timeout is None else timeout
+        deadline = time.monotonic() + self.limits.queue_wait
+        while True:
+            worker = self._send(job, deadline, peer)
+            seconds = self.lanes.fast_seconds if worker.lane == FAST else timeout
+            try:
+                return self._wait(worker, seconds, peer)
+            except _Late:
+                if worker.lane == GENERAL:
+                    raise _timeout(timeout) from None
+                self.stats.moved += 1
+                self._bar(peer.address)
+
+    def _bar(self, address: str) -> None:
+        """Keep ``address`` out of the fast lane for ``timeout`` seconds."""
+        now = time.monotonic()
+        if len(self._barred) > 10_000:
+            self._barred = {a: t for a, t in self._barred.items() if t > now}
+        self._barred[address] = now + self.limits.timeout
+
+    def _send(self, job: Job, deadline: float, peer: Peer) -> _Worker:
+        """Hand ``job`` to an idle worker (a worker found dead is replaced, the next tried)."""
+        for _ in range(3):
+            worker = self._take(deadline, peer)
+            try:
+                worker.conn.send(job)
+                return worker
+            except OSError:
+                self.stats.deaths += 1
+                self._replace(worker)
+        raise HttpError(503, "busy", "no query worker is available", fix="retry shortly")
+
+    def _take(self, deadline: float, peer: Peer) -> _Worker:
+        """An idle worker: a general one, else a fast one if this client may use it."""
+        fast = self._barred.get(peer.address, 0.0) < time.monotonic()
+        with self._cond:
+            while True:
+                if self._closed:
+                    raise HttpError(503, "shutting-down", "the server is shutting down")
+                lanes = (GENERAL, FAST) if fast else (GENERAL,)
+                for lane in lanes:
+                    while self._idle[lane]:
+                        worker = self._idle[lane].popleft()
+                        if worker.owned.alive():
+                            return worker
+                        self.stats.deaths += 1  # died while idle (killed from outside)
+                        self._replace(worker)
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise _busy(self.limits.queue_wait)
+                self._cond.wait(min(left, 0.1))
+                if peer.gone():
+                    self.stats.abandoned += 1
+                    raise ClientGone
+
+    def _wait(self, worker: _Worker, seconds: float, peer: Peer) -> Reply:
+        """The worker's reply; kills it when late (:class:`_Late`) or when the client goes."""
+        end = time.monotonic() + seconds
+        watched = [worker.conn, peer] if peer.watchable else [worker.conn]
+        while True:
+            ready = wait(watched, max(0.0, end - time.monotonic()))
+            if not ready:
+                self._stop(worker, "late")
+                raise _Late
+            if worker.conn in ready:
+                break
+            if peer.gone():
+                self._stop(worker, "abandoned")
+                raise ClientGone
+            watched = [worker.conn]  # the client sent more bytes: it cannot be watched
+        try:
+            reply = worker.conn.recv()
+        except (EOFError, OSError):
+            self.stats.deaths += 1
+            message = _death(worker, self.limits.memory_mb)
+            self._replace(worker)
+            raise HttpError(503, "query-aborted", message, fix=_NARROW) from None
+        self.stats.queries += 1
+        self._after(worker, reply)
+        return reply
+
+    def _after(self, worker: _Worker, reply: Reply) -> None:
+        """Back to idle, or replaced: after a fatal reply, or holding too much memory."""
+        if reply.fatal:
+            self._replace(worker)
+            return
+        memory = worker.owned.memory_mb()
+        if memory is not None and memory > self.lanes.recycle_mb:
+            self.stats.recycled += 1
+            log.info("recycling a worker that kept %.0f MB after its answer", memory)
+            self._replace(worker)
+            return
+        self._put(worker)
+
+    def _stop(self, worker: _Worker, why: str) -> None:
+        started = time.perf_counter()
+        self._replace(worker)
+        if why == "abandoned":
+            self.stats.abandoned += 1
+        elif worker.lane == GENERAL:
+            self.stats.timeouts += 1
+            self.stats.stop_seconds.append(time.perf_counter() - started)
+            log.warning("stopped a query after the %.1f s timeout", self.limits.timeout)
+
+    # -- inspection and shutdown ----------------------------------------------------------
+
+    def pids(self) -> list[int]:
+        """Process ids of the live workers (both lanes)."""
+        with self._cond:
+            return sorted(w.pid for w in self._all)
+
+    def idle(self, lane: str = GENERAL) -> int:
+        """How many workers of ``lane`` are idle."""
+        with self._cond:
+            return len(self._idle[lane])
+
+    def close(self) -> None:
+        """Kill every worker (through its pidfd: this works when the forkserver is gone)."""
+        with self._cond:
+            self._closed = True
+            workers = list(self._all)
+            self._cond.notify_all()
+        for worker in workers:
+            self._kill(worker)
+
+
+_NARROW = "narrow the query (more specific patterns, LIMIT, no ORDER BY on huge sets)"
+
+
+def _hello(conn) -> tuple[str, object]:
+    """A new worker's first word: ``("ready", pid)`` or ``("failed", why)``."""
+    if not conn.poll(READY_TIMEOUT):
+        return "failed", f"it did not start within {READY_TIMEOUT:.0f} s"
+    try:
+        return conn.recv()
+    except (EOFError, OSError):
+        return "failed", "the worker exited"
+
+
+def _death(worker: _Worker, memory_mb: int) -> str:
+    """Why a worker died under a query, as far as its exit status tells.
+
+    The memory cap makes the engine's allocator abort (SIGABRT); a SIGKILL comes from
+    outside (the system's out-of-memory killer, an operator); the status is unknown when
+    the forkserver that would report it is gone.
+    """
+    worker.owned.wait(2)
+    worker.process.join(0.5)
+    code = worker.process.exitcode
+    if code == -signal.SIGABRT:
+        return f"the query was stopped: it needed more than the {memory_mb} MB a worker may use"
+    if code == -signal.SIGKILL:
+        return (
+            "the worker running the query was killed from outside the server "
+            "(perhaps the system ran out of memory)"
+        )
+    if code is None or code == 255:
+        return "the worker running the query stopped unexpectedly"
+    return f"the worker running the query crashed (exit status {code})"
+
+
+def _timeout(seconds: float) -> HttpError:
+    return HttpError(
+        503,
+        "query-timeout",
+        f"the query ran longer than {seconds:g} s and was stopped",
+        fix="narrow the query (more specific patterns, LIMIT), or ask for a larger --timeout",
+    )
+
+
+def _busy(seconds: float) -> HttpError:
+    return HttpError(
+        503,
+        "busy",
+        f"every query worker stayed busy for {seconds:g} s",
+        fix="retry shortly",
+        headers={"Retry-After": "1"},
+    )
