@@ -40,8 +40,10 @@ class Owned:
 
     def alive(self) -> bool:
         """True while the process runs (a zombie counts as gone)."""
-        if self._fd is not None:
-            return not select.select([self._fd], [], [], 0)[0]
+        fd = self._fd
+        if fd is not None:
+            with contextlib.suppress(OSError, ValueError):  # closed meanwhile: ask /proc
+                return not select.select([fd], [], [], 0)[0]
         return _running(self.pid)
 
     def kill(self) -> None:
@@ -54,8 +56,10 @@ class Owned:
 
     def wait(self, seconds: float) -> bool:
         """Wait up to ``seconds`` for the process to end; True when it has."""
-        if self._fd is not None:
-            return bool(select.select([self._fd], [], [], seconds)[0])
+        fd = self._fd
+        if fd is not None:
+            with contextlib.suppress(OSError, ValueError):
+                return bool(select.select([fd], [], [], seconds)[0])
         deadline = time.monotonic() + seconds
         while _running(self.pid):
             if time.monotonic() > deadline:
@@ -75,10 +79,10 @@ class Owned:
         return None
 
     def close(self) -> None:
-        """Release the pidfd."""
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
+        """Release the pidfd (once; later calls do nothing)."""
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)
 
 
 def _running(pid: int) -> bool:
