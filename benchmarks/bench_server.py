@@ -13,6 +13,11 @@ process, then
    (503 query-timeout, its worker killed) arrives.
 
 Prints a Markdown table; ``--write`` also puts it in ``benchmarks/RESULTS.md``.
+
+    python benchmarks/bench_server.py --hostile [--fast-workers N] [--write]
+
+runs the hostile-load cases of issue 13 instead (:mod:`server_hostile`: light queries
+while 8 heavy queries run, abandoned heavy queries) into their own RESULTS section.
 """
 
 from __future__ import annotations
@@ -80,6 +85,7 @@ def start_server(data: Path, args) -> tuple[subprocess.Popen, str]:
         str(args.timeout),
         "--queue-wait",
         "60",
+        *(["--fast-workers", str(args.fast_workers)] if args.fast_workers is not None else []),
     ]
     process = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"
@@ -173,9 +179,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=10.0)
     parser.add_argument("--write", action="store_true", help="also update benchmarks/RESULTS.md")
+    parser.add_argument("--hostile", action="store_true", help="the issue 13 cases instead")
+    parser.add_argument("--fast-workers", type=int, help="govkg serve --fast-workers")
     args = parser.parse_args()
     out = synthetic_build(args.agreements, args.seed)
     process, base = start_server(out, args)
+    if args.hostile:
+        return run_hostile(args, process, base)
     try:
         count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
         _, body = get(base + "sparql?" + urlencode({"query": count}))
@@ -190,7 +200,39 @@ def main() -> None:
     report = render(args, triples, loaded, heavy_run, after)
     print(report)
     if args.write:
-        write_results(report)
+        write_results(report, "bench_server")
+
+
+def run_hostile(args, process: subprocess.Popen, base: str) -> None:
+    from server_hostile import hostile
+
+    port = int(base.rsplit(":", 1)[1].strip("/"))
+    try:
+        agency = hubs(base)[0]
+        started = time.perf_counter()
+        rows = hostile(port, process.pid, agency)
+        wall = time.perf_counter() - started
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    fast = "" if args.fast_workers is None else f" --fast-workers {args.fast_workers}"
+    command = (
+        f"python benchmarks/bench_server.py --hostile --agreements {args.agreements} "
+        f"--seed {args.seed} --workers {args.workers} --timeout {args.timeout:g}{fast}"
+    )
+    marker = "bench_server_hostile" + ("_nofast" if args.fast_workers == 0 else "")
+    title = "without the fast lane" if args.fast_workers == 0 else "defaults"
+    report = (
+        f"<!-- {marker} -->\n## govkg serve under hostile load (issue 13, {title})\n\n"
+        f"Machine: {machine()} (load average at the end: {os.getloadavg()[0]:.1f})  \n"
+        f"Command: `{command}` ({wall:.0f} s; light queries from 127.0.0.1, heavy ones "
+        f"from 127.0.0.2-9; organization: the top hub, {agency.rsplit('/', 1)[-1]})\n\n"
+        + table(["measure", "value"], rows)
+        + f"\n<!-- /{marker} -->\n"
+    )
+    print(report)
+    if args.write:
+        write_results(report, marker)
 
 
 def render(args, triples: int, loaded: dict, heavy_run: dict, after: int) -> str:
@@ -247,9 +289,9 @@ def render(args, triples: int, loaded: dict, heavy_run: dict, after: int) -> str
     )
 
 
-def write_results(report: str) -> None:
+def write_results(report: str, marker: str) -> None:
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n\n"
-    pattern = re.compile(r"<!-- bench_server -->.*?<!-- /bench_server -->\n", re.DOTALL)
+    pattern = re.compile(rf"<!-- {marker} -->.*?<!-- /{marker} -->\n", re.DOTALL)
     text = pattern.sub(lambda _: report, text) if pattern.search(text) else text + "\n" + report
     RESULTS.write_text(text, encoding="utf-8")
 

@@ -169,23 +169,35 @@ def test_light_queries_answer_fast_while_heavy_queries_fill_the_general_lane(see
             sock.close()
 
 
-def test_a_query_that_outgrows_the_fast_lane_finishes_in_the_general_lane(seed_out):
+def test_a_query_that_outgrows_the_fast_lane_keeps_running_or_waits_for_the_general_lane(
+    seed_out,
+):
     limits = Limits(workers=1, timeout=20.0, queue_wait=20.0)
     lanes = Lanes(fast_workers=1, fast_seconds=0.3)
     with Server([seed_out], port=0, limits=limits, lanes=lanes) as server:
         wait_until(lambda: full(server), 30)
-        blocker = send_raw(server, HEAVY)
+        blocker = send_raw(server, HEAVY)  # holds the only general worker
         wait_until(lambda: server.pool.idle() == 0, 5)
-        outcome: dict = {}
-        thread = threading.Thread(
-            target=lambda: outcome.update(answer=get_from(server, "127.0.0.3", HUNGRY))
-        )
-        thread.start()
-        wait_until(lambda: server.pool.stats.moved == 1, 5)
-        blocker.close()  # frees the general worker, which then takes the moved query
-        thread.join(30)
-        status, body = outcome["answer"]
-        assert status == 200 and int(body["results"]["bindings"][0]["n"]["value"]) > 0
+        answers: dict = {}
+
+        def hungry(source: str) -> None:
+            answers[source] = get_from(server, source, HUNGRY)
+
+        first = threading.Thread(target=hungry, args=("127.0.0.3",))
+        first.start()
+        wait_until(lambda: server.pool.stats.moved == 1, 5)  # kept running as an extra worker
+        wait_until(lambda: server.pool.idle("fast") == 1, 5)  # and a new fast worker started
+        second = threading.Thread(target=hungry, args=("127.0.0.4",))
+        second.start()
+        wait_until(lambda: server.pool.stats.moved == 2, 5)  # no room: back to the queue
+        first.join(30)
+        assert answers["127.0.0.3"][0] == 200 and "127.0.0.4" not in answers
+        blocker.close()  # frees the general worker, which then runs the second
+        second.join(30)
+        for status, body in answers.values():
+            assert status == 200 and int(body["results"]["bindings"][0]["n"]["value"]) > 0
+        wait_until(lambda: full(server), 5)
+        assert len(server.pool.pids()) == 2  # the extra worker retired after its answer
 
 
 # -- slow clients -----------------------------------------------------------------------------

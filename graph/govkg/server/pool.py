@@ -7,10 +7,11 @@ background. Two lanes keep light queries fast while heavy ones run:
 
 - the **general lane** (``--workers``): any query, up to ``--timeout``;
 - the **fast lane** (``--fast-workers``): used only when every general worker is busy; a
-  query there gets ``--fast-lane-seconds``. One that needs longer has its fast worker
-  killed (and replaced) and waits for the general lane; its client then skips the fast
-  lane for ``--timeout`` seconds, so a client sending many heavy queries cannot keep
-  the fast lane busy.
+  query there gets ``--fast-lane-seconds``. One that needs longer is *moved*: its worker
+  keeps running it as an extra general worker (at most ``--fast-workers`` such at a time;
+  beyond that it is killed and the query waits for the general lane) and a new fast worker
+  starts. While a client has a moved query running, it skips the fast lane, so a client
+  sending many heavy queries passes through it only once.
 
 A worker whose private memory stays above ``--recycle-mb`` after an answer is replaced.
 """
@@ -26,7 +27,7 @@ import sys
 import threading
 import time
 import types
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
@@ -41,7 +42,7 @@ from govkg.server.workers import Job, Reply, worker_main
 
 log = logging.getLogger("govkg.serve")
 READY_TIMEOUT = 60.0
-GENERAL, FAST = "general", "fast"
+GENERAL, FAST, EXTRA = "general", "fast", "extra"
 GENERAL_NICE = 10  # CPU priority of general-lane workers (the fast lane keeps the server's)
 WATCH_SECONDS = 0.2  # how often idle workers are checked for a death from outside
 NOBODY = Peer()
@@ -104,7 +105,8 @@ class WorkerPool:
         self._idle: dict[str, deque[_Worker]] = {GENERAL: deque(), FAST: deque()}
         self._all: set[_Worker] = set()
         self._cond = threading.Condition()
-        self._barred: dict[str, float] = {}  # client → time its fast-lane bar ends
+        self._moved: Counter[str] = Counter()  # client → its queries moved out of the fast lane
+        self._extra = 0  # fast workers kept running in the general lane
         self._closed = False
         try:
             for lane, count in ((GENERAL, limits.workers), (FAST, self.lanes.fast_workers)):
@@ -158,21 +160,34 @@ class WorkerPool:
             )
         return worker
 
-    def _kill(self, worker: _Worker) -> None:
-        """SIGKILL a worker through its pidfd and wait for it (the forkserver not asked)."""
+    def _kill(self, worker: _Worker) -> bool:
+        """SIGKILL a worker through its pidfd and wait for it (the forkserver not asked).
+
+        False when another thread is killing it already.
+        """
         with self._cond:
-            if worker not in self._all:  # another thread is killing it
-                return
+            if worker not in self._all:
+                return False
             self._all.discard(worker)
         worker.owned.kill()
         worker.owned.wait(5)
         worker.owned.close()
         worker.conn.close()
+        return True
 
     def _replace(self, worker: _Worker) -> None:
-        self._kill(worker)
+        """Kill a worker and start another in its lane (an extra one is not replaced)."""
+        if not self._kill(worker):
+            return
+        if worker.lane == EXTRA:
+            with self._cond:
+                self._extra -= 1
+            return
+        self._refill_later(worker.lane)
+
+    def _refill_later(self, lane: str) -> None:
         threading.Thread(
-            target=self._refill, args=(worker.lane,), name="govkg-worker-refill", daemon=True
+            target=self._refill, args=(lane,), name="govkg-worker-refill", daemon=True
         ).start()
 
     def _refill(self, lane: str) -> None:
@@ -207,28 +222,62 @@ class WorkerPool:
         """
         timeout = self.limits.timeout if timeout is None else timeout
         deadline = time.monotonic() + self.limits.queue_wait
-        while True:
-            worker = self._send(job, deadline, peer)
-            seconds = self.lanes.fast_seconds if worker.lane == FAST else timeout
-            try:
-                return self._wait(worker, seconds, peer)
-            except _Late:
-                if worker.lane == GENERAL:
-                    raise _timeout(timeout) from None
-                self.stats.moved += 1
-                self._bar(peer.address)
+        worker = self._send(job, deadline, peer)
+        if worker.lane == GENERAL:
+            return self._finish(worker, timeout, timeout, peer)
+        try:
+            return self._wait(worker, self.lanes.fast_seconds, peer)
+        except _Late:
+            self.stats.moved += 1
+        with self._moving(peer.address):
+            if self._promote(worker):
+                return self._finish(worker, timeout - self.lanes.fast_seconds, timeout, peer)
+            self._replace(worker)  # no room to keep it running: start again in the general lane
+            worker = self._send(job, deadline, peer, lanes=(GENERAL,))
+            return self._finish(worker, timeout, timeout, peer)
 
-    def _bar(self, address: str) -> None:
-        """Keep ``address`` out of the fast lane for ``timeout`` seconds."""
-        now = time.monotonic()
-        if len(self._barred) > 10_000:
-            self._barred = {a: t for a, t in self._barred.items() if t > now}
-        self._barred[address] = now + self.limits.timeout
+    def _finish(self, worker: _Worker, seconds: float, timeout: float, peer: Peer) -> Reply:
+        """The reply within ``seconds``, or the worker killed and 503 ``query-timeout``."""
+        try:
+            return self._wait(worker, seconds, peer)
+        except _Late:
+            started = time.perf_counter()
+            self._replace(worker)
+            self.stats.timeouts += 1
+            self.stats.stop_seconds.append(time.perf_counter() - started)
+            log.warning("stopped a query after the %.1f s timeout", timeout)
+            raise _timeout(timeout) from None
 
-    def _send(self, job: Job, deadline: float, peer: Peer) -> _Worker:
+    @contextlib.contextmanager
+    def _moving(self, address: str):
+        """While a client's query that outgrew the fast lane runs, the client skips that lane."""
+        with self._cond:
+            self._moved[address] += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._moved[address] -= 1
+                if not self._moved[address]:
+                    del self._moved[address]
+
+    def _promote(self, worker: _Worker) -> bool:
+        """Keep a late fast worker running as an extra general one (at most ``fast_workers``
+        such at a time), and start a new fast worker in its place."""
+        with self._cond:
+            if self._extra >= max(1, self.lanes.fast_workers):
+                return False
+            self._extra += 1
+            worker.lane = EXTRA
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, worker.pid, GENERAL_NICE)
+        self._refill_later(FAST)
+        return True
+
+    def _send(self, job: Job, deadline: float, peer: Peer, lanes=None) -> _Worker:
         """Hand ``job`` to an idle worker (a worker found dead is replaced, the next tried)."""
         for _ in range(3):
-            worker = self._take(deadline, peer)
+            worker = self._take(deadline, peer, lanes)
             try:
                 worker.conn.send(job)
                 return worker
@@ -237,15 +286,14 @@ class WorkerPool:
                 self._replace(worker)
         raise HttpError(503, "busy", "no query worker is available", fix="retry shortly")
 
-    def _take(self, deadline: float, peer: Peer) -> _Worker:
+    def _take(self, deadline: float, peer: Peer, lanes=None) -> _Worker:
         """An idle worker: a general one, else a fast one if this client may use it."""
         with self._cond:
             while True:
                 if self._closed:
                     raise HttpError(503, "shutting-down", "the server is shutting down")
-                fast = self._barred.get(peer.address, 0.0) < time.monotonic()
-                lanes = (GENERAL, FAST) if fast else (GENERAL,)
-                for lane in lanes:
+                fast = lanes is None and not self._moved.get(peer.address)
+                for lane in (GENERAL, FAST) if fast else (GENERAL,):
                     while self._idle[lane]:
                         worker = self._idle[lane].popleft()
                         if worker.owned.alive():
@@ -267,12 +315,12 @@ class WorkerPool:
         while True:
             ready = wait(watched, max(0.0, end - time.monotonic()))
             if not ready:
-                self._stop(worker, "late")
-                raise _Late
+                raise _Late  # the caller decides: kill, or keep running in another lane
             if worker.conn in ready:
                 break
             if peer.gone():
-                self._stop(worker, "abandoned")
+                self.stats.abandoned += 1
+                self._replace(worker)
                 raise ClientGone
             watched = [worker.conn]  # the client sent more bytes: it cannot be watched
         try:
@@ -289,8 +337,9 @@ class WorkerPool:
         return reply
 
     def _after(self, worker: _Worker, reply: Reply) -> None:
-        """Back to idle, or replaced: after a fatal reply, or holding too much memory."""
-        if reply.fatal:
+        """Back to idle, or replaced: after a fatal reply, holding too much memory, or when it
+        was an extra worker kept for a query that outgrew the fast lane."""
+        if reply.fatal or worker.lane == EXTRA:
             self._replace(worker)
             return
         memory = worker.owned.memory_mb()
@@ -300,16 +349,6 @@ class WorkerPool:
             self._replace(worker)
             return
         self._put(worker)
-
-    def _stop(self, worker: _Worker, why: str) -> None:
-        started = time.perf_counter()
-        self._replace(worker)
-        if why == "abandoned":
-            self.stats.abandoned += 1
-        elif worker.lane == GENERAL:
-            self.stats.timeouts += 1
-            self.stats.stop_seconds.append(time.perf_counter() - started)
-            log.warning("stopped a query after the %.1f s timeout", self.limits.timeout)
 
     # -- inspection and shutdown ----------------------------------------------------------
 
