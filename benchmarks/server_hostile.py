@@ -168,6 +168,8 @@ def pct(values: list[float], q: int) -> float:
 
 
 def ms(values: list[float]) -> str:
+    if not values:
+        return "0 (none answered within the window)"
     return (
         f"{len(values)} / {pct(values, 50) * 1000:.0f} / {pct(values, 95) * 1000:.0f} / "
         f"{max(values) * 1000:.0f} ms"

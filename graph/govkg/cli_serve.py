@@ -91,7 +91,7 @@ DEFAULTS, LANES, CONNECTIONS = Limits(), Lanes(), Connections()
     "--fast-lane-seconds",
     default=LANES.fast_seconds,
     show_default=True,
-    help="Longest run in the fast lane; a longer query waits for a general worker.",
+    help="CPU seconds a query may use in the fast lane before it is moved to the general one.",
 )
 @click.option(
     "--recycle-mb",

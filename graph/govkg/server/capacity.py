@@ -15,11 +15,11 @@ class Lanes:
     """How the pool keeps room for light queries (CLI: ``govkg serve --help``).
 
     >>> Lanes().fast_workers, Lanes().fast_seconds, Lanes().recycle_mb
-    (1, 0.5, 512)
+    (1, 0.25, 512)
     """
 
     fast_workers: int = 1  # workers kept for queries that arrive while the others are busy
-    fast_seconds: float = 0.5  # longest run in the fast lane before moving to the general one
+    fast_seconds: float = 0.25  # CPU seconds in the fast lane before moving to the general one
     recycle_mb: int = 512  # a worker keeping more private memory after an answer is replaced
 
     def __post_init__(self) -> None:

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 PR_SET_PDEATHSIG = 1
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 class Owned:
@@ -66,6 +67,14 @@ class Owned:
                 return False
             time.sleep(0.01)
         return True
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time used so far (user + system), or None where /proc cannot tell."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rpartition(")")[2].split()
+            return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        except (OSError, IndexError, ValueError):
+            return None
 
     def memory_mb(self) -> float | None:
         """Private memory in use (``RssAnon``, MiB), or None where /proc cannot tell."""

@@ -7,11 +7,12 @@ background. Two lanes keep light queries fast while heavy ones run:
 
 - the **general lane** (``--workers``): any query, up to ``--timeout``;
 - the **fast lane** (``--fast-workers``): used only when every general worker is busy; a
-  query there gets ``--fast-lane-seconds``. One that needs longer is *moved*: its worker
-  keeps running it as an extra general worker (at most ``--fast-workers`` such at a time;
-  beyond that it is killed and the query waits for the general lane) and a new fast worker
-  starts. While a client has a moved query running, it skips the fast lane, so a client
-  sending many heavy queries passes through it only once.
+  query there gets ``--fast-lane-seconds`` of CPU time (and at most twice that in wall
+  time). One that needs longer is *moved*: its worker keeps running it as an extra general
+  worker (at most ``--fast-workers`` such at a time; beyond that it is killed and the query
+  goes first for the next general worker) and a new fast worker starts. A client skips the
+  fast lane while it has a moved query running, and for ``--timeout`` seconds after one of
+  its queries hit the timeout, so heavy queries pass through it once, not again and again.
 
 A worker whose private memory stays above ``--recycle-mb`` after an answer is replaced.
 """
@@ -44,6 +45,7 @@ log = logging.getLogger("govkg.serve")
 READY_TIMEOUT = 60.0
 GENERAL, FAST, EXTRA = "general", "fast", "extra"
 GENERAL_NICE = 10  # CPU priority of general-lane workers (the fast lane keeps the server's)
+CPU_POLL, CPU_WALL_FACTOR = 0.05, 2  # how the fast lane's CPU budget is checked
 WATCH_SECONDS = 0.2  # how often idle workers are checked for a death from outside
 NOBODY = Peer()
 
@@ -107,6 +109,8 @@ class WorkerPool:
         self._cond = threading.Condition()
         self._moved: Counter[str] = Counter()  # client → its queries moved out of the fast lane
         self._extra = 0  # fast workers kept running in the general lane
+        self._urgent = 0  # moved queries waiting for a general worker (they go first)
+        self._barred: dict[str, float] = {}  # client → end of its bar after a timeout
         self._closed = False
         try:
             for lane, count in ((GENERAL, limits.workers), (FAST, self.lanes.fast_workers)):
@@ -226,14 +230,14 @@ class WorkerPool:
         if worker.lane == GENERAL:
             return self._finish(worker, timeout, timeout, peer)
         try:
-            return self._wait(worker, self.lanes.fast_seconds, peer)
+            return self._wait(worker, self.lanes.fast_seconds, peer, cpu=True)
         except _Late:
             self.stats.moved += 1
         with self._moving(peer.address):
             if self._promote(worker):
                 return self._finish(worker, timeout - self.lanes.fast_seconds, timeout, peer)
             self._replace(worker)  # no room to keep it running: start again in the general lane
-            worker = self._send(job, deadline, peer, lanes=(GENERAL,))
+            worker = self._send(job, deadline, peer, moved=True)
             return self._finish(worker, timeout, timeout, peer)
 
     def _finish(self, worker: _Worker, seconds: float, timeout: float, peer: Peer) -> Reply:
@@ -243,10 +247,19 @@ class WorkerPool:
         except _Late:
             started = time.perf_counter()
             self._replace(worker)
+            self._bar(peer.address)
             self.stats.timeouts += 1
             self.stats.stop_seconds.append(time.perf_counter() - started)
             log.warning("stopped a query after the %.1f s timeout", timeout)
             raise _timeout(timeout) from None
+
+    def _bar(self, address: str) -> None:
+        """Keep a client whose query hit the timeout out of the fast lane for ``timeout`` s."""
+        now = time.monotonic()
+        with self._cond:
+            if len(self._barred) > 10_000:
+                self._barred = {a: t for a, t in self._barred.items() if t > now}
+            self._barred[address] = now + self.limits.timeout
 
     @contextlib.contextmanager
     def _moving(self, address: str):
@@ -274,10 +287,10 @@ class WorkerPool:
         self._refill_later(FAST)
         return True
 
-    def _send(self, job: Job, deadline: float, peer: Peer, lanes=None) -> _Worker:
+    def _send(self, job: Job, deadline: float, peer: Peer, moved: bool = False) -> _Worker:
         """Hand ``job`` to an idle worker (a worker found dead is replaced, the next tried)."""
         for _ in range(3):
-            worker = self._take(deadline, peer, lanes)
+            worker = self._take(deadline, peer, moved)
             try:
                 worker.conn.send(job)
                 return worker
@@ -286,36 +299,57 @@ class WorkerPool:
                 self._replace(worker)
         raise HttpError(503, "busy", "no query worker is available", fix="retry shortly")
 
-    def _take(self, deadline: float, peer: Peer, lanes=None) -> _Worker:
-        """An idle worker: a general one, else a fast one if this client may use it."""
-        with self._cond:
-            while True:
-                if self._closed:
-                    raise HttpError(503, "shutting-down", "the server is shutting down")
-                fast = lanes is None and not self._moved.get(peer.address)
-                for lane in (GENERAL, FAST) if fast else (GENERAL,):
-                    while self._idle[lane]:
-                        worker = self._idle[lane].popleft()
-                        if worker.owned.alive():
-                            return worker
-                        self.stats.deaths += 1  # died while idle (killed from outside)
-                        self._replace(worker)
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise _busy(self.limits.queue_wait)
-                self._cond.wait(min(left, 0.1))
-                if peer.gone():
-                    self.stats.abandoned += 1
-                    raise ClientGone
+    def _take(self, deadline: float, peer: Peer, moved: bool = False) -> _Worker:
+        """An idle worker: a general one, else a fast one if this client may use it.
 
-    def _wait(self, worker: _Worker, seconds: float, peer: Peer) -> Reply:
-        """The worker's reply; kills it when late (:class:`_Late`) or when the client goes."""
-        end = time.monotonic() + seconds
+        A ``moved`` query (stopped in the fast lane) goes first for the next general worker.
+        """
+        with self._cond:
+            self._urgent += moved
+            try:
+                while True:
+                    worker = self._idle_worker(peer, moved)
+                    if worker is not None:
+                        return worker
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise _busy(self.limits.queue_wait)
+                    self._cond.wait(min(left, 0.1))
+                    if peer.gone():
+                        self.stats.abandoned += 1
+                        raise ClientGone
+            finally:
+                self._urgent -= moved
+
+    def _idle_worker(self, peer: Peer, moved: bool) -> _Worker | None:
+        """An idle live worker this query may take now (called holding the lock)."""
+        if self._closed:
+            raise HttpError(503, "shutting-down", "the server is shutting down")
+        lanes = [] if self._urgent and not moved else [GENERAL]
+        address = peer.address
+        barred = self._moved.get(address) or self._barred.get(address, 0) > time.monotonic()
+        if not moved and not barred:
+            lanes.append(FAST)
+        for lane in lanes:
+            while self._idle[lane]:
+                worker = self._idle[lane].popleft()
+                if worker.owned.alive():
+                    return worker
+                self.stats.deaths += 1  # died while idle (killed from outside)
+                self._replace(worker)
+        return None
+
+    def _wait(self, worker: _Worker, seconds: float, peer: Peer, cpu: bool = False) -> Reply:
+        """The worker's reply; :class:`_Late` after ``seconds`` (of the worker's CPU time when
+        ``cpu``, else wall time); the worker killed when the client goes."""
+        late = _CpuClock(worker.owned, seconds) if cpu else _WallClock(seconds)
         watched = [worker.conn, peer] if peer.watchable else [worker.conn]
         while True:
-            ready = wait(watched, max(0.0, end - time.monotonic()))
+            ready = wait(watched, late.left())
             if not ready:
-                raise _Late  # the caller decides: kill, or keep running in another lane
+                if late.passed():
+                    raise _Late  # the caller decides: kill, or keep running in another lane
+                continue
             if worker.conn in ready:
                 break
             if peer.gone():
@@ -373,6 +407,42 @@ class WorkerPool:
 
 
 _NARROW = "narrow the query (more specific patterns, LIMIT, no ORDER BY on huge sets)"
+
+
+class _WallClock:
+    """Seconds of wall time."""
+
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return max(0.0, self.end - time.monotonic())
+
+    def passed(self) -> bool:
+        return time.monotonic() >= self.end
+
+
+class _CpuClock:
+    """Seconds of a worker's CPU time, checked every CPU_POLL s; wall time where /proc
+    cannot tell, and never more than CPU_WALL_FACTOR times as much wall time.
+
+    A light query on a CPU-starved machine runs long in wall time but not in CPU time: it is
+    not mistaken for a heavy one.
+    """
+
+    def __init__(self, owned: Owned, seconds: float) -> None:
+        self.owned, self.seconds = owned, seconds
+        self.start = owned.cpu_seconds()
+        self.wall = _WallClock(seconds if self.start is None else seconds * CPU_WALL_FACTOR)
+
+    def left(self) -> float:
+        return min(CPU_POLL, self.wall.left()) if self.start is not None else self.wall.left()
+
+    def passed(self) -> bool:
+        if self.wall.passed():
+            return True
+        used = self.owned.cpu_seconds()
+        return used is None or used - self.start >= self.seconds
 
 
 _STARTING = threading.Lock()
