@@ -152,7 +152,8 @@ def serve(
     """Serve built data read-only: SPARQL 1.1 at /sparql, a web UI at /.
 
     Updates, SERVICE, FROM and client-chosen datasets are refused; every query runs in a
-    worker process that is killed when it passes --timeout. With --proxy --endpoint URL,
+    worker process that is killed when it passes --timeout or its client hangs up, and a
+    fast lane keeps light queries quick while heavy ones run. With --proxy --endpoint URL,
     queries go to that SPARQL 1.1 store instead (after the same checks), with credentials
     from the environment. Stop with Ctrl-C.
     """

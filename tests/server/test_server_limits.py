@@ -86,7 +86,8 @@ def test_memory_hungry_query_is_stopped_and_the_server_carries_on(
         local = make_client(server)
         started = time.perf_counter()
         response = local.get("/sparql", {"query": HUNGRY})
-        assert_error(response, 503, "query-aborted")
+        document = assert_error(response, 503, "query-aborted")
+        assert "needed more than the 700 MB a worker may use" in document["message"]
         assert time.perf_counter() - started < 30
         assert server.pool.stats.deaths == 1
         wait_for_workers(server, 1)

@@ -58,12 +58,3 @@ class Peer:
             return False
         except (OSError, ValueError):
             return True
-
-    def pipelined(self) -> bool:
-        """True when the client sent more bytes (its end is readable and not closed)."""
-        if self.sock is None:
-            return False
-        try:
-            return bool(select.select([self.sock], [], [], 0)[0]) and not self.gone()
-        except (OSError, ValueError):
-            return False

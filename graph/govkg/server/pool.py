@@ -23,11 +23,8 @@ import contextlib
 import logging
 import multiprocessing as mp
 import os
-import signal
-import sys
 import threading
 import time
-import types
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
@@ -35,17 +32,17 @@ from pathlib import Path
 
 from govkg.errors import GovkgError
 from govkg.server.capacity import Lanes
+from govkg.server.clocks import CpuClock, WallClock
 from govkg.server.errors import HttpError
-from govkg.server.owned import Owned, die_with_parent
+from govkg.server.owned import Owned
 from govkg.server.peer import ClientGone, Peer
 from govkg.server.policy import Limits
-from govkg.server.workers import Job, Reply, worker_main
+from govkg.server.spawn import death, hello, owned_worker_main, without_main
+from govkg.server.workers import Job, Reply
 
 log = logging.getLogger("govkg.serve")
-READY_TIMEOUT = 60.0
 GENERAL, FAST, EXTRA = "general", "fast", "extra"
 GENERAL_NICE = 10  # CPU priority of general-lane workers (the fast lane keeps the server's)
-CPU_POLL, CPU_WALL_FACTOR = 0.05, 2  # how the fast lane's CPU budget is checked
 WATCH_SECONDS = 0.2  # how often idle workers are checked for a death from outside
 NOBODY = Peer()
 
@@ -77,12 +74,6 @@ class _Worker:
 
 class _Late(Exception):
     """The query passed its lane's time."""
-
-
-def owned_worker_main(*args) -> None:
-    """A worker that dies with the forkserver that forked it, then the usual worker life."""
-    die_with_parent()
-    worker_main(*args)
 
 
 class WorkerPool:
@@ -146,7 +137,7 @@ class WorkerPool:
             daemon=True,
             name=f"govkg-query-worker-{lane}",
         )
-        with _without_main():
+        with without_main():
             process.start()
         child.close()
         worker = _Worker(process, parent, lane, Owned(process.pid))
@@ -155,7 +146,7 @@ class WorkerPool:
         if lane == GENERAL:  # heavy queries yield the CPU to the fast lane and the server
             with contextlib.suppress(OSError):
                 os.setpriority(os.PRIO_PROCESS, process.pid, GENERAL_NICE)
-        status, detail = _hello(parent)
+        status, detail = hello(parent)
         if status != "ready":
             self._kill(worker)
             raise GovkgError(
@@ -342,7 +333,7 @@ class WorkerPool:
     def _wait(self, worker: _Worker, seconds: float, peer: Peer, cpu: bool = False) -> Reply:
         """The worker's reply; :class:`_Late` after ``seconds`` (of the worker's CPU time when
         ``cpu``, else wall time); the worker killed when the client goes."""
-        late = _CpuClock(worker.owned, seconds) if cpu else _WallClock(seconds)
+        late = CpuClock(worker.owned, seconds) if cpu else WallClock(seconds)
         watched = [worker.conn, peer] if peer.watchable else [worker.conn]
         while True:
             ready = wait(watched, late.left())
@@ -363,7 +354,7 @@ class WorkerPool:
             if self._closed:
                 raise HttpError(503, "shutting-down", "the server is shutting down") from None
             self.stats.deaths += 1
-            message = _death(worker, self.limits.memory_mb)
+            message = death(worker, self.limits.memory_mb)
             self._replace(worker)
             raise HttpError(503, "query-aborted", message, fix=_NARROW) from None
         self.stats.queries += 1
@@ -407,96 +398,6 @@ class WorkerPool:
 
 
 _NARROW = "narrow the query (more specific patterns, LIMIT, no ORDER BY on huge sets)"
-
-
-class _WallClock:
-    """Seconds of wall time."""
-
-    def __init__(self, seconds: float) -> None:
-        self.end = time.monotonic() + seconds
-
-    def left(self) -> float:
-        return max(0.0, self.end - time.monotonic())
-
-    def passed(self) -> bool:
-        return time.monotonic() >= self.end
-
-
-class _CpuClock:
-    """Seconds of a worker's CPU time, checked every CPU_POLL s; wall time where /proc
-    cannot tell, and never more than CPU_WALL_FACTOR times as much wall time.
-
-    A light query on a CPU-starved machine runs long in wall time but not in CPU time: it is
-    not mistaken for a heavy one.
-    """
-
-    def __init__(self, owned: Owned, seconds: float) -> None:
-        self.owned, self.seconds = owned, seconds
-        self.start = owned.cpu_seconds()
-        self.wall = _WallClock(seconds if self.start is None else seconds * CPU_WALL_FACTOR)
-
-    def left(self) -> float:
-        return min(CPU_POLL, self.wall.left()) if self.start is not None else self.wall.left()
-
-    def passed(self) -> bool:
-        if self.wall.passed():
-            return True
-        used = self.owned.cpu_seconds()
-        return used is None or used - self.start >= self.seconds
-
-
-_STARTING = threading.Lock()
-
-
-@contextlib.contextmanager
-def _without_main():
-    """Start a worker without it importing the main script again.
-
-    ``multiprocessing`` makes every new process import the parent's ``__main__``; for the
-    ``govkg`` console script that is all of ``govkg.cli``, 0.3 s of CPU per worker, paid on
-    every replacement (the forkserver's ``__main__`` preload never applies: CPython reads a
-    key its own data never has). A worker needs nothing from it, so it is hidden while the
-    process starts.
-    """
-    with _STARTING:
-        main = sys.modules["__main__"]
-        sys.modules["__main__"] = types.ModuleType("__main__")
-        try:
-            yield
-        finally:
-            sys.modules["__main__"] = main
-
-
-def _hello(conn) -> tuple[str, object]:
-    """A new worker's first word: ``("ready", pid)`` or ``("failed", why)``."""
-    if not conn.poll(READY_TIMEOUT):
-        return "failed", f"it did not start within {READY_TIMEOUT:.0f} s"
-    try:
-        return conn.recv()
-    except (EOFError, OSError):
-        return "failed", "the worker exited"
-
-
-def _death(worker: _Worker, memory_mb: int) -> str:
-    """Why a worker died under a query, as far as its exit status tells.
-
-    The memory cap makes the engine's allocator abort (SIGABRT); a SIGKILL comes from
-    outside (the system's out-of-memory killer, an operator); the status is unknown when
-    the forkserver that would report it is gone.
-    """
-    worker.owned.wait(2)
-    worker.process.join(0.5)
-    code = worker.process.exitcode
-    if code == -signal.SIGABRT:
-        return f"the query was stopped: it needed more than the {memory_mb} MB a worker may use"
-    if code == -signal.SIGKILL:
-        return (
-            "the worker running the query was killed from outside the server "
-            "(perhaps the system ran out of memory)"
-        )
-    if code is None or code == 255:
-        return "the worker running the query stopped unexpectedly"
-    return f"the worker running the query crashed (exit status {code})"
 
 
 def _timeout(seconds: float) -> HttpError:
