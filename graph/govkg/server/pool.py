@@ -220,13 +220,15 @@ class WorkerPool:
         worker = self._send(job, deadline, peer)
         if worker.lane == GENERAL:
             return self._finish(worker, timeout, timeout, peer)
+        started = time.monotonic()
         try:
             return self._wait(worker, self.lanes.fast_seconds, peer, cpu=True)
         except _Late:
             self.stats.moved += 1
         with self._moving(peer.address):
             if self._promote(worker):
-                return self._finish(worker, timeout - self.lanes.fast_seconds, timeout, peer)
+                left = max(0.0, timeout - (time.monotonic() - started))
+                return self._finish(worker, left, timeout, peer)
             self._replace(worker)  # no room to keep it running: start again in the general lane
             worker = self._send(job, deadline, peer, moved=True)
             return self._finish(worker, timeout, timeout, peer)

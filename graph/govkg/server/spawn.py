@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -24,7 +25,26 @@ READY_TIMEOUT = 60.0
 def owned_worker_main(*args) -> None:
     """A worker that dies with the forkserver that forked it, then the usual worker life."""
     die_with_parent()
+    _let_go_of_the_server()
     worker_main(*args)
+
+
+def _let_go_of_the_server() -> None:
+    """Close this worker's copy of the server's end of the forkserver's "alive" pipe.
+
+    The forkserver exits when that pipe's last writer closes; every process it forks gets a
+    copy, so a SIGKILLed server's forkserver (and, through ``PR_SET_PDEATHSIG``, its workers)
+    lived on while a worker was busy with a query. A worker starts no processes and needs
+    no copy. (``multiprocessing`` keeps the descriptor in a private attribute.)
+    """
+    from multiprocessing import forkserver
+
+    owner = forkserver._forkserver
+    fd = getattr(owner, "_forkserver_alive_fd", None)
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        owner._forkserver_alive_fd = None
 
 
 _STARTING = threading.Lock()
