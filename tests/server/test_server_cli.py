@@ -47,6 +47,10 @@ def test_help_lists_the_limits_and_exit_codes():
         (["--data", "/no/such/folder"], "no such file or folder"),
         (["--data", "{empty}"], "holds no built graph"),
         (["--timeout", "0"], "must be positive"),
+        (["--request-timeout", "0"], "limit request_seconds must be positive"),
+        (["--max-client-connections", "0"], "limit per_client must be positive"),
+        (["--fast-lane-seconds", "-1"], "limit fast_seconds must be positive"),
+        (["--recycle-mb", "0"], "limit recycle_mb must be positive"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(tmp_path, args, message):

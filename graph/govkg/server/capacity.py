@@ -23,8 +23,7 @@ class Lanes:
     recycle_mb: int = 512  # a worker keeping more private memory after an answer is replaced
 
     def __post_init__(self) -> None:
-        if self.fast_workers < 0 or self.fast_seconds <= 0 or self.recycle_mb <= 0:
-            raise ValueError(f"lane settings must be positive: {self}")
+        _check_positive(self, may_be_zero=("fast_workers",))
 
 
 @dataclass(frozen=True)
@@ -40,5 +39,11 @@ class Connections:
     total: int = 64  # open connections in all (also the listen backlog)
 
     def __post_init__(self) -> None:
-        if self.request_seconds <= 0 or self.per_client <= 0 or self.total <= 0:
-            raise ValueError(f"connection limits must be positive: {self}")
+        _check_positive(self)
+
+
+def _check_positive(settings: object, may_be_zero: tuple[str, ...] = ()) -> None:
+    """:raises ValueError: naming the first setting below zero (or at zero where not allowed)."""
+    for name, value in vars(settings).items():
+        if value < 0 or (value == 0 and name not in may_be_zero):
+            raise ValueError(f"limit {name} must be positive, not {value!r}")
