@@ -220,8 +220,11 @@ def run_hostile(args, process: subprocess.Popen, base: str) -> None:
         f"python benchmarks/bench_server.py --hostile --agreements {args.agreements} "
         f"--seed {args.seed} --workers {args.workers} --timeout {args.timeout:g}{fast}"
     )
-    marker = "bench_server_hostile" + ("_nofast" if args.fast_workers == 0 else "")
-    title = "without the fast lane" if args.fast_workers == 0 else "defaults"
+    suffix = {None: "", 0: "_nofast"}.get(args.fast_workers, f"_fast{args.fast_workers}")
+    marker = "bench_server_hostile" + suffix
+    title = {None: "defaults", 0: "without the fast lane"}.get(
+        args.fast_workers, f"--fast-workers {args.fast_workers}"
+    )
     note = (
         "The same server with --fast-workers 0, for comparison: light queries queue behind "
         "the heavy ones, as issue 13 found (a light request still waiting when the window "
