@@ -318,9 +318,10 @@ def queries() -> None:
 @reports_errors
 def synth(agreements: int, seed: int, out_dir: Path) -> None:
     """Write deterministic synthetic records (JSON, one file per source) for scale tests."""
+    from govkg.files import output_folder
     from govkg.synth import write_synthetic
 
-    if out_dir.exists() and any(out_dir.iterdir()):
+    if output_folder(out_dir).exists() and any(out_dir.iterdir()):
         raise GovkgError(f"{out_dir} is not empty", fix="give a new or empty folder")
     written = write_synthetic(out_dir, agreements, seed)
     out_console.print(f"wrote {agreements} agreements in {len(written)} files → {out_dir}/")
