@@ -29,8 +29,8 @@ from datetime import date
 from pathlib import Path
 
 from govkg.errors import GovkgError
-from govkg.files import check_within
 from govkg.extract.people import fold_name, resolve_role
+from govkg.files import check_within
 from govkg.gazetteer import Gazetteer
 from govkg.gazetteer.forms import name_key
 from govkg.ids import key_of

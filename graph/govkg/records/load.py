@@ -94,7 +94,8 @@ def load_file(path: str | Path, *, within: str | Path | None = None) -> RecordSe
     try:
         data = read_input(path, limit=MAX_BYTES, within=within)
     except InputError as exc:
-        raise RecordError(str(path), "(file)", _without_path(exc.message, path), fix=exc.fix) from None
+        message = _without_path(exc.message, path)
+        raise RecordError(str(path), "(file)", message, fix=exc.fix) from None
     return load_bytes(data, fmt=fmt, name=str(path))
 
 
