@@ -38,7 +38,14 @@ records_argument = click.argument(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="govkg")
 def main() -> None:
-    """govkg: government bodies, their officials and the agreements they sign, as a graph."""
+    """govkg: government bodies, their officials and the agreements they sign, as a graph.
+
+    Files: every -o output is written to a temporary file beside it and renamed over it. Onto a
+    symlink, the link's target is written and the link kept; a FIFO, a device or a folder where
+    a file belongs (or a file where a folder belongs) is refused (exit 2) and left as it was.
+    Inputs (records, reports, .rq files, --data) must be regular files within a size limit; a
+    file in a folder you give may not be a symlink leading out of it (docs/records.md).
+    """
 
 
 @main.command(epilog=EXIT_CODES_HELP)
