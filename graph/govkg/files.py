@@ -62,21 +62,13 @@ def output_path(target: str | Path) -> Path:
     """
     target = Path(target)
     real = Path(os.path.realpath(target)) if target.is_symlink() else target
-    try:
-        mode = os.stat(real).st_mode
-    except FileNotFoundError:
-        return real
-    except OSError as err:
-        raise OutputError(f"cannot write {target}: {err.strerror}", fix=_OUTPUT_FIX) from None
-    if not stat.S_ISREG(mode):
+    mode = _mode(real, f"cannot write {target}", _OUTPUT_FIX)
+    if mode is not None and not stat.S_ISREG(mode):
         via = f" (a link to {real})" if real != target else ""
         raise OutputError(
             f"cannot write {target}{via}: it is a {kind(mode)}, not a file", fix=_OUTPUT_FIX
         )
     return real
-
-
-_OUTPUT_FIX = "give the path of a regular file, or a new name"
 
 
 def output_folder(folder: str | Path) -> Path:
@@ -85,18 +77,24 @@ def output_folder(folder: str | Path) -> Path:
     :raises OutputError: ``folder`` is a file, a FIFO, a device or a socket.
     """
     folder = Path(folder)
-    try:
-        mode = os.stat(folder).st_mode
-    except FileNotFoundError:
-        return folder
-    except OSError as err:
-        raise OutputError(f"cannot write into {folder}: {err.strerror}", fix=_FOLDER_FIX) from None
-    if not stat.S_ISDIR(mode):
+    mode = _mode(folder, f"cannot write into {folder}", _FOLDER_FIX)
+    if mode is not None and not stat.S_ISDIR(mode):
         raise OutputError(f"cannot write into {folder}: it is a {kind(mode)}", fix=_FOLDER_FIX)
     return folder
 
 
+_OUTPUT_FIX = "give the path of a regular file, or a new name"
 _FOLDER_FIX = "give a new folder or an existing one"
+
+
+def _mode(path: Path, failure: str, fix: str) -> int | None:
+    """``path``'s ``st_mode`` (links followed), or None when nothing is there."""
+    try:
+        return os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise OutputError(f"{failure}: {err.strerror}", fix=fix) from None
 
 
 def write_atomic(

@@ -92,11 +92,3 @@ def test_open_input_streams_and_raises_past_the_limit(tmp_path):
         assert stream.name == str(tmp_path / "a.nt") and len(stream.read()) == 100
     with open_input(tmp_path / "a.nt", limit=99) as stream, pytest.raises(InputError):
         stream.read()
-
-
-def test_serve_refuses_a_fifo_as_data_before_loading(tmp_path):
-    from govkg.server.runner import prepare_store
-
-    os.mkfifo(tmp_path / "data.ttl")
-    with pytest.raises(InputError, match=r"data\.ttl: it is a FIFO"):
-        prepare_store([tmp_path / "data.ttl"])
