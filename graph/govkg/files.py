@@ -226,7 +226,14 @@ def read_input(path: str | Path, *, limit: int, within: str | Path | None = None
     :raises InputError: as :func:`open_input`, or the file holds more than ``limit`` bytes.
     """
     with open_input(path, limit=limit, within=within) as handle:
-        return handle.read()
+        raw = handle.raw  # unbuffered: whole chunks, no copy through the buffer
+        chunks = []
+        while chunk := raw.read(_CHUNK):
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+_CHUNK = 1 << 24
 
 
 def _stat(path: Path, how: Callable) -> os.stat_result:
