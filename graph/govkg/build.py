@@ -22,7 +22,7 @@ from govkg.engines import STORE_DIR, load_with_union, write_store
 from govkg.errors import GovkgError, RecordError, RecordErrors, ValidationFailed
 from govkg.extract.evidence import record_evidence_triples
 from govkg.fastreason import infer_fast
-from govkg.files import replace_files
+from govkg.files import output_folder, replace_files
 from govkg.gazetteer import Gazetteer
 from govkg.memory import gc_paused
 from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
@@ -163,7 +163,7 @@ def write_outputs(built: Built, out_dir: Path, *, reference: bool = False) -> li
 
     :raises ValidationFailed: SHACL violations (``built.findings`` holds every finding).
     """
-    out_dir = Path(out_dir)
+    out_dir = output_folder(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
     try:

@@ -28,9 +28,12 @@ from functools import cache
 from pathlib import Path
 
 from govkg.errors import GovkgError
+from govkg.files import read_input
 from govkg.resources import queries_dir
 
 PARAM_TYPES = ("organization", "field", "date", "integer", "string", "iri")
+MAX_QUERY_BYTES = 1024 * 1024
+"""Largest ``.rq`` file read (1 MiB)."""
 _PARAM = re.compile(r"^(\w+) \((\w+), (required|optional)\): (.+)$")
 
 
@@ -77,12 +80,23 @@ class CannedQuery:
         return "\n".join(kept) + "\n"
 
 
+def query_text(path: Path) -> str:
+    """The text of a ``.rq`` file: a regular UTF-8 file of at most :data:`MAX_QUERY_BYTES`.
+
+    :raises GovkgError: not a regular file, too large, or not UTF-8.
+    """
+    try:
+        return read_input(path, limit=MAX_QUERY_BYTES).decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise GovkgError(f"cannot read {path}: {err}", fix="save the query as UTF-8") from None
+
+
 def parse_header(path: Path) -> CannedQuery:
     """Read one ``.rq`` file and its header.
 
     :raises GovkgError: when the header lacks a title or columns, or a parameter line is malformed.
     """
-    text = path.read_text(encoding="utf-8")
+    text = query_text(path)
     fields: dict[str, str] = {}
     params: list[Param] = []
     last = None
@@ -143,19 +157,11 @@ def find_query(name_or_path: str) -> CannedQuery:
     """
     if name_or_path.endswith(".rq"):
         path = Path(name_or_path)
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             raise GovkgError(f"no query file {path}", fix="check the path")
-        if not path.read_text(encoding="utf-8").lstrip().startswith("# title:"):
-            return CannedQuery(
-                path.stem,
-                path,
-                path.stem,
-                "",
-                (),
-                (),
-                frozenset(),
-                path.read_text(encoding="utf-8"),
-            )
+        text = query_text(path)
+        if not text.lstrip().startswith("# title:"):
+            return CannedQuery(path.stem, path, path.stem, "", (), (), frozenset(), text)
         return parse_header(path)
     queries = canned_queries()
     if name_or_path not in queries:

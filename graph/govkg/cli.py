@@ -38,7 +38,14 @@ records_argument = click.argument(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="govkg")
 def main() -> None:
-    """govkg: government bodies, their officials and the agreements they sign, as a graph."""
+    """govkg: government bodies, their officials and the agreements they sign, as a graph.
+
+    Files: every -o output is written to a temporary file beside it and renamed over it. Onto a
+    symlink, the link's target is written and the link kept; a FIFO, a device or a folder where
+    a file belongs (or a file where a folder belongs) is refused (exit 2) and left as it was.
+    Inputs (records, reports, .rq files, --data) must be regular files within a size limit; a
+    file in a folder you give may not be a symlink leading out of it (docs/records.md).
+    """
 
 
 @main.command(epilog=EXIT_CODES_HELP)
@@ -318,9 +325,10 @@ def queries() -> None:
 @reports_errors
 def synth(agreements: int, seed: int, out_dir: Path) -> None:
     """Write deterministic synthetic records (JSON, one file per source) for scale tests."""
+    from govkg.files import output_folder
     from govkg.synth import write_synthetic
 
-    if out_dir.exists() and any(out_dir.iterdir()):
+    if output_folder(out_dir).exists() and any(out_dir.iterdir()):
         raise GovkgError(f"{out_dir} is not empty", fix="give a new or empty folder")
     written = write_synthetic(out_dir, agreements, seed)
     out_console.print(f"wrote {agreements} agreements in {len(written)} files → {out_dir}/")

@@ -26,12 +26,15 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from govkg.errors import GovkgError
+from govkg.files import open_input
 from govkg.memory import gc_paused
 from govkg.order import sort_rows, split_final_order
 from govkg.serialize import StatementFiles, write_statement_files
 
 Row = list[Node | None]
 STORE_DIR = "store"
+MAX_DATA_BYTES = 64 * 1024**3
+"""Largest RDF file read with ``--data`` (64 GiB: a bound, not a budget; files are streamed)."""
 _OX_STRING = ox.NamedNode(str(XSD.string))
 _FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -114,13 +117,28 @@ def _read_quads(path: Path) -> list[ox.Quad]:
             f"cannot read {path}: unknown RDF format", fix=f"use one of {', '.join(_FORMATS)}"
         )
     try:
-        parsed = list(ox.parse(path=str(path), format=fmt))
+        with open_data(path) as stream:
+            parsed = list(ox.parse(stream, format=fmt))
     except (SyntaxError, ValueError, OSError) as err:
         raise GovkgError(f"cannot read {path}: {err}", fix="check the file") from err
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         return parsed
-    graph = ox.NamedNode(path.resolve().as_uri())
+    graph = ox.NamedNode(str(_file_graph(path)))
     return [ox.Quad(q.subject, q.predicate, q.object, graph) for q in parsed]
+
+
+def _file_graph(path: Path) -> URIRef:
+    """The graph a Turtle or N-Triples file's triples go into: the file's own IRI."""
+    return URIRef(path.resolve().as_uri())
+
+
+def open_data(path: Path, within: Path | None = None):
+    """An RDF data file opened through :func:`govkg.files.open_input` (a regular file of at
+    most :data:`MAX_DATA_BYTES`; with ``within``, not a link out of that folder).
+
+    :raises GovkgError: the file is refused.
+    """
+    return open_input(path, limit=MAX_DATA_BYTES, within=within)
 
 
 class OxigraphEngine:
@@ -208,10 +226,9 @@ class RdflibEngine:
             fmt = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads"}.get(path.suffix)
             if fmt is None:
                 raise GovkgError(f"cannot read {path}: unknown RDF format", fix="use .ttl or .trig")
-            if fmt in ("trig", "nquads"):
-                dataset.parse(path, format=fmt)
-            else:
-                dataset.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt)
+            graph = dataset if fmt in ("trig", "nquads") else dataset.graph(_file_graph(path))
+            with open_data(path) as stream:
+                graph.parse(file=stream, format=fmt, publicID=_file_graph(path))
         return cls(dataset)
 
     def select(self, text: str, bindings: dict[str, Node]) -> tuple[list[str], list[Row]]:
@@ -226,18 +243,26 @@ class RdflibEngine:
 
 
 def data_files(paths: list[Path]) -> list[Path]:
-    """RDF files to load: a build folder stands for its ``govkg.trig``."""
+    """RDF files to load: a build folder stands for its ``govkg.trig``.
+
+    Each is checked as :func:`open_data` will read it: a regular file (a build folder's
+    ``govkg.trig`` not a link out of the folder), so a bad one is named before any loading.
+
+    :raises GovkgError: a path is missing, a folder holds no build, or a file is refused.
+    """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             trig = path / "govkg.trig"
-            if not trig.is_file():
+            if not trig.exists() and not trig.is_symlink():
                 raise GovkgError(
                     f"{path} holds no built graph",
                     fix="run 'govkg build' first or pass RDF files with --data",
                 )
+            open_data(trig, within=path).close()
             files.append(trig)
-        elif path.is_file():
+        elif path.exists() or path.is_symlink():
+            open_data(path).close()
             files.append(path)
         else:
             raise GovkgError(f"no such file or folder: {path}", fix="check --data")

@@ -99,3 +99,8 @@ class ValidationFailed(GovkgError):
 
 class OutputError(GovkgError):
     """An output could not be written or failed its re-parse check; nothing was replaced."""
+
+
+class InputError(GovkgError):
+    """An input file was refused (not a regular file, too large, or a link out of its folder)
+    or could not be read; nothing of it was used."""

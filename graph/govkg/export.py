@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from govkg.engines import open_data
 from govkg.errors import GovkgError
 from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from govkg.serialize import FORMATS, serialize_items, statements, write_quads
@@ -26,13 +27,15 @@ from govkg.void import Description, write_description
 def read_dataset(data_dir: str | Path) -> list[ox.Quad]:
     """The quads of ``data_dir/govkg.trig``.
 
-    :raises GovkgError: when the folder holds no build.
+    :raises GovkgError: when the folder holds no build, or its ``govkg.trig`` is refused
+        (not a regular file, or a link out of the folder).
     """
     path = Path(data_dir) / "govkg.trig"
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise GovkgError(f"no built graph at {path}", fix="run 'govkg build' first or pass --data")
     try:
-        return list(ox.parse(path=str(path), format=ox.RdfFormat.TRIG))
+        with open_data(path, within=data_dir) as stream:
+            return list(ox.parse(stream, format=ox.RdfFormat.TRIG))
     except (SyntaxError, ValueError, OSError) as err:
         raise GovkgError(f"cannot read {path}: {err}", fix="rebuild with 'govkg build'") from err
 

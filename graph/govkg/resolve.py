@@ -237,12 +237,36 @@ def _check_distinct_signers(
         seen.add(signer.person_key)
 
 
+ACTING = (
+    "pelaksana tugas",
+    "pelaksana harian",
+    "pejabat sementara",
+    "penjabat",
+    "plt",
+    "plh",
+    "pjs",
+    "pj",
+    "acting",
+)
+"""Folded words before a post that say its holder acts in it (``Plt. Bupati`` is in the
+Bupati's role); the post as written keeps them."""
+
+
 def _role(post: str, roles: Vocabulary, where: Where, errors: _Collector) -> URIRef | None:
-    """The role named by a post as written; 'Sekretaris Utama BPOM' → Sekretaris Utama."""
-    words = post.split()
-    for end in range(len(words), 0, -1):
+    """The role named by a post as written.
+
+    The longest leading words that name a role win ('Sekretaris Utama BPOM' → Sekretaris
+    Utama), after an acting prefix ('Plt. Wali Kota'); then the longest run of words elsewhere,
+    as English writes posts ('German Ambassador to Indonesia' → Duta Besar). A slash separates
+    words too ('Menristek/Kepala BRIN').
+    """
+    words = _without_acting(post).replace("/", " ").split()
+    count = len(words)
+    spans = [words[:end] for end in range(count, 0, -1)]
+    spans += [words[s : s + n] for n in range(count - 1, 0, -1) for s in range(1, count - n + 1)]
+    for span in spans:
         try:
-            return roles.resolve(" ".join(words[:end]))
+            return roles.resolve(" ".join(span))
         except GovkgError:
             continue
     try:
@@ -250,6 +274,15 @@ def _role(post: str, roles: Vocabulary, where: Where, errors: _Collector) -> URI
     except GovkgError as err:
         errors.fail(where, "post", err)
         return None
+
+
+def _without_acting(post: str) -> str:
+    """``post`` without a leading acting prefix: ``_without_acting("Plt. Bupati")`` → 'Bupati'."""
+    folded = fold(post)
+    for prefix in ACTING:
+        if folded.startswith(prefix + " "):
+            return " ".join(post.split()[len(prefix.split()) :])
+    return post
 
 
 def _lookup(vocab: Vocabulary, text: str, where: Where, field: str, errors: _Collector) -> URIRef:

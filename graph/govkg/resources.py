@@ -41,6 +41,11 @@ def bundled_records_dir() -> Path:
     return data_dir() / "records"
 
 
+def corpus_records_dir() -> Path:
+    """The bundled corpus of real reports, one record file per report (see its README)."""
+    return data_dir() / "corpus" / "records"
+
+
 def gazetteer_dir() -> Path:
     """Reference data: agencies, regions, change events."""
     return PACKAGE_DIR / "gazetteer" / "data"

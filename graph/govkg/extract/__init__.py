@@ -23,13 +23,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from govkg.errors import GovkgError
+from govkg.errors import GovkgError, InputError
 from govkg.extract.agreements import analyse_article
 from govkg.extract.records import build_record, record_yaml
 from govkg.extract.text import Article, read_article
 from govkg.text import slugify
 
 LANGUAGES = ("id", "en")
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+"""Largest report file read (2 MiB; a long news report is some 20 KiB)."""
 _EN_WORDS = frozenset(
     ["the", "and", "of", "signed", "with", "on", "in", "by", "was", "were", "agreement", "will"]
 )
@@ -116,12 +118,17 @@ def extract_file(
     >>> extract_file(p).record["events"][0]["date"]
     '2019-03-04'
 
-    :raises ExtractError: unreadable file, or as :func:`extract_text`.
+    :raises ExtractError: not a regular file, too large (:data:`MAX_ARTICLE_BYTES`), not
+        UTF-8, or as :func:`extract_text`.
     """
+    from govkg.files import read_input
+
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
+        text = read_input(path, limit=MAX_ARTICLE_BYTES).decode("utf-8-sig")
+    except InputError as err:
+        raise ExtractError(err.message, fix=err.fix) from None
+    except UnicodeDecodeError as err:
         raise ExtractError(f"cannot read {path}: {err}", fix="give a UTF-8 text file") from None
     return extract_text(text, published=published, lang=lang, name=str(path))
 

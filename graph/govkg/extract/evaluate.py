@@ -30,6 +30,7 @@ from pathlib import Path
 
 from govkg.errors import GovkgError
 from govkg.extract.people import fold_name, resolve_role
+from govkg.files import check_within
 from govkg.gazetteer import Gazetteer
 from govkg.gazetteer.forms import name_key
 from govkg.ids import key_of
@@ -128,7 +129,8 @@ def default_extractor(path: Path, published: date | None, lang: str) -> str:
 def evaluate_dir(gold_dir: str | Path, extractor: Extractor = default_extractor) -> Report:
     """Extract every report of a gold folder and score it against its gold record.
 
-    :raises GovkgError: the folder holds no ``*.txt`` report with a ``*.gold.yaml``.
+    :raises GovkgError: the folder holds no ``*.txt`` report with a ``*.gold.yaml``, or one
+        of them is a symlink leading out of the folder.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -154,7 +156,8 @@ def evaluate_dir(gold_dir: str | Path, extractor: Extractor = default_extractor)
         )
     report = Report()
     for txt, gold_path in pairs:
-        gold = load_file(gold_path)
+        check_within(txt, folder)
+        gold = load_file(gold_path, within=folder)
         report.articles += 1
         try:
             text = extractor(txt, gold.source.published, gold.source.language)

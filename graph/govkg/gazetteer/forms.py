@@ -43,6 +43,7 @@ REGION_PREFIXES = {
         "kota administrasi",
         "pemerintah kota",
         "pemkot",
+        "pemko",
         "wali kota",
         "walikota",
         "wakil wali kota",

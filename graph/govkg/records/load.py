@@ -23,7 +23,8 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from govkg.errors import RecordError, RecordErrors
+from govkg.errors import InputError, RecordError, RecordErrors
+from govkg.files import read_input
 from govkg.records.csv_source import csv_tree
 from govkg.records.json_source import json_tree
 from govkg.records.model import RecordSet
@@ -71,10 +72,14 @@ def load_bytes(data: bytes, *, fmt: str, name: str) -> RecordSet:
     return _guard(name, lambda: _from_text(_decoded(data, name), fmt, name))
 
 
-def load_file(path: str | Path) -> RecordSet:
+def load_file(path: str | Path, *, within: str | Path | None = None) -> RecordSet:
     """Read one record file, choosing the format by its suffix (.yaml, .yml, .json, .csv).
 
-    :raises RecordError: unknown suffix, unreadable or too large file, or an invalid record.
+    Only a regular file of at most :data:`MAX_BYTES` is read (:func:`govkg.files.read_input`);
+    with ``within``, a symlink leading out of that folder is refused.
+
+    :raises RecordError: unknown suffix, not a regular file, a link out of ``within``,
+        unreadable or too large file, or an invalid record.
     :raises RecordErrors: several problems, all listed.
     """
     path = Path(path)
@@ -87,15 +92,10 @@ def load_file(path: str | Path) -> RecordSet:
             fix=f"name record files {', '.join(FORMATS)}",
         )
     try:
-        _check_size(path.stat().st_size, str(path))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise RecordError(
-            str(path),
-            "(file)",
-            f"cannot read the file: {exc.strerror or exc}",
-            fix="check the path and its permissions",
-        ) from None
+        data = read_input(path, limit=MAX_BYTES, within=within)
+    except InputError as exc:
+        message = _without_path(exc.message, path)
+        raise RecordError(str(path), "(file)", message, fix=exc.fix) from None
     return load_bytes(data, fmt=fmt, name=str(path))
 
 
@@ -109,9 +109,9 @@ def load_paths(paths: Iterable[str | Path]) -> list[RecordSet]:
     """
     files, errors = _record_files([paths] if isinstance(paths, str | Path) else paths)
     records = []
-    for file in files:
+    for file, folder in files.items():
         try:
-            records.append(load_file(file))
+            records.append(load_file(file, within=folder))
         except RecordErrors as exc:
             errors.extend(exc.errors)
         except RecordError as exc:
@@ -122,14 +122,21 @@ def load_paths(paths: Iterable[str | Path]) -> list[RecordSet]:
     return records
 
 
-def _record_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[RecordError]]:
-    found: dict[Path, None] = {}
+def _without_path(message: str, path: Path) -> str:
+    return message.removeprefix(f"cannot read {path}: ").removeprefix(f"{path}: ")
+
+
+def _record_files(
+    paths: Iterable[str | Path],
+) -> tuple[dict[Path, Path | None], list[RecordError]]:
+    """Each record file, with the folder it was found in (None for a file named directly)."""
+    found: dict[Path, Path | None] = {}
     errors = []
     names = [Path(path) for path in paths]
     for path in names:
         if path.is_dir():
-            found.update(dict.fromkeys(_walk(path)))
-        elif path.exists():
+            found.update(dict.fromkeys(_walk(path), path))
+        elif path.exists() or path.is_symlink():
             found[path] = None
         else:
             errors.append(
@@ -145,7 +152,7 @@ def _record_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[RecordE
                 fix=f"give record files ({', '.join(FORMATS)}) or folders holding them",
             )
         )
-    return list(found), errors
+    return found, errors
 
 
 def _walk(folder: Path) -> list[Path]:

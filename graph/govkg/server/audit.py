@@ -53,7 +53,14 @@ def _plain(value) -> object:
 
 
 def install(path: str | os.PathLike[str]) -> None:
-    """Log this process's socket, file and subprocess events to ``path`` (once per path)."""
+    """Log this process's socket, file and subprocess events to ``path`` (once per path).
+
+    :raises OutputError: ``path`` is a FIFO, a device or a folder (:func:`govkg.files.output_path`;
+        a FIFO would block the server until someone reads it).
+    """
+    from govkg.files import output_path
+
+    output_path(path)
     target = os.fspath(path)
     if target in _installed:
         return

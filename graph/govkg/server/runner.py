@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from govkg.engines import STORE_DIR, data_files
+from govkg.engines import STORE_DIR, data_files, open_data
 from govkg.errors import GovkgError
 from govkg.server.app import App, ServerConfig
 from govkg.server.capacity import Connections, Lanes
@@ -51,7 +51,8 @@ def prepare_store(paths: Sequence[Path]) -> tuple[Path, Path | None]:
             fmt = ox.RdfFormat.from_extension(file.suffix.lstrip("."))
             if fmt is None:
                 raise GovkgError(f"cannot read {file}: unknown RDF format", fix="use .ttl or .trig")
-            store.bulk_load(path=str(file), format=fmt)
+            with open_data(file) as stream:
+                store.bulk_load(stream, format=fmt)
         store.flush()
         store.optimize()
         del store

@@ -171,14 +171,30 @@ def ontology_response():
     return Response(200, body, {"Content-Type": "text/turtle; charset=utf-8"})
 
 
+MAX_PAGE_BYTES = 512 * 1024 * 1024
+"""Largest network page served from a build folder (512 MiB)."""
+
+
+def _built_page(folder: Path) -> bytes | None:
+    """The build folder's ``network.html``; None when refused (not a regular file, too
+    large, or a link out of the folder): the notice is served instead."""
+    from govkg.errors import InputError
+    from govkg.files import read_input
+
+    try:
+        return read_input(folder / "network.html", limit=MAX_PAGE_BYTES, within=folder)
+    except InputError:
+        return None
+
+
 def network_response(data: list[Path]):
     """The cooperation network page of the served build (see the NETWORK_PAGE hook)."""
     folder = next((p for p in data if p.is_dir()), None)
     body = None
     if folder is not None and NETWORK_PAGE is not None:
         body = NETWORK_PAGE(folder)
-    elif folder is not None and (folder / "network.html").is_file():
-        body = (folder / "network.html").read_bytes()
+    elif folder is not None and (folder / "network.html").exists():
+        body = _built_page(folder)
     if body is None:
         main = (
             "<p>No network page was built for the served data yet. "
