@@ -25,6 +25,7 @@ from govkg.gazetteer.model import (
     KEY_PATTERN,
     Change,
     Entry,
+    area_key,
     check_kind,
     display,
     handle,
@@ -259,7 +260,12 @@ class Gazetteer:
             if province and result.entry(province).kind != "ProvincialGovernment":
                 raise _decl_error(decl, "province", f"{province!r} is not a province", "name one")
             parent = _reference(decl, "parent", result)
-            result._entries[entry.key] = replace(entry, province=province, parent=parent)
+            located = _located_in(entry, result)
+            if located and not province:
+                province = _known(area_key(entry.region_code[:2]), result)
+            result._entries[entry.key] = replace(
+                entry, province=province, parent=parent, located_in=located
+            )
         return result
 
 
@@ -297,10 +303,22 @@ def declared_entry(decl: OrganizationDecl) -> Entry:
         region_code=decl.region_code,
         province=decl.province,
         parent=decl.parent,
+        country=decl.country,
         source=f"declared in {where.file}:{where.line}"
         if where.line
         else f"declared in {where.file}",
     )
+
+
+def _located_in(entry: Entry, gazetteer: Gazetteer) -> str | None:
+    """The local government in whose area a body that is not one sits, from its region code."""
+    if entry.is_local or not entry.region_code:
+        return None
+    return _known(area_key(entry.region_code), gazetteer)
+
+
+def _known(key: str, gazetteer: Gazetteer) -> str | None:
+    return key if key in gazetteer else None
 
 
 def _reference(decl: OrganizationDecl, field: str, gazetteer: Gazetteer) -> str | None:
