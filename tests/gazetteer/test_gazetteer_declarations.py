@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from govkg.errors import GovkgError, RecordError
 from govkg.gazetteer import Gazetteer
+from govkg.gazetteer.coverage import party_coverage
+from govkg.records.load import load_file
 from govkg.records.model import OrganizationDecl, Where
 
 WHERE = Where("records/2019-lan.yaml", 12, "organizations[0]")
@@ -119,3 +123,14 @@ def test_province_must_be_a_province(gaz: Gazetteer) -> None:
     with pytest.raises(RecordError, match="is not a province") as err:
         gaz.with_declarations([decl(province="Pemkab Serang")])
     assert err.value.field == "organizations[0].province"
+
+
+def test_party_coverage_counts_parties_the_bundled_gazetteer_resolves():
+    valid = Path(__file__).resolve().parents[1] / "data" / "records" / "valid"
+    records = [
+        load_file(valid / n)
+        for n in ("partial-and-missing-dates.yaml", "new-kinds-and-foreign-parties.yaml")
+    ]
+    share = party_coverage(records)
+    assert (share.known, share.total) == (9, 15)
+    assert "Kejari Serang" in share.unknown and "LAN" not in share.unknown
