@@ -71,6 +71,12 @@ from govkg.errors import GovkgError
     help="Draw bodies merged into or renamed as another (org:ChangeEvent) as their successor.",
 )
 @click.option(
+    "--rollup",
+    is_flag=True,
+    help="Draw units (a dinas, a regional office: org:OrganizationalUnit) as the body they "
+    "belong to.",
+)
+@click.option(
     "--chart",
     type=click.Choice(["network", "years"]),
     default="network",
@@ -94,6 +100,7 @@ def network(
     ego: str | None,
     depth: int,
     successors: bool,
+    rollup: bool,
     chart: str,
     no_metrics: bool,
 ) -> None:
@@ -131,6 +138,7 @@ def network(
         view=view,
         filters=filters,
         successors=successors,
+        rollup=rollup,
         metrics=not no_metrics,
         endpoint=endpoint,
     )

@@ -16,6 +16,7 @@ from functools import lru_cache
 from rdflib import URIRef
 
 from govkg.namespaces import ID_BASE
+from govkg.records.dates import PartialDate
 from govkg.text import slugify
 
 _MEMO_SIZE = 1 << 16
@@ -59,6 +60,11 @@ def signature(agreement_key: str, person_key: str) -> URIRef:
     return _iri("agreement", agreement_key, "signature", person_key)
 
 
+def witnessing(agreement_key: str, person_key: str) -> URIRef:
+    """One person's witnessing of one agreement's signing."""
+    return _iri("agreement", agreement_key, "witness", person_key)
+
+
 @lru_cache(maxsize=_MEMO_SIZE)
 def post(org_key: str, role_key: str) -> URIRef:
     """An office (``org:Post``): a role in an organization."""
@@ -77,8 +83,8 @@ def place(name: str) -> URIRef:
 
 
 @lru_cache(maxsize=_MEMO_SIZE)
-def instant(day: Date) -> URIRef:
-    """A calendar day as an OWL-Time instant."""
+def instant(day: Date | PartialDate) -> URIRef:
+    """A calendar day, month or year as an OWL-Time instant (``…/date/2019-02``)."""
     return _iri("date", day.isoformat())
 
 

@@ -68,13 +68,20 @@ class GOVKG(DefinedNamespace):
     GovernmentUnit: URIRef
     StateUniversity: URIRef
     StateOwnedEnterprise: URIRef
+    RegionalOwnedEnterprise: URIRef
+    ForeignGovernment: URIRef
+    ForeignLocalGovernment: URIRef
+    InternationalOrganization: URIRef
     # classes: agreements
     Agreement: URIRef
     MemorandumOfUnderstanding: URIRef
     CooperationAgreement: URIRef
     MemorandumOfAgreement: URIRef
     StatementOfIntent: URIRef
+    LetterOfIntent: URIRef
+    JointAgreement: URIRef
     Signature: URIRef
+    Witnessing: URIRef
     # concept schemes
     CooperationFields: URIRef
     Roles: URIRef
@@ -86,6 +93,11 @@ class GOVKG(DefinedNamespace):
     signatory: URIRef
     onBehalfOf: URIRef
     inCapacityOf: URIRef
+    onBehalfOfPerson: URIRef
+    onBehalfOfPost: URIRef
+    witness: URIRef
+    witnessedBy: URIRef
+    witnessInCapacityOf: URIRef
     signedOn: URIRef
     signedAt: URIRef
     cooperationField: URIRef
@@ -98,6 +110,7 @@ class GOVKG(DefinedNamespace):
     # properties: organizations, people
     regionCode: URIRef
     inProvince: URIRef
+    locatedIn: URIRef
     acronym: URIRef
     attestedOn: URIRef
     # evidence (govkg extract)

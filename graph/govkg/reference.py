@@ -19,9 +19,13 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from govkg import ids
 from govkg.gazetteer import Change, Entry, Gazetteer
-from govkg.namespaces import GOVKG, ORG
+from govkg.namespaces import GOVKG, ORG, SCHEMA
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+UNIT_KINDS = ("GovernmentUnit", "RegionalOffice")
+"""Kinds that are ``org:OrganizationalUnit``s: their parent link is also stated as ``org:unitOf``
+(a sub-property of ``org:subOrganizationOf``, which is stated too so that queries need no
+reasoning)."""
 
 
 def entry_triples(entry: Entry) -> Iterator[Triple]:
@@ -36,12 +40,18 @@ def entry_triples(entry: Entry) -> Iterator[Triple]:
         yield node, GOVKG.acronym, Literal(acronym)
     for alias in entry.aliases:
         yield node, SKOS.altLabel, Literal(alias, lang="id")
-    if entry.region_code:
+    if entry.region_code and entry.is_local:
         yield node, GOVKG.regionCode, Literal(entry.region_code)
+    if entry.located_in:
+        yield node, GOVKG.locatedIn, ids.org(entry.located_in)
     if entry.province:
         yield node, GOVKG.inProvince, ids.org(entry.province)
     if entry.parent:
         yield node, ORG.subOrganizationOf, ids.org(entry.parent)
+        if entry.kind in UNIT_KINDS:
+            yield node, ORG.unitOf, ids.org(entry.parent)
+    if entry.country:
+        yield node, SCHEMA.addressCountry, Literal(entry.country)
     if entry.source:
         yield node, DCTERMS.source, Literal(entry.source)
 
@@ -60,7 +70,7 @@ def change_triples(change: Change) -> Iterator[Triple]:
 
 
 def used_keys(gazetteer: Gazetteer, keys: Iterable[str]) -> list[str]:
-    """The keys a build needs: the ones used, their provinces and parents, and their successors."""
+    """The keys a build needs: the ones used, their provinces, parents and areas, and successors."""
     wanted: set[str] = set()
     todo = list(keys)
     while todo:
@@ -69,7 +79,7 @@ def used_keys(gazetteer: Gazetteer, keys: Iterable[str]) -> list[str]:
             continue
         wanted.add(key)
         entry = gazetteer.entry(key)
-        todo.extend(k for k in (entry.province, entry.parent) if k)
+        todo.extend(k for k in (entry.province, entry.parent, entry.located_in) if k)
         for change in gazetteer.changes:
             if key in change.original:
                 todo.extend((*change.original, *change.resulting))

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from rdflib import URIRef
 
 from govkg.errors import GovkgError, RecordError, RecordErrors
 from govkg.gazetteer import Entry, Gazetteer
 from govkg.ids import agreement_slug, key_of
-from govkg.records.model import Agreement, RecordSet, Signatory, Source, Where
+from govkg.records.dates import PartialDate
+from govkg.records.model import Agreement, Event, RecordSet, Signatory, Source, Where, Witness
 from govkg.text import fold, slugify
 from govkg.vocab import Vocabulary
 
@@ -33,6 +33,29 @@ class Signer:
     post_as_written: str
     party: Entry
     honorifics: tuple[str, ...]
+    represented: Represented | None = None
+
+
+@dataclass(frozen=True)
+class Represented:
+    """The official a signer signed for: the role in the same party, and the person if named."""
+
+    role: URIRef
+    role_labels: tuple[str, str]
+    person_key: str | None
+    name: str | None
+
+
+@dataclass(frozen=True)
+class ResolvedWitness:
+    """A witness: the person, the post as written, and the post when role and body resolve."""
+
+    person_key: str
+    name: str
+    post_as_written: str
+    organization_as_written: str | None
+    organization: Entry | None
+    role: URIRef | None
 
 
 @dataclass(frozen=True)
@@ -41,7 +64,7 @@ class ResolvedAgreement:
 
     key: str
     kind: str
-    signed_on: date
+    signed_on: PartialDate | None
     place: str | None
     city: str | None
     parties: tuple[Entry, ...]
@@ -52,6 +75,7 @@ class ResolvedAgreement:
     number: str | None
     implements: str | None
     notes: tuple[str, ...]
+    witnesses: tuple[ResolvedWitness, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,6 +86,10 @@ class ResolvedRecords:
     source: Source
     agreements: tuple[ResolvedAgreement, ...]
     declared: tuple[Entry, ...]
+
+
+UNDATED = "undated"
+"""The date part of a generated agreement key when the signing date is unknown."""
 
 
 class _Collector:
@@ -88,9 +116,7 @@ def resolve_records(
         for agreement in event.agreements:
             resolved = _agreement(
                 agreement,
-                event.date,
-                event.place,
-                event.city,
+                event,
                 gazetteer,
                 fields,
                 roles,
@@ -108,9 +134,7 @@ def resolve_records(
 
 def _agreement(
     agreement: Agreement,
-    day: date,
-    place,
-    city,
+    event: Event,
     gazetteer,
     fields,
     roles,
@@ -129,16 +153,16 @@ def _agreement(
         _lookup(fields, text, agreement.where, f"fields[{i}]", errors)
         for i, text in enumerate(agreement.fields)
     )
+    witnesses = tuple(_witness(w, gazetteer, roles) for w in agreement.witnesses)
     if len(errors.errors) > count:
         return None
+    day = event.date.isoformat() if event.date else UNDATED
     return ResolvedAgreement(
-        key=agreement_slug(
-            agreement.id, day.isoformat(), agreement.kind, [p.key for p in parties.values()]
-        ),
+        key=agreement_slug(agreement.id, day, agreement.kind, [p.key for p in parties.values()]),
         kind=agreement.kind,
-        signed_on=day,
-        place=place,
-        city=city,
+        signed_on=event.date,
+        place=event.place,
+        city=event.city,
         parties=tuple(parties.values()),
         signers=signers,
         fields=tuple(dict.fromkeys(concepts)),
@@ -146,7 +170,8 @@ def _agreement(
         title=agreement.title,
         number=agreement.number,
         implements=agreement.implements,
-        notes=agreement.notes,
+        notes=event.notes + agreement.notes,
+        witnesses=witnesses,
     )
 
 
@@ -210,12 +235,50 @@ def _signer(
             )
             return None
     role = _role(sig.post, roles, sig.where, errors)
-    if role is None:
+    represented = _represented(sig, roles, errors)
+    if role is None or (sig.on_behalf_of and represented is None):
         return None
     key = sig.person_id or slugify(sig.name)
     name = people[sig.person_id].name if sig.person_id in people else sig.name
     labels = (roles.label(role, "id"), roles.label(role, "en"))
-    return Signer(key, name, role, labels, sig.post, party, sig.honorifics)
+    return Signer(key, name, role, labels, sig.post, party, sig.honorifics, represented)
+
+
+def _represented(sig: Signatory, roles: Vocabulary, errors: _Collector) -> Represented | None:
+    """The official signed for, with the post resolved to a role (an error when it is not)."""
+    if sig.on_behalf_of is None:
+        return None
+    where = sig.where.at("on_behalf_of")
+    role = _role(sig.on_behalf_of.post, roles, where, errors)
+    if role is None:
+        return None
+    name = sig.on_behalf_of.name
+    labels = (roles.label(role, "id"), roles.label(role, "en"))
+    return Represented(role, labels, slugify(name) if name else None, name)
+
+
+def _witness(witness: Witness, gazetteer: Gazetteer, roles: Vocabulary) -> ResolvedWitness:
+    """A witness, resolved where the gazetteer and the roles know the body and the post.
+
+    Witnesses' bodies need not be parties or declared, so an unknown body or post is kept
+    as written instead of failing the record.
+    """
+    organization = role = None
+    if witness.organization:
+        try:
+            organization = gazetteer.resolve(witness.organization)
+        except GovkgError:
+            organization = None
+    if organization is not None:
+        role = _role(witness.post, roles, witness.where, _Collector())
+    return ResolvedWitness(
+        slugify(witness.name),
+        witness.name,
+        witness.post,
+        witness.organization,
+        organization,
+        role,
+    )
 
 
 def _check_distinct_signers(

@@ -48,6 +48,7 @@ PARAMETERS = {
 PARAMETERS |= {SH.hasValue, SH.minCount, SH.maxCount, SH.uniqueLang, SH.property}
 PARAMETERS |= {SH.path, SH.inversePath, SH.sparql, SH.select, SH.prefixes, SH.declare}
 PARAMETERS |= {SH.prefix, SH.namespace}
+PARAMETERS |= {SH.minInclusive, SH.maxInclusive}
 INERT = {SH.message, SH.severity, SH.deactivated, SH.name, SH.description, SH.order, SH.group}
 TYPES = {SH.NodeShape, SH.PropertyShape, SH.SPARQLConstraint}
 

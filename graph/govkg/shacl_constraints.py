@@ -33,6 +33,7 @@ from govkg.shacl_terms import (
     node_kind_test,
     nt,
     pattern_test,
+    range_test,
     total,
     unsupported,
 )
@@ -103,6 +104,9 @@ def value_tests(
         yield "sh:datatype", datatype_test(datatype)
     for kind in values(shapes, shape, SH.nodeKind, at_most_one=True):
         yield "sh:nodeKind", node_kind_test(kind)
+    for parameter, compare in (("minInclusive", ">="), ("maxInclusive", "<=")):
+        for bound in values(shapes, shape, SH[parameter], at_most_one=True):
+            yield f"sh:{parameter}", range_test(compare, bound)
     flags = shapes.value(shape, SH.flags)
     for pattern in values(shapes, shape, SH.pattern):
         yield "sh:pattern", pattern_test(pattern, flags)

@@ -36,6 +36,13 @@ _NODE_KINDS = {
     SH.IRIOrLiteral: "(isIRI({v}) || isLiteral({v}))",
 }
 
+_ZONE = "(Z|[+-](0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)?"
+_PARTIAL_DATES = {
+    XSD.gYear: f"^-?([1-9][0-9]{{4,}}|[0-9]{{4}}){_ZONE}$",
+    XSD.gYearMonth: f"^-?([1-9][0-9]{{4,}}|[0-9]{{4}})-(0[1-9]|1[0-2]){_ZONE}$",
+}
+"""Lexical forms of the XSD dates known to the month or the year only (XSD 1.1 Part 2)."""
+
 
 def unsupported(where: Node | str, what: str) -> GovkgError:
     """The error for a shape the SPARQL fast path cannot compile (it is never skipped)."""
@@ -102,7 +109,30 @@ def datatype_test(datatype: Node) -> Test:
         return lambda v: total(
             f"isLiteral({v}) && sameTerm(datatype({v}), {dt}) && isLiteral({dt}(STR({v})))"
         )
-    raise unsupported(datatype, "sh:datatype other than xsd:string, xsd:date, rdf:langString")
+    if datatype == XSD.decimal:
+        dt = iri(XSD.decimal)
+        return lambda v: total(
+            f"isLiteral({v}) && sameTerm(datatype({v}), {dt}) && isLiteral({dt}(STR({v})))"
+        )
+    if datatype in _PARTIAL_DATES:
+        dt, lexical = iri(datatype), string(_PARTIAL_DATES[datatype])
+        return lambda v: total(
+            f"isLiteral({v}) && sameTerm(datatype({v}), {dt}) && REGEX(STR({v}), {lexical})"
+        )
+    raise unsupported(
+        datatype,
+        "sh:datatype other than xsd:string, xsd:decimal, xsd:date, xsd:gYearMonth, "
+        "xsd:gYear, rdf:langString",
+    )
+
+
+def range_test(compare: str, bound: Node) -> Test:
+    """sh:minInclusive (``>=``) or sh:maxInclusive (``<=``): an incomparable value fails.
+
+    >>> range_test(">=", Literal(0))("?v")
+    'COALESCE(isLiteral(?v) && ?v >= "0"^^<http://www.w3.org/2001/XMLSchema#integer>, false)'
+    """
+    return lambda v: total(f"isLiteral({v}) && {v} {compare} {nt(bound)}")
 
 
 def node_kind_test(kind: Node) -> Test:

@@ -8,7 +8,6 @@ one thing (a source, an agreement, a signature, a tenure), following
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from functools import lru_cache
 
 from rdflib import Literal, URIRef
@@ -17,8 +16,9 @@ from rdflib.namespace import FOAF, PROV, RDF, SKOS, XSD
 from govkg import ids
 from govkg.gazetteer import area_name
 from govkg.namespaces import GOVKG, ORG, SCHEMA, TIME
+from govkg.records.dates import PartialDate
 from govkg.records.model import AGREEMENT_KINDS, SOURCE_KINDS, Source
-from govkg.resolve import ResolvedAgreement, ResolvedRecords, Signer, role_key
+from govkg.resolve import ResolvedAgreement, ResolvedRecords, ResolvedWitness, Signer, role_key
 from govkg.text import slugify
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -37,13 +37,24 @@ KIND_LABEL = {
     "pks": ("Perjanjian Kerja Sama", "Cooperation Agreement"),
     "moa": ("Memorandum of Agreement", "Memorandum of Agreement"),
     "soi": ("Pernyataan Kehendak", "Statement of Intent"),
+    "loi": ("Surat Pernyataan Minat", "Letter of Intent"),
+    "kesepakatan-bersama": ("Kesepakatan Bersama", "Joint Agreement"),
 }
+DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+"""The XSD datatype of a date of each precision."""
+INSTANT_PROPERTY = {"day": TIME.inXSDDate, "month": TIME.inXSDgYearMonth, "year": TIME.inXSDgYear}
+"""The OWL-Time property that gives an instant's date at each precision."""
+UNDATED_LABEL = ("tanpa tanggal", "undated")
 
 
 @lru_cache(maxsize=_MEMO_SIZE)
-def xsd_date(day: date) -> Literal:
-    """A day as an ``xsd:date`` literal."""
-    return Literal(day.isoformat(), datatype=XSD.date)
+def xsd_date(day: PartialDate) -> Literal:
+    """A date as an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` literal, by precision.
+
+    >>> xsd_date(PartialDate(2019, 2)).datatype
+    rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYearMonth')
+    """
+    return Literal(day.isoformat(), datatype=DATATYPE[day.precision])
 
 
 @lru_cache(maxsize=_MEMO_SIZE)
@@ -89,7 +100,8 @@ def agreement_triples(agreement: ResolvedAgreement, source: URIRef, lang: str) -
     node = ids.agreement(agreement.key)
     yield node, RDF.type, GOVKG[AGREEMENT_KINDS[agreement.kind]]
     yield node, PROV.wasDerivedFrom, source
-    yield node, GOVKG.signedOn, xsd_date(agreement.signed_on)
+    if agreement.signed_on is not None:
+        yield node, GOVKG.signedOn, xsd_date(agreement.signed_on)
     yield from _agreement_labels(node, agreement)
     for party in agreement.parties:
         yield node, GOVKG.party, ids.org(party.key)
@@ -107,17 +119,20 @@ def agreement_triples(agreement: ResolvedAgreement, source: URIRef, lang: str) -
         yield from place_triples(node, agreement.place, agreement.city)
     for signer in agreement.signers:
         yield from signature_triples(agreement, signer, source)
+    for witness in agreement.witnesses:
+        yield from witness_triples(agreement, witness, source, lang)
 
 
 def _agreement_labels(node: URIRef, agreement: ResolvedAgreement) -> Iterator[Triple]:
     parties = "–".join(_short_name(p) for p in agreement.parties)
-    day = agreement.signed_on.isoformat()
+    known = agreement.signed_on.isoformat() if agreement.signed_on else None
+    day_id, day_en = (known, known) if known else UNDATED_LABEL
     label_id, label_en = KIND_LABEL[agreement.kind]
     if agreement.title:
         yield node, SKOS.prefLabel, Literal(agreement.title, lang="id")
     else:
-        yield node, SKOS.prefLabel, Literal(f"{label_id} {parties}, {day}", lang="id")
-    yield node, SKOS.prefLabel, Literal(f"{label_en} {parties}, {day}", lang="en")
+        yield node, SKOS.prefLabel, Literal(f"{label_id} {parties}, {day_id}", lang="id")
+    yield node, SKOS.prefLabel, Literal(f"{label_en} {parties}, {day_en}", lang="en")
 
 
 def _short_name(entry) -> str:
@@ -161,33 +176,94 @@ def signature_triples(
     yield person, ORG.holds, post
     yield from post_triples(post, signer)
     yield from tenure_triples(signer, agreement.signed_on, source)
+    if signer.represented is not None:
+        yield from represented_triples(node, agreement, signer, source)
+
+
+def represented_triples(
+    signature: URIRef, agreement: ResolvedAgreement, signer: Signer, source: URIRef
+) -> Iterator[Triple]:
+    """The official a signer signed for ("mewakili"): their post and, when named, the person."""
+    represented = signer.represented
+    head = Signer(
+        represented.person_key or "",
+        represented.name or "",
+        represented.role,
+        represented.role_labels,
+        "",
+        signer.party,
+        (),
+    )
+    post = ids.post(signer.party.key, role_key(represented.role))
+    yield signature, GOVKG.onBehalfOfPost, post
+    yield from post_triples(post, head)
+    if represented.person_key is None:
+        return
+    person = ids.person(represented.person_key)
+    yield signature, GOVKG.onBehalfOfPerson, person
+    yield person, RDF.type, FOAF.Person
+    yield person, FOAF.name, string_literal(represented.name)
+    yield person, ORG.holds, post
+    yield from tenure_triples(head, agreement.signed_on, source)
+
+
+def witness_triples(
+    agreement: ResolvedAgreement, witness: ResolvedWitness, source: URIRef, lang: str
+) -> Iterator[Triple]:
+    """A witness of the signing: the person, and their post when the body and the role resolve.
+
+    The post and body as written stay in the node's label, so nothing the source says is lost.
+    """
+    node = ids.witnessing(agreement.key, witness.person_key)
+    person = ids.person(witness.person_key)
+    yield ids.agreement(agreement.key), GOVKG.witness, node
+    yield node, RDF.type, GOVKG.Witnessing
+    yield node, GOVKG.witnessedBy, person
+    yield node, PROV.wasDerivedFrom, source
+    written = ", ".join(x for x in (witness.post_as_written, witness.organization_as_written) if x)
+    yield node, SKOS.prefLabel, Literal(f"{witness.name} ({written})", lang=lang)
+    yield person, RDF.type, FOAF.Person
+    yield person, FOAF.name, string_literal(witness.name)
+    if witness.organization is None or witness.role is None:
+        return
+    post = ids.post(witness.organization.key, role_key(witness.role))
+    yield node, GOVKG.witnessInCapacityOf, post
+    yield post, RDF.type, ORG.Post
+    yield post, ORG.postIn, ids.org(witness.organization.key)
+    yield post, ORG.role, witness.role
 
 
 def post_triples(post: URIRef, signer: Signer) -> Iterator[Triple]:
-    """An office: a role in one organization."""
+    """An office: a role in one organization (held by the signer, when the signer is named)."""
     yield post, RDF.type, ORG.Post
     yield post, ORG.postIn, ids.org(signer.party.key)
     yield post, ORG.role, signer.role
-    yield post, ORG.heldBy, ids.person(signer.person_key)
+    if signer.person_key:
+        yield post, ORG.heldBy, ids.person(signer.person_key)
     role_id, role_en = signer.role_labels
     yield post, SKOS.prefLabel, string_literal(f"{role_id} {area_name(signer.party)}", "id")
     if signer.party.name_en:
         yield post, SKOS.prefLabel, string_literal(f"{role_en}, {signer.party.name_en}", "en")
 
 
-def tenure_triples(signer: Signer, day: date, source: URIRef) -> Iterator[Triple]:
-    """The membership a source attests: this person held this role in this body on this day."""
+def tenure_triples(signer: Signer, day: PartialDate | None, source: URIRef) -> Iterator[Triple]:
+    """The membership a source attests: this person held this role in this body at that time.
+
+    The date keeps the signing date's precision; with no date the tenure is stated undated.
+    """
     node = ids.membership(signer.person_key, signer.party.key, role_key(signer.role))
-    during = URIRef(f"{node}/during")
-    instant = ids.instant(day)
     yield node, RDF.type, ORG.Membership
     yield node, ORG.member, ids.person(signer.person_key)
     yield node, ORG.organization, ids.org(signer.party.key)
     yield node, ORG.role, signer.role
+    yield node, PROV.wasDerivedFrom, source
+    if day is None:
+        return
+    during = URIRef(f"{node}/during")
+    instant = ids.instant(day)
     yield node, GOVKG.attestedOn, xsd_date(day)
     yield node, ORG.memberDuring, during
-    yield node, PROV.wasDerivedFrom, source
     yield during, RDF.type, TIME.Interval
     yield during, TIME.inside, instant
     yield instant, RDF.type, TIME.Instant
-    yield instant, TIME.inXSDDate, xsd_date(day)
+    yield instant, INSTANT_PROPERTY[day.precision], xsd_date(day)

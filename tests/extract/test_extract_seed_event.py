@@ -45,7 +45,7 @@ def test_extracts_exactly_the_seed_records(which, tmp_path):
     score(load_file(BUNDLED), predicted, report, path.name)
     assert all(c.f1 == 1.0 for c in report.slots.values()), (report.markdown(), report.misses)
     (event,) = predicted.events
-    assert event.date == date(2019, 2, 1)
+    assert event.date.as_date() == date(2019, 2, 1)
     assert len(event.agreements) == 4
     people = {(s.name, s.post, s.party) for a in event.agreements for s in a.signatories}
     assert len({name for name, _, _ in people}) == 5

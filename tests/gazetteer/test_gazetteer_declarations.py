@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from govkg.errors import GovkgError, RecordError
 from govkg.gazetteer import Gazetteer
+from govkg.gazetteer.coverage import party_coverage
+from govkg.records.load import load_file
 from govkg.records.model import OrganizationDecl, Where
 
 WHERE = Where("records/2019-lan.yaml", 12, "organizations[0]")
@@ -119,3 +123,49 @@ def test_province_must_be_a_province(gaz: Gazetteer) -> None:
     with pytest.raises(RecordError, match="is not a province") as err:
         gaz.with_declarations([decl(province="Pemkab Serang")])
     assert err.value.field == "organizations[0].province"
+
+
+def test_party_coverage_counts_parties_the_bundled_gazetteer_resolves():
+    valid = Path(__file__).resolve().parents[1] / "data" / "records" / "valid"
+    records = [
+        load_file(valid / n)
+        for n in ("partial-and-missing-dates.yaml", "new-kinds-and-foreign-parties.yaml")
+    ]
+    share = party_coverage(records)
+    assert (share.known, share.total) == (9, 15)
+    assert "Kejari Serang" in share.unknown and "LAN" not in share.unknown
+
+
+def _decl(file: str, **fields) -> OrganizationDecl:
+    values = {"id": "bank-x", "name": "Bank X", "kind": "RegionalOwnedEnterprise", **fields}
+    return OrganizationDecl(**values, where=Where(file, 20, "organizations[0]"))
+
+
+def test_one_body_declared_by_several_files_is_one_entry():
+    first = _decl("a.yaml", acronyms=("BX",), province="DI Yogyakarta")
+    later = _decl("b.yaml", aliases=("Bank Ex",), province="Daerah Istimewa Yogyakarta")
+    gazetteer = Gazetteer.bundled().with_declarations([first, later])
+    entry = gazetteer.resolve("Bank Ex")
+    assert (entry.key, entry.acronyms, entry.province) == ("bank-x", ("BX",), "provinsi-34")
+    assert gazetteer.resolve("BX").key == "bank-x"
+
+
+def test_two_declarations_of_one_id_that_disagree_name_both_files():
+    with pytest.raises(RecordError) as info:
+        Gazetteer.bundled().with_declarations([_decl("a.yaml"), _decl("b.yaml", kind="Ministry")])
+    assert info.value.file == "b.yaml" and "a.yaml:20" in info.value.message
+
+
+def test_a_declaration_of_a_body_the_gazetteer_has_under_its_key_is_dropped():
+    lan = OrganizationDecl(
+        "lan", "Lembaga Administrasi Negara", "NonMinisterialAgency", where=Where("a.yaml", 3)
+    )
+    gazetteer = Gazetteer.bundled()
+    assert gazetteer.with_declarations([lan]) is gazetteer
+
+
+def test_a_province_named_like_its_capital_city_is_the_province():
+    unja = _decl(
+        "a.yaml", id="unja", name="Universitas Jambi", kind="StateUniversity", province="Jambi"
+    )
+    assert Gazetteer.bundled().with_declarations([unja]).entry("unja").province == "provinsi-15"

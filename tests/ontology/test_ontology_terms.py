@@ -22,7 +22,8 @@ ONTOLOGY_NODE = URIRef(ONTOLOGY_IRI)
 TURTLE_FILES = sorted(ONTOLOGY.glob("*.ttl")) + sorted(ONTOLOGY.glob("examples/*/*.ttl"))
 PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty)
 # not rdflib.namespace.XSD: pytest's doctest scan of this module makes that namespace warn
-XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+XSD_DATE = URIRef(XSD_NS + "date")
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 
@@ -81,7 +82,7 @@ def test_every_govkg_term_has_labels_and_comments_in_id_and_en(ontology_graph: G
 
 
 def test_every_govkg_term_is_typed(ontology_graph: Graph) -> None:
-    kinds = {OWL.Class, *PROPERTY_TYPES, SKOS.ConceptScheme}
+    kinds = {OWL.Class, *PROPERTY_TYPES, OWL.AnnotationProperty, SKOS.ConceptScheme}
     untyped = [
         t
         for t in defined_terms(ontology_graph)
@@ -151,13 +152,22 @@ def test_government_organization_alignment(ontology_graph: Graph) -> None:
         (GOVKG.Ministry, GOVKG.CentralGovernmentOrganization),
         (GOVKG.NonMinisterialAgency, GOVKG.CentralGovernmentOrganization),
         (GOVKG.StateInstitution, GOVKG.CentralGovernmentOrganization),
-        (GOVKG.RegionalOffice, GOVKG.CentralGovernmentOrganization),
+        (GOVKG.RegionalOffice, ORG.OrganizationalUnit),
+        (GOVKG.RegionalOffice, CV.PublicOrganisation),
         (GOVKG.ProvincialGovernment, GOVKG.LocalGovernment),
         (GOVKG.RegencyGovernment, GOVKG.LocalGovernment),
         (GOVKG.CityGovernment, GOVKG.LocalGovernment),
         (GOVKG.CentralGovernmentOrganization, GOVKG.GovernmentOrganization),
         (GOVKG.LocalGovernment, GOVKG.GovernmentOrganization),
-        (GOVKG.GovernmentUnit, GOVKG.GovernmentOrganization),
+        (GOVKG.GovernmentUnit, ORG.OrganizationalUnit),
+        (GOVKG.GovernmentUnit, CV.PublicOrganisation),
+        (GOVKG.RegionalOwnedEnterprise, GOVKG.StateOwnedEnterprise),
+        (GOVKG.ForeignGovernment, ORG.FormalOrganization),
+        (GOVKG.ForeignLocalGovernment, CV.PublicOrganisation),
+        (GOVKG.InternationalOrganization, ORG.FormalOrganization),
+        (GOVKG.JointAgreement, GOVKG.MemorandumOfUnderstanding),
+        (GOVKG.LetterOfIntent, GOVKG.StatementOfIntent),
+        (GOVKG.Witnessing, PROV.Entity),
         (GOVKG.StateUniversity, GOVKG.GovernmentOrganization),
         (GOVKG.StateOwnedEnterprise, ORG.FormalOrganization),
         (GOVKG.MemorandumOfUnderstanding, GOVKG.Agreement),
@@ -175,6 +185,30 @@ def test_state_owned_enterprise_is_not_a_government_organization(ontology_graph:
     assert GOVKG.GovernmentOrganization not in superclasses(
         ontology_graph, GOVKG.StateOwnedEnterprise
     )
+
+
+@pytest.mark.parametrize("unit", [GOVKG.GovernmentUnit, GOVKG.RegionalOffice])
+def test_units_are_not_formal_organizations(ontology_graph: Graph, unit: URIRef) -> None:
+    """ORG: an organizational unit is not recognised as a legal entity in its own right."""
+    assert ORG.FormalOrganization not in superclasses(ontology_graph, unit)
+    assert (ORG.unitOf, RDFS.subPropertyOf, ORG.subOrganizationOf) in ontology_graph
+
+
+def test_ranges_are_in_the_owl2_datatype_map(ontology_graph: Graph) -> None:
+    """xsd:date, xsd:gYear, xsd:gYearMonth and rdf:langString are not; SHACL checks those."""
+    outside = {XSD_DATE, RDF.langString} | {URIRef(XSD_NS + t) for t in ("gYear", "gYearMonth")}
+    ranges = {
+        r
+        for p in ontology_graph.subjects(RDF.type, OWL.DatatypeProperty)
+        for r in ontology_graph.objects(p, RDFS.range)
+    }
+    assert ranges & outside == set()
+
+
+def test_annotation_properties_are_kept_apart_from_data_properties(ontology_graph: Graph) -> None:
+    for prop in (GOVKG.acronym, GOVKG.dataQualityNote):
+        assert (prop, RDF.type, OWL.AnnotationProperty) in ontology_graph
+        assert (prop, RDF.type, OWL.DatatypeProperty) not in ontology_graph
 
 
 @pytest.mark.parametrize(
@@ -196,11 +230,17 @@ def test_inverse_pairs(ontology_graph: Graph, prop: URIRef, inverse: URIRef) -> 
         (GOVKG.party, GOVKG.Agreement, ORG.Organization),
         (GOVKG.signatory, GOVKG.Signature, URIRef("http://xmlns.com/foaf/0.1/Person")),
         (GOVKG.inCapacityOf, GOVKG.Signature, ORG.Post),
-        (GOVKG.signedOn, GOVKG.Agreement, XSD_DATE),
+        (GOVKG.signedOn, GOVKG.Agreement, RDFS.Literal),
+        (GOVKG.onBehalfOfPerson, GOVKG.Signature, URIRef("http://xmlns.com/foaf/0.1/Person")),
+        (GOVKG.onBehalfOfPost, GOVKG.Signature, ORG.Post),
+        (GOVKG.witness, GOVKG.Agreement, GOVKG.Witnessing),
+        (GOVKG.witnessedBy, GOVKG.Witnessing, URIRef("http://xmlns.com/foaf/0.1/Person")),
+        (GOVKG.witnessInCapacityOf, GOVKG.Witnessing, ORG.Post),
         (GOVKG.regionCode, GOVKG.LocalGovernment, XSD_STRING),
-        (GOVKG.scopeText, GOVKG.Agreement, RDF.langString),
-        (GOVKG.attestedOn, ORG.Membership, XSD_DATE),
-        (GOVKG.inProvince, GOVKG.LocalGovernment, GOVKG.ProvincialGovernment),
+        (GOVKG.scopeText, GOVKG.Agreement, RDF.PlainLiteral),
+        (GOVKG.attestedOn, ORG.Membership, RDFS.Literal),
+        (GOVKG.inProvince, ORG.Organization, GOVKG.ProvincialGovernment),
+        (GOVKG.locatedIn, ORG.Organization, GOVKG.LocalGovernment),
         (GOVKG.cooperatesWith, ORG.Organization, ORG.Organization),
     ],
 )

@@ -127,3 +127,11 @@ def test_header_problems_list_the_columns():
 def test_blank_lines_are_skipped():
     text = csv_text(row()).replace("\n", "\n\n", 1)
     assert load_text(text, fmt="csv", name="t.csv").events[0].where.line == 3
+
+
+def test_csv_accepts_partial_and_missing_dates():
+    text = (VALID / "lan-lipi-2019.csv").read_text(encoding="utf-8")
+    text = text.replace(",2019-02-01,id,", ",2019-02,id,").replace(',2019-02-01,"Ruang', ',,"Ruang')
+    record = load_text(text, fmt="csv", name="partial.csv")
+    assert str(record.source.published) == "2019-02"
+    assert [event.date for event in record.events] == [None]

@@ -12,9 +12,10 @@ import pytest
 import yaml
 
 from govkg.errors import RecordError, RecordErrors
+from govkg.records.dates import PARTIAL_DATE
 from govkg.records.fields import (
     CONTRIBUTOR_ROLES,
-    ISO_DATE,
+    COUNTRY_CODE,
     LANGUAGE_TAG,
     REGION_CODE,
     SHAPES,
@@ -112,7 +113,8 @@ def test_schema_enums_and_patterns_match_the_loader():
     assert defs["organization"]["properties"]["kind"]["enum"] == list(ORGANIZATION_KINDS)
     assert defs["contributor"]["properties"]["role"]["enum"] == list(CONTRIBUTOR_ROLES)
     assert defs["slug"]["pattern"] == SLUG.pattern
-    assert defs["date"]["pattern"] == ISO_DATE.pattern
+    assert defs["date"]["pattern"] == PARTIAL_DATE.pattern
+    assert defs["organization"]["properties"]["country"]["pattern"] == COUNTRY_CODE.pattern
     assert defs["organization"]["properties"]["region_code"]["pattern"] == REGION_CODE.pattern
     assert defs["source"]["properties"]["language"]["pattern"] == LANGUAGE_TAG.pattern
 

@@ -13,6 +13,7 @@ import yaml
 
 from govkg.errors import RecordError, RecordErrors
 from govkg.records import load as load_module
+from govkg.records.dates import PartialDate
 from govkg.records.load import load_bytes, load_file, load_paths, load_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,6 +47,7 @@ EXPECTED = {
     "alias-bomb.yaml": ("d[7]", 6),
     "bad-indentation.yaml": ("(yaml)", 13),
     "bool-instead-of-text.yaml": ("source.language", 7),
+    "country-not-iso-code.yaml": ("organizations[0].country", 16),
     "datetime-instead-of-date.yaml": ("events[0].date", 9),
     "duplicate-agreement-id.yaml": ("events[0].agreements[1].id", 15),
     "duplicate-key.yaml": ("source.kind", 7),
@@ -58,8 +60,14 @@ EXPECTED = {
     "list-instead-of-string.yaml": ("events[0].agreements[0].signatories[0].post", 15),
     "merge-key.yaml": ("events[0].agreements[1]", 14),
     "missing-party.yaml": ("events[0].agreements[0].parties", 12),
+    "month-out-of-range.yaml": ("events[0].date", 9),
     "no-events.yaml": ("events", 8),
     "not-utf8.yaml": ("(file)", 14),
+    "on-behalf-of-without-post.yaml": (
+        "events[0].agreements[0].signatories[0].on_behalf_of.post",
+        16,
+    ),
+    "partial-date-after-publication.yaml": ("events[0].date", 9),
     "python-object-tag.yaml": ("source.title", 6),
     "region-code-as-integer.yaml": ("organizations[0].region_code", 17),
     "region-code-malformed.yaml": ("organizations[0].region_code", 17),
@@ -72,7 +80,9 @@ EXPECTED = {
     "unknown-source-kind.yaml": ("source.kind", 5),
     "unknown-tag.yaml": ("source.title", 6),
     "url-not-http.yaml": ("source.url", 6),
+    "witness-without-name.yaml": ("events[0].agreements[0].witnesses[0].name", 13),
     "wrong-version.yaml": ("govkg", 2),
+    "year-as-number.yaml": ("events[0].date", 9),
 }
 
 MINIMAL = """\
@@ -99,7 +109,7 @@ def test_invalid_fixture_fails_on_its_field_and_line(name):
 
 def test_small_record_reads_every_field():
     record = load_file(VALID / "lan-lipi-2019.yaml")
-    assert record.source.published == date(2019, 2, 1)
+    assert record.source.published == PartialDate(2019, 2, 1)
     assert [c.role for c in record.source.contributors] == ["reporter", "editor"]
     event = record.events[0]
     mou, pks = event.agreements
@@ -143,7 +153,7 @@ def test_text_is_cleaned_and_scope_keeps_newlines():
 def test_quoted_dates_are_accepted_and_empty_optional_text_is_absent():
     text = MINIMAL.replace("date: 2019-02-01\n", "date: '2019-02-01'\n    place: ''\n    city:\n")
     event = load_text(text, fmt="yaml", name="t.yaml").events[0]
-    assert (event.date, event.place, event.city) == (date(2019, 2, 1), None, None)
+    assert (event.date, event.place, event.city) == (PartialDate(2019, 2, 1), None, None)
 
 
 def test_number_where_text_goes_is_refused_with_quote_fix():
@@ -306,3 +316,58 @@ def test_an_agreement_cannot_implement_itself():
 def test_load_paths_accepts_a_single_path(tmp_path):
     (tmp_path / "one.yaml").write_text(MINIMAL)
     assert len(load_paths(str(tmp_path))) == 1
+
+
+def test_dates_keep_the_precision_the_source_gives():
+    record = load_file(VALID / "partial-and-missing-dates.yaml")
+    assert str(record.source.published) == "2022-07"
+    dates = [(e.date.precision if e.date else None) for e in record.events]
+    assert dates == ["month", "year", None]
+    assert record.events[2].notes == ("The report gives no date for this agreement.",)
+
+
+def test_an_undated_event_needs_no_note():
+    text = MINIMAL.replace("  - date: 2019-02-01\n", "  - city: Jakarta\n")
+    assert load_text(text, fmt="yaml", name="t.yaml").events[0].date is None
+
+
+@pytest.mark.parametrize(
+    ("published", "signed", "ok"),
+    [
+        ("2019-02", "'2019-02-28'", True),
+        ("2019", "'2019-12'", True),
+        ("2019-02", "'2019-03'", False),
+        ("2019-02-01", "'2019'", True),
+        ("2019-02-01", "'2020'", False),
+    ],
+)
+def test_signing_and_publication_are_compared_at_the_coarser_precision(published, signed, ok):
+    text = MINIMAL.replace("published: 2019-02-01", f"published: '{published}'")
+    text = text.replace("date: 2019-02-01", f"date: {signed}")
+    if ok:
+        assert load_text(text, fmt="yaml", name="t.yaml").events[0].date
+    else:
+        assert_reports(failure(load_text, text, fmt="yaml", name="t.yaml"), "events[0].date", 4)
+
+
+def test_witnesses_and_represented_officials_are_read():
+    record = load_file(VALID / "witnesses-and-on-behalf-of.yaml")
+    agreement = record.events[0].agreements[0]
+    deputy = agreement.signatories[0]
+    assert (deputy.post, deputy.on_behalf_of.post, deputy.on_behalf_of.name) == (
+        "Wakil Bupati",
+        "Bupati",
+        "Ratu Tatu Chasanah",
+    )
+    assert [(w.name, w.organization) for w in agreement.witnesses] == [
+        ("Wahidin Halim", "Pemprov Banten"),
+        ("Budi Santoso", None),
+    ]
+
+
+def test_new_agreement_and_organization_kinds_with_countries():
+    record = load_file(VALID / "new-kinds-and-foreign-parties.yaml")
+    kinds = [a.kind for a in record.events[0].agreements]
+    assert kinds == ["loi", "kesepakatan-bersama", "mou"]
+    countries = {o.id: o.country for o in record.organizations}
+    assert (countries["kota-contoh"], countries["bank-contoh"]) == ("JP", None)

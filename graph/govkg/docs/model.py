@@ -25,6 +25,7 @@ KINDS = {
     OWL.Class: "class",
     OWL.ObjectProperty: "object property",
     OWL.DatatypeProperty: "datatype property",
+    OWL.AnnotationProperty: "annotation property",
     SKOS.ConceptScheme: "concept scheme",
 }
 CHARACTERISTICS = {

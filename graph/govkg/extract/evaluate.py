@@ -34,6 +34,7 @@ from govkg.files import check_within
 from govkg.gazetteer import Gazetteer
 from govkg.gazetteer.forms import name_key
 from govkg.ids import key_of
+from govkg.records.dates import PartialDate
 from govkg.records.load import load_file, load_text
 from govkg.records.model import Agreement, RecordSet
 from govkg.vocab import Vocabulary
@@ -160,7 +161,8 @@ def evaluate_dir(gold_dir: str | Path, extractor: Extractor = default_extractor)
         gold = load_file(gold_path, within=folder)
         report.articles += 1
         try:
-            text = extractor(txt, gold.source.published, gold.source.language)
+            published = gold.source.published.as_date() if gold.source.published else None
+            text = extractor(txt, published, gold.source.language)
             predicted = load_text(text, fmt="yaml", name=txt.stem + ".extracted.yaml")
         except GovkgError as err:
             report.failures.append(f"{txt.name}: {err}")
@@ -271,7 +273,7 @@ def _items(records: RecordSet, names: _Names) -> list[dict]:
     return found
 
 
-def _agreement_items(agreement: Agreement, day: date, names: _Names) -> dict:
+def _agreement_items(agreement: Agreement, day: PartialDate | None, names: _Names) -> dict:
     parties = {names.key(p) for p in agreement.parties}
     signatories = {
         (fold_name(s.name), resolve_role(s.post) or name_key(s.post), names.key(s.party))
@@ -280,7 +282,7 @@ def _agreement_items(agreement: Agreement, day: date, names: _Names) -> dict:
     return {
         "parties": parties,
         "signatories": signatories,
-        "date": {day.isoformat()},
+        "date": {day.isoformat()} if day else set(),
         "kind": {agreement.kind},
         "fields": {_field(f) for f in agreement.fields},
     }

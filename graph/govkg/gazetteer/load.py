@@ -41,6 +41,7 @@ AGENCY_FIELDS = {
     "parent",
     "until",
     "source",
+    "country",
 }
 CHANGE_FIELDS = {"key", "date", "original", "resulting", "description", "source"}
 REGION_COLUMNS = ["key", "kind", "code", "name", "province_key", "source", "name_en", "aliases"]
@@ -134,6 +135,7 @@ def _agency(item: dict[str, Any], where: tuple[Path, int | None]) -> Entry:
         parent=item.get("parent"),
         until=until,
         source=clean_text(item["source"]),
+        country=item.get("country"),
     )
 
 

@@ -52,6 +52,8 @@ class Entry:
     parent: str | None = None
     until: date | None = None
     source: str = ""
+    country: str | None = None
+    located_in: str | None = None
 
     @property
     def is_local(self) -> bool:
@@ -81,6 +83,20 @@ def area_name(entry: Entry) -> str:
     if entry.is_local and entry.name.startswith(prefix):
         return entry.name[len(prefix) :]
     return entry.name
+
+
+def area_key(code: str) -> str:
+    """The key of the local government of the area a Kemendagri code names.
+
+    Regency codes are ``PP.01``–``PP.69``, city codes ``PP.71``–``PP.79``.
+
+    >>> area_key("36"), area_key("36.04"), area_key("36.73")
+    ('provinsi-36', 'kabupaten-36-04', 'kota-36-73')
+    """
+    province, _, local = code.partition(".")
+    if not local:
+        return f"provinsi-{province}"
+    return f"{'kota' if int(local) >= 70 else 'kabupaten'}-{province}-{local}"
 
 
 def short_names(entry: Entry) -> list[str]:

@@ -20,11 +20,13 @@ from pathlib import Path
 from govkg.errors import GovkgError, RecordError, UnknownNameError
 from govkg.gazetteer.forms import entry_forms, fuzzy_queries, labels, name_key
 from govkg.gazetteer.load import load_dir
+from govkg.gazetteer.merge import merge_declarations
 from govkg.gazetteer.model import (
     CODE_PATTERN,
     KEY_PATTERN,
     Change,
     Entry,
+    area_key,
     check_kind,
     display,
     handle,
@@ -226,10 +228,32 @@ class Gazetteer:
         keys = [entry.key for entry in exact] or self._index.similar(name, limit)
         return [display(self._entries[key]) for key in keys[:limit]]
 
+    def _same_reference(self, field: str, a: str, b: str) -> bool:
+        """Whether two declared values agree: provinces and parents compared as resolved."""
+        if a == b or field not in ("province", "parent"):
+            return a == b
+        keys = [self._key(field, value) for value in (a, b)]
+        return keys[0] is not None and keys[0] == keys[1]
+
+    def _key(self, field: str, value: str) -> str | None:
+        if value in self:
+            return value
+        found = self.matches(value)
+        if field == "province":
+            found = [e for e in found if e.kind == "ProvincialGovernment"]
+        return found[0].key if len(found) == 1 else None
+
+    def _redundant(self, decl: OrganizationDecl) -> bool:
+        """A declaration of a body this gazetteer already has under the same key and name."""
+        return decl.id in self and any(e.key == decl.id for e in self.matches(decl.name))
+
     def with_declarations(self, decls: Iterable[OrganizationDecl]) -> Gazetteer:
         """A new gazetteer that also knows the organizations a record declares.
 
         ``province`` and ``parent`` may be keys or names, of bundled or declared organizations.
+        One id declared in several files is one body (:mod:`govkg.gazetteer.merge`); a
+        declaration of a body the gazetteer already has, under its key and name, is dropped
+        (the gazetteer grew since the record was written).
 
         >>> from govkg.records.model import OrganizationDecl, Where
         >>> unit = OrganizationDecl("pusdiklat-lan", "Pusdiklat LAN", "GovernmentUnit",
@@ -241,7 +265,8 @@ class Gazetteer:
             alias already names another entry (the error cites the declaration's file and line);
             a bad id, kind or region code; a province or parent that does not resolve.
         """
-        decls = list(decls)
+        merged = merge_declarations(decls, self._same_reference)
+        decls = [d for d in merged if not self._redundant(d)]
         if not decls:
             return self
         index = self._index.copy()
@@ -255,11 +280,16 @@ class Gazetteer:
             drafts.append((decl, entry))
         result = Gazetteer(entries.values(), self.changes, index)
         for decl, entry in drafts:
-            province = _reference(decl, "province", result)
+            province = _province(decl, result)
             if province and result.entry(province).kind != "ProvincialGovernment":
                 raise _decl_error(decl, "province", f"{province!r} is not a province", "name one")
             parent = _reference(decl, "parent", result)
-            result._entries[entry.key] = replace(entry, province=province, parent=parent)
+            located = _located_in(entry, result)
+            if located and not province:
+                province = _known(area_key(entry.region_code[:2]), result)
+            result._entries[entry.key] = replace(
+                entry, province=province, parent=parent, located_in=located
+            )
         return result
 
 
@@ -297,10 +327,38 @@ def declared_entry(decl: OrganizationDecl) -> Entry:
         region_code=decl.region_code,
         province=decl.province,
         parent=decl.parent,
+        country=decl.country,
         source=f"declared in {where.file}:{where.line}"
         if where.line
         else f"declared in {where.file}",
     )
+
+
+def _province(decl: OrganizationDecl, gazetteer: Gazetteer) -> str | None:
+    """The declared ``province``: a name that also names a city (Jambi, Bengkulu) is the province.
+
+    >>> from govkg.records.model import OrganizationDecl, Where
+    >>> unit = OrganizationDecl("unja", "Universitas Jambi", "StateUniversity", province="Jambi",
+    ...                         where=Where("a.yaml", 9))
+    >>> _province(unit, Gazetteer.bundled())
+    'provinsi-15'
+    """
+    if decl.province is not None:
+        key = gazetteer._key("province", decl.province)
+        if key is not None:
+            return key
+    return _reference(decl, "province", gazetteer)
+
+
+def _located_in(entry: Entry, gazetteer: Gazetteer) -> str | None:
+    """The local government in whose area a body that is not one sits, from its region code."""
+    if entry.is_local or not entry.region_code:
+        return None
+    return _known(area_key(entry.region_code), gazetteer)
+
+
+def _known(key: str, gazetteer: Gazetteer) -> str | None:
+    return key if key in gazetteer else None
 
 
 def _reference(decl: OrganizationDecl, field: str, gazetteer: Gazetteer) -> str | None:

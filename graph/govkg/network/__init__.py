@@ -44,6 +44,7 @@ def network_from_data(
     view: str = "cooperation",
     filters: Filters | None = None,
     successors: bool = False,
+    rollup: bool = False,
     metrics: bool = True,
     engine: str = "oxigraph",
     endpoint: str | None = None,
@@ -73,7 +74,7 @@ def network_from_data(
     chosen = get_view(view)
     data = open_remote_or_local([Path(p) for p in paths], endpoint, engine)
     facts = load_facts(data, **filters.agreement_params())
-    graph = project(facts, chosen, successors=successors)
+    graph = project(facts, chosen, successors=successors, rollup=rollup)
     graph = apply_filters(graph, filters)
     used = {i for _, _, d in graph.edges(data=True) for i in d.get("agreements", [])}
     graph.graph["agreements"] = {
@@ -83,6 +84,7 @@ def network_from_data(
     graph.graph["filters"] = filters.as_dict()
     graph.graph["filters_text"] = filters.describe()
     graph.graph["successors"] = successors
+    graph.graph["rollup"] = rollup
     if metrics:
         add_metrics(graph)
     return graph

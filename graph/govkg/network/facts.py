@@ -34,6 +34,7 @@ class Facts:
     fields: dict[str, dict]
     successors: dict[str, str] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
 
 
 def run_table(engine: Engine, name: str, given: dict[str, str] | None = None) -> Table:
@@ -63,6 +64,36 @@ def _grouped(rows: Table, key: str) -> dict[str, dict[str, set]]:
 
 def organizations(engine: Engine) -> dict[str, dict]:
     """Every organization: labels, acronym, kind, level (central/local/other), province."""
+    table = _organization_table(engine)
+    for entry in table.values():
+        del entry["parent"]
+    return table
+
+
+def units(table: dict[str, dict]) -> dict[str, str]:
+    """Each unit (a kind declared ``unit: true``) → the nearest body above it that is not one.
+
+    >>> units({"a": {"kind": "GovernmentUnit", "parent": "b"},
+    ...        "b": {"kind": "GovernmentUnit", "parent": "c"},
+    ...        "c": {"kind": "RegencyGovernment", "parent": None}})
+    {'a': 'c', 'b': 'c'}
+    """
+    kinds = declaration().kinds
+    found = {}
+    for iri in table:
+        seen, top = {iri}, iri
+        while kinds[table[top]["kind"]].unit and table[top]["parent"] in table:
+            top = table[top]["parent"]
+            if top in seen:
+                break
+            seen.add(top)
+        if top != iri:
+            found[iri] = top
+    return found
+
+
+def _organization_table(engine: Engine) -> dict[str, dict]:
+    """:func:`organizations` with each body's ``parent`` still in it."""
     kinds = declaration().kinds
     table = {}
     for iri, cells in _grouped(
@@ -86,7 +117,6 @@ def organizations(engine: Engine) -> dict[str, dict]:
     for entry in table.values():
         province = table.get(entry["province"] or "")
         entry["province_label"] = province["name"] if province else None
-        del entry["parent"]
     return table
 
 
@@ -185,4 +215,8 @@ def load_facts(
     successors: dict[str, str] = {}
     for row in sorted(run_table(engine, declaration().tables["successors"]), key=str):
         successors.setdefault(row["organization"], row["successor"])  # a split: the first
-    return Facts(organizations(engine), kept, tables, fields(engine), successors, people)
+    bodies = _organization_table(engine)
+    rollup = units(bodies)
+    for entry in bodies.values():
+        del entry["parent"]
+    return Facts(bodies, kept, tables, fields(engine), successors, people, rollup)

@@ -303,6 +303,8 @@ def _subtitle(graph: nx.Graph) -> str:
     parts.append(f"{len(graph)} nodes, {graph.number_of_edges()} edges")
     if graph.graph.get("successors"):
         parts.append("merged bodies drawn as their successors")
+    if graph.graph.get("rollup"):
+        parts.append("units drawn as the bodies they belong to")
     parts.append("sizes: weighted degree; click a node or edge for its agreements and sources")
     return " · ".join(p for p in parts if p)
 

@@ -4,7 +4,8 @@ Each row of the view's relation is evidence for one edge (or, with ``pairs``, ev
 different rows of one agreement are); edges collect their evidence and their attributes are
 the declared aggregates over it. Nodes carry the attributes of their type (organization,
 agreement, person). With ``successors``, a body merged into or renamed as another is drawn
-as the body it became, and an edge between the two disappears.
+as the body it became, and an edge between the two disappears; with ``rollup``, a unit (a
+dinas, a regional office) is drawn as the body it belongs to.
 """
 
 from __future__ import annotations
@@ -74,6 +75,15 @@ def aggregate(spec: Aggregate, rows: list[Row], agreements: dict[str, dict]):
     return min(values) if spec.op == "min" else max(values)
 
 
+def _renames(facts: Facts, *, successors: bool, rollup: bool) -> dict[str, str]:
+    """Body → the body it is drawn as: its parent (rollup of units), then its successor."""
+    ups = facts.units if rollup else {}
+    ahead = facts.successors if successors else {}
+    bodies = set(ups) | set(ahead) | set(ups.values())
+    found = {b: ahead.get(ups.get(b, b), ups.get(b, b)) for b in bodies}
+    return {b: to for b, to in found.items() if to != b}
+
+
 def node_attributes(node: str, kind: str, facts: Facts) -> dict:
     """The attributes of a node of type ``kind`` (organization, agreement, person)."""
     if kind == "organization":
@@ -107,7 +117,9 @@ def node_attributes(node: str, kind: str, facts: Facts) -> dict:
     }
 
 
-def project(facts: Facts, view: View, *, successors: bool = False) -> nx.Graph:
+def project(
+    facts: Facts, view: View, *, successors: bool = False, rollup: bool = False
+) -> nx.Graph:
     """The view's graph: nodes keyed by IRI, edge attributes as the view declares.
 
     >>> from govkg.network.views import get_view
@@ -121,7 +133,7 @@ def project(facts: Facts, view: View, *, successors: bool = False) -> nx.Graph:
     >>> g.edges["a", "b"]["weight"], g.edges["a", "b"]["first"], g.nodes["a"]["label"]
     (1, '2019-02-01', 'A')
     """
-    rename = facts.successors if successors else {}
+    rename = _renames(facts, successors=successors, rollup=rollup)
     source_type = view.relation.node_type(view.source)
     target_type = view.relation.node_type(view.target)
     evidence: dict[tuple[str, str], list[Row]] = defaultdict(list)

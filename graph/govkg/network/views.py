@@ -62,6 +62,7 @@ class Kind:
     level: str
     color: str
     label: str
+    unit: bool = False  # an org:OrganizationalUnit: drawn as its parent with rollup
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,9 @@ def parse_declaration(data: dict) -> Declaration:
     for name, spec in data["kinds"].items():
         if spec["level"] not in LEVELS:
             raise _fail(f"kinds.{name}", "unknown level", f"use one of {', '.join(LEVELS)}")
-        kinds[name] = Kind(name, spec["level"], spec["color"], spec["label"])
+        kinds[name] = Kind(
+            name, spec["level"], spec["color"], spec["label"], bool(spec.get("unit", False))
+        )
     views = {name: _view(name, spec, relations) for name, spec in data["views"].items()}
     return Declaration(dict(data["tables"]), relations, kinds, dict(data["node_types"]), views)
 

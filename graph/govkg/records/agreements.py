@@ -8,7 +8,14 @@ and signatories may carry ``evidence``: quotes from the source with their offset
 from __future__ import annotations
 
 from govkg.records.fields import SHAPES
-from govkg.records.model import AGREEMENT_KINDS, Agreement, Evidence, Signatory
+from govkg.records.model import (
+    AGREEMENT_KINDS,
+    Agreement,
+    Evidence,
+    Represented,
+    Signatory,
+    Witness,
+)
 from govkg.records.readers import Context, Obj, open_obj
 from govkg.records.tree import Node, describe
 from govkg.text import fold
@@ -32,6 +39,7 @@ def agreement(ctx: Context, node: Node, path: str) -> Agreement | None:
         number=obj.text("number"),
         implements=_implements(obj),
         notes=obj.texts("notes", multiline=True),
+        witnesses=tuple(_witness(ctx, n, p) for p, n in obj.items("witnesses")),
         evidence=evidence_items(obj),
     )
     return None if ctx.failed_since(start) else Agreement(**values, where=ctx.where(node, path))
@@ -185,6 +193,31 @@ def _signatory(
         party=party,
         person_id=person,
         honorifics=obj.texts("honorifics"),
+        on_behalf_of=_represented(obj),
         evidence=evidence_items(obj),
     )
     return None if ctx.failed_since(start) else Signatory(**values, where=ctx.where(node, path))
+
+
+def _represented(signatory: Obj) -> Represented | None:
+    """The official the signatory signed for (``on_behalf_of: {post, name?}``)."""
+    node = signatory.get("on_behalf_of")
+    path = signatory.at("on_behalf_of")
+    obj = open_obj(signatory.ctx, node, path, SHAPES["on_behalf_of"]) if node is not None else None
+    if obj is None:
+        return None
+    start = signatory.ctx.count
+    post, name = obj.text("post"), obj.text("name")
+    return None if signatory.ctx.failed_since(start) else Represented(post, name)
+
+
+def _witness(ctx: Context, node: Node, path: str) -> Witness | None:
+    """A person who witnessed the signing (not a signatory); the organization as written."""
+    obj = open_obj(ctx, node, path, SHAPES["witness"])
+    if obj is None:
+        return None
+    start = ctx.count
+    values = dict(
+        name=obj.text("name"), post=obj.text("post"), organization=obj.text("organization")
+    )
+    return None if ctx.failed_since(start) else Witness(**values, where=ctx.where(node, path))

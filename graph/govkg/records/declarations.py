@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govkg.records.fields import REGION_CODE, SHAPES
+from govkg.records.fields import COUNTRY_CODE, REGION_CODE, SHAPES
 from govkg.records.model import ORGANIZATION_KINDS, OrganizationDecl, PersonDecl
 from govkg.records.readers import Context, Obj, as_text, open_obj
 from govkg.records.tree import Node, describe
@@ -24,6 +24,7 @@ def organization(ctx: Context, node: Node, path: str) -> OrganizationDecl | None
         region_code=_region_code(obj),
         province=obj.text("province"),
         parent=obj.slug("parent"),
+        country=_country(obj),
     )
     return (
         None if ctx.failed_since(start) else OrganizationDecl(**values, where=ctx.where(node, path))
@@ -50,6 +51,20 @@ def _region_code(obj: Obj) -> str | None:
             f"{value!r} is not a Kemendagri region code",
             fix='write "PP" for a province or "PP.KK" for a regency or city, e.g. "36.04"',
             node=node,
+        )
+        return None
+    return value
+
+
+def _country(obj: Obj) -> str | None:
+    """An ISO 3166-1 alpha-2 code (its shape is checked: two capital letters)."""
+    value = obj.text("country")
+    if value is not None and not COUNTRY_CODE.match(value):
+        obj.ctx.error(
+            obj.at("country"),
+            f"{value!r} is not an ISO 3166-1 alpha-2 country code",
+            fix='write two capital letters, e.g. "JP" or "AU"; leave it out for Indonesian bodies',
+            node=obj.child("country"),
         )
         return None
     return value

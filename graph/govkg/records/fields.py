@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+
+from govkg.records.dates import PartialDate
 
 FORMAT_VERSION = 1
 """The only ``govkg:`` format version this loader reads."""
@@ -23,13 +24,13 @@ FORMAT_VERSION = 1
 CONTRIBUTOR_ROLES = ("author", "reporter", "editor", "photographer", "translator")
 """Roles a source contributor may have; ``author`` when none is given."""
 
-INDEPENDENCE = date(1945, 8, 17)
+INDEPENDENCE = PartialDate(1945, 8, 17)
 """No signing recorded here can predate the Proclamation of Independence."""
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REGION_CODE = re.compile(r"^\d{2}(\.\d{2})?$")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 MAX_URL_LENGTH = 2000
 
 
@@ -57,7 +58,7 @@ SHAPES = {
             ("title", "url", "publisher", "published", "contributors"),
         ),
         Shape("contributor", ("name",), ("role",)),
-        Shape("event", ("date", "agreements"), ("place", "city", "evidence")),
+        Shape("event", ("agreements",), ("date", "place", "city", "notes", "evidence")),
         Shape(
             "agreement",
             ("kind", "parties"),
@@ -70,15 +71,22 @@ SHAPES = {
                 "scope",
                 "implements",
                 "notes",
+                "witnesses",
                 "evidence",
             ),
         ),
-        Shape("signatory", ("name", "post", "party"), ("person", "honorifics", "evidence")),
+        Shape(
+            "signatory",
+            ("name", "post", "party"),
+            ("person", "honorifics", "on_behalf_of", "evidence"),
+        ),
+        Shape("on_behalf_of", ("post",), ("name",)),
+        Shape("witness", ("name", "post"), ("organization",)),
         Shape("evidence", ("quote",), ("start", "end", "confidence")),
         Shape(
             "organization",
             ("id", "name", "kind"),
-            ("name_en", "acronyms", "aliases", "region_code", "province", "parent"),
+            ("name_en", "acronyms", "aliases", "region_code", "province", "parent", "country"),
         ),
         Shape("person", ("id", "name"), ("aliases",)),
     )

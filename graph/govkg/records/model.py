@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date
+
+from govkg.records.dates import PartialDate
 
 AGREEMENT_KINDS = {
     "mou": "MemorandumOfUnderstanding",
     "pks": "CooperationAgreement",
     "moa": "MemorandumOfAgreement",
     "soi": "StatementOfIntent",
+    "loi": "LetterOfIntent",
+    "kesepakatan-bersama": "JointAgreement",
 }
 """Record ``kind`` values and the govkg class each one becomes."""
 
@@ -46,6 +49,10 @@ ORGANIZATION_KINDS = (
     "GovernmentUnit",
     "StateUniversity",
     "StateOwnedEnterprise",
+    "RegionalOwnedEnterprise",
+    "ForeignGovernment",
+    "ForeignLocalGovernment",
+    "InternationalOrganization",
     "Organization",
 )
 """Kinds a declared organization may have (govkg class names; ``Organization`` = non-government)."""
@@ -97,7 +104,7 @@ class Source:
     title: str | None
     url: str | None
     publisher: str | None
-    published: date | None
+    published: PartialDate | None
     language: str
     contributors: tuple[Contributor, ...] = ()
     where: Where = field(default=Where(""), compare=False)
@@ -123,6 +130,14 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Represented:
+    """The official a signatory signed for ("mewakili", "atas nama"): post, and name if given."""
+
+    post: str
+    name: str | None = None
+
+
+@dataclass(frozen=True)
 class Signatory:
     """One person signing one agreement, in a post, for one of its parties (names as written)."""
 
@@ -131,8 +146,19 @@ class Signatory:
     party: str
     person_id: str | None = None
     honorifics: tuple[str, ...] = ()
+    on_behalf_of: Represented | None = None
     where: Where = field(default=Where(""), compare=False)
     evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Witness:
+    """A person who witnessed a signing without signing; the organization as written, if given."""
+
+    name: str
+    post: str
+    organization: str | None = None
+    where: Where = field(default=Where(""), compare=False)
 
 
 @dataclass(frozen=True)
@@ -149,18 +175,20 @@ class Agreement:
     number: str | None = None
     implements: str | None = None
     notes: tuple[str, ...] = ()
+    witnesses: tuple[Witness, ...] = ()
     where: Where = field(default=Where(""), compare=False)
     evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
 class Event:
-    """A signing: when and where one or more agreements were signed."""
+    """A signing: when (to the precision known; None when unknown) and where."""
 
-    date: date
+    date: PartialDate | None
     agreements: tuple[Agreement, ...]
     place: str | None = None
     city: str | None = None
+    notes: tuple[str, ...] = ()
     where: Where = field(default=Where(""), compare=False)
     evidence: tuple[Evidence, ...] = ()
 
@@ -178,6 +206,7 @@ class OrganizationDecl:
     region_code: str | None = None
     province: str | None = None
     parent: str | None = None
+    country: str | None = None
     where: Where = field(default=Where(""), compare=False)
 
 

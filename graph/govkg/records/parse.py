@@ -14,10 +14,10 @@ them together instead of returning a half-checked :class:`RecordSet`.
 
 from __future__ import annotations
 
-from datetime import date
 from urllib.parse import urlsplit
 
 from govkg.records.agreements import agreement, evidence_items
+from govkg.records.dates import PartialDate
 from govkg.records.declarations import organization, person
 from govkg.records.fields import (
     CONTRIBUTOR_ROLES,
@@ -145,28 +145,33 @@ def _event(ctx: Context, node: Node, path: str) -> Event | None:
     if obj is None:
         return None
     start = ctx.count
-    when = _event_date(obj)
-    place, city = obj.text("place"), obj.text("city")
-    agreements = tuple(agreement(ctx, n, p) for p, n in obj.items("agreements", least=1))
-    evidence = evidence_items(obj)
+    values = dict(
+        date=_event_date(obj),
+        place=obj.text("place"),
+        city=obj.text("city"),
+        notes=obj.texts("notes", multiline=True),
+        agreements=tuple(agreement(ctx, n, p) for p, n in obj.items("agreements", least=1)),
+        evidence=evidence_items(obj),
+    )
     if ctx.failed_since(start):
         return None
-    return Event(when, agreements, place, city, ctx.where(node, path), evidence)
+    return Event(**values, where=ctx.where(node, path))
 
 
-def _event_date(obj: Obj) -> date | None:
+def _event_date(obj: Obj) -> PartialDate | None:
+    """The signing date; refused before independence or after publication (coarser precision)."""
     when = obj.date("date")
     if when is None:
         return None
     published, node = obj.ctx.published, obj.child("date")
-    if when < INDEPENDENCE:
+    if INDEPENDENCE.later_than(when):
         obj.ctx.error(
             obj.at("date"),
             f"{when} is before 17 August 1945",
             fix="check the year; records cover agreements of the Republic",
             node=node,
         )
-    elif published is not None and when > published:
+    elif published is not None and when.later_than(published):
         obj.ctx.error(
             obj.at("date"),
             f"signed on {when}, after the source was published "

@@ -18,7 +18,8 @@ from datetime import date, datetime
 from typing import Any
 
 from govkg.errors import RecordError, RecordErrors
-from govkg.records.fields import ISO_DATE, SLUG, Shape
+from govkg.records.dates import PARTIAL_DATE, PartialDate
+from govkg.records.fields import SLUG, Shape
 from govkg.records.model import Where
 from govkg.records.tree import Node, describe
 from govkg.text import clean_text, slugify
@@ -27,6 +28,10 @@ MAX_ERRORS = 200
 """Errors kept per file; later ones are counted but not listed."""
 FIX = "compare the file with the example in docs/records.md"
 MORE = "fix the errors listed, then load the file again"
+DATE_FIX = (
+    'write the date as YYYY-MM-DD, or as "YYYY-MM" or "YYYY" in quotes when the source gives '
+    "only the month or the year"
+)
 
 
 @dataclass
@@ -36,7 +41,7 @@ class Context:
     file: str
     errors: list[RecordError] = field(default_factory=list)
     count: int = 0
-    published: date | None = None
+    published: PartialDate | None = None
     people: set[str] = field(default_factory=set)
     ids: dict[tuple[str, str], int | None] = field(default_factory=dict)
 
@@ -133,25 +138,28 @@ def as_text(ctx: Context, node: Node, path: str, *, multiline: bool = False) -> 
     return value
 
 
-def as_date(ctx: Context, node: Node, path: str) -> date | None:
-    """A calendar date from a YAML date or a 'YYYY-MM-DD' string; date-times are refused."""
+def as_date(ctx: Context, node: Node, path: str) -> PartialDate | None:
+    """A date known to the day, month or year: a YAML date or a 'YYYY[-MM[-DD]]' string.
+
+    Date-times are refused; so are numbers (write a year alone in quotes, ``"2019"``).
+    """
     value = node.value
     if isinstance(value, datetime):
         ctx.error(
             path,
             f"expected a date, got {describe(value)}",
-            fix="write the date only, as YYYY-MM-DD",
+            fix="write the date only, as YYYY-MM-DD (or YYYY-MM, YYYY in quotes)",
             node=node,
         )
         return None
     if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not ISO_DATE.match(value.strip()):
+        return PartialDate.of(value)
+    if not isinstance(value, str) or not PARTIAL_DATE.match(value.strip()):
         shown = repr(value) if isinstance(value, str) else describe(value)
-        ctx.error(path, f"{shown} is not a date", fix="write the date as YYYY-MM-DD", node=node)
+        ctx.error(path, f"{shown} is not a date", fix=DATE_FIX, node=node)
         return None
     try:
-        return date.fromisoformat(value.strip())
+        return PartialDate.parse(value.strip())
     except ValueError:
         ctx.error(
             path,
@@ -215,8 +223,8 @@ class Obj:
             return None
         return as_text(self.ctx, child, self.at(key), multiline=multiline)
 
-    def date(self, key: str) -> date | None:
-        """The calendar date of ``key``."""
+    def date(self, key: str) -> PartialDate | None:
+        """The date of ``key``, to the precision written."""
         child = self.get(key)
         return None if child is None else as_date(self.ctx, child, self.at(key))
 
