@@ -80,6 +80,12 @@ DEFAULTS = Limits()
     help="Seconds a query may wait for a free worker before 503 busy.",
 )
 @click.option(
+    "--parse-seconds",
+    default=DEFAULTS.parse_seconds,
+    show_default=True,
+    help="Seconds to parse a query before it is refused as too complex.",
+)
+@click.option(
     "--audit-log",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Append every socket connect, file open and subprocess of the server to this file.",
@@ -102,6 +108,7 @@ def serve(
     memory_mb: int,
     workers: int,
     queue_wait: float,
+    parse_seconds: float,
     audit_log: Path | None,
     verbose: bool,
 ) -> None:
@@ -124,6 +131,7 @@ def serve(
             memory_mb=memory_mb,
             workers=workers,
             queue_wait=queue_wait,
+            parse_seconds=parse_seconds,
         )
     except ValueError as err:
         raise GovkgError(str(err), fix="give a positive number") from err

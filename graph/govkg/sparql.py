@@ -16,8 +16,10 @@ to refuse.
 
 The parser (pyparsing) is slow on some texts: 0.6 s for 600 triple patterns, seconds for
 thousands of operators or an unclosed ``{{{{…``, and it recurses once per grammar rule. A
-parse therefore runs in its own thread with a deep stack, and is stopped at a deadline
-by an exception raised into that thread; text longer than ``max_chars`` is not parsed.
+parse therefore runs in its own thread with a deep stack, and is stopped after
+``seconds`` by an exception raised into that thread; text longer than ``max_chars`` is not
+parsed. Parses run one at a time (pure Python, they would share one GIL anyway), so each
+deadline measures that parse alone, not the load of the moment.
 
 >>> read("SELECT * WHERE { ?s ?p 'SERVICE' }").form
 'SELECT'
@@ -43,7 +45,9 @@ FORMS = {
     "AskQuery": "ASK",
 }
 MAX_CHARS = 100_000  # never parse more than this, whatever a caller allows
-SECONDS = 2.0  # default deadline of one reading
+SECONDS = 2.0  # default deadline of one parse
+_QUEUE = 10  # a parse waits at most this many deadlines for the parser
+_ONE_AT_A_TIME = threading.Lock()  # parses hold the GIL: one at a time, each on its clock
 _STACK_BYTES = 256 * 1024 * 1024  # address space for the parse thread's stack, not memory
 _DEPTH = 60_000  # Python frames a parse may nest (pyparsing recurses per grammar rule)
 
@@ -69,8 +73,10 @@ class Reading:
         return self.form == "UPDATE"
 
 
+@lru_cache(maxsize=256)
 def read(text: str, *, max_chars: int = MAX_CHARS, seconds: float = SECONDS) -> Reading:
-    """Parse ``text`` (within ``seconds`` per reading) and say what it is.
+    """Parse ``text`` (within ``seconds`` per reading) and say what it is. Readings are
+    remembered: the canned queries' texts (30-250 ms each to parse) are parsed once.
 
     What either reading finds to refuse counts (see the module docstring); otherwise the
     engine's reading must parse.
@@ -140,16 +146,21 @@ def parse_bounded(text: str, seconds: float = SECONDS):
     :raises SparqlSyntaxError: neither a query nor an update.
     """
     _warm_up()
-    outcome: list = []
-    worker = threading.Thread(target=_parse_into, args=(text, outcome), daemon=True)
-    with _deep_stack():
-        worker.start()
-    worker.join(seconds)
-    for _ in range(10):  # an exception raised in a GC callback is dropped: raise it again
-        if outcome or not worker.is_alive():  # it appends its outcome last
-            break
-        _interrupt(worker)
-        worker.join(0.2)
+    if not _ONE_AT_A_TIME.acquire(timeout=_QUEUE * seconds):
+        raise TooComplex(f"the parser stayed busy for {_QUEUE * seconds:g} s with other texts")
+    try:
+        outcome: list = []
+        worker = threading.Thread(target=_parse_into, args=(text, outcome), daemon=True)
+        with _deep_stack():
+            worker.start()
+        worker.join(seconds)
+        for _ in range(10):  # an exception raised in a GC callback is dropped: raise again
+            if outcome or not worker.is_alive():  # it appends its outcome last
+                break
+            _interrupt(worker)
+            worker.join(0.2)
+    finally:
+        _ONE_AT_A_TIME.release()
     if not outcome or isinstance(outcome[0], _Late):
         raise TooComplex(f"the text could not be parsed within {seconds:g} s")
     result = outcome[0]
@@ -158,14 +169,22 @@ def parse_bounded(text: str, seconds: float = SECONDS):
     return result
 
 
-@lru_cache(maxsize=1)
+_WARM: list[bool] = []
+_WARMING = threading.Lock()
+
+
 def _warm_up() -> None:
     """Import the parser and let pyparsing prepare its grammar, before any clock runs
-    (about a second, once per process)."""
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    (about a second, once per process). One thread does it, the others wait: pyparsing
+    rewrites its grammar on the first parse, and two first parses at once break it."""
+    with _WARMING:
+        if _WARM:
+            return
+        from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-    parseQuery("ASK {}")
-    parseUpdate("CLEAR ALL")
+        parseQuery("ASK {}")
+        parseUpdate("CLEAR ALL")
+        _WARM.append(True)
 
 
 def _parse_into(text: str, outcome: list) -> None:
@@ -242,7 +261,7 @@ class _deep_stack:
 
 def _syntax_error(err: Exception) -> SparqlSyntaxError:
     first = (str(err).splitlines() or ["invalid syntax"])[0][:300]
-    return SparqlSyntaxError(f"not a SPARQL 1.1 query: {first}", fix="check the query")
+    return SparqlSyntaxError(f"syntax error (SPARQL 1.1): {first}", fix="check the query")
 
 
 def _holds(node, name: str) -> bool:

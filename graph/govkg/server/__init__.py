@@ -2,6 +2,7 @@
 
 Modules: :mod:`~govkg.server.policy` (what is refused, the limits), :mod:`~govkg.server.protocol`
 (requests, negotiation), :mod:`~govkg.server.workers` (killable query processes),
+:mod:`~govkg.server.sandbox` (no network in those processes),
 :mod:`~govkg.server.encode` (result bodies), :mod:`~govkg.server.app` (routes),
 :mod:`~govkg.server.ui` (pages), :mod:`~govkg.server.httpd` (the HTTP server).
 """
