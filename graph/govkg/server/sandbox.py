@@ -12,7 +12,7 @@ seccomp filter, for this process and every thread and child it will have, that a
 - any system call of another ABI (x32, or 32-bit ``int 0x80``).
 
 It needs no privilege (``PR_SET_NO_NEW_PRIVS`` first, as the kernel requires), works the
-same for root and an ordinary user, costs tens of microseconds once per worker, and cannot
+same for root and an ordinary user, costs about a millisecond once per worker, and cannot
 be lifted by the process afterwards. Where it cannot be installed the worker refuses to
 start (:class:`OSError`).
 
