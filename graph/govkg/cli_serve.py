@@ -118,6 +118,12 @@ DEFAULTS, LANES, CONNECTIONS = Limits(), Lanes(), Connections()
     help="Open connections in all (also the listen backlog).",
 )
 @click.option(
+    "--parse-seconds",
+    default=DEFAULTS.parse_seconds,
+    show_default=True,
+    help="Seconds to parse a query before it is refused as too complex.",
+)
+@click.option(
     "--audit-log",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Append every socket connect, file open and subprocess of the server to this file.",
@@ -146,6 +152,7 @@ def serve(
     request_timeout: float,
     max_client_connections: int,
     max_connections: int,
+    parse_seconds: float,
     audit_log: Path | None,
     verbose: bool,
 ) -> None:
@@ -169,6 +176,7 @@ def serve(
             memory_mb=memory_mb,
             workers=workers,
             queue_wait=queue_wait,
+            parse_seconds=parse_seconds,
         )
         lanes = Lanes(fast_workers, fast_lane_seconds, recycle_mb)
         connections = Connections(request_timeout, max_client_connections, max_connections)

@@ -31,11 +31,9 @@ import re
 import string
 import urllib.parse
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
-from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
 
 from govkg.engines import Row
@@ -48,6 +46,7 @@ from govkg.remote.http import (
     Response,
     split_userinfo,
 )
+from govkg.sparql import projected, query_form
 
 RESULTS_JSON = "application/sparql-results+json"
 UNION_GRAPH = GRAPH_BASE + "union"  # every triple of a build once; see push.py
@@ -160,47 +159,6 @@ def values_clause(bindings: Mapping[str, Node]) -> str:
     names = " ".join(f"?{name}" for name in bindings)
     cells = " ".join(sparql_term(term) for term in bindings.values())
     return f"VALUES ({names}) {{ ({cells}) }}"
-
-
-def projected(text: str) -> frozenset[str] | None:
-    """The variables a SELECT query projects (``None`` when it is not a SELECT query).
-
-    Parsed by rdflib, never run (so nothing, not even a ``SERVICE``, is evaluated).
-
-    >>> sorted(projected("SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?p ?o } GROUP BY ?a"))
-    ['a', 'n']
-
-    :raises GovkgError: the query does not parse as a SPARQL 1.1 query.
-    """
-    if query_form(text) != "SelectQuery":
-        return None
-    return frozenset(str(v) for v in _algebra(text).PV)
-
-
-def query_form(text: str) -> str:
-    """The query's form as rdflib names it: ``SelectQuery``, ``AskQuery``, ``ConstructQuery``
-    or ``DescribeQuery`` (parsed, never run).
-
-    >>> query_form("ASK { ?s ?p ?o }")
-    'AskQuery'
-
-    :raises GovkgError: the query does not parse as a SPARQL 1.1 query.
-    """
-    return _algebra(text).name
-
-
-@lru_cache(maxsize=256)
-def _algebra(text: str):
-    return _parse(text).algebra
-
-
-def _parse(text: str):
-    try:
-        return prepareQuery(text)
-    except Exception as err:  # pyparsing and rdflib raise errors of several types
-        raise GovkgError(
-            f"not a SPARQL 1.1 query: {str(err).splitlines()[0]}", fix="check the query"
-        ) from None
 
 
 def where_brace(text: str) -> int:
@@ -398,7 +356,7 @@ class RemoteEngine:
 
         :raises GovkgError: ``text`` is not a SPARQL 1.1 query (updates are refused here).
         """
-        _parse(text)
+        query_form(text)
         return self._post(text, accept)
 
     def close(self) -> None:

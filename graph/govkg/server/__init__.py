@@ -6,6 +6,7 @@ Modules: :mod:`~govkg.server.policy` (what is refused, the limits), :mod:`~govkg
 :mod:`~govkg.server.owned`, :mod:`~govkg.server.spawn`, :mod:`~govkg.server.clocks`),
 :mod:`~govkg.server.capacity` (lane and connection settings), :mod:`~govkg.server.peer`
 (the client and its hang-up),
+:mod:`~govkg.server.sandbox` (no network in those processes),
 :mod:`~govkg.server.encode` (result bodies), :mod:`~govkg.server.app` (routes),
 :mod:`~govkg.server.ui` (pages), :mod:`~govkg.server.httpd` (the HTTP server).
 """

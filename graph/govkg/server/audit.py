@@ -6,9 +6,10 @@ open (for writing as well as reading), subprocess and ``os.system`` call. Tests 
 to show that refused queries open no file and no connection; operators can keep it on.
 
 It sees what Python code does. Connections made inside Oxigraph's Rust code (its own
-HTTP client, used for ``SERVICE``) are not Python events: they are prevented by the
-policy, which refuses ``SERVICE`` before a query reaches Oxigraph (a test shows it with
-a listening socket that must stay silent).
+HTTP client, used for ``SERVICE``) are not Python events: they are prevented twice, by
+the policy, which refuses ``SERVICE`` before a query reaches Oxigraph, and by the
+workers' seccomp filter (:mod:`govkg.server.sandbox`), which leaves them no network
+socket to make (tests show both with a listening socket that must stay silent).
 
 >>> import json, tempfile, pathlib
 >>> log = pathlib.Path(tempfile.mkdtemp()) / "audit.jsonl"

@@ -27,12 +27,13 @@ from rdflib.term import Node
 
 from govkg.engines import to_oxigraph
 from govkg.errors import GovkgError
-from govkg.remote.endpoint import RESULTS_JSON, RemoteEngine, bind_text, query_form
+from govkg.remote.endpoint import RESULTS_JSON, RemoteEngine, bind_text
 from govkg.remote.http import Credentials
 from govkg.server.encode import encode_boolean, encode_solutions, encode_triples
 from govkg.server.policy import Limits
 from govkg.server.pool import PoolStats
 from govkg.server.workers import Job, Reply
+from govkg.sparql import query_form
 
 log = logging.getLogger("govkg.serve")
 GRAPH_ACCEPT = "text/turtle, application/n-triples;q=0.9, application/rdf+xml;q=0.5"

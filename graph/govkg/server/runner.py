@@ -77,12 +77,15 @@ def write_remote_page(endpoint: str, target: Path) -> None:
 
 
 def _warm_up() -> None:
-    """Load the canned queries and the gazetteer now, not on the first request."""
+    """Load the canned queries, the gazetteer and the SPARQL parser now, not on the first
+    request."""
     from govkg.canned import canned_queries
     from govkg.gazetteer import Gazetteer
+    from govkg.sparql import read
 
     canned_queries()
     Gazetteer.bundled()
+    read("ASK {}")
 
 
 class Server:

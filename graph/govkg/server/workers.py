@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from govkg.server.encode import encode_boolean, encode_solutions, encode_triples
+from govkg.server.sandbox import deny_network
 
 log = logging.getLogger("govkg.serve")
 
@@ -122,13 +123,15 @@ def cap_memory(memory_mb: int) -> None:
 
 
 def worker_main(conn, store_path: str, memory_mb: int, audit_log: str | None) -> None:
-    """A worker's life: cap memory, open the store once, answer jobs until the pipe closes."""
+    """A worker's life: no network, cap memory, open the store once, answer jobs until the
+    pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if audit_log:
         from govkg.server.audit import install
 
         install(audit_log)
     try:
+        deny_network()  # before any query: SERVICE reaches nothing (see sandbox.py)
         cap_memory(memory_mb)
         store = ox.Store.read_only(store_path)
     except (OSError, ValueError, MemoryError) as err:
