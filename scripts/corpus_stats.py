@@ -20,7 +20,7 @@ from pathlib import Path
 
 from govkg.build import resolve_all
 from govkg.files import write_atomic
-from govkg.gazetteer import LOCAL_KINDS, Entry, Gazetteer
+from govkg.gazetteer import LOCAL_KINDS, Entry, Gazetteer, area_name
 from govkg.records.load import load_paths
 from govkg.resources import corpus_records_dir
 
@@ -35,7 +35,8 @@ def province_of(entry: Entry, gazetteer: Gazetteer) -> str | None:
     """The province a body lies in: its region code's first two digits, else its parent's."""
     for _ in range(4):
         if entry.region_code:
-            return gazetteer.entry(f"provinsi-{entry.region_code[:2]}").name
+            province = gazetteer.entry(f"provinsi-{entry.region_code[:2]}")
+            return area_name(province).removeprefix("Provinsi ")
         if not entry.parent:
             return None
         entry = gazetteer.entry(entry.parent)
@@ -43,7 +44,11 @@ def province_of(entry: Entry, gazetteer: Gazetteer) -> str | None:
 
 
 def level(entry: Entry, gazetteer: Gazetteer) -> str:
-    """'central', 'local' or 'other' for a party, units counted with their parent body."""
+    """'central', 'local' or 'other' for a party, units counted with their parent body.
+
+    'other' is any body outside central and local government: universities, state and
+    regional enterprises, foreign and international bodies, private organizations.
+    """
     while entry.kind not in LOCAL | CENTRAL and entry.parent:
         entry = gazetteer.entry(entry.parent)
     return "central" if entry.kind in CENTRAL else "local" if entry.kind in LOCAL else "other"
@@ -93,7 +98,7 @@ def stats_lines(paths: Iterable[Path]) -> list[str]:
             signed = agreement.signed_on
             years[str(signed)[:4] if signed else "no date"] += 1
             levels = sorted({level(p, gazetteer) for p in agreement.parties})
-            pairs["–".join(levels)] += 1
+            pairs["–".join(levels if len(levels) > 1 else levels * 2)] += 1
             for party in agreement.parties:
                 parties += 1
                 known += party.key not in declared

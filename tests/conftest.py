@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from govkg.build import Built, build
+from govkg.resources import seed_record
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
@@ -27,9 +28,9 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(scope="session")
 def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An ``out/`` folder built from the bundled seed records."""
+    """An ``out/`` folder built from the seed record alone."""
     out = tmp_path_factory.mktemp("seed") / "out"
-    build(None, out)
+    build([seed_record()], out)
     return out
 
 
@@ -37,4 +38,4 @@ def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def seed_built(seed_out: Path) -> Built:
     from govkg.build import assemble
 
-    return assemble(None)
+    return assemble([seed_record()])

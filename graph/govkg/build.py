@@ -32,7 +32,7 @@ from govkg.records.load import load_paths
 from govkg.records.model import RecordSet
 from govkg.reference import reference_triples
 from govkg.resolve import ResolvedRecords, resolve_records
-from govkg.resources import bundled_records_dir, ontology_dir
+from govkg.resources import default_record_paths, ontology_dir
 from govkg.serialize import (
     StatementFiles,
     sorted_lines,
@@ -124,7 +124,7 @@ def assemble(paths: Iterable[str | Path] | None = None, *, reference: bool = Fal
 
 
 def _assemble(paths: Iterable[str | Path] | None, reference: bool, check: bool = True) -> Built:
-    record_sets = load_paths(list(paths) if paths else [bundled_records_dir()])
+    record_sets = load_paths(list(paths) if paths else default_record_paths())
     resolved, gazetteer = resolve_all(record_sets)
     graphs: dict[URIRef, set[tuple]] = {ONTOLOGY_GRAPH: ontology_triples()}
     used = {p.key for r in resolved for a in r.agreements for p in a.parties}

@@ -2,8 +2,9 @@
 
 >>> import tempfile
 >>> from govkg.build import build
+>>> from govkg.resources import seed_record
 >>> out = tempfile.mkdtemp()
->>> _ = build(None, out)
+>>> _ = build([seed_record()], out)
 >>> result = run_query("partners", {"agency": "LAN"}, [out])
 >>> sorted(str(row[result.columns.index("acronym")]) for row in result.rows)
 ['BPOM', 'LIPI', 'None', 'None']
@@ -46,9 +47,10 @@ class QueryResult:
         text), ready for ``pandas.DataFrame(result.records(), columns=result.columns)``.
 
         >>> from govkg.build import build
+        >>> from govkg.resources import seed_record
         >>> import tempfile
         >>> out = tempfile.mkdtemp() + "/out"
-        >>> _ = build(None, out)
+        >>> _ = build([seed_record()], out)
         >>> run_query("timeline", {}, [out]).records()
         [{'year': 2019, 'agreements': 4, 'mou': 4, 'pks': 0}]
         """

@@ -41,6 +41,16 @@ def bundled_records_dir() -> Path:
     return data_dir() / "records"
 
 
+def default_record_paths() -> list[Path]:
+    """What ``govkg build`` reads when given no paths: the seed record and the real corpus."""
+    return [bundled_records_dir(), corpus_records_dir()]
+
+
+def seed_record() -> Path:
+    """The record of the report that started the project (LAN's four MoUs of 1 February 2019)."""
+    return bundled_records_dir() / "kontan-2019-02-01-lan-mou.yaml"
+
+
 def corpus_records_dir() -> Path:
     """The bundled corpus of real reports, one record file per report (see its README)."""
     return data_dir() / "corpus" / "records"

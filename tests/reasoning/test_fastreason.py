@@ -17,7 +17,7 @@ from govkg.reason import infer
 from govkg.records.load import load_paths, load_text
 from govkg.records.model import RecordSet
 from govkg.reference import reference_triples
-from govkg.resources import bundled_records_dir, ontology_dir
+from govkg.resources import bundled_records_dir, default_record_paths, ontology_dir
 from govkg.synth import write_synthetic
 from govkg.triples import record_triples
 
@@ -81,6 +81,10 @@ def assert_same(asserted: set[tuple]) -> set[tuple]:
 
 def test_seed() -> None:
     assert assert_same(asserted_from(records_in([bundled_records_dir()])))
+
+
+def test_real_corpus() -> None:
+    assert assert_same(asserted_from(records_in(default_record_paths())))
 
 
 def test_record_with_evidence() -> None:
