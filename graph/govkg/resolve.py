@@ -300,12 +300,26 @@ def _check_distinct_signers(
         seen.add(signer.person_key)
 
 
+ACTING = ("pj", "plt", "plh", "penjabat", "pelaksana tugas", "pelaksana harian", "acting")
+"""Words before a post that say its holder acts in it (Pj. Gubernur, Plt. Kepala Dinas): the
+signature is in that office, so the role is the office's ("Gubernur")."""
+
+
 def _role(post: str, roles: Vocabulary, where: Where, errors: _Collector) -> URIRef | None:
-    """The role named by a post as written; 'Sekretaris Utama BPOM' → Sekretaris Utama."""
+    """The role named by a post as written.
+
+    Tried in turn: the longest leading words ('Sekretaris Utama BPOM' → Sekretaris Utama), the
+    same after an acting marker ('Pj. Gubernur Papua Barat Daya' → Gubernur), and the longest
+    trailing words, as English writes the area first ('West Java Governor' → Governor).
+    """
     words = post.split()
-    for end in range(len(words), 0, -1):
+    acting = _without_acting(words)
+    candidates = [" ".join(words[:end]) for end in range(len(words), 0, -1)]
+    candidates += [" ".join(acting[:end]) for end in range(len(acting), 0, -1)]
+    candidates += [" ".join(words[start:]) for start in range(1, len(words))]
+    for text in candidates:
         try:
-            return roles.resolve(" ".join(words[:end]))
+            return roles.resolve(text)
         except GovkgError:
             continue
     try:
@@ -313,6 +327,16 @@ def _role(post: str, roles: Vocabulary, where: Where, errors: _Collector) -> URI
     except GovkgError as err:
         errors.fail(where, "post", err)
         return None
+
+
+def _without_acting(words: list[str]) -> list[str]:
+    """The post's words after an acting marker (``[]`` when it has none)."""
+    folded = [fold(w) for w in words]
+    for marker in ACTING:
+        size = len(marker.split())
+        if " ".join(folded[:size]) == marker and len(words) > size:
+            return words[size:]
+    return []
 
 
 def _lookup(vocab: Vocabulary, text: str, where: Where, field: str, errors: _Collector) -> URIRef:
