@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format clean bench serve test-remote docs screenshot
+.PHONY: demo test lint format clean bench serve test-remote test-owl docs screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +54,9 @@ serve: $(STAMP)
 test-remote: $(STAMP)
 	scripts/install-virtuoso.sh
 	GOVKG_REMOTE_TESTS=1 $(BIN)/python -m pytest tests/remote
+
+# The OWL API's OWL 2 DL and RL profile check of the ontology (installs Debian's OWL API and a JDK
+# if missing). Without them, tests/ontology/test_owl_profile.py skips and says how to install.
+test-owl: $(STAMP)
+	scripts/install-owlapi.sh
+	$(BIN)/python -m pytest tests/ontology/test_owl_profile.py

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,7 +31,7 @@ from govkg.network import write_build_page
 from govkg.reason import infer
 from govkg.records.load import load_paths
 from govkg.records.model import RecordSet
-from govkg.reference import reference_triples
+from govkg.reference import concept_triples, reference_triples
 from govkg.resolve import ResolvedRecords, resolve_records
 from govkg.resources import default_record_paths, ontology_dir
 from govkg.serialize import (
@@ -133,6 +134,8 @@ def _assemble(paths: Iterable[str | Path] | None, reference: bool, check: bool =
         graphs[graph_iri(f"source/{records.source.id}")] = set(record_triples(records)) | set(
             record_evidence_triples(record_set, records)
         )
+    data = chain.from_iterable(t for g, t in graphs.items() if g != ONTOLOGY_GRAPH)
+    graphs[REFERENCE_GRAPH] |= set(concept_triples(graphs[ONTOLOGY_GRAPH], data))
     everything = set().union(*graphs.values())
     graphs[INFERRED_GRAPH] = infer(everything) if reference else infer_fast(everything)
     built = Built(graphs, sorted(r.source.id for r in resolved))

@@ -95,3 +95,37 @@ def reference_triples(gazetteer: Gazetteer, keys: Iterable[str]) -> Iterator[Tri
     for change in gazetteer.changes:
         if chosen.intersection(change.original):
             yield from change_triples(change)
+
+
+CONCEPT_PROPERTIES = (RDF.type, SKOS.inScheme, SKOS.prefLabel, SKOS.broader, SKOS.topConceptOf)
+"""What the published data keeps of each field or role concept it uses (enough for the shapes)."""
+
+
+def concept_triples(vocabulary: set[tuple], data: Iterable[tuple]) -> Iterator[Triple]:
+    """The cooperation-field and role concepts ``data`` uses, with their broader concepts.
+
+    So that the published ``govkg.ttl`` validates without ``fields.ttl`` and ``roles.ttl``: each
+    concept keeps its type, scheme, labels and ``skos:broader`` links (issue 19).
+
+    >>> from rdflib import URIRef
+    >>> field, top = URIRef("urn:f"), URIRef("urn:top")
+    >>> vocab = {(field, SKOS.broader, top), (top, SKOS.prefLabel, Literal("Top"))}
+    >>> sorted(str(s) for s, _, _ in concept_triples(vocab, [(URIRef("urn:a"),
+    ...     GOVKG.cooperationField, field)]))
+    ['urn:f', 'urn:top']
+    """
+    about: dict[URIRef, list[tuple]] = {}
+    for triple in vocabulary:
+        if triple[1] in CONCEPT_PROPERTIES:
+            about.setdefault(triple[0], []).append(triple)
+    todo = [o for _, p, o in data if p in (GOVKG.cooperationField, ORG.role)]
+    seen: set[URIRef] = set()
+    while todo:
+        concept = todo.pop()
+        if concept in seen:
+            continue
+        seen.add(concept)
+        for triple in about.get(concept, ()):
+            yield triple
+            if triple[1] == SKOS.broader:
+                todo.append(triple[2])

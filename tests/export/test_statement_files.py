@@ -81,3 +81,18 @@ def test_a_short_document_is_refused_and_the_old_file_kept(lines, tmp_path, monk
         write_document(files.union, len(union_of(GRAPHS)), target, "ttl")
     assert target.read_bytes() == b"# previous build\n"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".keep.ttl")]
+
+
+def test_published_files_validate_with_pyshacl_alone(seed_out):
+    """govkg.ttl + govkg-inferred.ttl carry the field and role concepts they use (issue 19)."""
+    import pyshacl
+    from rdflib import Graph
+
+    from govkg.resources import ontology_dir
+
+    data = Graph()
+    for name in ("govkg.ttl", "govkg-inferred.ttl"):
+        data.parse(seed_out / name)
+    shapes = Graph().parse(ontology_dir() / "shapes.ttl")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, allow_warnings=True)
+    assert conforms, text
