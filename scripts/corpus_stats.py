@@ -21,6 +21,7 @@ from pathlib import Path
 from govkg.build import resolve_all
 from govkg.files import write_atomic
 from govkg.gazetteer import LOCAL_KINDS, Entry, Gazetteer, area_name
+from govkg.gazetteer.coverage import party_coverage
 from govkg.records.load import load_paths
 from govkg.resources import corpus_records_dir
 
@@ -81,7 +82,6 @@ def stats_lines(paths: Iterable[Path]) -> list[str]:
     """The README section: every count, as Markdown lines."""
     record_sets = load_paths(list(paths))
     resolved, gazetteer = resolve_all(record_sets)
-    declared = {d.id for r in record_sets for d in r.organizations}
     provinces, years, kinds, languages, pairs = (
         Counter(),
         Counter(),
@@ -89,7 +89,6 @@ def stats_lines(paths: Iterable[Path]) -> list[str]:
         Counter(),
         Counter(),
     )
-    parties = known = 0
     for records in resolved:
         languages[records.source.language] += 1
         seen = set()
@@ -99,18 +98,16 @@ def stats_lines(paths: Iterable[Path]) -> list[str]:
             years[str(signed)[:4] if signed else "no date"] += 1
             levels = sorted({level(p, gazetteer) for p in agreement.parties})
             pairs["–".join(levels if len(levels) > 1 else levels * 2)] += 1
-            for party in agreement.parties:
-                parties += 1
-                known += party.key not in declared
-                seen.add(province_of(party, gazetteer))
+            seen.update(province_of(party, gazetteer) for party in agreement.parties)
         provinces.update(p for p in seen if p)
+    share = party_coverage(record_sets)
     read, checked, disagreed = reviews(CORPUS / "reviews.csv")
     agreements = sum(kinds.values())
     rate = f"{1 - disagreed / checked:.3f}" if checked else "n/a"
     return [
         f"- {len(resolved)} reports, {agreements} agreements, {len(provinces)} provinces.",
-        f"- Parties resolved by the gazetteer without a declaration: {known} of {parties} "
-        f"({known / max(parties, 1):.0%}).",
+        f"- Parties the gazetteer resolves without a declaration: {share.known} of "
+        f"{share.total} ({share.fraction:.0%}).",
         f"- Two readings: {read} records read by a second reader; {checked} values checked, "
         f"{disagreed} disagreements (agreement rate {rate}).",
         "",

@@ -29,7 +29,7 @@ from govkg.engines import to_oxigraph
 from govkg.errors import GovkgError
 from govkg.namespaces import ID_BASE
 from govkg.reason import infer
-from govkg.resources import ontology_dir
+from govkg.resources import default_record_paths, ontology_dir, seed_record
 from govkg.shacl_sparql import check_store, compile_shapes, project_checks, sort_findings
 from govkg.shapes import Finding, check_graph, shapes_graph
 from govkg.synth import write_synthetic
@@ -197,7 +197,13 @@ def example_case(
 
 @pytest.fixture(scope="module")
 def seed() -> tuple[Graphs, list[Finding]]:
-    graphs = assemble(None).graphs
+    graphs = assemble([seed_record()]).graphs
+    return graphs, check_graph(graph_of(graphs))
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[Graphs, list[Finding]]:
+    graphs = assemble(default_record_paths()).graphs
     return graphs, check_graph(graph_of(graphs))
 
 
@@ -245,6 +251,11 @@ def test_example_inferences_are_the_builds(example_inferences: ExampleInferences
 
 def test_seed_findings_equal_pyshacl(seed) -> None:
     graphs, reference = seed
+    assert_same(check_store(store_of(graphs)), reference)
+
+
+def test_real_corpus_findings_equal_pyshacl(corpus) -> None:
+    graphs, reference = corpus
     assert_same(check_store(store_of(graphs)), reference)
 
 

@@ -1,0 +1,43 @@
+"""The corpus as a whole: it resolves, every report has a URL, the README counts are current."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from govkg.build import resolve_all
+from govkg.records.load import load_paths
+from govkg.resources import corpus_records_dir
+
+SCRIPT = Path(__file__).parents[2] / "scripts" / "corpus_stats.py"
+HELDOUT = corpus_records_dir().parent / "heldout.txt"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    record_sets = load_paths([corpus_records_dir()])
+    resolved, _ = resolve_all(record_sets)
+    return record_sets, resolved
+
+
+def test_every_report_has_a_url_and_every_record_resolves(corpus) -> None:
+    record_sets, resolved = corpus
+    assert len(resolved) == len(record_sets) >= 120
+    assert [r.source.id for r in record_sets if not r.source.url] == []
+    assert sum(len(r.agreements) for r in resolved) >= 200
+
+
+def test_the_held_out_reports_are_corpus_reports(corpus) -> None:
+    record_sets, _ = corpus
+    held = [line for line in HELDOUT.read_text().splitlines() if not line.startswith("#")]
+    assert len(held) == 30
+    assert set(held) <= {r.source.id for r in record_sets}
+
+
+def test_the_readme_counts_are_current() -> None:
+    spec = importlib.util.spec_from_file_location("corpus_stats", SCRIPT)
+    stats = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(stats)
+    assert stats.main(["--check"]) == 0, "run: python scripts/corpus_stats.py"
