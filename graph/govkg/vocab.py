@@ -138,7 +138,7 @@ class Vocabulary:
         """All concepts of the scheme, sorted by IRI.
 
         >>> Vocabulary.roles().concepts()[0]
-        rdflib.term.URIRef('https://w3id.org/govkg/id/role/asisten-deputi')
+        rdflib.term.URIRef('https://w3id.org/govkg/id/role/anggota')
         """
         return list(self._concepts)
 
