@@ -93,12 +93,24 @@ def test_a_unit_of_a_regional_government_and_a_faculty_for_its_university():
 
 def test_a_state_owned_enterprise_and_its_short_name():
     record = agreements(
+        "PT Pertamina (Persero) dan Pemerintah Provinsi Jawa Timur menandatangani nota "
+        "kesepahaman, Kamis (19/5/2022). Nota kesepahaman diteken Direktur Utama Pertamina "
+        "Dedi Rahardjo dan Gubernur Jawa Timur Sri Rahayu."
+    )
+    (agreement,) = record["events"][0]["agreements"]
+    assert record["organizations"][0]["kind"] == "StateOwnedEnterprise"
+    assert {s["party"] for s in agreement["signatories"]} == set(agreement["parties"])
+
+
+def test_an_enterprise_the_gazetteer_knows_is_its_entry_in_full_and_short():
+    record = agreements(
         "PT PLN (Persero) dan Pemerintah Provinsi Jawa Timur menandatangani nota kesepahaman, "
         "Kamis (19/5/2022). Nota kesepahaman diteken Direktur Utama PLN Dedi Rahardjo dan "
         "Gubernur Jawa Timur Sri Rahayu."
     )
     (agreement,) = record["events"][0]["agreements"]
-    assert record["organizations"][0]["kind"] == "StateOwnedEnterprise"
+    assert "organizations" not in record
+    assert keys(record) == [{"pln", "provinsi-35"}]
     assert {s["party"] for s in agreement["signatories"]} == set(agreement["parties"])
 
 

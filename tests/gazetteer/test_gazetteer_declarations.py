@@ -165,7 +165,12 @@ def test_a_declaration_of_a_body_the_gazetteer_has_under_its_key_is_dropped():
 
 
 def test_a_province_named_like_its_capital_city_is_the_province():
-    unja = _decl(
-        "a.yaml", id="unja", name="Universitas Jambi", kind="StateUniversity", province="Jambi"
+    poltek = _decl(
+        "a.yaml",
+        id="politeknik-jambi",
+        name="Politeknik Jambi",
+        kind="StateUniversity",
+        province="Jambi",
     )
-    assert Gazetteer.bundled().with_declarations([unja]).entry("unja").province == "provinsi-15"
+    gazetteer = Gazetteer.bundled().with_declarations([poltek])
+    assert gazetteer.entry("politeknik-jambi").province == "provinsi-15"

@@ -30,5 +30,5 @@ def test_post_resolves_to_the_office_signed_in(post: str, role: str) -> None:
 
 def test_an_unknown_post_is_still_an_error() -> None:
     errors = _Collector()
-    assert _role("Associate Professor", Vocabulary.roles(), Where("a.yaml"), errors) is None
+    assert _role("Juru Masak", Vocabulary.roles(), Where("a.yaml"), errors) is None
     assert errors.errors and errors.errors[0].field == "post"

@@ -36,7 +36,7 @@ from govkg.gazetteer.forms import name_key
 from govkg.ids import key_of
 from govkg.records.dates import PartialDate
 from govkg.records.load import load_file, load_text
-from govkg.records.model import Agreement, RecordSet
+from govkg.records.model import Agreement, OrganizationDecl, RecordSet
 from govkg.vocab import Vocabulary
 
 SLOTS = ("parties", "signatories", "date", "kind", "fields")
@@ -236,7 +236,7 @@ class _Names:
     """Party names → comparable keys: gazetteer keys, or the folded name of a declared body."""
 
     def __init__(self, records: RecordSet, other: RecordSet | None = None) -> None:
-        decls = list(records.organizations)
+        decls = _undeclared(records)
         try:
             self.gazetteer = Gazetteer.bundled().with_declarations(decls)
         except GovkgError:
@@ -245,7 +245,7 @@ class _Names:
         self.same: dict[str, str] = {}
         if other is not None:
             forms = {}
-            for d in other.organizations:
+            for d in _undeclared(other):
                 for form in (d.name, *d.acronyms, *d.aliases):
                     forms[name_key(form)] = "decl:" + name_key(d.name)
             for d in decls:
@@ -263,6 +263,16 @@ class _Names:
             own = "decl:" + name_key(self.declared[entry.key].name)
             return self.same.get(own, own)
         return entry.key
+
+
+def _undeclared(records: RecordSet) -> list[OrganizationDecl]:
+    """The record's declarations of bodies the gazetteer does not know by that name.
+
+    A gold record written before the gazetteer grew declares bodies it now has (a state
+    university, PLN); those are the gazetteer's entries, whichever side declared them.
+    """
+    bundled = Gazetteer.bundled()
+    return [d for d in records.organizations if len(bundled.matches(d.name)) != 1]
 
 
 def _items(records: RecordSet, names: _Names) -> list[dict]:

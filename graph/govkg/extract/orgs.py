@@ -435,8 +435,18 @@ def _new(
     same: str | None = None,
     **more,
 ) -> Org:
-    """A body the gazetteer lacks; ``same`` identifies it across spellings (a regional office
-    is its parent and its place: ``Kanwil Kemenkumham Jatim`` = ``Kantor Wilayah … Jawa Timur``)."""
+    """A body found by its shape; ``same`` identifies it across spellings (a regional office
+    is its parent and its place: ``Kanwil Kemenkumham Jatim`` = ``Kantor Wilayah … Jawa Timur``).
+
+    A shaped name the gazetteer knows as a whole is that entry (``PT PLN (Persero)``, whose
+    brackets end a gazetteer scan, or ``Universitas Islam Negeri (UIN) Mataram``):
+
+    >>> _new(Lexicon(), "PT PLN (Persero)", "StateOwnedEnterprise").ident
+    'pln'
+    """
+    keys = gazetteer_index().lookup(name.replace("(", " ").replace(")", " "))
+    if len(keys) == 1:
+        return lexicon.add(name, gazetteer_index().org(keys[0]))
     if same is not None and same in lexicon.same:
         org = lexicon.orgs[lexicon.same[same]]
         if name != org.name and name not in org.aliases:

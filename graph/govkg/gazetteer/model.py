@@ -30,6 +30,15 @@ AREA_WORDS = {
 }
 """The word that starts an area's name, by kind (``Kabupaten Serang``)."""
 
+OUTSIDE_KINDS = (
+    "ForeignGovernment",
+    "ForeignLocalGovernment",
+    "InternationalOrganization",
+    "Organization",
+)
+"""Kinds of bodies that are not Indonesian public bodies: records declare them, ``bodies.yaml``
+does not list them."""
+
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Keys are lowercase ASCII slugs: they become IRI path segments."""
 

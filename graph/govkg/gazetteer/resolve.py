@@ -154,7 +154,7 @@ class Gazetteer:
 
     @classmethod
     def load(cls, folder: Path) -> Gazetteer:
-        """A gazetteer read from a folder holding the three data files.
+        """A gazetteer read from a folder holding the data files (``bodies.yaml`` optional).
 
         >>> from govkg.resources import gazetteer_dir
         >>> len(Gazetteer.load(gazetteer_dir())) == len(Gazetteer.bundled())
@@ -188,7 +188,7 @@ class Gazetteer:
         """All entries, sorted by key.
 
         >>> [e.key for e in Gazetteer.bundled().entries()][:2]
-        ['anri', 'atr-bpn']
+        ['aipi', 'anri']
         """
         return (self._entries[key] for key in self._sorted)
 
