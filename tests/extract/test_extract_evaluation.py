@@ -99,7 +99,7 @@ def test_an_empty_folder_is_refused(tmp_path):
 
 
 def test_a_failing_extraction_is_reported_not_raised(tmp_path):
-    (tmp_path / "a.txt").write_text("Tidak ada penandatanganan di sini.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Cuaca di Jakarta cerah hari ini.", encoding="utf-8")
     (tmp_path / "a.gold.yaml").write_text(GOLD, encoding="utf-8")
     report = evaluate_dir(tmp_path)
     assert len(report.failures) == 1 and report.slots["parties"].fn == 2

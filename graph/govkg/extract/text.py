@@ -28,6 +28,9 @@ _PUBLISHED = re.compile(
     r"^(?:published|diterbitkan|dipublikasikan|tanggal terbit|date)\s*:\s*(\d{4}-\d{2}-\d{2})$",
     re.I,
 )
+_URL_DATE = re.compile(
+    r"/(?P<y>20\d\d)(?P<sep>[/-]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?=[/_.-]|$)"
+)
 _CREDIT = re.compile(
     r"^(?P<role>reporter|wartawan|penulis|editor|redaktur|author|writer|oleh|by)\s*:\s*"
     r"(?P<name>[^|]+?)\s*$",
@@ -296,6 +299,22 @@ def read_article(raw: str, name: str = "article", *, keep: frozenset[str] | None
         contributors=tuple(contributors),
         published=published,
     )
+
+
+def url_date(url: str | None) -> date | None:
+    """The publication day a report's address gives (``/2021/09/02/``, ``/2021-09-02-``,
+    ``/20210902``), or None.
+
+    >>> url_date("https://x.example/2021/09/02/teken-mou/"), url_date("https://x.example/p=80")
+    (datetime.date(2021, 9, 2), None)
+    """
+    match = _URL_DATE.search(url or "")
+    if match is None:
+        return None
+    try:
+        return date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
