@@ -11,7 +11,7 @@ signing at all (no signing word, no kind of agreement) is refused.
 >>> art = read_article("Pemprov Bali menjalin kerja sama. Dokumen diteken hari ini oleh BPKP.")
 >>> draft = fallback_draft(analyse_article(art, "id"))
 >>> [p.name for p in draft.parties.values()], draft.kind
-(['Pemerintah Provinsi Bali', 'BPKP'], None)
+(['BPKP', 'Pemerintah Provinsi Bali'], None)
 """
 
 from __future__ import annotations
