@@ -80,3 +80,70 @@ def test_the_address_of_the_report_gives_the_year():
     record = extract_text(text).record
     assert record["events"][0]["date"] == "2021-09-02"
     assert record["source"]["published"] == "2021-09-02"
+
+
+# ── datelines and places are not parties ─────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("line", "city"),
+    [
+        ("Warta.com, PALU—Pemprov Sulteng dan BPKP meneken MoU, Senin (2/6/2025).", "Palu"),
+        (
+            "Suara Kita | Denpasar – Pemprov Sulteng dan BPKP meneken MoU, Senin (2/6/2025).",
+            "Denpasar",
+        ),
+        ("Palu – Pemprov Sulteng dan BPKP meneken MoU, Senin (2/6/2025).", "Palu"),
+        ("kabarkita.id, Palu Pemprov Sulteng dan BPKP meneken MoU, Senin (2/6/2025).", "Palu"),
+    ],
+)
+def test_a_dateline_city_is_the_city_not_a_party(line, city):
+    record = extract_text(line).record
+    (agreement,) = _agreements(record)
+    assert agreement["parties"] == ["Pemerintah Provinsi Sulawesi Tengah", "BPKP"]
+    assert record["events"][0]["city"] == city
+
+
+# ── bodies the gazetteer lacks ───────────────────────────────────────────────────────────────
+
+
+def test_a_university_named_with_its_city_is_the_university():
+    text = "Universitas Pattimura Ambon dan Pemkab Buru Selatan meneken MoU, Selasa (3/6/2025)."
+    record = extract_text(text).record
+    assert _agreements(record)[0]["parties"][0] == "Universitas Pattimura"
+    (declared,) = record["organizations"]
+    assert declared["aliases"] == ["Universitas Pattimura Ambon"]
+
+
+def test_a_city_after_the_acronym_of_a_university_is_dropped():
+    text = "Universitas Hasanuddin (Unhas) Makassar dan Pemkab Wajo meneken MoU, Selasa (3/6/2025)."
+    record = extract_text(text).record
+    assert _agreements(record)[0]["parties"][0] == "Universitas Hasanuddin"
+
+
+def test_a_prosecutors_office_written_with_its_acronym_inside_and_its_head_by_short_post():
+    text = (
+        "Pemkab Kendal dan Kejaksaan Negeri (Kejari) Kendal meneken MoU, Senin (3/3/2025). "
+        "Naskah diteken Bupati Kendal Ani Lestari dan Kajari Kendal, Bagus Wirawan."
+    )
+    (agreement,) = _agreements(extract_text(text).record)
+    assert agreement["parties"] == ["Pemerintah Kabupaten Kendal", "Kejaksaan Negeri Kendal"]
+    signed = {(s["name"], s["party"]) for s in agreement["signatories"]}
+    assert ("Bagus Wirawan", "Kejaksaan Negeri Kendal") in signed
+
+
+def test_a_region_after_a_post_and_before_a_comma_is_no_persons_name():
+    text = (
+        "Pemkab Kendal dan BPKP meneken MoU, Senin (3/3/2025), disaksikan Sekda Kendal, "
+        "Rudi Hartono."
+    )
+    record = extract_text(text).record
+    names = [s["name"] for a in _agreements(record) for s in a.get("signatories", ())]
+    assert "Kendal" not in names and "Rudi Hartono" not in names
+
+
+@pytest.mark.parametrize("cue", ["penandataganan", "tandatangani", "ditandangani"])
+def test_misspelt_signing_words_still_report_a_signing(cue):
+    text = f"Naskah MoU {cue} Kepala LAN Adi Suryanto dan Kepala BPS Retno Wulan, Senin (3/3/2025)."
+    (agreement,) = _agreements(extract_text(text).record)
+    assert {s["name"] for s in agreement["signatories"]} == {"Adi Suryanto", "Retno Wulan"}
