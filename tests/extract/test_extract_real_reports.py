@@ -147,3 +147,35 @@ def test_misspelt_signing_words_still_report_a_signing(cue):
     text = f"Naskah MoU {cue} Kepala LAN Adi Suryanto dan Kepala BPS Retno Wulan, Senin (3/3/2025)."
     (agreement,) = _agreements(extract_text(text).record)
     assert {s["name"] for s in agreement["signatories"]} == {"Adi Suryanto", "Retno Wulan"}
+
+
+# ── names with many titles; dates outside the signing sentences ──────────────────────────────
+
+
+def test_titles_and_degrees_written_without_full_stops_are_honorifics():
+    text = (
+        "Naskah MoU diteken Kepala LAN Prof Dr H Adi Suryanto MSi dan Kepala BPS "
+        "Drs Retno Wulan SH, Senin (3/3/2025)."
+    )
+    (agreement,) = _agreements(extract_text(text).record)
+    found = {s["name"]: s.get("honorifics") for s in agreement["signatories"]}
+    assert found == {"Adi Suryanto": ["Prof", "Dr", "H", "MSi"], "Retno Wulan": ["Drs", "SH"]}
+
+
+def test_words_of_a_headline_are_no_name():
+    text = "Kapolda Teken MoU Dengan Bawaslu Soal Pengamanan, Senin (3/3/2025)."
+    record = extract_text(text).record
+    names = [s["name"] for a in _agreements(record) for s in a.get("signatories", ())]
+    assert not any("MoU" in n or "Teken" in n for n in names)
+
+
+def test_a_date_only_in_a_page_header_is_kept_with_a_lower_confidence():
+    text = (
+        "LAN dan BPS Bekerja Sama\n"
+        "Kamis, 6 Maret 2025 10:15 WIB\n"
+        "Kepala LAN Adi Suryanto dan Kepala BPS Retno Wulan meneken nota kesepahaman."
+    )
+    record = extract_text(text).record
+    event = record["events"][0]
+    assert event["date"] == "2025-03-06"
+    assert event["evidence"][0]["confidence"] < 0.7

@@ -178,7 +178,12 @@ def event_date(
     >>> event_date(art, analyse_article(art, "id").facts, None)[0]
     '2021-03'
     """
-    found = _dated(facts, published, partial=False) or _dated(facts, published, partial=True)
+    about = [f for f in facts if f.signing or f.current_kinds]
+    others = [f for f in facts if not (f.signing or f.current_kinds)]
+    found = _dated(about, published, partial=False) or _dated(about, published, partial=True)
+    elsewhere = found is None
+    if elsewhere:
+        found = _dated(others, published, partial=False) or _dated(others, published, partial=True)
     if found is not None:
         f, mention, resolved = found
         note, text = resolved.note, resolved.text
@@ -189,6 +194,9 @@ def event_date(
             )
             text = published.isoformat()
         sure = resolved.confidence
+        if elsewhere:  # a date in no sentence about the signing (a page header, a menu …)
+            sure = min(sure, Rules.load().confidence["date_elsewhere"])
+            note = note or "the date is not in a sentence about the signing: check it"
         return text, _evidence(article, f.sentence.start, f.sentence.end, sure), note
     if published is None:
         return None, None, "the report gives no date of signing (nor a publication date); add it"
