@@ -44,10 +44,34 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 @click.option(
     "--evaluate",
     "gold_dir",
-    metavar="GOLD_DIR",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Score extraction on GOLD_DIR (<name>.txt beside <name>.gold.yaml) and print "
-    "precision, recall and F1 per slot instead of extracting ARTICLEs.",
+    metavar="GOLD",
+    help="Score extraction instead of extracting ARTICLEs: GOLD is `corpus` (the bundled "
+    "corpus of real reports, texts from --texts), a folder of record files <id>.yaml (texts "
+    "from --texts), or a folder of <name>.txt beside <name>.gold.yaml. Prints precision, recall "
+    "and F1 per slot, and a calibration table of the confidences.",
+)
+@click.option(
+    "--texts",
+    metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="With --evaluate: the folder of report texts <id>.txt (default: corpus-texts/ in the "
+    "current folder, else at the top of the checkout).",
+)
+@click.option(
+    "--ids",
+    "ids_file",
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="With --evaluate: score only the reports listed in FILE (one id a line, # comments; "
+    "e.g. graph/govkg/data/corpus/heldout.txt).",
+)
+@click.option(
+    "--except-ids",
+    "except_file",
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="With --evaluate: leave out the reports listed in FILE (the development set is the "
+    "corpus --except-ids heldout.txt).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="With --evaluate: list every miss.")
 @reports_errors
@@ -56,7 +80,10 @@ def extract(
     published: datetime | None,
     lang: str | None,
     output: Path | None,
-    gold_dir: Path | None,
+    gold_dir: str | None,
+    texts: Path | None,
+    ids_file: Path | None,
+    except_file: Path | None,
     verbose: bool,
 ) -> None:
     """Extract records, with evidence, from plain-text news reports of signings.
@@ -70,7 +97,7 @@ def extract(
     if gold_dir is not None:
         if articles:
             raise GovkgError("give either ARTICLEs or --evaluate GOLD_DIR", fix="drop one")
-        _evaluate(gold_dir, verbose)
+        _evaluate(gold_dir, texts, ids_file, except_file, verbose)
         return
     if not articles:
         raise GovkgError("no ARTICLE given", fix="name one or more report files, or --evaluate")
@@ -116,15 +143,50 @@ def _one(article: Path, target: Path | None, day, lang: str | None) -> None:
     err_console.print(f"{article}: {count} agreement(s) → {target}")
 
 
-def _evaluate(gold_dir: Path, verbose: bool) -> None:
-    from govkg.extract.evaluate import evaluate_dir
+def _evaluate(
+    gold: str, texts: Path | None, ids_file: Path | None, except_file: Path | None, verbose: bool
+) -> None:
+    from govkg.extract.evaluate import evaluate_corpus, evaluate_dir, read_ids
+    from govkg.resources import corpus_records_dir
 
-    report = evaluate_dir(gold_dir)
+    folder = corpus_records_dir() if gold == "corpus" else Path(gold)
+    if not folder.is_dir():
+        raise GovkgError(f"{gold} is not a folder", fix="give `corpus` or a folder of records")
+    if gold != "corpus" and any(folder.glob("*.gold.yaml")):
+        report = evaluate_dir(folder)
+    else:
+        only = read_ids(ids_file) if ids_file else None
+        without = read_ids(except_file) if except_file else ()
+        report = evaluate_corpus(folder, texts or default_texts(), only=only, without=without)
     out_console.print(report.markdown(), markup=False)
+    out_console.print("\nCalibration (extracted values by confidence):\n", markup=False)
+    out_console.print(report.calibration.markdown(), markup=False)
     for failure in report.failures:
         err_console.print(f"failed: {failure}", markup=False)
+    if report.skipped:
+        err_console.print(
+            f"skipped {len(report.skipped)} report(s) without a text: "
+            + ", ".join(report.skipped[:10]),
+            markup=False,
+        )
     if verbose:
         for name, misses in report.misses.items():
             out_console.print(f"{name}:", markup=False)
             for miss in misses:
                 out_console.print(f"  {miss}", markup=False)
+
+
+def default_texts() -> Path:
+    """``corpus-texts/`` in the current folder, else at the top of this checkout.
+
+    :raises GovkgError: neither exists.
+    """
+    here = Path("corpus-texts")
+    checkout = Path(__file__).resolve().parents[2] / "corpus-texts"
+    for folder in (here, checkout):
+        if folder.is_dir():
+            return folder
+    raise GovkgError(
+        "no folder of report texts: corpus-texts/ is neither here nor at the top of the checkout",
+        fix="pass --texts DIR (the folder of <source-id>.txt files)",
+    )

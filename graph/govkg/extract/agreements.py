@@ -195,7 +195,7 @@ def _attach(
         _link_earlier(draft, [], f)
     for mention in f.parties:
         if mention.role is not None:
-            org = _settled(mention.match, draft)
+            org = settled_org(mention.match, draft)
             draft.add_party(org, mention.role, index)
     for signer in signers(f, everyone):
         draft.signers.append(signer)  # their bodies become parties in _settle_parties
@@ -213,7 +213,7 @@ def _attach(
     _scopes(draft, f, lexicon)
 
 
-def _settled(match: OrgMatch, draft: Draft) -> Org:
+def settled_org(match: OrgMatch, draft: Draft) -> Org:
     """A bare area name (``Aceh Tengah``) is the party already named that it fits, if any."""
     if not match.weak:
         return match.org
@@ -292,7 +292,7 @@ def _intro(draft: Draft, f: Facts) -> None:
 def _item(draft: Draft, f: Facts) -> None:
     heads = [p for p in f.parties if p.match.start <= 1]
     if heads:
-        org = _settled(heads[0].match, draft)
+        org = settled_org(heads[0].match, draft)
         draft.add_party(org, "item", f.sentence.index)
         draft.items[org.ident] = f.sentence.index
         draft.bilateral = True

@@ -39,15 +39,32 @@ class DateMention:
     weekday: int | None = None
     weekday_text: str | None = None
     relative: int | None = None
+    weeks: int | None = None
+
+    @property
+    def partial(self) -> bool:
+        """True for a mention that gives no day (``Maret 2021``, ``pekan lalu``)."""
+        return self.day is None and self.weekday is None and self.relative is None
 
 
 @dataclass(frozen=True)
 class Resolved:
-    """A calendar day for a mention, how sure, and what a reviewer should check."""
+    """A calendar day for a mention, how sure, and what a reviewer should check;
+    ``precision`` is ``"month"`` when only the month is known (``day`` is then its first)."""
 
     day: date
     confidence: float
     note: str | None = None
+    precision: str = "day"
+
+    @property
+    def text(self) -> str:
+        """The date as a record writes it (``2021-03-05`` or ``2021-03``).
+
+        >>> Resolved(date(2021, 3, 1), 0.8, precision="month").text
+        '2021-03'
+        """
+        return self.day.isoformat()[:7] if self.precision == "month" else self.day.isoformat()
 
 
 @functools.cache
@@ -56,6 +73,7 @@ def _patterns() -> list[re.Pattern[str]]:
     months = "|".join(sorted((re.escape(m) for m in rules.months), key=len, reverse=True))
     days = "|".join(sorted((re.escape(d) for d in rules.weekdays), key=len, reverse=True))
     relative = "|".join(re.escape(r) for r in rules.data["relative_days"])
+    weeks = "|".join(re.escape(r) for r in rules.data["relative_weeks"])
     weekday = rf"(?P<wd>{days})"
     return [
         re.compile(
@@ -84,6 +102,8 @@ def _patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(rf"(?<!\w)(?P<rel>{relative})(?!\w)", re.I),
+        re.compile(rf"(?<![\w/])(?P<mn>{months})\.?\s+(?P<y>(?:19|20)\d\d)(?!\w)", re.I),
+        re.compile(rf"(?<!\w)(?P<wk>{weeks})(?!\w)", re.I),
     ]
 
 
@@ -118,7 +138,12 @@ def _mention(match: re.Match[str], rules: Rules, offset: int) -> DateMention | N
     if "rel" in groups:
         relative = rules.data["relative_days"][groups["rel"].lower()]
         return DateMention(start, start + len(text), text, relative=relative)
+    if "wk" in groups:
+        weeks = rules.data["relative_weeks"][" ".join(groups["wk"].lower().split())]
+        return DateMention(start, start + len(text), text, weeks=weeks)
     month = int(groups["m"]) if "m" in groups else rules.months.get(groups.get("mn", "").lower())
+    if "d" not in groups and "wd" not in groups and month and "y" in groups:
+        return DateMention(start, start + len(text), text, month=month, year=int(groups["y"]))
     if "d" not in groups:
         return DateMention(
             start, start + len(text), text, weekday=weekday, weekday_text=weekday_text
@@ -154,6 +179,16 @@ def resolve(mention: DateMention, published: date | None) -> Resolved | None:
     datetime.date(2021, 3, 29)
     """
     conf = Rules.load().confidence
+    if mention.weeks is not None:
+        if published is None:
+            return None
+        day = published + timedelta(days=7 * mention.weeks)
+        note = f"the report says {mention.text!r}: only the month is given, check it"
+        return Resolved(day.replace(day=1), conf["date_week"], note, "month")
+    if mention.partial:
+        if mention.month is None or mention.year is None:
+            return None
+        return Resolved(date(mention.year, mention.month, 1), conf["date_month"], None, "month")
     if mention.relative is not None:
         if published is None:
             return None

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govkg.extract.rules import Phrases, Rules
-from govkg.extract.text import Token
+from govkg.extract.text import Token, token_key
 
 MAX_NAME_WORDS = 5
 _DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}\.){1,4}(?:[A-Za-z]{1,4})?$")
@@ -40,12 +40,30 @@ class Name:
 def _stop_words() -> frozenset[str]:
     rules = Rules.load()
     words = set(rules.months) | set(rules.weekdays)
-    words |= {
-        "kabupaten", "kota", "provinsi", "pemerintah", "pemkab", "pemkot", "pemprov", "dalam",
-        "pada", "di", "yang", "dan", "serta", "selaku", "sebagai", "the", "of", "and", "for",
-        "with", "bersama", "sementara", "sedangkan", "while", "menurut", "turut", "hadir",
-    }  # fmt: skip
+    words |= {token_key(w) for w in rules.data["names"]["stops"]}
+    words |= {k for phrase in rules.cues["signing"].index for k in phrase}
+    words |= {k for phrase in rules.kinds.index for k in phrase}
     return frozenset(words)
+
+
+@functools.cache
+def _plain_titles() -> tuple[frozenset[str], frozenset[str]]:
+    """Titles and degrees written without full stops (``Prof Dr H``, ``SH``, ``MSi``)."""
+    names = Rules.load().data["names"]
+    return frozenset(names["plain_titles"]), frozenset(names["plain_degrees"])
+
+
+def _trim(words: list[Token]) -> tuple[list[str], list[Token], list[str]]:
+    """Split plain titles off the front and plain degrees off the back of a name's words,
+    keeping at least one word."""
+    titles, degrees = _plain_titles()
+    front = []
+    while len(words) > 1 and words[0].text in titles:
+        front.append(words.pop(0).text)
+    back = []
+    while len(words) > 1 and (words[-1].text in degrees or is_degree(words[-1].text)):
+        back.insert(0, words.pop().text)
+    return front, words, back
 
 
 @functools.cache
@@ -120,15 +138,26 @@ def name_after(
     if not words:
         return None
     end = start + len(words)
-    degrees, span_end = _degrees(toks, end)
+    front, words, back = _trim(words)
+    start = end - len(words) - len(back)
+    end = start + len(words)
+    degrees, span_end = _degrees(toks, end + len(back))
+    if len(words) == 1 and words[0].key in _not_names():
+        return None
     return Name(
         " ".join(w.text for w in words),
-        (*titles, *degrees),
+        (*titles, *front, *back, *degrees),
         start,
         end,
-        at if titles else start,
+        at if titles or front else start,
         span_end,
     )
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    """Single words never a person's name alone (``RI``, ``Utara``)."""
+    return frozenset(token_key(w) for w in Rules.load().data["names"]["not_alone"])
 
 
 def name_before(toks: Sequence[Token], end: int, floor: int) -> Name | None:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from govkg.extract.rules import Phrases, Rules
-from govkg.extract.text import Token, token_key
+from govkg.extract.text import Token, phrase_keys, token_key
 from govkg.gazetteer import Entry, Gazetteer
 from govkg.gazetteer.forms import entry_forms, labels
 from govkg.text import slugify
@@ -507,6 +507,13 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
     alias = None
     if end + 3 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")":
         after = _capitalised_run(toks, end + 3, 3, joiners=())
+        place = _trailing_place(toks, end + 2, after)
+        distinctive = any(t.key not in _university_words() for t in toks[i + length : end])
+        if after > end + 3 and place == end + 3 and distinctive:
+            # "Universitas Hasanuddin (Unhas) Makassar": the city after the acronym
+            org = _new(lexicon, _span(toks, i, end), _university_kind(toks, i, _span(toks, i, end)))
+            lexicon.add(toks[end + 1].text, org)
+            return OrgMatch(i, after, org, via="university")
         if after > end + 3:  # "Universitas Islam Negeri (UIN) Mataram"
             alias = " ".join(t.text for t in (toks[end + 1], *toks[end + 3 : after]))
             name = _span(toks, i, end) + " " + _span(toks, end + 3, after)
@@ -515,12 +522,38 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
         return None
     if alias is None:
         name = _span(toks, i, end)
-    state = "negeri" in name.lower() or toks[i].key in {"uin", "iain", "stain", "poltekkes"}
-    kind = "StateUniversity" if state else "Organization"
-    org = _new(lexicon, name, kind)
+        place = _trailing_place(toks, i + length, end)
+        if place < end:  # "Universitas Pattimura Ambon": the university is named without its city
+            alias, name = name, _span(toks, i, place)
+    org = _new(lexicon, name, _university_kind(toks, i, name))
     if alias:
+        if alias not in org.aliases and alias != org.name:
+            org = lexicon.update(replace(org, aliases=(*org.aliases, alias)))
         lexicon.add(alias, org)
     return OrgMatch(i, end, org, via="university")
+
+
+def _university_kind(toks: Sequence[Token], i: int, name: str) -> str:
+    state = "negeri" in name.lower() or toks[i].key in {"uin", "iain", "stain", "poltekkes"}
+    return "StateUniversity" if state else "Organization"
+
+
+def _trailing_place(toks: Sequence[Token], start: int, end: int) -> int:
+    """Where a place name closing a university's name begins (``end`` when there is none, or
+    when the words before it are only generic ones: ``Universitas Negeri Makassar``)."""
+    generic = _university_words()
+    for k in range(start + 1, end):
+        region = _gazetteer(toks, k)
+        if region is not None and region.end == end and region.org.is_local:
+            if any(t.key not in generic for t in toks[start:k]):
+                return k
+            return end
+    return end
+
+
+@functools.cache
+def _university_words() -> frozenset[str]:
+    return frozenset(token_key(w) for w in Rules.load().data["orgs"]["university_generic_words"])
 
 
 def _university_unit(toks, i, hit, lexicon) -> OrgMatch | None:
@@ -594,13 +627,43 @@ def _office(toks, i, hit, lexicon) -> OrgMatch | None:
     length, parent = hit
     if not toks[i].capitalised:
         return None
-    end, place = _place_after(toks, i + length, lexicon, limit=2)
-    if end == i + length:
+    j, acronym = i + length, None
+    if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
+        j, acronym = j + 3, toks[j + 1].text  # "Kejaksaan Negeri (Kejari) Kendal"
+    end, place = _place_after(toks, j, lexicon, limit=2)
+    if end == j:
         return None
-    name = _span(toks, i, end)
-    same = f"{parent}:{' '.join(t.key for t in toks[i : i + length])}:{place}"
-    org = _new(lexicon, name, "RegionalOffice", parent, same)
+    head = " ".join(t.key for t in toks[i : i + length])
+    name = _span(toks, i, i + length) + " " + _span(toks, j, end)
+    org = _new(lexicon, name, "RegionalOffice", parent, _office_key(parent, head, place))
+    if acronym:
+        lexicon.add(f"{acronym} {_span(toks, j, end)}", org)
     return OrgMatch(i, end, org, via="office")
+
+
+def _office_key(parent: str, head: str, place: str) -> str:
+    """One key for one office however it is written (``Kejari X`` = ``Kejaksaan Negeri X``)."""
+    canonical = Rules.load().data["orgs"]["office_aliases"].get(head, head)
+    return f"{parent}:{canonical}:{place}"
+
+
+def office_of_post(toks, h: int, office: str, lexicon: Lexicon) -> OrgMatch | None:
+    """The office a post names with its place: ``Kajari Kendal`` → Kejaksaan Negeri Kendal.
+
+    >>> from govkg.extract.text import tokens
+    >>> match = office_of_post(tokens("Kajari Kendal Budi"), 1, "kejaksaan negeri", Lexicon())
+    >>> match.org.name, match.org.parent, match.end
+    ('Kejaksaan Negeri Kendal', 'kejagung', 2)
+    """
+    parent = _shapes()["office"].match(phrase_keys(office), 0)
+    if parent is None:
+        return None
+    end, place = _place_after(toks, h, lexicon, limit=2)
+    if end == h:
+        return None
+    name = f"{office.title()} {_span(toks, h, end)}"
+    org = _new(lexicon, name, "RegionalOffice", parent[1], _office_key(parent[1], office, place))
+    return OrgMatch(h, end, org, via="office")
 
 
 def _office_head(toks, i, hit, lexicon) -> OrgMatch | None:

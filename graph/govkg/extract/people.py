@@ -21,7 +21,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from govkg.extract.names import Name, name_after, name_before
-from govkg.extract.orgs import Lexicon, OrgMatch, _keys, gazetteer_index, org_at, scan
+from govkg.extract.orgs import (
+    Lexicon,
+    OrgMatch,
+    _gazetteer,
+    _keys,
+    gazetteer_index,
+    office_of_post,
+    org_at,
+    scan,
+)
 from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Sentence, Token, phrase_keys, token_key
 from govkg.ids import key_of
@@ -94,6 +103,7 @@ def _post_table() -> dict[str, object]:
         "with_org": Phrases({k: tuple(v) for k, v in posts["with_org"].items()}),
         "region_forms": {phrase_keys(k): v for k, v in posts["region_forms"].items()},
         "org_forms": list(posts["org_forms"]),
+        "office": {phrase_keys(k): v for k, v in posts["office_posts"].items()},
     }
 
 
@@ -158,6 +168,8 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     post = _post_text(toks, p, post_end, org, role)
     after = org.end if org is not None else post_end
     name = _name_after(toks, after, lexicon)
+    if org is None and name is not None:
+        org, name = _place_for_name(toks, name, lexicon)
     if org is None and name is None and not (toks[p].capitalised and p > 0):
         return None  # a post alone ("… juga meneken", "Bupati") is kept for coreference
     end = name.span_end if name else after
@@ -172,6 +184,17 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         " ".join(t.text for t in toks[i:p]) if acting else None,
         "post-org-name" if org else "post-name",
     )
+
+
+def _place_for_name(toks, name: Name, lexicon: Lexicon) -> tuple[OrgMatch | None, Name | None]:
+    """``Sekda Kendal, Sugiono``: a bare area name read as a name is the post's region, and
+    the person is named after the comma."""
+    region = _gazetteer(toks, name.start)
+    if region is None or region.end != name.end or not region.org.is_local:
+        return None, name
+    if region.end < len(toks) and toks[region.end].text == ",":
+        return region, _name_after(toks, region.end, lexicon)
+    return None, name
 
 
 def _unit_end(toks, keys, p, h) -> int:
@@ -211,6 +234,11 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
     """Bodies that may follow a post ending at ``h``: right after it, after a unit's name, or
     (for local heads) the post and place as one gazetteer name (``Bupati Serang``)."""
     found = []
+    office = _post_table()["office"].get(tuple(keys[p:h]))
+    if office is not None and h < len(toks) and toks[h].capitalised:
+        match = office_of_post(toks, h, office, lexicon)
+        if match is not None:
+            found.append(match)
     merged = org_at(toks, p, lexicon, weak=False)
     if merged is not None and merged.end > h and merged.org.is_local:
         found.append(replace(merged, start=h))

@@ -26,6 +26,7 @@ import yaml
 from govkg.extract.agreements import Analysis, Draft, Scope
 from govkg.extract.clauses import Facts
 from govkg.extract.dates import find_dates, resolve
+from govkg.extract.fallback import fallback_draft
 from govkg.extract.fields import FieldHit, preferred_label
 from govkg.extract.orgs import Org, candidates, gazetteer_index
 from govkg.extract.rules import Rules
@@ -59,12 +60,12 @@ def build_record(
 ) -> dict[str, Any]:
     """The record mapping of one report.
 
-    :raises ValueError: the report names no signing, or no date and no publication date.
+    :raises ValueError: the report tells of no signing at all.
     """
     splits = [s for draft in analysis.drafts for s in split(draft)]
     splits = [s for s in splits if len(s.parties) >= 2]
     if not splits:
-        raise ValueError("no signing of an agreement between two bodies was found")
+        splits = [s for s in split(fallback_draft(analysis)) if len(s.parties) >= 2]
     day, date_evidence, date_note = event_date(article, analysis.facts, published)
     place, city = event_place(article, analysis, date_evidence)
     ids = _agreement_ids(splits, day)
@@ -72,7 +73,7 @@ def build_record(
     if date_note:
         for agreement in agreements:
             agreement.setdefault("notes", []).insert(0, date_note)
-    event: dict[str, Any] = {"date": day.isoformat()}
+    event: dict[str, Any] = {"date": day} if day else {}
     if place:
         event["place"] = place
     if city:
@@ -161,45 +162,65 @@ def _partner_scopes(draft: Draft, partner: str, hub: str) -> list[Scope]:
 
 def event_date(
     article: Article, facts: Sequence[Facts], published: date | None
-) -> tuple[date, dict[str, Any] | None, str | None]:
-    """The signing date, its evidence, and a note for the reviewer (or None).
+) -> tuple[str | None, dict[str, Any] | None, str | None]:
+    """The signing date as a record writes it (``YYYY-MM-DD``, ``YYYY-MM``, or None when the
+    report allows no date), its evidence, and a note for the reviewer (or None).
+
+    A date to the day in a sentence about the signing wins over a month (``Maret 2021``,
+    ``pekan lalu``); without either, the publication date is used and flagged.
 
     >>> from govkg.extract.agreements import analyse_article
     >>> from govkg.extract.text import read_article
     >>> art = read_article("LAN dan BPS meneken MoU, Jumat (1/2).")
     >>> event_date(art, analyse_article(art, "id").facts, date(2019, 2, 1))[0]
-    datetime.date(2019, 2, 1)
+    '2019-02-01'
+    >>> art = read_article("LAN dan BPS meneken MoU pada Maret 2021.")
+    >>> event_date(art, analyse_article(art, "id").facts, None)[0]
+    '2021-03'
     """
-    conf = Rules.load().confidence
+    about = [f for f in facts if f.signing or f.current_kinds]
+    others = [f for f in facts if not (f.signing or f.current_kinds)]
+    found = _dated(about, published, partial=False) or _dated(about, published, partial=True)
+    elsewhere = found is None
+    if elsewhere:
+        found = _dated(others, published, partial=False) or _dated(others, published, partial=True)
+    if found is not None:
+        f, mention, resolved = found
+        note, text = resolved.note, resolved.text
+        if published is not None and resolved.day > published:
+            note = (
+                f"the article dates the signing {mention.text} ({text}), after its publication "
+                f"on {published}; the publication date is used, check it"
+            )
+            text = published.isoformat()
+        sure = resolved.confidence
+        if elsewhere:  # a date in no sentence about the signing (a page header, a menu …)
+            sure = min(sure, Rules.load().confidence["date_elsewhere"])
+            note = note or "the date is not in a sentence about the signing: check it"
+        return text, _evidence(article, f.sentence.start, f.sentence.end, sure), note
+    if published is None:
+        return None, None, "the report gives no date of signing (nor a publication date); add it"
+    note = "the report gives no date of signing; the publication date is used, check it"
+    return published.isoformat(), None, note
+
+
+def _dated(facts: Sequence[Facts], published: date | None, *, partial: bool):
+    """The first date of the wanted precision in a sentence about this signing."""
     for f in facts:
         if f.background_only:
             continue
         for mention in find_dates(f.sentence.text, f.sentence.start):
+            if (mention.partial or mention.weeks is not None) != partial:
+                continue
             token = next(
                 (k for k, t in enumerate(f.sentence.tokens) if t.start >= mention.start), 0
             )
             if f.zone_of(token) in {"background", "implements"}:
                 continue
             resolved = resolve(mention, published)
-            if resolved is None:
-                continue
-            note = resolved.note
-            day = resolved.day
-            if published is not None and day > published:
-                note = (
-                    f"the article dates the signing {mention.text} ({day}), after its publication "
-                    f"on {published}; the publication date is used, check it"
-                )
-                day = published
-            return (
-                day,
-                _evidence(article, f.sentence.start, f.sentence.end, resolved.confidence),
-                note,
-            )
-    if published is None:
-        raise ValueError("the report gives no date of signing; pass --published")
-    note = "the report gives no date of signing; the publication date is used, check it"
-    return published, None, note if conf["date_published"] < 1 else None
+            if resolved is not None:
+                return f, mention, resolved
+    return None
 
 
 def event_place(
@@ -261,14 +282,14 @@ def _place_parts(f: Facts, start: int, end: int, article: Article) -> tuple[str 
 # ── agreements ──────────────────────────────────────────────────────────────────────────────────
 
 
-def _agreement_ids(splits: Sequence[Split], day: date) -> dict[int, str]:
+def _agreement_ids(splits: Sequence[Split], day: str | None) -> dict[int, str]:
     """Ids for agreements another one implements (the slug the build would give them)."""
     ids = {}
     for target in {id(s.draft.implements) for s in splits if s.draft.implements is not None}:
         owned = [s for s in splits if id(s.draft) == target]
         if len(owned) == 1:
             s = owned[0]
-            ids[target] = agreement_slug(None, day.isoformat(), s.draft.kind or "mou", _keys(s))
+            ids[target] = agreement_slug(None, day or "undated", s.draft.kind or "mou", _keys(s))
     return ids
 
 
@@ -277,7 +298,7 @@ def _keys(s: Split) -> list[str]:
 
 
 def _agreement(
-    article: Article, s: Split, day: date, ids: dict[int, str], analysis: Analysis, lang: str
+    article: Article, s: Split, day: str | None, ids: dict[int, str], analysis: Analysis, lang: str
 ) -> dict[str, Any]:
     draft = s.draft
     kind = draft.kind or "mou"

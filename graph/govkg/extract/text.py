@@ -19,25 +19,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from govkg.extract.dateline import dateline
 from govkg.gazetteer.forms import name_key
 from govkg.text import clean_text
 
+DATELINE_LINES = 8
+"""Lines of the body, from its first, that may open with a dateline."""
 _TOKEN = re.compile(r"\w+(?:[.'’&/-]\w+)*\.?|[^\w\s]")
 _URL_LINE = re.compile(r"^(?:url\s*:\s*)?(https?://\S+)$", re.I)
 _PUBLISHED = re.compile(
     r"^(?:published|diterbitkan|dipublikasikan|tanggal terbit|date)\s*:\s*(\d{4}-\d{2}-\d{2})$",
     re.I,
 )
+_URL_DATE = re.compile(
+    r"/(?P<y>20\d\d)(?P<sep>[/-]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?=[/_.-]|$)"
+)
 _CREDIT = re.compile(
     r"^(?P<role>reporter|wartawan|penulis|editor|redaktur|author|writer|oleh|by)\s*:\s*"
     r"(?P<name>[^|]+?)\s*$",
     re.I,
-)
-_DATELINE = re.compile(
-    r"^(?:(?P<pub>[A-Z][\w.]*\.(?:COM|CO\.ID|ID|NET|ORG))\s*[-–—]\s*)?"
-    r"(?P<city>[A-Z][A-Z .'-]{2,30}?)"
-    r"(?:\s*,\s*(?P<pub2>[A-Za-z][\w.]*\.(?:com|co\.id|id|net|org)))?"
-    r"(?:\s*\((?P<agency>[A-Za-z]+)\))?\s*[-–—.:]+\s+",
 )
 _ROLES = {
     "reporter": "reporter",
@@ -278,12 +278,11 @@ def read_article(raw: str, name: str = "article", *, keep: frozenset[str] | None
         if not line:
             continue
         skip = 0
-        dateline = _DATELINE.match(line)
-        if dateline:  # usually the first paragraph's, but lines may be reordered or prefixed
+        opening = dateline(line, loose=number <= first + DATELINE_LINES)
+        if opening:  # usually the first paragraph's, but lines may be reordered or prefixed
             if city is None:
-                publisher = dateline["pub"] or dateline["pub2"]
-                city = dateline["city"].strip().title()
-            skip = dateline.end()
+                publisher, city = opening.publisher, opening.city
+            skip = opening.end
         sentences.extend(_sentences(line, start, skip, number, len(sentences), keep))
     return Article(
         name=name,
@@ -296,6 +295,22 @@ def read_article(raw: str, name: str = "article", *, keep: frozenset[str] | None
         contributors=tuple(contributors),
         published=published,
     )
+
+
+def url_date(url: str | None) -> date | None:
+    """The publication day a report's address gives (``/2021/09/02/``, ``/2021-09-02-``,
+    ``/20210902``), or None.
+
+    >>> url_date("https://x.example/2021/09/02/teken-mou/"), url_date("https://x.example/p=80")
+    (datetime.date(2021, 9, 2), None)
+    """
+    match = _URL_DATE.search(url or "")
+    if match is None:
+        return None
+    try:
+        return date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

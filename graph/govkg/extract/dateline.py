@@ -1,0 +1,113 @@
+"""Datelines: the place and publisher a report's line opens with, which are never parties.
+
+News writes them in many ways: ``JAKARTA -``, ``KONTAN.CO.ID -JAKARTA.``, ``Serang (ANTARA) -``,
+``Kabar.com, MANADO—``, ``Palu –``, ``Suara Kita | Denpasar –``, ``Jepara, Warta Kita –``,
+``kabarkita.id, Jakarta`` (no mark at all). A dateline is a short run of capitalised words,
+web addresses and commas before a dash or a bar; or a web address, optionally followed by a
+comma and a place the gazetteer knows.
+
+>>> found = dateline("Kabar.com, MANADO—Pemprov Sulut meneken MoU.")
+>>> found.city, found.publisher, "Kabar.com, MANADO—Pemprov Sulut meneken MoU."[found.end:][:7]
+('Manado', 'Kabar.com', 'Pemprov')
+>>> dateline("Pemprov Sulut meneken MoU - kata Budi.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CLASSIC = re.compile(
+    r"^(?:(?P<pub>[A-Z][\w.]*\.(?:COM|CO\.ID|ID|NET|ORG))\s*[-–—]\s*)?"
+    r"(?P<city>[A-Z][A-Z .'-]{2,30}?)"
+    r"(?:\s*,\s*(?P<pub2>[A-Za-z][\w.]*\.(?:com|co\.id|id|net|org)))?"
+    r"(?:\s*\((?P<agency>[A-Za-z]+)\))?\s*[-–—.:]+\s+",
+)
+_MARK = re.compile(r"\s*(?:--|[–—|]|(?<=\s)-|-(?=\s)|,-)\s*")
+_SUFFIX = r"(?:com|co\.id|go\.id|ac\.id|id|net|org|news|tv|co)"
+_DOMAIN = re.compile(rf"^[\w-]+(?:\.[\w-]+)*\.{_SUFFIX}$", re.I)
+_WEB_START = re.compile(rf"^(?P<pub>[\w-]+(?:\.[\w-]+)*\.{_SUFFIX})\b[,]?\s*", re.I)
+MAX_HEAD = 60
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where the report's own text starts on the line, and what the dateline named."""
+
+    end: int
+    city: str | None
+    publisher: str | None
+
+
+def dateline(line: str, *, loose: bool = True) -> Dateline | None:
+    """The dateline a line opens with, or None; ``loose`` allows every form (near the top of
+    a report), else only the classic ``CITY -`` and ``CITY (AGENCY) -``."""
+    found = _one(line, loose)
+    if found is not None and loose:  # "Barometer Bali | Denpasar –": publisher, then place
+        more = _one(line[found.end :], loose)
+        if more is not None:
+            found = Dateline(
+                found.end + more.end, found.city or more.city, found.publisher or more.publisher
+            )
+    return found
+
+
+def _one(line: str, loose: bool) -> Dateline | None:
+    classic = _CLASSIC.match(line)
+    if classic:
+        city = classic["city"].strip().title()
+        return Dateline(classic.end(), city, classic["pub"] or classic["pub2"])
+    return (_marked(line) or _web_start(line)) if loose else None
+
+
+def _marked(line: str) -> Dateline | None:
+    mark = _MARK.search(line, 0, MAX_HEAD + 3)
+    if mark is None or mark.start() < 2:
+        return None
+    parts = [p.strip() for p in re.split(r"[,|/()]", line[: mark.start()]) if p.strip()]
+    if not parts or not all(_heading_part(p) for p in parts):
+        return None
+    if mark.group().strip() == "-" and " " not in mark.group() and not line[0].isupper():
+        return None
+    return Dateline(mark.end(), _city(parts), _publisher(parts))
+
+
+def _web_start(line: str) -> Dateline | None:
+    web = _WEB_START.match(line)
+    if web is None:
+        return None
+    end, city = web.end(), None
+    words = line[end:].split(" ")
+    for count in (3, 2, 1):
+        place = " ".join(words[:count])
+        if len(words) > count and _is_place(place):
+            end, city = end + len(place) + 1, place
+            break
+    return Dateline(end, city, web["pub"])
+
+
+def _heading_part(part: str) -> bool:
+    words = part.split()
+    if len(words) > 4:
+        return False
+    return all(_DOMAIN.match(w) or (w[0].isupper() and not w.isdigit()) for w in words)
+
+
+def _city(parts: list[str]) -> str | None:
+    for part in parts:
+        if not _DOMAIN.match(part) and _is_place(part):
+            return part.title() if part.isupper() else part
+    return None
+
+
+def _publisher(parts: list[str]) -> str | None:
+    return next((p for p in parts if _DOMAIN.match(p)), None)
+
+
+def _is_place(text: str) -> bool:
+    from govkg.extract.orgs import gazetteer_index
+
+    index = gazetteer_index()
+    keys = index.lookup(text)
+    return bool(keys) and all(index.gazetteer.entry(k).is_local for k in keys)

@@ -1,0 +1,89 @@
+"""Never an empty hand: a report that tells of a signing always gives a draft to review.
+
+When the sentences about the signing name fewer than two parties, the draft takes the bodies
+its signers sign for, then other bodies named in those sentences, then bodies named elsewhere
+in the report, until it has two; failing that, a body to be named by the reviewer. The draft
+carries a low confidence and a note saying what is missing. Only a report that tells of no
+signing at all (no signing word, no kind of agreement) is refused.
+
+>>> from govkg.extract.text import read_article
+>>> from govkg.extract.agreements import analyse_article
+>>> art = read_article("Pemprov Bali menjalin kerja sama. Dokumen diteken hari ini oleh BPKP.")
+>>> draft = fallback_draft(analyse_article(art, "id"))
+>>> [p.name for p in draft.parties.values()], draft.kind
+(['BPKP', 'Pemerintah Provinsi Bali'], None)
+"""
+
+from __future__ import annotations
+
+from govkg.extract.agreements import EXCLUDED, Analysis, Draft, settled_org
+from govkg.extract.clauses import Facts
+from govkg.extract.orgs import Org
+from govkg.extract.rules import Rules
+
+UNKNOWN_PARTIES = (
+    Org("new:pihak-belum-dikenali", "Pihak yang belum dikenali", "Organization"),
+    Org("new:pihak-lain-belum-dikenali", "Pihak lain yang belum dikenali", "Organization"),
+)
+"""Stand for parties the report does not name in a way the rules recognise."""
+
+
+def fallback_draft(analysis: Analysis) -> Draft:
+    """The best draft the report allows, completed to two parties.
+
+    :raises ValueError: the report tells of no signing.
+    """
+    facts = analysis.facts
+    if not any(f.signing or f.current_kinds for f in facts):
+        raise ValueError("the report tells of no signing of an agreement")
+    draft = max(analysis.drafts, key=lambda d: len(d.parties), default=None)
+    if draft is None:
+        kinds = [k.kind for f in facts for k in f.current_kinds]
+        draft = Draft(kinds[0] if kinds else None)
+    sure = Rules.load().confidence["agreement_fallback"]
+    for org, index in _candidates(draft, facts):
+        if len(draft.parties) >= 2:
+            break
+        if org.ident not in draft.parties:
+            draft.add_party(org, "mentioned", index)
+    for index in list(draft.sentences):
+        draft.sentences[index] = min(draft.sentences[index] or sure, sure)
+    if len(draft.parties) < 2:
+        missing = UNKNOWN_PARTIES[: 2 - len(draft.parties)]
+        for org in missing:
+            draft.add_party(org, "unknown", _first_signing(facts))
+        names = " and ".join(repr(org.name) for org in missing)
+        draft.notes.append(
+            "the report tells of a signing but names fewer than two parties the rules "
+            f"recognise; {names} stand(s) for the others: name them (or drop the record)"
+        )
+    else:
+        draft.notes.append(
+            "the sentences about the signing name fewer than two parties; parties were taken "
+            "from elsewhere in the report: check them"
+        )
+    if draft.kind is None:
+        draft.notes.append("the report does not name the kind of agreement; MoU assumed")
+    return draft
+
+
+def _candidates(draft: Draft, facts: list[Facts]):
+    """Bodies that may be parties, most likely first, with the sentence naming them."""
+    for signer in draft.signers:
+        if signer.org is not None:
+            yield signer.org, signer.sentences[0][0]
+    about = [f for f in facts if f.signing or f.current_kinds]
+    others = [f for f in facts if not (f.signing or f.current_kinds)]
+    for group, strong_only in ((about, False), (about, True), (others, True)):
+        for f in group:
+            for mention in f.parties:
+                if f.zone_of(mention.match.start) in EXCLUDED or f.background_only:
+                    continue
+                if (strong_only or mention.role is None) and mention.match.weak:
+                    continue
+                if strong_only or mention.role is not None:
+                    yield settled_org(mention.match, draft), f.sentence.index
+
+
+def _first_signing(facts: list[Facts]) -> int:
+    return next((f.sentence.index for f in facts if f.signing or f.current_kinds), 0)
