@@ -108,17 +108,17 @@ def test_a_dateline_city_is_the_city_not_a_party(line, city):
 
 
 def test_a_university_named_with_its_city_is_the_university():
-    text = "Universitas Pattimura Ambon dan Pemkab Buru Selatan meneken MoU, Selasa (3/6/2025)."
+    text = "Universitas Tadulako Palu dan Pemkab Sigi meneken MoU, Selasa (3/6/2025)."
     record = extract_text(text).record
-    assert _agreements(record)[0]["parties"][0] == "Universitas Pattimura"
+    assert _agreements(record)[0]["parties"][0] == "Universitas Tadulako"
     (declared,) = record["organizations"]
-    assert declared["aliases"] == ["Universitas Pattimura Ambon"]
+    assert declared["aliases"] == ["Universitas Tadulako Palu"]
 
 
 def test_a_city_after_the_acronym_of_a_university_is_dropped():
-    text = "Universitas Hasanuddin (Unhas) Makassar dan Pemkab Wajo meneken MoU, Selasa (3/6/2025)."
+    text = "Universitas Halu Oleo (UHO) Kendari dan Pemkab Muna meneken MoU, Selasa (3/6/2025)."
     record = extract_text(text).record
-    assert _agreements(record)[0]["parties"][0] == "Universitas Hasanuddin"
+    assert _agreements(record)[0]["parties"][0] == "Universitas Halu Oleo"
 
 
 def test_a_prosecutors_office_written_with_its_acronym_inside_and_its_head_by_short_post():
@@ -127,9 +127,9 @@ def test_a_prosecutors_office_written_with_its_acronym_inside_and_its_head_by_sh
         "Naskah diteken Bupati Kendal Ani Lestari dan Kajari Kendal, Bagus Wirawan."
     )
     (agreement,) = _agreements(extract_text(text).record)
-    assert agreement["parties"] == ["Pemerintah Kabupaten Kendal", "Kejaksaan Negeri Kendal"]
+    assert agreement["parties"] == ["Pemerintah Kabupaten Kendal", "Kejari Kendal"]  # its acronym
     signed = {(s["name"], s["party"]) for s in agreement["signatories"]}
-    assert ("Bagus Wirawan", "Kejaksaan Negeri Kendal") in signed
+    assert ("Bagus Wirawan", "Kejari Kendal") in signed
 
 
 def test_a_region_after_a_post_and_before_a_comma_is_no_persons_name():
