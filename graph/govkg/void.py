@@ -2,10 +2,12 @@
 
 The dataset gets a title, description, license, publisher, the date of its newest source
 (``dcterms:modified``; ``dcterms:issued`` is ``--issued`` or that same date, never "now"),
-the signing dates it covers, one ``dcat:Distribution`` per written file (media type, byte
-size, SHA-256, download URL), VoID counts with class and property partitions, and one
-``void:subset`` per named graph. The same export always gives the same bytes. Without a
-base URL, IRIs are relative to ``void.ttl`` itself, so the folder can be put anywhere.
+the signing dates it covers (each date to the day, month or year the data gives, typed
+``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` as DCAT allows), one ``dcat:Distribution``
+per written file (media type, byte size, SHA-256, download URL), VoID counts with class and
+property partitions, and one ``void:subset`` per named graph. The same export always gives the
+same bytes. Without a base URL, IRIs are relative to ``void.ttl`` itself, so the folder can be
+put anywhere.
 
 >>> import pyoxigraph as ox
 >>> g, s = ox.NamedNode("https://w3id.org/govkg/graph/source/a"), ox.NamedNode("urn:s")
@@ -28,6 +30,7 @@ import pyoxigraph as ox
 from govkg.errors import GovkgError, OutputError
 from govkg.files import write_atomic
 from govkg.namespaces import DCAT, GOVKG, GRAPH_BASE, PREFIXES, SCHEMA, VOID
+from govkg.records.dates import PARTIAL_DATE, PartialDate
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 DCT = "http://purl.org/dc/terms/"
@@ -46,6 +49,8 @@ MEDIA_TYPES = {
 PUBLISHER = "https://w3id.org/govkg/contributors"
 DEFAULT_LICENSE = "https://spdx.org/licenses/MIT"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATATYPES = {"day": XSD + "date", "month": XSD + "gYearMonth", "year": XSD + "gYear"}
+"""The datatype of a date of each precision (DCAT 3 allows all three for dates)."""
 
 
 @dataclass(frozen=True)
@@ -123,33 +128,48 @@ def _dataset(dataset: ox.NamedNode, quads: list[ox.Quad], about: Description):
     yield ox.Triple(dataset, _n(str(VOID.vocabulary)), _n(str(GOVKG._NS)))
     published = _dates(quads, str(SCHEMA.datePublished))
     if published:
-        yield ox.Triple(dataset, _n(DCT + "modified"), _lit(published[-1], XSD + "date"))
-    issued = about.issued or (published[-1] if published else None)
-    if issued:
-        yield ox.Triple(dataset, _n(DCT + "issued"), _lit(issued, XSD + "date"))
+        yield ox.Triple(dataset, _n(DCT + "modified"), _date(_last(published)))
+    if about.issued or published:
+        issued = _lit(about.issued, XSD + "date") if about.issued else _date(_last(published))
+        yield ox.Triple(dataset, _n(DCT + "issued"), issued)
     yield from _temporal(dataset, _dates(quads, str(GOVKG.signedOn)))
 
 
-def _dates(quads: list[ox.Quad], predicate: str) -> list[str]:
-    return sorted(
-        {
-            q.object.value
-            for q in quads
-            if q.predicate.value == predicate
-            and isinstance(q.object, ox.Literal)
-            and _DATE.match(q.object.value)
-        }
-    )
+def _dates(quads: list[ox.Quad], predicate: str) -> list[PartialDate]:
+    """The ``predicate``'s date values (day, month or year), earliest start first: a year
+    comes before the days in it."""
+    found = {
+        PartialDate.parse(q.object.value)
+        for q in quads
+        if q.predicate.value == predicate
+        and isinstance(q.object, ox.Literal)
+        and q.object.datatype.value in DATATYPES.values()
+        and PARTIAL_DATE.match(q.object.value)
+    }
+    return sorted(found, key=lambda day: day.parts)
 
 
-def _temporal(dataset: ox.NamedNode, dates: list[str]):
+def _last(dates: list[PartialDate]) -> PartialDate:
+    """The date that ends last: a year ends after the days in it.
+
+    >>> _last([PartialDate.parse(t) for t in ("2019-12-31", "2019", "2019-06")]).isoformat()
+    '2019'
+    """
+    return max(dates, key=lambda day: day.parts + (99,) * (3 - len(day.parts)))
+
+
+def _date(day: PartialDate) -> ox.Literal:
+    return _lit(day.isoformat(), DATATYPES[day.precision])
+
+
+def _temporal(dataset: ox.NamedNode, dates: list[PartialDate]):
     if not dates:
         return
     period = _n(dataset.value.rsplit("#", 1)[0] + "#signing-dates")
     yield ox.Triple(dataset, _n(DCT + "temporal"), period)
     yield ox.Triple(period, _n(RDF_TYPE), _n(DCT + "PeriodOfTime"))
-    yield ox.Triple(period, _n(str(DCAT.startDate)), _lit(dates[0], XSD + "date"))
-    yield ox.Triple(period, _n(str(DCAT.endDate)), _lit(dates[-1], XSD + "date"))
+    yield ox.Triple(period, _n(str(DCAT.startDate)), _date(dates[0]))
+    yield ox.Triple(period, _n(str(DCAT.endDate)), _date(_last(dates)))
 
 
 def _counts(dataset: ox.NamedNode, base: str, quads: list[ox.Quad]):
