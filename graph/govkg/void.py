@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +47,7 @@ MEDIA_TYPES = {
     "nq": "application/n-quads",
     "jsonld": "application/ld+json",
 }
+MEDIA = "https://www.iana.org/assignments/media-types/"
 PUBLISHER = "https://w3id.org/govkg/contributors"
 DEFAULT_LICENSE = "https://spdx.org/licenses/MIT"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -84,14 +86,22 @@ def _count(value: int) -> ox.Literal:
     return _lit(value, XSD + "integer")
 
 
-def describe(quads: list[ox.Quad], files: list[tuple[Path, str]], about: Description) -> bytes:
-    """The Turtle description of ``quads`` as exported to ``files`` ((path, format) pairs)."""
+def describe(
+    quads: list[ox.Quad],
+    files: list[tuple[Path, str]],
+    about: Description,
+    standards: Sequence[Path] = (),
+) -> bytes:
+    """The Turtle description of ``quads`` as exported to ``files`` ((path, format) pairs),
+    conforming to the shapes and ontology files ``standards`` shipped beside them."""
     base = (about.base_url.rstrip("/") + "/") if about.base_url else PLACEHOLDER
     dataset = _n(base + "void.ttl#dataset")
     triples = [*_dataset(dataset, quads, about), *_counts(dataset, base, quads)]
     for path, fmt in files:
         triples += _distribution(dataset, base, path, fmt)
     triples += _endpoint(dataset, base, about)
+    for path in standards:
+        triples += _standard(dataset, base, path)
     items = sorted(set(triples), key=str)
     prefixes = {k: str(v) for k, v in PREFIXES.items()} | {
         "dcat": str(DCAT),
@@ -236,7 +246,7 @@ def _distribution(dataset: ox.NamedNode, base: str, path: Path, fmt: str):
     yield ox.Triple(node, _n(RDF_TYPE), _n(str(DCAT.Distribution)))
     yield ox.Triple(node, _n(str(DCAT.downloadURL)), url)
     yield ox.Triple(node, _n(str(DCAT.accessURL)), url)
-    media = f"https://www.iana.org/assignments/media-types/{MEDIA_TYPES[fmt]}"
+    media = MEDIA + MEDIA_TYPES[fmt]
     yield ox.Triple(node, _n(str(DCAT.mediaType)), _n(media))
     yield ox.Triple(node, _n(str(DCAT.byteSize)), _lit(len(data), XSD + "nonNegativeInteger"))
     yield ox.Triple(node, _n(DCT + "title"), _lit(f"{path.name} ({MEDIA_TYPES[fmt]})", lang="en"))
@@ -263,15 +273,34 @@ def _endpoint(dataset: ox.NamedNode, base: str, about: Description):
     yield ox.Triple(access, _n(str(DCAT.accessService)), service)
 
 
+STANDARD_TITLES = {
+    "shapes.ttl": "govkg SHACL shapes: the data files validate against them (docs/publishing.md)",
+    "ontology.ttl": "govkg ontology: for the inference before validating files without it",
+}
+
+
+def _standard(dataset: ox.NamedNode, base: str, path: Path):
+    """A shipped shapes or ontology file as a ``dcterms:Standard`` the dataset conforms to."""
+    node = _n(base + path.name)
+    yield ox.Triple(dataset, _n(DCT + "conformsTo"), node)
+    yield ox.Triple(node, _n(RDF_TYPE), _n(DCT + "Standard"))
+    yield ox.Triple(node, _n(DCT + "title"), _lit(STANDARD_TITLES[path.name], lang="en"))
+    yield ox.Triple(node, _n(DCT + "format"), _n(MEDIA + "text/turtle"))
+
+
 def write_description(
-    quads: list[ox.Quad], files: list[tuple[Path, str]], folder: Path, about: Description
+    quads: list[ox.Quad],
+    files: list[tuple[Path, str]],
+    folder: Path,
+    about: Description,
+    standards: Sequence[Path] = (),
 ) -> Path:
     """Write ``folder/void.ttl`` atomically, after checking that it parses.
 
     :raises OutputError: when the folder cannot be written.
     """
     target = Path(folder) / "void.ttl"
-    data = describe(quads, files, about)
+    data = describe(quads, files, about, standards)
     base = (about.base_url.rstrip("/") + "/") if about.base_url else PLACEHOLDER
 
     def check(tmp: Path) -> None:
