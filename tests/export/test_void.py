@@ -12,6 +12,7 @@ from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from govkg.build import build
+from govkg.errors import GovkgError
 from govkg.export import export_files
 from govkg.void import Description, describe
 
@@ -196,3 +197,9 @@ def test_describing_options_without_describe_are_refused(built: Path, tmp_path: 
     assert result.exit_code == 2
     assert "--issued: only with --describe" in result.output and "add --describe" in result.output
     assert not (tmp_path / "p").exists()
+
+
+def test_an_output_named_like_a_shipped_file_is_refused(built: Path, tmp_path: Path) -> None:
+    with pytest.raises(GovkgError, match="--describe writes a file of that name"):
+        export_files(built, ["ttl"], tmp_path / "shapes.ttl", describe=Description())
+    assert list(tmp_path.iterdir()) == []
