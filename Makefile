@@ -55,8 +55,9 @@ test-remote: $(STAMP)
 	scripts/install-virtuoso.sh
 	GOVKG_REMOTE_TESTS=1 $(BIN)/python -m pytest tests/remote
 
-# The OWL API's OWL 2 DL and RL profile check of the ontology (installs Debian's OWL API and a JDK
-# if missing). Without them, tests/ontology/test_owl_profile.py skips and says how to install.
+# The OWL API's OWL 2 DL and RL profile check of the ontology, and HermiT and Pellet (owlready2's
+# jars) on the ontology, the seed and the corpus (installs Debian's OWL API and a JDK if missing).
+# Without them, tests/ontology/test_owl_profile.py and test_owl_reasoners.py skip and say why.
 test-owl: $(STAMP)
 	scripts/install-owlapi.sh
-	$(BIN)/python -m pytest tests/ontology/test_owl_profile.py
+	$(BIN)/python -m pytest tests/ontology/test_owl_profile.py tests/ontology/test_owl_reasoners.py

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install Debian's OWL API 5.1.20 (libowlapi-java) and a Java runtime for the OWL 2 profile check
-# (tests/ontology/test_owl_profile.py runs tools/owl/ProfileCheck.java with it, offline).
+# (tests/ontology/test_owl_profile.py runs tools/owl/ProfileCheck.java with it, offline). The same
+# Java runs HermiT and Pellet for tests/ontology/test_owl_reasoners.py (their jars come from
+# owlready2, a dev dependency on PyPI).
 # Does nothing when the OWL API jar is already there. A JDK is needed to run a .java source file:
 # Debian's default-jdk-headless.
 set -euo pipefail

@@ -148,7 +148,8 @@ def validate(records: tuple[Path, ...], reference: bool) -> None:
     "--describe",
     is_flag=True,
     help="Also write void.ttl beside the output: a DCAT/VoID description with counts, "
-    "license, dates and one distribution per file.",
+    "license, dates and one distribution per file; and shapes.ttl and ontology.ttl, so that "
+    "the files validate with pySHACL alone.",
 )
 @click.option(
     "--base-url",
@@ -186,7 +187,8 @@ def export(
 
     ttl and nt hold the union of the chosen graphs (nt sorted, byte-identical across
     rebuilds); trig, nq and jsonld keep the named graphs. With --describe, void.ttl
-    describes the written files (DCAT 3 and VoID; see docs/publishing.md).
+    describes the written files (DCAT 3 and VoID), and the SHACL shapes and the ontology are
+    written beside them (see docs/publishing.md).
     """
     from govkg.export import export_files, export_graphs
     from govkg.void import Description

@@ -8,7 +8,7 @@
 True
 >>> written = export_files(out, ["ttl", "nt"], Path(out) / "dist", describe=Description())
 >>> [p.name for p in written]
-['govkg.ttl', 'govkg.nt', 'void.ttl']
+['govkg.ttl', 'govkg.nt', 'shapes.ttl', 'ontology.ttl', 'void.ttl']
 """
 
 from __future__ import annotations
@@ -19,9 +19,17 @@ import pyoxigraph as ox
 
 from govkg.engines import open_data
 from govkg.errors import GovkgError
+from govkg.files import write_atomic
 from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH
+from govkg.resources import ontology_dir
 from govkg.serialize import FORMATS, serialize_items, statements, write_quads
 from govkg.void import Description, write_description
+
+VALIDATION_FILES = {"shapes.ttl": "shapes.ttl", "ontology.ttl": "govkg.ttl"}
+"""What ``--describe`` ships beside the data so that it validates on its own (issue 19): the
+SHACL shapes, and the ontology for the inference an export without ``--inferred`` needs; the
+field and role concepts the data uses are in its reference graph already. Name → file in
+``ontology/``."""
 
 
 def read_dataset(data_dir: str | Path) -> list[ox.Quad]:
@@ -89,18 +97,45 @@ def export_files(
     describe: Description | None = None,
 ) -> list[Path]:
     """Write the chosen graphs in each format (each re-parsed and compared), and with
-    ``describe`` a DCAT/VoID ``void.ttl`` beside them. Returns the paths written.
+    ``describe`` the shapes and the ontology (:data:`VALIDATION_FILES`) and a DCAT/VoID
+    ``void.ttl`` beside them. Returns the paths written.
 
-    :raises GovkgError: for an unknown format, a missing build or an unwritable folder.
+    :raises GovkgError: for an unknown format, a missing build, an unwritable folder or, with
+        ``describe``, an output named like a file shipped beside it.
     """
     for fmt in formats:
         if fmt not in FORMATS:
             raise GovkgError(f"unknown format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
     chosen = select(read_dataset(data_dir), inferred=inferred, ontology=ontology)
     targets = output_files(list(dict.fromkeys(formats)), output)
+    folder = targets[0][0].parent
+    if describe is not None:
+        _check_names([path for path, _ in targets])
     for path, fmt in targets:
         write_quads(chosen, path, fmt)
     written = [path for path, _ in targets]
     if describe is not None:
-        written.append(write_description(chosen, targets, targets[0][0].parent, describe))
+        shipped = write_validation_files(folder)
+        written += [*shipped, write_description(chosen, targets, folder, describe, shipped)]
+    return written
+
+
+def _check_names(paths: list[Path]) -> None:
+    for path in paths:
+        if path.name in (*VALIDATION_FILES, "void.ttl"):
+            raise GovkgError(
+                f"{path}: --describe writes a file of that name beside the export",
+                fix="name the output govkg.<format> or give -o a folder",
+            )
+
+
+def write_validation_files(folder: Path) -> list[Path]:
+    """Copy :data:`VALIDATION_FILES` into ``folder``, each atomically.
+
+    :raises OutputError: when the folder cannot be written.
+    """
+    written = []
+    for name, source in VALIDATION_FILES.items():
+        write_atomic(Path(folder) / name, (ontology_dir() / source).read_bytes())
+        written.append(Path(folder) / name)
     return written

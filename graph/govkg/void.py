@@ -2,10 +2,12 @@
 
 The dataset gets a title, description, license, publisher, the date of its newest source
 (``dcterms:modified``; ``dcterms:issued`` is ``--issued`` or that same date, never "now"),
-the signing dates it covers, one ``dcat:Distribution`` per written file (media type, byte
-size, SHA-256, download URL), VoID counts with class and property partitions, and one
-``void:subset`` per named graph. The same export always gives the same bytes. Without a
-base URL, IRIs are relative to ``void.ttl`` itself, so the folder can be put anywhere.
+the signing dates it covers (each date to the day, month or year the data gives, typed
+``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` as DCAT allows), one ``dcat:Distribution``
+per written file (media type, byte size, SHA-256, download URL), VoID counts with class and
+property partitions, and one ``void:subset`` per named graph. The same export always gives the
+same bytes. Without a base URL, IRIs are relative to ``void.ttl`` itself, so the folder can be
+put anywhere.
 
 >>> import pyoxigraph as ox
 >>> g, s = ox.NamedNode("https://w3id.org/govkg/graph/source/a"), ox.NamedNode("urn:s")
@@ -20,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +31,7 @@ import pyoxigraph as ox
 from govkg.errors import GovkgError, OutputError
 from govkg.files import write_atomic
 from govkg.namespaces import DCAT, GOVKG, GRAPH_BASE, PREFIXES, SCHEMA, VOID
+from govkg.records.dates import PARTIAL_DATE, PartialDate
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 DCT = "http://purl.org/dc/terms/"
@@ -43,9 +47,12 @@ MEDIA_TYPES = {
     "nq": "application/n-quads",
     "jsonld": "application/ld+json",
 }
+MEDIA = "https://www.iana.org/assignments/media-types/"
 PUBLISHER = "https://w3id.org/govkg/contributors"
 DEFAULT_LICENSE = "https://spdx.org/licenses/MIT"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATATYPES = {"day": XSD + "date", "month": XSD + "gYearMonth", "year": XSD + "gYear"}
+"""The datatype of a date of each precision (DCAT 3 allows all three for dates)."""
 
 
 @dataclass(frozen=True)
@@ -79,14 +86,22 @@ def _count(value: int) -> ox.Literal:
     return _lit(value, XSD + "integer")
 
 
-def describe(quads: list[ox.Quad], files: list[tuple[Path, str]], about: Description) -> bytes:
-    """The Turtle description of ``quads`` as exported to ``files`` ((path, format) pairs)."""
+def describe(
+    quads: list[ox.Quad],
+    files: list[tuple[Path, str]],
+    about: Description,
+    standards: Sequence[Path] = (),
+) -> bytes:
+    """The Turtle description of ``quads`` as exported to ``files`` ((path, format) pairs),
+    conforming to the shapes and ontology files ``standards`` shipped beside them."""
     base = (about.base_url.rstrip("/") + "/") if about.base_url else PLACEHOLDER
     dataset = _n(base + "void.ttl#dataset")
     triples = [*_dataset(dataset, quads, about), *_counts(dataset, base, quads)]
     for path, fmt in files:
         triples += _distribution(dataset, base, path, fmt)
     triples += _endpoint(dataset, base, about)
+    for path in standards:
+        triples += _standard(dataset, base, path)
     items = sorted(set(triples), key=str)
     prefixes = {k: str(v) for k, v in PREFIXES.items()} | {
         "dcat": str(DCAT),
@@ -123,33 +138,48 @@ def _dataset(dataset: ox.NamedNode, quads: list[ox.Quad], about: Description):
     yield ox.Triple(dataset, _n(str(VOID.vocabulary)), _n(str(GOVKG._NS)))
     published = _dates(quads, str(SCHEMA.datePublished))
     if published:
-        yield ox.Triple(dataset, _n(DCT + "modified"), _lit(published[-1], XSD + "date"))
-    issued = about.issued or (published[-1] if published else None)
-    if issued:
-        yield ox.Triple(dataset, _n(DCT + "issued"), _lit(issued, XSD + "date"))
+        yield ox.Triple(dataset, _n(DCT + "modified"), _date(_last(published)))
+    if about.issued or published:
+        issued = _lit(about.issued, XSD + "date") if about.issued else _date(_last(published))
+        yield ox.Triple(dataset, _n(DCT + "issued"), issued)
     yield from _temporal(dataset, _dates(quads, str(GOVKG.signedOn)))
 
 
-def _dates(quads: list[ox.Quad], predicate: str) -> list[str]:
-    return sorted(
-        {
-            q.object.value
-            for q in quads
-            if q.predicate.value == predicate
-            and isinstance(q.object, ox.Literal)
-            and _DATE.match(q.object.value)
-        }
-    )
+def _dates(quads: list[ox.Quad], predicate: str) -> list[PartialDate]:
+    """The ``predicate``'s date values (day, month or year), earliest start first: a year
+    comes before the days in it."""
+    found = {
+        PartialDate.parse(q.object.value)
+        for q in quads
+        if q.predicate.value == predicate
+        and isinstance(q.object, ox.Literal)
+        and q.object.datatype.value in DATATYPES.values()
+        and PARTIAL_DATE.match(q.object.value)
+    }
+    return sorted(found, key=lambda day: day.parts)
 
 
-def _temporal(dataset: ox.NamedNode, dates: list[str]):
+def _last(dates: list[PartialDate]) -> PartialDate:
+    """The date that ends last: a year ends after the days in it.
+
+    >>> _last([PartialDate.parse(t) for t in ("2019-12-31", "2019", "2019-06")]).isoformat()
+    '2019'
+    """
+    return max(dates, key=lambda day: day.parts + (99,) * (3 - len(day.parts)))
+
+
+def _date(day: PartialDate) -> ox.Literal:
+    return _lit(day.isoformat(), DATATYPES[day.precision])
+
+
+def _temporal(dataset: ox.NamedNode, dates: list[PartialDate]):
     if not dates:
         return
     period = _n(dataset.value.rsplit("#", 1)[0] + "#signing-dates")
     yield ox.Triple(dataset, _n(DCT + "temporal"), period)
     yield ox.Triple(period, _n(RDF_TYPE), _n(DCT + "PeriodOfTime"))
-    yield ox.Triple(period, _n(str(DCAT.startDate)), _lit(dates[0], XSD + "date"))
-    yield ox.Triple(period, _n(str(DCAT.endDate)), _lit(dates[-1], XSD + "date"))
+    yield ox.Triple(period, _n(str(DCAT.startDate)), _date(dates[0]))
+    yield ox.Triple(period, _n(str(DCAT.endDate)), _date(_last(dates)))
 
 
 def _counts(dataset: ox.NamedNode, base: str, quads: list[ox.Quad]):
@@ -216,7 +246,7 @@ def _distribution(dataset: ox.NamedNode, base: str, path: Path, fmt: str):
     yield ox.Triple(node, _n(RDF_TYPE), _n(str(DCAT.Distribution)))
     yield ox.Triple(node, _n(str(DCAT.downloadURL)), url)
     yield ox.Triple(node, _n(str(DCAT.accessURL)), url)
-    media = f"https://www.iana.org/assignments/media-types/{MEDIA_TYPES[fmt]}"
+    media = MEDIA + MEDIA_TYPES[fmt]
     yield ox.Triple(node, _n(str(DCAT.mediaType)), _n(media))
     yield ox.Triple(node, _n(str(DCAT.byteSize)), _lit(len(data), XSD + "nonNegativeInteger"))
     yield ox.Triple(node, _n(DCT + "title"), _lit(f"{path.name} ({MEDIA_TYPES[fmt]})", lang="en"))
@@ -243,15 +273,34 @@ def _endpoint(dataset: ox.NamedNode, base: str, about: Description):
     yield ox.Triple(access, _n(str(DCAT.accessService)), service)
 
 
+STANDARD_TITLES = {
+    "shapes.ttl": "govkg SHACL shapes: the data files validate against them (docs/publishing.md)",
+    "ontology.ttl": "govkg ontology: for the inference before validating files without it",
+}
+
+
+def _standard(dataset: ox.NamedNode, base: str, path: Path):
+    """A shipped shapes or ontology file as a ``dcterms:Standard`` the dataset conforms to."""
+    node = _n(base + path.name)
+    yield ox.Triple(dataset, _n(DCT + "conformsTo"), node)
+    yield ox.Triple(node, _n(RDF_TYPE), _n(DCT + "Standard"))
+    yield ox.Triple(node, _n(DCT + "title"), _lit(STANDARD_TITLES[path.name], lang="en"))
+    yield ox.Triple(node, _n(DCT + "format"), _n(MEDIA + "text/turtle"))
+
+
 def write_description(
-    quads: list[ox.Quad], files: list[tuple[Path, str]], folder: Path, about: Description
+    quads: list[ox.Quad],
+    files: list[tuple[Path, str]],
+    folder: Path,
+    about: Description,
+    standards: Sequence[Path] = (),
 ) -> Path:
     """Write ``folder/void.ttl`` atomically, after checking that it parses.
 
     :raises OutputError: when the folder cannot be written.
     """
     target = Path(folder) / "void.ttl"
-    data = describe(quads, files, about)
+    data = describe(quads, files, about, standards)
     base = (about.base_url.rstrip("/") + "/") if about.base_url else PLACEHOLDER
 
     def check(tmp: Path) -> None:

@@ -6,17 +6,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from govkg.build import build
+from govkg.errors import GovkgError
 from govkg.export import export_files
-from govkg.void import Description
+from govkg.void import Description, describe
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SCHEMA_PUBLISHED = URIRef("https://schema.org/datePublished")
+GOVKG_SIGNED_ON = URIRef("https://w3id.org/govkg/ontology#signedOn")
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +101,47 @@ def test_dates_come_from_the_data_not_the_clock(built: Path, published: Path) ->
     assert void.value(dataset, DCTERMS.license) == URIRef("https://spdx.org/licenses/MIT")
 
 
+def dated(predicate: str, *values: tuple[str, str]) -> list[ox.Quad]:
+    """One quad per (lexical form, XSD type name) on its own subject."""
+    graph = ox.NamedNode("https://w3id.org/govkg/graph/source/a")
+    return [
+        ox.Quad(
+            ox.NamedNode(f"urn:a{i}"),
+            ox.NamedNode(predicate),
+            ox.Literal(text, datatype=ox.NamedNode(str(XSD[kind]))),
+            graph,
+        )
+        for i, (text, kind) in enumerate(values)
+    ]
+
+
+def test_time_coverage_keeps_month_and_year_precision() -> None:
+    """A signing known to the year counts: it starts the period before the days in it, and a
+    month ends it after the days in it; each bound keeps its precision (issue 19)."""
+    signed = dated(
+        str(GOVKG_SIGNED_ON),
+        ("2019-03-05", "date"),
+        ("2018", "gYear"),
+        ("2019-06", "gYearMonth"),
+        ("2019-06-30", "date"),
+    )
+    published = dated(str(SCHEMA_PUBLISHED), ("2019-07-31", "date"), ("2019-07", "gYearMonth"))
+    void = Graph().parse(data=describe(signed + published, [], Description()), format="turtle")
+    (period,) = void.objects(None, DCTERMS.temporal)
+    assert void.value(period, DCAT.startDate) == Literal("2018", datatype=XSD.gYear)
+    assert void.value(period, DCAT.endDate) == Literal("2019-06", datatype=XSD.gYearMonth)
+    (dataset,) = void.subjects(RDF.type, DCAT.Dataset)
+    assert void.value(dataset, DCTERMS.modified) == Literal("2019-07", datatype=XSD.gYearMonth)
+
+
+def test_time_coverage_of_years_only() -> None:
+    signed = dated(str(GOVKG_SIGNED_ON), ("2021", "gYear"), ("2017", "gYear"))
+    void = Graph().parse(data=describe(signed, [], Description()), format="turtle")
+    (period,) = void.objects(None, DCTERMS.temporal)
+    bounds = (void.value(period, DCAT.startDate), void.value(period, DCAT.endDate))
+    assert bounds == (Literal("2017", datatype=XSD.gYear), Literal("2021", datatype=XSD.gYear))
+
+
 def test_re_running_gives_the_same_bytes(built: Path, published: Path, tmp_path: Path) -> None:
     export_files(built, ["ttl", "trig"], tmp_path, inferred=True, describe=Description())
     assert (tmp_path / "void.ttl").read_bytes() == (published / "void.ttl").read_bytes()
@@ -153,3 +197,9 @@ def test_describing_options_without_describe_are_refused(built: Path, tmp_path: 
     assert result.exit_code == 2
     assert "--issued: only with --describe" in result.output and "add --describe" in result.output
     assert not (tmp_path / "p").exists()
+
+
+def test_an_output_named_like_a_shipped_file_is_refused(built: Path, tmp_path: Path) -> None:
+    with pytest.raises(GovkgError, match="--describe writes a file of that name"):
+        export_files(built, ["ttl"], tmp_path / "shapes.ttl", describe=Description())
+    assert list(tmp_path.iterdir()) == []

@@ -1,4 +1,5 @@
-"""The ontology as OWL tools read it: every reused term declared, OWL 2 DL and RL (OWL API).
+"""The ontology and the SKOS schemes as OWL tools read them: every reused term declared, OWL 2 DL
+and RL (OWL API).
 
 The profile check runs the OWL API 5.1.20 from Debian (``scripts/install-owlapi.sh``, or
 ``make test-owl``) through ``tools/owl/ProfileCheck.java``, offline; without Java or the OWL API it
@@ -26,16 +27,20 @@ CHECKER = ROOT / "tools" / "owl" / "ProfileCheck.java"
 OWLAPI = Path("/usr/share/java/owlapi-distribution.jar")
 BUILT_IN = (str(OWL), str(RDF), str(RDFS), str(XSD), str(GOVKG._NS))
 AXIOMS = (RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range)
+OWL_FILES = ("govkg.ttl", "fields.ttl", "roles.ttl")
+"""The files OWL tools open: each imports the declarations and is checked in the profiles."""
 
 
-def test_every_reused_term_is_declared_in_the_imported_file() -> None:
-    ontology = Graph().parse(ontology_dir() / "govkg.ttl")
+@pytest.mark.parametrize("name", OWL_FILES)
+def test_every_reused_term_is_declared_in_the_imported_file(name: str) -> None:
+    document = Graph().parse(ontology_dir() / name)
     declared = set(Graph().parse(IMPORTS).subjects(RDF.type, None))
-    used = {t for p in AXIOMS for s, o in ontology.subject_objects(p) for t in (s, o)}
-    used |= {p for _, p, _ in ontology}
+    used = {t for p in AXIOMS for s, o in document.subject_objects(p) for t in (s, o)}
+    used |= {p for _, p, _ in document} | set(document.objects(None, RDF.type))
     foreign = {t for t in used if isinstance(t, URIRef) and not str(t).startswith(BUILT_IN)}
     assert foreign - declared == set()
-    assert (URIRef(GOVKG._NS.rstrip("#")), OWL.imports, IMPORT_IRI) in ontology
+    (header,) = document.subjects(RDF.type, OWL.Ontology)
+    assert (header, OWL.imports, IMPORT_IRI) in document
 
 
 def test_the_catalog_maps_the_import_to_the_local_file() -> None:
@@ -45,7 +50,7 @@ def test_the_catalog_maps_the_import_to_the_local_file() -> None:
     assert (ontology_dir() / entry.get("uri")).resolve() == IMPORTS.resolve()
 
 
-def test_ontology_is_in_owl2_dl_and_rl_for_the_owl_api() -> None:
+def test_ontology_and_schemes_are_in_owl2_dl_and_rl_for_the_owl_api() -> None:
     java = shutil.which("java")
     if java is None or not OWLAPI.exists():
         pytest.skip(
@@ -53,7 +58,7 @@ def test_ontology_is_in_owl2_dl_and_rl_for_the_owl_api() -> None:
         )
     command = [java, "-cp", f"{OWLAPI.parent}/*", str(CHECKER), str(IMPORTS)]
     done = subprocess.run(
-        [*command, str(ontology_dir() / "govkg.ttl")],
+        [*command, *(str(ontology_dir() / name) for name in OWL_FILES)],
         capture_output=True,
         text=True,
         timeout=300,
