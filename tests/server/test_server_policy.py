@@ -169,7 +169,7 @@ def test_query_length_limit():
 def test_hostile_texts_are_refused_within_the_parse_deadline(text):
     started = time.perf_counter()
     assert refusal(text, Limits(parse_seconds=0.3)) in ("malformed-query", "query-too-complex")
-    assert time.perf_counter() - started < 2 * 0.3 + 1.0  # two readings at most, and slack
+    assert time.perf_counter() - started < 2 * 0.3 + 2.0  # two readings at most, slack for load
 
 
 def test_a_slow_text_is_refused_as_too_complex():
