@@ -648,12 +648,12 @@ def _office_key(parent: str, head: str, place: str) -> str:
 
 
 def office_of_post(toks, h: int, office: str, lexicon: Lexicon) -> OrgMatch | None:
-    """The office a post names with its place: ``Kajari Kendal`` → Kejaksaan Negeri Kendal.
+    """The office a post names with its place: ``Kajari Wajo`` → Kejaksaan Negeri Wajo.
 
     >>> from govkg.extract.text import tokens
-    >>> match = office_of_post(tokens("Kajari Kendal Budi"), 1, "kejaksaan negeri", Lexicon())
+    >>> match = office_of_post(tokens("Kajari Wajo Budi"), 1, "kejaksaan negeri", Lexicon())
     >>> match.org.name, match.org.parent, match.end
-    ('Kejaksaan Negeri Kendal', 'kejagung', 2)
+    ('Kejaksaan Negeri Wajo', 'kejagung', 2)
     """
     parent = _shapes()["office"].match(phrase_keys(office), 0)
     if parent is None:
