@@ -78,7 +78,7 @@ def test_partners_of_lan_answers_as_locally(remote, seed_out):
 
 
 def test_kind_of_a_body_without_a_government_class(remote, seed_out, tmp_path):
-    """hubs: a body whose classes are all outside govkg's vocabulary has no kind, on both engines."""
+    """hubs: a body whose classes are all outside govkg's vocabulary has no kind (both engines)."""
     store = ox.Store()
     store.bulk_load(path=str(seed_out / "govkg.trig"), format=ox.RdfFormat.TRIG)
     lipi = ox.NamedNode("https://w3id.org/govkg/id/org/lipi")
