@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
 from govkg import __version__
 from govkg.cli_common import (
@@ -22,6 +21,7 @@ from govkg.cli_common import (
     endpoint_option,
     engine_option,
     err_console,
+    escape,
     out_console,
     reports_errors,
 )

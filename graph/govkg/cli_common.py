@@ -22,14 +22,43 @@ from functools import wraps
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.markup import escape
 
+from govkg.envvars import ENV_PASSWORD, ENV_TOKEN, ENV_USER
 from govkg.errors import GovkgError
-from govkg.remote.http import ENV_PASSWORD, ENV_TOKEN, ENV_USER
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-out_console = Console(highlight=False, soft_wrap=True)
+
+class LazyConsole:
+    """A rich ``Console`` made on first use, so that ``govkg --help`` never imports rich.
+
+    >>> LazyConsole(stderr=True).stderr
+    True
+    """
+
+    def __init__(self, **options) -> None:
+        self._options = options
+        self._console = None
+
+    def __getattr__(self, name: str):
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(highlight=False, soft_wrap=True, **self._options)
+        return getattr(self._console, name)
+
+
+def escape(text: str) -> str:
+    """``text`` with rich markup escaped (rich imported only when something is printed).
+
+    >>> print(escape("[bold]x[/]"))
+    \\[bold]x\\[/]
+    """
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+err_console = LazyConsole(stderr=True)
+out_console = LazyConsole()
 
 EXIT_CODES_HELP = "Exit codes: 0 ok, 1 findings (SHACL violations), 2 bad input or usage."
 DATA_HELP = "A build folder or RDF files (repeatable; default: out/)."

@@ -14,7 +14,6 @@ import click
 
 from govkg.cli_common import EXIT_CODES_HELP, err_console, out_console, reports_errors
 from govkg.errors import EXIT_USAGE, GovkgError
-from govkg.files import write_atomic
 
 RECORD_SUFFIXES = (".yaml", ".yml")
 
@@ -129,6 +128,7 @@ def _targets(articles: tuple[Path, ...], output: Path | None) -> list[Path | Non
 
 def _one(article: Path, target: Path | None, day, lang: str | None) -> None:
     from govkg.extract import extract_file
+    from govkg.files import write_atomic
     from govkg.records.load import load_text
 
     result = extract_file(article, published=day, lang=lang)

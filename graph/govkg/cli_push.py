@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
 from govkg.cli_common import (
     EXIT_CODES_HELP,
@@ -13,6 +12,7 @@ from govkg.cli_common import (
     data_option,
     default_data,
     err_console,
+    escape,
     out_console,
     reports_errors,
 )

@@ -28,15 +28,11 @@ import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from govkg.envvars import ENV_PASSWORD, ENV_TOKEN, ENV_USER
 from govkg.errors import GovkgError
 
 log = logging.getLogger("govkg.remote")
 
-ENV_USER, ENV_PASSWORD, ENV_TOKEN = (
-    "GOVKG_REMOTE_USER",
-    "GOVKG_REMOTE_PASSWORD",
-    "GOVKG_REMOTE_TOKEN",
-)
 MASK = "***"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})  # a 500 to a query is the query's fault
