@@ -84,7 +84,7 @@ def asserted_pickle(agreements: int, seed: int) -> tuple[Path, int]:
 def asserted_triples(records: Path) -> set[tuple]:
     """What ``govkg.build.assemble`` passes to ``infer``: ontology, reference, sources."""
     from govkg.build import ontology_triples, resolve_all
-    from govkg.extract.evidence import record_evidence_triples
+    from govkg.evidence import record_evidence_triples
     from govkg.records.load import load_paths
     from govkg.reference import reference_triples
     from govkg.triples import record_triples

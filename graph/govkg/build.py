@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
@@ -21,13 +21,12 @@ from rdflib import Graph, URIRef
 
 from govkg.engines import STORE_DIR, load_with_union, write_store
 from govkg.errors import GovkgError, RecordError, RecordErrors, ValidationFailed
-from govkg.extract.evidence import record_evidence_triples
+from govkg.evidence import record_evidence_triples
 from govkg.fastreason import infer_fast
 from govkg.files import output_folder, replace_files
 from govkg.gazetteer import Gazetteer
 from govkg.memory import gc_paused
 from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
-from govkg.network import write_build_page
 from govkg.reason import infer
 from govkg.records.load import load_paths
 from govkg.records.model import RecordSet
@@ -157,12 +156,19 @@ def validate(built: Built, *, reference: bool = False) -> list[Finding]:
     return check_store(store, union=False)
 
 
-def write_outputs(built: Built, out_dir: Path, *, reference: bool = False) -> list[Path]:
+Step = Callable[[Path], object]
+"""A step that writes more files into the staged build folder (e.g. the network page)."""
+
+
+def write_outputs(
+    built: Built, out_dir: Path, *, reference: bool = False, also: Sequence[Step] = ()
+) -> list[Path]:
     """Validate and write the build's files into ``out_dir`` through a staging folder.
 
     The store is bulk-loaded in a second thread while the files are written; it is then
-    validated in place while the network page is drawn from it, and nothing replaces
-    ``out_dir`` unless it holds no violation. Returns the written paths.
+    validated in place while the ``also`` steps (``govkg build`` passes the network page)
+    read it in another thread, and nothing replaces ``out_dir`` unless it holds no
+    violation and every step succeeded. Returns the written paths.
 
     :raises ValidationFailed: SHACL violations (``built.findings`` holds every finding).
     """
@@ -170,7 +176,7 @@ def write_outputs(built: Built, out_dir: Path, *, reference: bool = False) -> li
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
     try:
-        _stage(built, staging, reference)
+        _stage(built, staging, reference, also)
         names = sorted(p.name for p in staging.iterdir())
         replace_files(staging, out_dir)
     except BaseException:
@@ -179,7 +185,7 @@ def write_outputs(built: Built, out_dir: Path, *, reference: bool = False) -> li
     return [out_dir / name for name in names]
 
 
-def _stage(built: Built, staging: Path, reference: bool) -> None:
+def _stage(built: Built, staging: Path, reference: bool, also: Sequence[Step]) -> None:
     """Write every output into ``staging``; raise on violations (staging is then dropped)."""
     files = write_statement_files(built.lines(), staging)
     with ThreadPoolExecutor(max_workers=1) as loader:
@@ -188,13 +194,13 @@ def _stage(built: Built, staging: Path, reference: bool) -> None:
         loaded.result()
     for scratch in files.all():
         scratch.unlink()
-    with ThreadPoolExecutor(max_workers=1) as drawer:  # the page, while SHACL runs
-        page = drawer.submit(write_build_page, staging)
+    with ThreadPoolExecutor(max_workers=1) as runner:  # the extra steps, while SHACL runs
+        steps = [runner.submit(step, staging) for step in also]
         built.findings = _check(built, staging / STORE_DIR, reference)
-        failure = page.exception()
+        failures = [f for f in (step.exception() for step in steps) if f is not None]
     _raise_violations(built.findings)
-    if failure is not None:
-        raise failure
+    if failures:
+        raise failures[0]
 
 
 def _check(built: Built, store_dir: Path, reference: bool) -> list[Finding]:
@@ -230,14 +236,18 @@ def build(
     out_dir: str | Path = "out",
     *,
     reference: bool = False,
+    also: Sequence[Step] = (),
 ) -> Built:
     """Build the graph from records (default: the bundled ones) and write ``out_dir``.
+
+    ``also``: steps that add files to the build from its staged store, run while SHACL
+    checks it (``govkg build`` passes :func:`govkg.network.write_build_page`).
 
     :raises RecordErrors: bad records (exit 2); :raises ValidationFailed: SHACL violations (exit 1).
     """
     with gc_paused():
         built = _assemble(paths, reference, check=False)
-        write_outputs(built, Path(out_dir), reference=reference)
+        write_outputs(built, Path(out_dir), reference=reference, also=also)
     return built
 
 

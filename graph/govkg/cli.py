@@ -73,9 +73,10 @@ def build(records: tuple[Path, ...], out_dir: Path, reference: bool) -> None:
     Invalid records or SHACL violations leave OUT as it was.
     """
     from govkg.build import build as run_build
+    from govkg.network import write_build_page
 
     started = time.perf_counter()
-    built = run_build(records or None, out_dir, reference=reference)
+    built = run_build(records or None, out_dir, reference=reference, also=[write_build_page])
     _print_findings(built.findings)
     counts = built.counts()
     out_console.print(

@@ -11,8 +11,8 @@ from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF
 
 from govkg.build import assemble, resolve_all
+from govkg.evidence import record_evidence_triples
 from govkg.extract import extract_file
-from govkg.extract.evidence import record_evidence_triples
 from govkg.namespaces import GOVKG, OA, graph_iri
 from govkg.reason import infer
 from govkg.records.load import load_paths

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from govkg.build import ontology_triples, resolve_all
-from govkg.extract.evidence import record_evidence_triples
+from govkg.evidence import record_evidence_triples
 from govkg.fastreason import infer_fast
 from govkg.namespaces import GOVKG
 from govkg.reason import infer

@@ -22,7 +22,6 @@ from govkg.network.filters import Filters, apply_filters
 from govkg.network.metrics import add_metrics
 from govkg.network.project import project
 from govkg.network.views import get_view, load_views
-from govkg.remote import open_remote_or_local
 
 __all__ = [
     "FORMATS",
@@ -71,6 +70,8 @@ def network_from_data(
         filters = Filters(**given)  # type: ignore[arg-type]
     elif given:
         raise GovkgError("give filters either as Filters or as keywords", fix="not both")
+    from govkg.remote import open_remote_or_local
+
     chosen = get_view(view)
     data = open_remote_or_local([Path(p) for p in paths], endpoint, engine)
     facts = load_facts(data, **filters.agreement_params())
