@@ -41,7 +41,16 @@ _FORMATS = {
     ".nt": ox.RdfFormat.N_TRIPLES,
     ".trig": ox.RdfFormat.TRIG,
     ".nq": ox.RdfFormat.N_QUADS,
+    ".jsonld": ox.RdfFormat.JSON_LD,
 }
+_RDFLIB_FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".jsonld": "json-ld",
+}
+_DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD)
 
 
 class Engine(Protocol):
@@ -121,7 +130,7 @@ def _read_quads(path: Path) -> list[ox.Quad]:
             parsed = list(ox.parse(stream, format=fmt))
     except (SyntaxError, ValueError, OSError) as err:
         raise GovkgError(f"cannot read {path}: {err}", fix="check the file") from err
-    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+    if fmt in _DATASET_FORMATS:
         return parsed
     graph = ox.NamedNode(str(_file_graph(path)))
     return [ox.Quad(q.subject, q.predicate, q.object, graph) for q in parsed]
@@ -161,13 +170,9 @@ class OxigraphEngine:
 
     @classmethod
     def from_files(cls, paths: list[Path]) -> OxigraphEngine:
-        """Load RDF files (Turtle, N-Triples, TriG, N-Quads) into a new in-memory store."""
-        quads: list[ox.Quad] = []
-        for path in paths:
-            quads.extend(_read_quads(path))
-        store = ox.Store()
-        store.bulk_extend(with_union(quads))
-        return cls(store)
+        """Load RDF files (Turtle, N-Triples, TriG, N-Quads, JSON-LD) into a new in-memory
+        store, as :func:`load_store` does."""
+        return cls(load_store(paths))
 
     @classmethod
     def from_turtle(cls, text: str) -> OxigraphEngine:
@@ -223,10 +228,14 @@ class RdflibEngine:
         """Parse RDF files into a Dataset whose default graph is the union of its graphs."""
         dataset = Dataset(default_union=True)
         for path in paths:
-            fmt = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads"}.get(path.suffix)
+            fmt = _RDFLIB_FORMATS.get(path.suffix)
             if fmt is None:
-                raise GovkgError(f"cannot read {path}: unknown RDF format", fix="use .ttl or .trig")
-            graph = dataset if fmt in ("trig", "nquads") else dataset.graph(_file_graph(path))
+                raise GovkgError(
+                    f"cannot read {path}: unknown RDF format",
+                    fix=f"use one of {', '.join(_RDFLIB_FORMATS)}",
+                )
+            dataset_format = fmt in ("trig", "nquads", "json-ld")
+            graph = dataset if dataset_format else dataset.graph(_file_graph(path))
             with open_data(path) as stream:
                 graph.parse(file=stream, format=fmt, publicID=_file_graph(path))
         return cls(dataset)
@@ -267,6 +276,34 @@ def data_files(paths: list[Path]) -> list[Path]:
         else:
             raise GovkgError(f"no such file or folder: {path}", fix="check --data")
     return files
+
+
+def load_store(files: list[Path], folder: Path | None = None) -> ox.Store:
+    """The one way govkg loads RDF files into Oxigraph (``query``, ``network``, ``push`` and
+    ``serve`` all come here): each file's statements, Turtle and N-Triples in a graph named
+    after the file, and their union once more as the default graph (:func:`with_union`).
+
+    In memory, or on disk in ``folder`` (compacted, then closed and reopened read-only by
+    whoever serves it).
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a.trig"
+    >>> _ = path.write_text("<urn:g> { <urn:a> <urn:b> <urn:c> }")
+    >>> store = load_store([path])
+    >>> len(store), bool(store.query("ASK { <urn:a> <urn:b> <urn:c> }"))
+    (2, True)
+
+    :raises GovkgError: a file is refused, of an unknown format or malformed.
+    """
+    quads: list[ox.Quad] = []
+    for path in files:
+        quads.extend(_read_quads(path))
+    store = ox.Store() if folder is None else ox.Store(str(folder))
+    store.bulk_extend(with_union(quads))
+    if folder is not None:
+        store.flush()
+        store.optimize()
+    return store
 
 
 def open_engine(paths: list[Path], engine: str = "oxigraph") -> Engine:

@@ -19,9 +19,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from govkg.engines import STORE_DIR, data_files, open_data
+from govkg.engines import STORE_DIR, data_files, load_store
 from govkg.errors import GovkgError
 from govkg.server.app import App, ServerConfig
 from govkg.server.capacity import Connections, Lanes
@@ -46,20 +44,9 @@ def prepare_store(paths: Sequence[Path]) -> tuple[Path, Path | None]:
     files = data_files(paths)
     temp = Path(tempfile.mkdtemp(prefix="govkg-serve-"))
     try:
-        store = ox.Store(str(temp / STORE_DIR))
-        for file in files:
-            fmt = ox.RdfFormat.from_extension(file.suffix.lstrip("."))
-            if fmt is None:
-                raise GovkgError(f"cannot read {file}: unknown RDF format", fix="use .ttl or .trig")
-            with open_data(file) as stream:
-                store.bulk_load(stream, format=fmt)
-        store.flush()
-        store.optimize()
+        store = load_store(files, temp / STORE_DIR)
         del store
-        gc.collect()
-    except (SyntaxError, ValueError, OSError) as err:
-        shutil.rmtree(temp, ignore_errors=True)
-        raise GovkgError(f"cannot load {paths}: {err}", fix="check the files") from err
+        gc.collect()  # closes the store before the workers open it read-only
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
