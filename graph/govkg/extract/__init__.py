@@ -26,6 +26,7 @@ from typing import Any
 from govkg.errors import GovkgError, InputError
 from govkg.extract.agreements import analyse_article
 from govkg.extract.records import build_record, record_yaml
+from govkg.extract.signing_date import header_date
 from govkg.extract.text import Article, read_article, url_date
 from govkg.text import slugify
 
@@ -91,7 +92,7 @@ def extract_text(
         article = read_article(text, name)
     except ValueError as err:
         raise ExtractError(str(err), fix="give a report with its text") from None
-    published = published or article.published or url_date(article.url)
+    published = published or article.published or url_date(article.url) or header_date(article)
     language = lang or guess_language(article.text)
     if language not in LANGUAGES:
         raise ExtractError(f"unsupported language {language!r}", fix="use --lang id or --lang en")

@@ -2,15 +2,18 @@
 
 News writes them in many ways: ``JAKARTA -``, ``KONTAN.CO.ID -JAKARTA.``, ``Serang (ANTARA) -``,
 ``Kabar.com, MANADO—``, ``Palu –``, ``Suara Kita | Denpasar –``, ``Jepara, Warta Kita –``,
-``kabarkita.id, Jakarta`` (no mark at all). A dateline is a short run of capitalised words,
-web addresses and commas before a dash or a bar; or a web address, optionally followed by a
-comma and a place the gazetteer knows.
+``kabarkita.id, Jakarta`` (no mark at all), ``Samarinda (10/9/2021):`` (with the report's date,
+which is then no date of the signing). A dateline is a short run of capitalised words, web
+addresses and commas before a dash or a bar; or a web address, optionally followed by a comma
+and a place the gazetteer knows.
 
 >>> found = dateline("Kabar.com, MANADO—Pemprov Sulut meneken MoU.")
 >>> found.city, found.publisher, "Kabar.com, MANADO—Pemprov Sulut meneken MoU."[found.end:][:7]
 ('Manado', 'Kabar.com', 'Pemprov')
 >>> dateline("Pemprov Sulut meneken MoU - kata Budi.") is None
 True
+>>> dateline("Palu (3/4/2022): Gubernur meneken MoU.").city
+'Palu'
 """
 
 from __future__ import annotations
@@ -23,6 +26,10 @@ _CLASSIC = re.compile(
     r"(?P<city>[A-Z][A-Z .'-]{2,30}?)"
     r"(?:\s*,\s*(?P<pub2>[A-Za-z][\w.]*\.(?:com|co\.id|id|net|org)))?"
     r"(?:\s*\((?P<agency>[A-Za-z]+)\))?\s*[-–—.:]+\s+",
+)
+_DATED = re.compile(  # "Samarinda (10/9/2021): …": the date is the report's, not an event's
+    r"^(?P<city>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}),?\s*\(\s*\d{1,2}\s*/\s*\d{1,2}"
+    r"(?:\s*/\s*\d{2,4})?\s*\)\s*[-–—:]+\s+"
 )
 _MARK = re.compile(r"\s*(?:--|[–—|]|(?<=\s)-|-(?=\s)|,-)\s*")
 _SUFFIX = r"(?:com|co\.id|go\.id|ac\.id|id|net|org|news|tv|co)"
@@ -58,6 +65,10 @@ def _one(line: str, loose: bool) -> Dateline | None:
     if classic:
         city = classic["city"].strip().title()
         return Dateline(classic.end(), city, classic["pub"] or classic["pub2"])
+    dated = _DATED.match(line)
+    if dated:
+        city = dated["city"]
+        return Dateline(dated.end(), city if _is_place(city) else None, None)
     return (_marked(line) or _web_start(line)) if loose else None
 
 
