@@ -298,12 +298,16 @@ def declared_id(org: Org) -> str:
 
 
 def _signatories(article: Article, s: Split, names: dict[str, str]) -> list[dict[str, Any]]:
+    """One entry per person: the build keys people by the slug of their name (``Mi'an`` and
+    ``Mian`` are one person to it), so a second spelling is dropped."""
     out = []
     seen = set()
     for signer in s.signers:
-        if signer.org is None or signer.org.ident not in names or signer.key in seen:
+        if signer.org is None or signer.org.ident not in names:
             continue
-        seen.add(signer.key)
+        if signer.key in seen or slugify(signer.name) in seen:
+            continue
+        seen.update((signer.key, slugify(signer.name)))
         entry: dict[str, Any] = {
             "name": signer.name,
             "post": signer.post,
