@@ -1,4 +1,4 @@
-"""Signing dates on real reports (issue 15): each phenomenon shown by a text written for the test."""
+"""Signing dates on real reports (issue 15): each phenomenon shown by a text of our own."""
 
 from __future__ import annotations
 
@@ -109,5 +109,8 @@ def test_without_publication_date_the_year_comes_from_the_reports_years():
 
 
 def test_no_year_is_guessed_when_several_fit():
-    text = "Bupati Bantul dan Rektor UNY meneken MoU, Senin (13/3). Program serupa ada pada 2017 dan 2023."
+    text = (
+        "Bupati Bantul dan Rektor UNY meneken MoU, Senin (13/3). "
+        "Program serupa ada pada 2017 dan 2023."
+    )
     assert "date" not in _event(text)

@@ -33,12 +33,6 @@ from govkg.text import slugify
 LANGUAGES = ("id", "en")
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 """Largest report file read (2 MiB; a long news report is some 20 KiB)."""
-_EN_WORDS = frozenset(
-    ["the", "and", "of", "signed", "with", "on", "in", "by", "was", "were", "agreement", "will"]
-)
-_ID_WORDS = frozenset(
-    ["dan", "yang", "di", "dengan", "ini", "itu", "oleh", "pada", "untuk", "dalam", "kerja", "sama"]
-)
 
 
 class ExtractError(GovkgError):
@@ -135,15 +129,20 @@ def extract_file(
 
 
 def guess_language(text: str) -> str:
-    """``"en"`` when English function words outnumber Indonesian ones, else ``"id"``.
+    """``"en"`` when English function words outnumber Indonesian ones (``rules.yaml``
+    ``languages``), else ``"id"``.
 
     >>> guess_language("The ministry signed an agreement with the agency."), guess_language(
     ...     "Kementerian dan badan itu menandatangani nota kesepahaman.")
     ('en', 'id')
     """
+    from govkg.extract.rules import Rules
+
+    lists = Rules.load().data["languages"]
+    en, id_ = frozenset(lists["en"]), frozenset(lists["id"])
     words = re.findall(r"[a-z]+", text.lower())
-    english = sum(w in _EN_WORDS for w in words)
-    indonesian = sum(w in _ID_WORDS for w in words)
+    english = sum(w in en for w in words)
+    indonesian = sum(w in id_ for w in words)
     return "en" if english > indonesian else "id"
 
 

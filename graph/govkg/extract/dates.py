@@ -16,6 +16,7 @@ datetime.date(2019, 2, 1)
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections.abc import Iterable
@@ -24,7 +25,7 @@ from datetime import date, timedelta
 
 from govkg.extract.rules import Rules
 
-_EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EN_DAYS = tuple(calendar.day_name)  # Monday first, in English (the C locale)
 
 
 @dataclass(frozen=True)
