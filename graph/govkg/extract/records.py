@@ -32,6 +32,7 @@ from govkg.extract.orgs import Org, candidates, gazetteer_index
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import Signer
 from govkg.extract.signing_date import event_date
+from govkg.extract.signing_date import evidence_entry as _evidence
 from govkg.extract.text import Article
 from govkg.gazetteer.forms import name_key
 from govkg.ids import agreement_slug
@@ -402,15 +403,6 @@ def _agreement_evidence(article: Article, s: Split) -> list[dict[str, Any]]:
         _evidence(article, article.sentences[i].start, article.sentences[i].end, c or 0.7)
         for i, c in ranked[:MAX_EVIDENCE]
     ]
-
-
-def _evidence(article: Article, start: int, end: int, confidence: float) -> dict[str, Any]:
-    return {
-        "quote": article.text[start:end],
-        "start": start,
-        "end": end,
-        "confidence": round(confidence, 2),
-    }
 
 
 # ── source and declarations ────────────────────────────────────────────────────────────────────

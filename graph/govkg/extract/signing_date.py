@@ -90,7 +90,7 @@ def _written(article: Article, found, published: date | None, elsewhere: bool):
     if elsewhere:  # a date in no sentence about the signing
         sure = min(sure, Rules.load().confidence["date_elsewhere"])
         note = note or "the date is not in a sentence about the signing: check it"
-    return text, _evidence(article, f.sentence.start, f.sentence.end, sure), note
+    return text, evidence_entry(article, f.sentence.start, f.sentence.end, sure), note
 
 
 def _dated(
@@ -185,7 +185,13 @@ def _years(article: Article) -> tuple[list[int], ...]:
     return dated, sorted({int(y) for y in _YEAR.findall(article.text)})
 
 
-def _evidence(article: Article, start: int, end: int, confidence: float) -> dict[str, Any]:
+def evidence_entry(article: Article, start: int, end: int, confidence: float) -> dict[str, Any]:
+    """An ``evidence`` item of a record: the quote ``text[start:end]``, its offsets and how sure.
+
+    >>> from govkg.extract.text import read_article
+    >>> evidence_entry(read_article("LAN meneken MoU."), 0, 3, 0.904)["confidence"]
+    0.9
+    """
     return {
         "quote": article.text[start:end],
         "start": start,
@@ -194,4 +200,4 @@ def _evidence(article: Article, start: int, end: int, confidence: float) -> dict
     }
 
 
-__all__ = ["event_date", "header_date", "page_furniture"]
+__all__ = ["event_date", "evidence_entry", "header_date", "page_furniture"]
