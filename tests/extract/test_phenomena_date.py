@@ -114,3 +114,12 @@ def test_no_year_is_guessed_when_several_fit():
         "Program serupa ada pada 2017 dan 2023."
     )
     assert "date" not in _event(text)
+
+
+def test_the_day_of_a_statement_gives_way_to_the_day_of_the_signing():
+    text = (
+        "“Nota itu sudah diteken kedua gubernur,” kata juru bicara Pemprov Jambi dalam "
+        "keterangan resmi, Rabu (7/6/2023).\n"
+        "Gubernur Jambi dan Gubernur Riau meneken MoU tersebut pada Senin malam (5/6/2023)."
+    )
+    assert _event(text)["date"] == "2023-06-05"

@@ -72,8 +72,12 @@ def event_date(
 
 
 def _first(article: Article, facts: Sequence[Facts], published: date | None, years):
-    return _dated(article, facts, published, years, partial=False) or _dated(
-        article, facts, published, years, partial=True
+    """A date to the day not said to be a statement's, then any date to the day, then a
+    month."""
+    return (
+        _dated(article, facts, published, years, partial=False, quoted=False)
+        or _dated(article, facts, published, years, partial=False)
+        or _dated(article, facts, published, years, partial=True)
     )
 
 
@@ -94,14 +98,24 @@ def _written(article: Article, found, published: date | None, elsewhere: bool):
 
 
 def _dated(
-    article: Article, facts: Sequence[Facts], published: date | None, years, *, partial: bool
+    article: Article,
+    facts: Sequence[Facts],
+    published: date | None,
+    years,
+    *,
+    partial: bool,
+    quoted: bool = True,
 ) -> tuple[Facts, DateMention, Resolved] | None:
-    """The first date of the wanted precision in a sentence about this signing."""
+    """The first date of the wanted precision in a sentence about this signing; with
+    ``quoted`` False, none that follows a speech verb (``kata …, Selasa (5/8)``: the day of
+    the statement, which may be later than the signing)."""
     for f in facts:
         if f.background_only:
             continue
         for mention in find_dates(f.sentence.text, f.sentence.start):
             if (mention.partial or mention.weeks is not None) != partial:
+                continue
+            if not quoted and _after_speech(f, mention):
                 continue
             token = next(
                 (k for k, t in enumerate(f.sentence.tokens) if t.start >= mention.start), 0
@@ -147,7 +161,12 @@ def page_furniture(article: Article, sentence: Sentence, mention: DateMention) -
 @functools.cache
 def _page_words() -> dict[str, Phrases]:
     data = Rules.load().data["signing_date"]
-    return {name: Phrases(data[name]) for name in ("starts", "words")}
+    return {name: Phrases(data[name]) for name in ("starts", "words", "speech")}
+
+
+def _after_speech(f: Facts, mention: DateMention) -> bool:
+    before = [t.key for t in f.sentence.tokens if t.end <= mention.start]
+    return any(True for _ in _page_words()["speech"].find(before))
 
 
 def header_date(article: Article, lines: int = 8) -> date | None:
