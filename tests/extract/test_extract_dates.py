@@ -85,11 +85,11 @@ def test_a_background_date_is_not_the_signing_date():
     assert result.record["events"][0]["date"] == "2020-10-20"
 
 
-def test_without_any_date_the_publication_date_is_used_and_flagged():
+def test_without_any_date_there_is_none_and_a_note_gives_the_publication_date():
     result = extract_text(
         "Kepala LAN Adi Suryanto dan Kepala BPS Retno meneken nota kesepahaman.",
         published=date(2020, 1, 10),
     )
     agreement = result.record["events"][0]["agreements"][0]
-    assert result.record["events"][0]["date"] == "2020-01-10"
-    assert any("publication date" in note for note in agreement["notes"])
+    assert "date" not in result.record["events"][0]
+    assert any("published on 2020-01-10" in note for note in agreement["notes"])

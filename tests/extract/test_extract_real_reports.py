@@ -169,13 +169,13 @@ def test_words_of_a_headline_are_no_name():
     assert not any("MoU" in n or "Teken" in n for n in names)
 
 
-def test_a_date_only_in_a_page_header_is_kept_with_a_lower_confidence():
+def test_a_date_only_in_a_page_header_is_the_publication_date_not_the_signing_date():
     text = (
         "LAN dan BPS Bekerja Sama\n"
         "Kamis, 6 Maret 2025 10:15 WIB\n"
         "Kepala LAN Adi Suryanto dan Kepala BPS Retno Wulan meneken nota kesepahaman."
     )
     record = extract_text(text).record
-    event = record["events"][0]
-    assert event["date"] == "2025-03-06"
-    assert event["evidence"][0]["confidence"] < 0.7
+    assert "date" not in record["events"][0]
+    assert record["source"]["published"] == "2025-03-06"
+    assert any("published on 2025-03-06" in n for n in _agreements(record)[0]["notes"])

@@ -26,18 +26,13 @@ from typing import Any
 from govkg.errors import GovkgError, InputError
 from govkg.extract.agreements import analyse_article
 from govkg.extract.records import build_record, record_yaml
+from govkg.extract.signing_date import header_date
 from govkg.extract.text import Article, read_article, url_date
 from govkg.text import slugify
 
 LANGUAGES = ("id", "en")
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 """Largest report file read (2 MiB; a long news report is some 20 KiB)."""
-_EN_WORDS = frozenset(
-    ["the", "and", "of", "signed", "with", "on", "in", "by", "was", "were", "agreement", "will"]
-)
-_ID_WORDS = frozenset(
-    ["dan", "yang", "di", "dengan", "ini", "itu", "oleh", "pada", "untuk", "dalam", "kerja", "sama"]
-)
 
 
 class ExtractError(GovkgError):
@@ -91,7 +86,7 @@ def extract_text(
         article = read_article(text, name)
     except ValueError as err:
         raise ExtractError(str(err), fix="give a report with its text") from None
-    published = published or article.published or url_date(article.url)
+    published = published or article.published or url_date(article.url) or header_date(article)
     language = lang or guess_language(article.text)
     if language not in LANGUAGES:
         raise ExtractError(f"unsupported language {language!r}", fix="use --lang id or --lang en")
@@ -134,15 +129,20 @@ def extract_file(
 
 
 def guess_language(text: str) -> str:
-    """``"en"`` when English function words outnumber Indonesian ones, else ``"id"``.
+    """``"en"`` when English function words outnumber Indonesian ones (``rules.yaml``
+    ``languages``), else ``"id"``.
 
     >>> guess_language("The ministry signed an agreement with the agency."), guess_language(
     ...     "Kementerian dan badan itu menandatangani nota kesepahaman.")
     ('en', 'id')
     """
+    from govkg.extract.rules import Rules
+
+    lists = Rules.load().data["languages"]
+    en, id_ = frozenset(lists["en"]), frozenset(lists["id"])
     words = re.findall(r"[a-z]+", text.lower())
-    english = sum(w in _EN_WORDS for w in words)
-    indonesian = sum(w in _ID_WORDS for w in words)
+    english = sum(w in en for w in words)
+    indonesian = sum(w in id_ for w in words)
     return "en" if english > indonesian else "id"
 
 

@@ -2,33 +2,55 @@
 
 News writes them in many ways: ``JAKARTA -``, ``KONTAN.CO.ID -JAKARTA.``, ``Serang (ANTARA) -``,
 ``Kabar.com, MANADO—``, ``Palu –``, ``Suara Kita | Denpasar –``, ``Jepara, Warta Kita –``,
-``kabarkita.id, Jakarta`` (no mark at all). A dateline is a short run of capitalised words,
-web addresses and commas before a dash or a bar; or a web address, optionally followed by a
-comma and a place the gazetteer knows.
+``kabarkita.id, Jakarta`` (no mark at all), ``Samarinda (10/9/2021):`` (with the report's date,
+which is then no date of the signing). A dateline is a short run of capitalised words, web
+addresses and commas before a dash or a bar; or a web address, optionally followed by a comma
+and a place the gazetteer knows.
 
 >>> found = dateline("Kabar.com, MANADO—Pemprov Sulut meneken MoU.")
 >>> found.city, found.publisher, "Kabar.com, MANADO—Pemprov Sulut meneken MoU."[found.end:][:7]
 ('Manado', 'Kabar.com', 'Pemprov')
 >>> dateline("Pemprov Sulut meneken MoU - kata Budi.") is None
 True
+>>> dateline("Palu (3/4/2022): Gubernur meneken MoU.").city
+'Palu'
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-_CLASSIC = re.compile(
-    r"^(?:(?P<pub>[A-Z][\w.]*\.(?:COM|CO\.ID|ID|NET|ORG))\s*[-–—]\s*)?"
-    r"(?P<city>[A-Z][A-Z .'-]{2,30}?)"
-    r"(?:\s*,\s*(?P<pub2>[A-Za-z][\w.]*\.(?:com|co\.id|id|net|org)))?"
-    r"(?:\s*\((?P<agency>[A-Za-z]+)\))?\s*[-–—.:]+\s+",
+_DATED = re.compile(  # "Samarinda (10/9/2021): …": the date is the report's, not an event's
+    r"^(?P<city>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}),?\s*\(\s*\d{1,2}\s*/\s*\d{1,2}"
+    r"(?:\s*/\s*\d{2,4})?\s*\)\s*[-–—:]+\s+"
 )
 _MARK = re.compile(r"\s*(?:--|[–—|]|(?<=\s)-|-(?=\s)|,-)\s*")
-_SUFFIX = r"(?:com|co\.id|go\.id|ac\.id|id|net|org|news|tv|co)"
-_DOMAIN = re.compile(rf"^[\w-]+(?:\.[\w-]+)*\.{_SUFFIX}$", re.I)
-_WEB_START = re.compile(rf"^(?P<pub>[\w-]+(?:\.[\w-]+)*\.{_SUFFIX})\b[,]?\s*", re.I)
 MAX_HEAD = 60
+
+
+def _alternatives(name: str) -> str:
+    from govkg.extract.rules import Rules
+
+    suffixes = sorted(Rules.load().data["datelines"][name], key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(x) for x in suffixes) + ")"
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The dateline forms, with the web-address endings of ``rules.yaml`` ``datelines``."""
+    classic, suffix = _alternatives("classic_suffixes"), _alternatives("web_suffixes")
+    return {
+        "classic": re.compile(
+            rf"^(?:(?P<pub>[A-Z][\w.]*\.{classic.upper()})\s*[-–—]\s*)?"
+            r"(?P<city>[A-Z][A-Z .'-]{2,30}?)"
+            rf"(?:\s*,\s*(?P<pub2>[A-Za-z][\w.]*\.{classic}))?"
+            r"(?:\s*\((?P<agency>[A-Za-z]+)\))?\s*[-–—.:]+\s+",
+        ),
+        "domain": re.compile(rf"^[\w-]+(?:\.[\w-]+)*\.{suffix}$", re.I),
+        "web_start": re.compile(rf"^(?P<pub>[\w-]+(?:\.[\w-]+)*\.{suffix})\b[,]?\s*", re.I),
+    }
 
 
 @dataclass(frozen=True)
@@ -54,10 +76,14 @@ def dateline(line: str, *, loose: bool = True) -> Dateline | None:
 
 
 def _one(line: str, loose: bool) -> Dateline | None:
-    classic = _CLASSIC.match(line)
+    classic = _patterns()["classic"].match(line)
     if classic:
         city = classic["city"].strip().title()
         return Dateline(classic.end(), city, classic["pub"] or classic["pub2"])
+    dated = _DATED.match(line)
+    if dated:
+        city = dated["city"]
+        return Dateline(dated.end(), city if _is_place(city) else None, None)
     return (_marked(line) or _web_start(line)) if loose else None
 
 
@@ -74,7 +100,7 @@ def _marked(line: str) -> Dateline | None:
 
 
 def _web_start(line: str) -> Dateline | None:
-    web = _WEB_START.match(line)
+    web = _patterns()["web_start"].match(line)
     if web is None:
         return None
     end, city = web.end(), None
@@ -91,18 +117,20 @@ def _heading_part(part: str) -> bool:
     words = part.split()
     if len(words) > 4:
         return False
-    return all(_DOMAIN.match(w) or (w[0].isupper() and not w.isdigit()) for w in words)
+    return all(
+        _patterns()["domain"].match(w) or (w[0].isupper() and not w.isdigit()) for w in words
+    )
 
 
 def _city(parts: list[str]) -> str | None:
     for part in parts:
-        if not _DOMAIN.match(part) and _is_place(part):
+        if not _patterns()["domain"].match(part) and _is_place(part):
             return part.title() if part.isupper() else part
     return None
 
 
 def _publisher(parts: list[str]) -> str | None:
-    return next((p for p in parts if _DOMAIN.match(p)), None)
+    return next((p for p in parts if _patterns()["domain"].match(p)), None)
 
 
 def _is_place(text: str) -> bool:

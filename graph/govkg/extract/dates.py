@@ -16,14 +16,16 @@ datetime.date(2019, 2, 1)
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from govkg.extract.rules import Rules
 
-_EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EN_DAYS = tuple(calendar.day_name)  # Monday first, in English (the C locale)
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def _patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"(?:{weekday}\s*[,(]?\s*)?(?P<d>\d{{1,2}})\s+(?P<mn>{months})\.?"
+            rf"(?:{weekday}\s*[,(]?\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{months})\.?"
             rf"(?:\s*,?\s+(?P<y>\d{{4}}))?(?!\w)\)?",
             re.I,
         ),
@@ -101,6 +103,7 @@ def _patterns() -> list[re.Pattern[str]]:
             rf"(?:(?<=pada )|(?<=on )|(?<=hari )){weekday}(?:\s+(?:lalu|kemarin|last))?(?!\w)",
             re.I,
         ),
+        re.compile(rf"(?<=, ){weekday}(?=\s*[.;]?\s*$)", re.I),
         re.compile(rf"(?<!\w)(?P<rel>{relative})(?!\w)", re.I),
         re.compile(rf"(?<![\w/])(?P<mn>{months})\.?\s+(?P<y>(?:19|20)\d\d)(?!\w)", re.I),
         re.compile(rf"(?<!\w)(?P<wk>{weeks})(?!\w)", re.I),
@@ -149,6 +152,8 @@ def _mention(match: re.Match[str], rules: Rules, offset: int) -> DateMention | N
             start, start + len(text), text, weekday=weekday, weekday_text=weekday_text
         )
     day, year = int(groups["d"]), groups.get("y")
+    if month is not None and 12 < month <= 31 and 1 <= day <= 12 and "m" in groups:
+        day, month = month, day  # "Tuesday (5/26)": month first, as in American English
     if month is None or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     if text.endswith(")") and "(" not in text:
@@ -169,14 +174,20 @@ def _fold_day(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
-def resolve(mention: DateMention, published: date | None) -> Resolved | None:
+def resolve(
+    mention: DateMention, published: date | None, years: Iterable[int] = ()
+) -> Resolved | None:
     """The calendar day a mention means, given the publication date (None when it has none).
 
-    Two-digit years are 20xx unless that is after the publication year. Returns None when
-    the mention cannot be placed (no year and no publication date, or no such day).
+    Two-digit years are 20xx unless that is after the publication year. Without a
+    publication date, a day and weekday without a year take the one year next to ``years``
+    (the years the report writes elsewhere) in which the weekday fits. Returns None when the
+    mention cannot be placed (no year and no publication date, or no such day).
 
     >>> resolve(find_dates("Senin (29/3/21)")[0], date(2021, 3, 30)).day
     datetime.date(2021, 3, 29)
+    >>> resolve(find_dates("Rabu (27/9)")[0], None, [2018]).day
+    datetime.date(2017, 9, 27)
     """
     conf = Rules.load().confidence
     if mention.weeks is not None:
@@ -202,7 +213,7 @@ def resolve(mention: DateMention, published: date | None) -> Resolved | None:
             return None
         return _checked(mention, day, conf["date_full"], conf)
     if published is None:
-        return None
+        return _year_from_text(mention, years, conf)
     candidates = [
         d
         for year in (published.year, published.year - 1)
@@ -218,8 +229,34 @@ def resolve(mention: DateMention, published: date | None) -> Resolved | None:
     return _checked(mention, candidates[0], conf["date_weekday_fits"], conf)
 
 
+def _year_from_text(mention: DateMention, years: Iterable[int], conf: dict) -> Resolved | None:
+    if mention.weekday is None:
+        return None
+    near = {y + step for y in years for step in (-1, 0, 1)}
+    fitting = {
+        d
+        for year in near
+        if (d := _day(year, mention.month, mention.day)) and d.weekday() == mention.weekday
+    }
+    if len(fitting) != 1:
+        return None
+    (day,) = fitting
+    note = (
+        f"the report gives no year for {mention.text}; {day.year} is the year near those the "
+        "report names in which the weekday fits: check it"
+    )
+    return Resolved(day, conf["date_year_from_text"], note)
+
+
 def _checked(mention: DateMention, day: date, sure: float, conf: dict) -> Resolved:
     if mention.weekday is not None and day.weekday() != mention.weekday:
+        swapped = _day(day.year, mention.day, mention.month)
+        if swapped is not None and swapped.weekday() == mention.weekday:
+            note = (
+                f"the report writes {mention.text}; read day and month the other way round, "
+                f"{swapped.isoformat()} is the {_EN_DAYS[mention.weekday]}: check it"
+            )
+            return Resolved(swapped, conf["date_swapped"], note)
         note = (
             f"the article says {mention.text}, but {day.isoformat()} was a "
             f"{_EN_DAYS[day.weekday()]}"

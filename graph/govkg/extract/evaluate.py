@@ -23,6 +23,10 @@ then compared slot by slot:
 An extracted agreement paired with no gold one counts all its items as false positives.
 Every extracted value with evidence also goes into a :class:`Calibration` table.
 
+This module reads the gold and runs the extractor; the comparison lives in
+:mod:`~govkg.extract.scoring`, the names-to-keys matching in :mod:`~govkg.extract.matching`,
+the counts and tables in :mod:`~govkg.extract.scorecard`.
+
 >>> counts = Counts(8, 1, 2)
 >>> round(counts.precision, 3), round(counts.recall, 3), round(counts.f1, 3)
 (0.889, 0.8, 0.842)
@@ -31,95 +35,28 @@ Every extracted value with evidence also goes into a :class:`Calibration` table.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from govkg.errors import GovkgError
-from govkg.extract.calibration import Calibration
-from govkg.extract.people import fold_name, resolve_role
+from govkg.extract.scorecard import SLOTS, Counts, Report, summary
+from govkg.extract.scoring import score
 from govkg.files import check_within
-from govkg.gazetteer import Gazetteer
-from govkg.gazetteer.forms import name_key
-from govkg.ids import key_of
 from govkg.records.load import load_file, load_text
-from govkg.records.model import Agreement, Event, OrganizationDecl, RecordSet
-from govkg.vocab import Vocabulary
+from govkg.records.model import RecordSet
 
-SLOTS = ("parties", "signatories", "posts", "date", "kind", "fields")
-
-
-@dataclass
-class Counts:
-    """True positives, false positives and false negatives of one slot."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        """TP / (TP + FP); 1 when nothing was predicted."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        """TP / (TP + FN); 1 when there was nothing to find."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        """The harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, gold: set, predicted: set) -> None:
-        """Count one comparison of item sets."""
-        self.tp += len(gold & predicted)
-        self.fp += len(predicted - gold)
-        self.fn += len(gold - predicted)
-
-
-@dataclass
-class Report:
-    """Scores over a set of reports: counts per slot, date accuracy, calibration, and what
-    went wrong where."""
-
-    slots: dict[str, Counts] = field(default_factory=lambda: {s: Counts() for s in SLOTS})
-    articles: int = 0
-    dates_right: int = 0
-    failures: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    misses: dict[str, list[str]] = field(default_factory=dict)
-    calibration: Calibration = field(default_factory=Calibration)
-
-    @property
-    def date_accuracy(self) -> float:
-        """Share of reports whose signing dates are right."""
-        return self.dates_right / self.articles if self.articles else 1.0
-
-    def markdown(self) -> str:
-        """The scores as a Markdown table.
-
-        >>> Report().markdown().splitlines()[-1]
-        'Date accuracy: 1.000 (0/0 reports); extraction failures: 0.'
-        """
-        lines = [
-            "| slot | precision | recall | F1 | TP | FP | FN |",
-            "|---|---|---|---|---|---|---|",
-        ]
-        for name, c in self.slots.items():
-            lines.append(
-                f"| {name} | {c.precision:.3f} | {c.recall:.3f} | {c.f1:.3f} | "
-                f"{c.tp} | {c.fp} | {c.fn} |"
-            )
-        lines.append("")
-        skipped = f"; skipped (no text): {len(self.skipped)}" if self.skipped else ""
-        lines.append(
-            f"Date accuracy: {self.date_accuracy:.3f} ({self.dates_right}/{self.articles} "
-            f"reports); extraction failures: {len(self.failures)}{skipped}."
-        )
-        return "\n".join(lines)
+__all__ = [
+    "SLOTS",
+    "Counts",
+    "Extractor",
+    "Report",
+    "default_extractor",
+    "evaluate_corpus",
+    "evaluate_dir",
+    "read_ids",
+    "score",
+    "summary",
+]
 
 
 Extractor = Callable[[Path, date | None, str], str]
@@ -250,204 +187,3 @@ def _evaluate_one(txt: Path, gold: RecordSet, report: Report, extractor: Extract
         score(gold, None, report, txt.name)
         return
     score(gold, predicted, report, txt.name)
-
-
-def score(gold: RecordSet, predicted: RecordSet | None, report: Report, name: str = "") -> None:
-    """Add one report's comparison to ``report``.
-
-    >>> from govkg.records.load import load_text
-    >>> gold = load_text("govkg: 1\\nsource: {id: a, kind: news, language: id}\\nevents:\\n"
-    ...     "  - date: 2019-02-01\\n    agreements: [{kind: mou, parties: [LAN, BPS]}]\\n",
-    ...     fmt="yaml", name="a.yaml")
-    >>> report = Report()
-    >>> score(gold, gold, report)
-    >>> report.slots["kind"].tp, report.dates_right
-    (1, 1)
-    """
-    gold_names = _Names(gold)
-    gold_items = _items(gold, gold_names)
-    if predicted is None:
-        for agreement in gold_items:
-            for slot in SLOTS:
-                report.slots[slot].add(agreement[slot], set())
-        return
-    names = _Names(predicted, gold)
-    predicted_items = _items(predicted, names)
-    if _dates(gold) == _dates(predicted):
-        report.dates_right += 1
-    pairs = _pair(gold_items, predicted_items)
-    for g, p in pairs:
-        for slot in SLOTS:
-            want = {(g, x) for x in gold_items[g][slot]} if g is not None else set()
-            got = (
-                {(g if g is not None else ("extra", p), x) for x in predicted_items[p][slot]}
-                if p is not None
-                else set()
-            )
-            report.slots[slot].add(want, got)
-            missing = sorted(map(str, want - got))
-            extra = sorted(map(str, got - want))
-            if missing or extra:
-                report.misses.setdefault(name, []).append(
-                    f"{slot}: missing {missing} extra {extra}"
-                )
-    _calibrate(report.calibration, gold, predicted, gold_items, predicted_items, pairs)
-
-
-def _dates(records: RecordSet) -> set[str | None]:
-    return {e.date.isoformat() if e.date else None for e in records.events}
-
-
-def _calibrate(table, gold, predicted, gold_items, predicted_items, pairs) -> None:
-    """Each extracted value with evidence, right or wrong, into the calibration table."""
-    gold_dates = _dates(gold)
-    for event in predicted.events:
-        sure = _confidence(event.evidence)
-        if sure is not None:
-            table.add("date", sure, (event.date.isoformat() if event.date else None) in gold_dates)
-    agreements = [a for e in predicted.events for a in e.agreements]
-    for g, p in pairs:
-        if p is None:
-            continue
-        want = gold_items[g] if g is not None else None
-        got = predicted_items[p]
-        sure = _confidence(agreements[p].evidence)
-        if sure is not None:
-            table.add("agreement", sure, want is not None and want["parties"] == got["parties"])
-        for signatory, item in zip(agreements[p].signatories, got["signatory_list"], strict=True):
-            sure = _confidence(signatory.evidence)
-            if sure is not None:
-                table.add("signatory", sure, want is not None and item in want["signatories"])
-
-
-def _confidence(evidence) -> float | None:
-    values = [e.confidence for e in evidence if e.confidence is not None]
-    return max(values) if values else None
-
-
-def _pair(gold: list[dict], predicted: list[dict]) -> list[tuple[int | None, int | None]]:
-    """Pair agreements greedily by shared parties (kind breaks ties)."""
-    scores = []
-    for g, want in enumerate(gold):
-        for p, got in enumerate(predicted):
-            shared = len(want["parties"] & got["parties"])
-            union = len(want["parties"] | got["parties"]) or 1
-            if shared:
-                scores.append((shared / union, want["kind"] == got["kind"], g, p))
-    pairs, used_g, used_p = [], set(), set()
-    for _, _, g, p in sorted(scores, reverse=True):
-        if g not in used_g and p not in used_p:
-            pairs.append((g, p))
-            used_g.add(g)
-            used_p.add(p)
-    pairs += [(g, None) for g in range(len(gold)) if g not in used_g]
-    pairs += [(None, p) for p in range(len(predicted)) if p not in used_p]
-    return pairs
-
-
-class _Names:
-    """Party names → comparable keys: a gazetteer key, or ``decl:`` and the folded name of a
-    body the gold record declares.
-
-    Names of the gold record resolve through the gazetteer and the gold's declarations; names
-    of an extracted record resolve the same way, trying each name its own declaration gives
-    the body (name, acronyms, aliases) until one resolves.
-    """
-
-    def __init__(self, records: RecordSet, gold: RecordSet | None = None) -> None:
-        reference = gold if gold is not None else records
-        decls = _undeclared(reference)
-        self.gazetteer = _gazetteer(decls)
-        self.declared = {d.id: d for d in decls}
-        own = _undeclared(records)
-        self.own = _gazetteer(own) if gold is not None else None
-        self.own_declared = {d.id: d for d in own} if gold is not None else {}
-
-    def key(self, name: str) -> str:
-        for form in self._forms(name):
-            try:
-                entry = self.gazetteer.resolve(form)
-            except GovkgError:
-                continue
-            if entry.key in self.declared:
-                return "decl:" + name_key(self.declared[entry.key].name)
-            return entry.key
-        return "raw:" + name_key(name)
-
-    def _forms(self, name: str) -> list[str]:
-        forms = [name]
-        if self.own is not None:
-            try:
-                entry = self.own.resolve(name)
-            except GovkgError:
-                return forms
-            decl = self.own_declared.get(entry.key)
-            if decl is not None:
-                forms += [decl.name, *decl.acronyms, *decl.aliases]
-        return forms
-
-
-def _gazetteer(decls) -> Gazetteer:
-    try:
-        return Gazetteer.bundled().with_declarations(list(decls))
-    except GovkgError:
-        return Gazetteer.bundled()
-
-
-def _undeclared(records: RecordSet) -> list[OrganizationDecl]:
-    """The record's declarations of bodies the gazetteer does not know by that name.
-
-    A gold record written before the gazetteer grew declares bodies it now has (a state
-    university, PLN); those are the gazetteer's entries, whichever side declared them.
-    """
-    bundled = Gazetteer.bundled()
-    return [d for d in records.organizations if len(bundled.matches(d.name)) != 1]
-
-
-def _items(records: RecordSet, names: _Names) -> list[dict]:
-    return [
-        _agreement_items(agreement, event, names)
-        for event in records.events
-        for agreement in event.agreements
-    ]
-
-
-def _agreement_items(agreement: Agreement, event: Event, names: _Names) -> dict:
-    parties = {names.key(p) for p in agreement.parties}
-    signed = [(fold_name(s.name), names.key(s.party)) for s in agreement.signatories]
-    posts = {
-        (fold_name(s.name), names.key(s.party), resolve_role(s.post) or name_key(s.post))
-        for s in agreement.signatories
-    }
-    return {
-        "parties": parties,
-        "signatories": set(signed),
-        "signatory_list": signed,
-        "posts": posts,
-        "date": {event.date.isoformat()} if event.date else set(),
-        "kind": {agreement.kind},
-        "fields": {_field(f) for f in agreement.fields},
-    }
-
-
-def _field(text: str) -> str:
-    try:
-        return key_of(Vocabulary.fields().resolve(text))
-    except GovkgError:
-        return "raw:" + name_key(text)
-
-
-def summary(reports: Iterable[tuple[str, Report]]) -> str:
-    """Several reports' F1 side by side (e.g. before and after, or two sets).
-
-    >>> summary([("none", Report())]).splitlines()[2]
-    '| none | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 0 |'
-    """
-    lines = [
-        "| set | " + " | ".join(SLOTS) + " | date accuracy | failures |",
-        "|---" * (len(SLOTS) + 3) + "|",
-    ]
-    for label, report in reports:
-        cells = " | ".join(f"{report.slots[s].f1:.3f}" for s in SLOTS)
-        lines.append(f"| {label} | {cells} | {report.date_accuracy:.3f} | {len(report.failures)} |")
-    return "\n".join(lines)

@@ -111,75 +111,39 @@ def topic_span(sentence: Sentence, kind_end: int) -> tuple[int, int, float] | No
     if kind_end >= len(toks) or not toks[kind_end].is_word or toks[kind_end].capitalised:
         return None
     rules = Rules.load()
-    if keys[kind_end] in _NOT_TOPIC or rules.field_cues.match(keys, kind_end):
+    if keys[kind_end] in _topic_words()["not_topic"] or rules.field_cues.match(keys, kind_end):
         return None
     if rules.field_stops.match(keys, kind_end) or keys[kind_end] in rules.numbers:
         return None
     end = _scope_end(toks, keys, kind_end)
-    end = next((k for k in range(kind_end, end) if keys[k] in _TOPIC_END), end)
+    end = next((k for k in range(kind_end, end) if keys[k] in _topic_words()["topic_end"]), end)
     if end <= kind_end:
         return None
     return kind_end, end, rules.confidence["fields_topic"]
 
 
-_NOT_TOPIC = frozenset(
-    [
-        "ini",
-        "itu",
-        "tersebut",
-        "dengan",
-        "antara",
-        "yang",
-        "di",
-        "ke",
-        "pada",
-        "bersama",
-        "oleh",
-        "dan",
-        "serta",
-        "atau",
-        "adalah",
-        "akan",
-        "juga",
-        "telah",
-        "sudah",
-        "sebagai",
-        "the",
-        "with",
-        "between",
-        "on",
-        "and",
-        "was",
-        "is",
-        "for",
-        "to",
-        "of",
-        "signed",
-    ]
-)
-_TOPIC_END = frozenset({"di", "pada", "dengan", "antara", "oleh", "yang", "in", "at", "with"})
-
-
-_PURPOSE = frozenset({"untuk", "bagi", "guna"})
-_VERB_PREFIXES = ("me", "ber", "di", "ter", "mem", "men", "meng", "meny")
-_BEFORE_PLACE = frozenset({"di", "pada", "at", "in", "on", ","})
+@functools.cache
+def _topic_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``rules.yaml`` ``field_topics`` (see there)."""
+    return {k: frozenset(map(str, v)) for k, v in Rules.load().data["field_topics"].items()}
 
 
 def _scope_end(toks: Sequence[Token], keys: Sequence[str], start: int) -> int:
     """A scope ends at a purpose clause (``untuk meningkatkan``), a full stop, a bracket, or
     where a place or date follows (``di Balai Kota``, ``, Rabu (6/7)``)."""
     rules = Rules.load()
+    words = _topic_words()
     k = start
     while k < len(toks):
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if keys[k] in _PURPOSE:
-            if nxt is not None and nxt.key.startswith(_VERB_PREFIXES):
+        if keys[k] in words["purpose"]:
+            if nxt is not None and nxt.key.startswith(tuple(words["verb_prefixes"])):
                 break
         elif rules.field_stops.match(keys, k) or toks[k].text in {".", "!", "?", '"', "“", "”"}:
             break
         if toks[k].text == "(" and nxt is not None and nxt.capitalised:
             break
-        before_place = keys[k] in _BEFORE_PLACE and k > start and nxt is not None
+        before_place = keys[k] in words["before_place"] and k > start and nxt is not None
         if before_place and nxt.capitalised and (not nxt.text.isupper() or keys[k] == ","):
             break
         if keys[k] in rules.weekdays or keys[k] in {"ditandatangani", "diteken", "signed"}:

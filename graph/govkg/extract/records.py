@@ -31,6 +31,8 @@ from govkg.extract.fields import FieldHit, preferred_label
 from govkg.extract.orgs import Org, candidates, gazetteer_index
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import Signer
+from govkg.extract.signing_date import event_date
+from govkg.extract.signing_date import evidence_entry as _evidence
 from govkg.extract.text import Article
 from govkg.gazetteer.forms import name_key
 from govkg.ids import agreement_slug
@@ -158,69 +160,6 @@ def _partner_scopes(draft: Draft, partner: str, hub: str) -> list[Scope]:
 
 
 # ── the event ───────────────────────────────────────────────────────────────────────────────────
-
-
-def event_date(
-    article: Article, facts: Sequence[Facts], published: date | None
-) -> tuple[str | None, dict[str, Any] | None, str | None]:
-    """The signing date as a record writes it (``YYYY-MM-DD``, ``YYYY-MM``, or None when the
-    report allows no date), its evidence, and a note for the reviewer (or None).
-
-    A date to the day in a sentence about the signing wins over a month (``Maret 2021``,
-    ``pekan lalu``); without either, the publication date is used and flagged.
-
-    >>> from govkg.extract.agreements import analyse_article
-    >>> from govkg.extract.text import read_article
-    >>> art = read_article("LAN dan BPS meneken MoU, Jumat (1/2).")
-    >>> event_date(art, analyse_article(art, "id").facts, date(2019, 2, 1))[0]
-    '2019-02-01'
-    >>> art = read_article("LAN dan BPS meneken MoU pada Maret 2021.")
-    >>> event_date(art, analyse_article(art, "id").facts, None)[0]
-    '2021-03'
-    """
-    about = [f for f in facts if f.signing or f.current_kinds]
-    others = [f for f in facts if not (f.signing or f.current_kinds)]
-    found = _dated(about, published, partial=False) or _dated(about, published, partial=True)
-    elsewhere = found is None
-    if elsewhere:
-        found = _dated(others, published, partial=False) or _dated(others, published, partial=True)
-    if found is not None:
-        f, mention, resolved = found
-        note, text = resolved.note, resolved.text
-        if published is not None and resolved.day > published:
-            note = (
-                f"the article dates the signing {mention.text} ({text}), after its publication "
-                f"on {published}; the publication date is used, check it"
-            )
-            text = published.isoformat()
-        sure = resolved.confidence
-        if elsewhere:  # a date in no sentence about the signing (a page header, a menu …)
-            sure = min(sure, Rules.load().confidence["date_elsewhere"])
-            note = note or "the date is not in a sentence about the signing: check it"
-        return text, _evidence(article, f.sentence.start, f.sentence.end, sure), note
-    if published is None:
-        return None, None, "the report gives no date of signing (nor a publication date); add it"
-    note = "the report gives no date of signing; the publication date is used, check it"
-    return published.isoformat(), None, note
-
-
-def _dated(facts: Sequence[Facts], published: date | None, *, partial: bool):
-    """The first date of the wanted precision in a sentence about this signing."""
-    for f in facts:
-        if f.background_only:
-            continue
-        for mention in find_dates(f.sentence.text, f.sentence.start):
-            if (mention.partial or mention.weeks is not None) != partial:
-                continue
-            token = next(
-                (k for k, t in enumerate(f.sentence.tokens) if t.start >= mention.start), 0
-            )
-            if f.zone_of(token) in {"background", "implements"}:
-                continue
-            resolved = resolve(mention, published)
-            if resolved is not None:
-                return f, mention, resolved
-    return None
 
 
 def event_place(
@@ -360,12 +299,16 @@ def declared_id(org: Org) -> str:
 
 
 def _signatories(article: Article, s: Split, names: dict[str, str]) -> list[dict[str, Any]]:
+    """One entry per person: the build keys people by the slug of their name (``Mi'an`` and
+    ``Mian`` are one person to it), so a second spelling is dropped."""
     out = []
     seen = set()
     for signer in s.signers:
-        if signer.org is None or signer.org.ident not in names or signer.key in seen:
+        if signer.org is None or signer.org.ident not in names:
             continue
-        seen.add(signer.key)
+        if signer.key in seen or slugify(signer.name) in seen:
+            continue
+        seen.update((signer.key, slugify(signer.name)))
         entry: dict[str, Any] = {
             "name": signer.name,
             "post": signer.post,
@@ -460,15 +403,6 @@ def _agreement_evidence(article: Article, s: Split) -> list[dict[str, Any]]:
         _evidence(article, article.sentences[i].start, article.sentences[i].end, c or 0.7)
         for i, c in ranked[:MAX_EVIDENCE]
     ]
-
-
-def _evidence(article: Article, start: int, end: int, confidence: float) -> dict[str, Any]:
-    return {
-        "quote": article.text[start:end],
-        "start": start,
-        "end": end,
-        "confidence": round(confidence, 2),
-    }
 
 
 # ── source and declarations ────────────────────────────────────────────────────────────────────

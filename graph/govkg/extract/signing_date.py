@@ -1,0 +1,222 @@
+"""The signing date of a report: the first date, in a sentence about the signing, that is
+neither a background date nor a piece of the page around the report.
+
+Page furniture is never a signing date: a machine date (``2017-09-08``), a date with a clock
+time or a sharing/updating word on a short line of its own (``Rabu, 26 Juni 2019 12:47``,
+``Pada 9 September 2021 Bagikan ke :``), a date alone on its line, a link to another report
+(``Baca juga: …``). Its year still helps to place a date written without one when the
+publication date is unknown. A report that dates its signing nowhere gets no date and a note.
+
+>>> from govkg.extract.agreements import analyse_article
+>>> from govkg.extract.text import read_article
+>>> art = read_article("27 Jun 2022\\n\\nLAN dan BPS meneken MoU, Senin, 27 Juni di Jakarta.")
+>>> event_date(art, analyse_article(art, "id").facts, None)[0]
+'2022-06-27'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from govkg.extract.clauses import Facts
+from govkg.extract.dates import DateMention, Resolved, find_dates, resolve
+from govkg.extract.rules import Phrases, Rules
+from govkg.extract.text import Article, Sentence
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/-])")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
+SHORT_LINE = 12
+"""Most words, besides the date, of a line of page furniture."""
+
+
+def event_date(
+    article: Article, facts: Sequence[Facts], published: date | None
+) -> tuple[str | None, dict[str, Any] | None, str | None]:
+    """The signing date as a record writes it (``YYYY-MM-DD``, ``YYYY-MM``, or None when the
+    report allows no date), its evidence, and a note for the reviewer (or None).
+
+    A date to the day in a sentence about the signing wins over a month (``Maret 2021``,
+    ``pekan lalu``); then come dates of other sentences, with a lower confidence; without any,
+    the record has no date and a note gives the publication date to check.
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN dan BPS meneken MoU, Jumat (1/2).")
+    >>> event_date(art, analyse_article(art, "id").facts, date(2019, 2, 1))[0]
+    '2019-02-01'
+    >>> art = read_article("LAN dan BPS meneken MoU pada Maret 2021.")
+    >>> event_date(art, analyse_article(art, "id").facts, None)[0]
+    '2021-03'
+    """
+    years = () if published else _years(article)
+    about = [f for f in facts if f.signing or f.current_kinds]
+    others = [f for f in facts if not (f.signing or f.current_kinds)]
+    found = _first(article, about, published, years)
+    elsewhere = found is None
+    if elsewhere:
+        found = _first(article, others, published, years)
+    if found is not None:
+        return _written(article, found, published, elsewhere)
+    if published is None:
+        return None, None, "the report gives no date of signing (nor a publication date); add it"
+    note = (
+        f"the report gives no date of signing; it was published on {published}: "
+        "add the date if that is the day of signing"
+    )
+    return None, None, note
+
+
+def _first(article: Article, facts: Sequence[Facts], published: date | None, years):
+    """A date to the day not said to be a statement's, then any date to the day, then a
+    month."""
+    return (
+        _dated(article, facts, published, years, partial=False, quoted=False)
+        or _dated(article, facts, published, years, partial=False)
+        or _dated(article, facts, published, years, partial=True)
+    )
+
+
+def _written(article: Article, found, published: date | None, elsewhere: bool):
+    f, mention, resolved = found
+    note, text = resolved.note, resolved.text
+    if published is not None and resolved.day > published:
+        note = (
+            f"the article dates the signing {mention.text} ({text}), after its publication "
+            f"on {published}; the publication date is used, check it"
+        )
+        text = published.isoformat()
+    sure = resolved.confidence
+    if elsewhere:  # a date in no sentence about the signing
+        sure = min(sure, Rules.load().confidence["date_elsewhere"])
+        note = note or "the date is not in a sentence about the signing: check it"
+    return text, evidence_entry(article, f.sentence.start, f.sentence.end, sure), note
+
+
+def _dated(
+    article: Article,
+    facts: Sequence[Facts],
+    published: date | None,
+    years,
+    *,
+    partial: bool,
+    quoted: bool = True,
+) -> tuple[Facts, DateMention, Resolved] | None:
+    """The first date of the wanted precision in a sentence about this signing; with
+    ``quoted`` False, none that follows a speech verb (``kata …, Selasa (5/8)``: the day of
+    the statement, which may be later than the signing)."""
+    for f in facts:
+        if f.background_only:
+            continue
+        for mention in find_dates(f.sentence.text, f.sentence.start):
+            if (mention.partial or mention.weeks is not None) != partial:
+                continue
+            if not quoted and _after_speech(f, mention):
+                continue
+            token = next(
+                (k for k, t in enumerate(f.sentence.tokens) if t.start >= mention.start), 0
+            )
+            if f.zone_of(token) in {"background", "implements"}:
+                continue
+            if page_furniture(article, f.sentence, mention):
+                continue
+            resolved = next(
+                (r for group in years or [()] if (r := resolve(mention, published, group))),
+                None,
+            )
+            if resolved is not None:
+                return f, mention, resolved
+    return None
+
+
+def page_furniture(article: Article, sentence: Sentence, mention: DateMention) -> bool:
+    """True for a date that belongs to the page, not to the report's story.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN dan BPS meneken MoU.\\n\\nSelasa, 3 Mei 2022 10:15 WIB")
+    >>> page_furniture(art, art.sentences[1], find_dates(art.sentences[1].text)[0])
+    True
+    """
+    if _ISO.match(mention.text):
+        return True
+    words = _page_words()
+    keys = sentence.keys
+    if words["starts"].match(keys, 0) is not None:
+        return True
+    if not _alone_on_line(article, sentence):
+        return False
+    offset = sentence.start if mention.start >= sentence.start else 0
+    text = sentence.text
+    rest = (text[: mention.start - offset] + " " + text[mention.end - offset :]).split()
+    if len(rest) > SHORT_LINE:
+        return False
+    clock = _CLOCK.search(text) is not None
+    return clock or not rest or any(True for _ in words["words"].find(keys))
+
+
+@functools.cache
+def _page_words() -> dict[str, Phrases]:
+    data = Rules.load().data["signing_date"]
+    return {name: Phrases(data[name]) for name in ("starts", "words", "speech")}
+
+
+def _after_speech(f: Facts, mention: DateMention) -> bool:
+    before = [t.key for t in f.sentence.tokens if t.end <= mention.start]
+    return any(True for _ in _page_words()["speech"].find(before))
+
+
+def header_date(article: Article, lines: int = 8) -> date | None:
+    """The publication day a page header gives: the first full date that is page furniture
+    in the first ``lines`` lines of the report.
+
+    >>> from govkg.extract.text import read_article
+    >>> header_date(read_article("LAN dan BPS\\nKamis, 6 Maret 2025 10:15 WIB\\nLAN meneken MoU."))
+    datetime.date(2025, 3, 6)
+    """
+    for sentence in article.sentences:
+        if sentence.line > lines:
+            break
+        for mention in find_dates(sentence.text, sentence.start):
+            if mention.year and mention.day and page_furniture(article, sentence, mention):
+                resolved = resolve(mention, None)
+                if resolved is not None:
+                    return resolved.day
+    return None
+
+
+def _alone_on_line(article: Article, sentence: Sentence) -> bool:
+    start, end = sentence.start, sentence.end
+    before = article.text.rfind("\n", 0, start) + 1
+    after = article.text.find("\n", end)
+    after = len(article.text) if after < 0 else after
+    return not article.text[before:start].strip() and not article.text[end:after].strip(" .")
+
+
+def _years(article: Article) -> tuple[list[int], ...]:
+    """The years the report writes in full dates (``27 Jun 2022``, page furniture included),
+    then every year it writes (``tahun 2018``): a year-less date is placed near the first
+    group if it can be, else near the second."""
+    dated = sorted({m.year for m in find_dates(article.text) if m.year and m.year >= 1900})
+    return dated, sorted({int(y) for y in _YEAR.findall(article.text)})
+
+
+def evidence_entry(article: Article, start: int, end: int, confidence: float) -> dict[str, Any]:
+    """An ``evidence`` item of a record: the quote ``text[start:end]``, its offsets and how sure.
+
+    >>> from govkg.extract.text import read_article
+    >>> evidence_entry(read_article("LAN meneken MoU."), 0, 3, 0.904)["confidence"]
+    0.9
+    """
+    return {
+        "quote": article.text[start:end],
+        "start": start,
+        "end": end,
+        "confidence": round(confidence, 2),
+    }
+
+
+__all__ = ["event_date", "evidence_entry", "header_date", "page_furniture"]
