@@ -1,0 +1,155 @@
+"""The sections particular to a kind of page: a body's agreements (paged), partners,
+officials, predecessors and successors; an agreement's signatories; a person's signatures
+and tenures. Each takes the ``select`` verb, the entity's IRI, the links and the page number.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rdflib import URIRef
+
+from govkg.canned import find_query
+from govkg.query import bind
+from govkg.site.links import Cell, Links
+from govkg.site.queries import Select, rows
+from govkg.site.tables import Section, page_slice
+
+# -- a body --------------------------------------------------------------------------------
+
+
+def body_sections(select: Select, iri: str, links: Links, page: int) -> list[Section]:
+    """Agreements (paged), partners ranked, officials, predecessors and successors."""
+    params = {"agency": iri}
+    agreements = rows(select, "body-agreements", params)
+    linked: dict[tuple, list[Cell]] = defaultdict(list)
+    for r in rows(select, "body-agreement-links", params):
+        if str(r["link"]) != "party" or r["node"] != URIRef(iri):
+            linked[(r["agreement"], str(r["link"]))].append(links.cell(r["node"], r["label"]))
+    table = [
+        [
+            [links.cell(a["signedOn"])],
+            [links.cell(a["agreement"], a["label"])],
+            [links.cell(a["kind"], a["kindLabel"])],
+            *(linked[(a["agreement"], link)] for link in ("party", "field", "source")),
+        ]
+        for a in page_slice(agreements, page)
+    ]
+    return [
+        Section(
+            "Agreements",
+            ["signed", "agreement", "kind", "partners", "fields", "source"],
+            table,
+            len(agreements),
+        ),
+        Section(
+            "Partners", ["partner", "agreements", "first", "last"], partners(select, iri, links)
+        ),
+        Section(
+            "Officials", ["person", "office", "attested", "sources"], officials(select, iri, links)
+        ),
+        Section(
+            "Predecessors and successors",
+            ["", "body", "change", "date"],
+            [
+                [
+                    [Cell(str(r["direction"]))],
+                    [links.cell(r["other"], r["otherLabel"])],
+                    [links.cell(r["event"])],
+                    [links.cell(r["date"])],
+                ]
+                for r in rows(select, "body-changes", params)
+            ],
+        ),
+    ]
+
+
+def partners(select: Select, iri: str, links: Links) -> list[list[list[Cell]]]:
+    """The canned ``partners`` query: most frequent partner first."""
+    query = find_query("partners")
+    names, found = select(query.text_for({"agency"}), bind(query, {"agency": iri}))
+    at = {n: i for i, n in enumerate(names)}
+    return [
+        [
+            [links.cell(r[at["partner"]], r[at["label"]])],
+            [Cell(str(r[at["agreements"]]))],
+            [Cell(str(r[at["first"]] or ""))],
+            [Cell(str(r[at["last"]] or ""))],
+        ]
+        for r in found
+    ]
+
+
+def officials(select: Select, iri: str, links: Links) -> list[list[list[Cell]]]:
+    """A body's tenures: the person, the office, the days attested, the sources."""
+    found = rows(select, "body-officials", {"agency": iri})
+    return tenures(found, ("person", "name"), links)
+
+
+def tenures(found: list[dict], who: tuple[str, str], links: Links) -> list[list[list[Cell]]]:
+    """Each tenure once (rows are per day and source): ``who`` (the column and its label
+    column), the office, the first and last day attested, the sources."""
+    grouped: dict = {}
+    for r in found:
+        entry = grouped.setdefault(r["membership"], (r, set(), set()))
+        if r["day"] is not None:
+            entry[1].add(str(r["day"]))
+        if r["source"] is not None:
+            entry[2].add(r["source"])
+    table = []
+    for r, days, sources in grouped.values():
+        span = f"{min(days)} – {max(days)}" if len(days) > 1 else "".join(days)
+        table.append(
+            [
+                [links.cell(r[who[0]], r[who[1]])],
+                [links.cell(r["role"], r["roleLabel"])],
+                [Cell(span)],
+                [links.cell(s) for s in sorted(sources)],
+            ]
+        )
+    return table
+
+
+# -- a person ------------------------------------------------------------------------------
+
+
+def person_sections(select: Select, iri: str, links: Links, page: int) -> list[Section]:
+    """What the person signed or witnessed (post, on whose behalf), and their tenures."""
+    acts = [
+        [
+            [links.cell(r["signedOn"])],
+            [links.cell(r["agreement"], r["label"])],
+            [Cell(str(r["role"]))],
+            [links.cell(r["post"], r["postLabel"])] if r["post"] else [],
+            [links.cell(r["party"], r["partyLabel"])] if r["party"] else [],
+        ]
+        for r in rows(select, "person-acts", {"person": iri})
+    ]
+    held = tenures(
+        rows(select, "person-tenures", {"person": iri}),
+        ("organization", "organizationLabel"),
+        links,
+    )
+    return [
+        Section(
+            "Signed and witnessed", ["signed", "agreement", "as", "post", "on behalf of"], acts
+        ),
+        Section("Tenures", ["body", "office", "attested", "sources"], held),
+    ]
+
+
+# -- an agreement --------------------------------------------------------------------------
+
+
+def agreement_sections(select: Select, iri: str, links: Links, page: int) -> list[Section]:
+    """Who signed (their post, on whose behalf) and who witnessed."""
+    table = [
+        [
+            [Cell(str(r["role"]))],
+            [links.cell(r["person"], r["name"])],
+            [links.cell(r["post"], r["postLabel"])] if r["post"] else [],
+            [links.cell(r["party"], r["partyLabel"])] if r["party"] else [],
+        ]
+        for r in rows(select, "agreement-signatures", {"agreement": iri})
+    ]
+    return [Section("Signatories", ["role", "person", "post", "on behalf of"], table)]
