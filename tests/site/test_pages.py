@@ -9,11 +9,12 @@ from html.parser import HTMLParser
 import pyoxigraph as ox
 import pytest
 
-from govkg.engines import OxigraphEngine, open_engine
+from govkg.engines import OxigraphEngine, open_engine, with_union
 from govkg.site.links import Links
 from govkg.site.pages import entity_page
-from govkg.site.tables import PAGE_SIZE
+from govkg.site.queries import rows
 from govkg.site.render import render_page
+from govkg.site.tables import PAGE_SIZE
 
 ID = "https://w3id.org/govkg/id/"
 LAN = ID + "org/lan"
@@ -153,3 +154,30 @@ def test_source_and_field_pages_show_what_points_at_them(select, kind):
         for cell in row
         for c in cell
     )
+
+
+def test_a_witness_has_no_party_and_does_not_match_every_label():
+    """A witnessing has no party: the party's label must not be looked up unbound (that
+    joined every label of the store, and hung on the corpus)."""
+    g = ox.NamedNode("https://w3id.org/govkg/graph/x")
+    gov, foaf = "https://w3id.org/govkg/ontology#", "http://xmlns.com/foaf/0.1/"
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    deal, act, who = (
+        ox.NamedNode(ID + p) for p in ("agreement/a", "agreement/a/witness/w", "person/w")
+    )
+    store = ox.Store()
+    quads = [
+        (deal, gov + "witness", act),
+        (act, gov + "witnessedBy", who),
+        (who, foaf + "name", ox.Literal("W")),
+        *(
+            (ox.NamedNode(ID + f"org/o{i}"), skos + "prefLabel", ox.Literal(f"O{i}", language="id"))
+            for i in range(50)
+        ),
+    ]
+    store.bulk_extend(with_union([ox.Quad(s, ox.NamedNode(p), o, g) for s, p, o in quads]))
+    select = OxigraphEngine(store).select
+    page = entity_page(select, ID + "agreement/a", Links("/"))
+    assert texts(section(page, "Signatories")) == [["witness", "W", "", ""]]
+    (row,) = rows(select, "agreement-signatures", {"agreement": ID + "agreement/a"})
+    assert row["partyLabel"] is None and row["postLabel"] is None

@@ -85,12 +85,15 @@ def kind_of(iri: str) -> str:
     return parts[3] if parts[1] == "agreement" and len(parts) > 3 else parts[1]
 
 
-def entity_page(select: Select, iri: str, links: Links, page: int = 1) -> Page:
-    """The page of ``iri`` (its ``page``-th part for long tables).
+def entity_page(
+    select: Select, iri: str, links: Links, page: int = 1, about: Description | None = None
+) -> Page:
+    """The page of ``iri`` (its ``page``-th part for long tables), from its description
+    ``about`` when the caller has it.
 
     :raises UnknownEntity: the store says nothing about ``iri``.
     """
-    about = describe(select, iri)
+    about = about or describe(select, iri)
     kind = kind_of(iri)
     names = [links.cell(o) for p, o, _ in about.statements if p in NAME_PROPERTIES]
     classes = [links.cell(c, about.label(c, "en")) for c in about.values(RDF.type)]

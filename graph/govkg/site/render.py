@@ -27,6 +27,12 @@ DATA_FORMATS = (
     ("N-Triples", "nt", "application/n-triples"),
 )
 """The data files beside each page: label, extension, media type."""
+STATIC_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'"
+)
+"""The UI's policy (:data:`govkg.server.app.HTML_CSP`) as a static page can carry it: a
+``<meta>`` cannot say ``frame-ancestors`` (a host's header should)."""
 
 
 @cache
@@ -44,7 +50,7 @@ def nav(root: str, served: bool) -> list[tuple[str, str]]:
     """The header links: the UI's pages when served, the site index when static."""
     if served:
         return [(f"{root}", "Query"), (f"{root}network", "Network"), (f"{root}about", "About")]
-    return [(f"{root}index.html", "Index"), (f"{root}void.ttl", "Dataset (VoID)")]
+    return [(f"{root}index.html", "Index"), (f"{root}data/void.ttl", "Dataset (VoID)")]
 
 
 def render_page(
@@ -54,7 +60,8 @@ def render_page(
     served: bool = True,
     extensions: tuple[str, ...] = ("ttl", "jsonld", "nt"),
 ) -> bytes:
-    """The HTML of one entity page; ``root`` leads to the site root from the page."""
+    """The HTML of one entity page; ``root`` leads to the site root from the page. A static
+    page (``served=False``) carries the UI's Content-Security-Policy in a ``<meta>``."""
     links = Links(root)
     formats = [
         (name, links.href(page.iri, ext=ext), media)
@@ -73,6 +80,7 @@ def render_page(
             formats=formats,
             pager_links=pager,
             version=__version__,
+            csp=None if served else STATIC_CSP,
             footer="every value links to its own page; data under the dataset's licence",
         )
     )
@@ -80,6 +88,6 @@ def render_page(
 
 
 def render_template(name: str, **context) -> bytes:
-    """Any other template (the site index) with ``context``."""
-    context.setdefault("version", __version__)
+    """Any other template of the static site (the index) with ``context``."""
+    context = {"version": __version__, "csp": STATIC_CSP, "footer": "static site"} | context
     return environment().get_template(name).render(**context).encode("utf-8")
