@@ -64,6 +64,8 @@ def test_body_page_has_agreements_partners_officials(select):
     assert all("Lembaga Administrasi Negara" not in row[3] for row in agreements)  # partners only
     partners = texts(section(page, "Partners"))
     assert {row[0] for row in partners} >= {"Lembaga Ilmu Pengetahuan Indonesia"}
+    assert page.ego.nodes[0].cell.text == "Lembaga Administrasi Negara"
+    assert len(page.ego.edges) == 4 and all(n.cell.href for n in page.ego.nodes[1:])
     officials = texts(section(page, "Officials"))
     assert officials == [["Adi Suryanto", "Kepala", "2019-02-01", "kontan-2019-02-01-lan-mou"]]
 

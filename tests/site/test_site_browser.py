@@ -57,6 +57,8 @@ def test_body_page_renders_offline(page, site):
     assert page.text_content("h1") == "Lembaga Administrasi Negara"
     rows = page.eval_on_selector_all("#agreements tbody tr", "trs => trs.length")
     assert rows == 4
+    drawn = page.eval_on_selector_all("figure.ego svg a", "as => as.length")
+    assert drawn == 4  # the ego network: a link per partner (LAN itself is this page)
     officials = page.text_content("#officials tbody")
     assert "Adi Suryanto" in officials
     color = page.eval_on_selector("header", "h => getComputedStyle(h).borderBottomStyle")

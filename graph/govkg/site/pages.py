@@ -25,6 +25,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS
 
 from govkg.namespaces import GOVKG, SCHEMA
 from govkg.site.describe import Description, describe
+from govkg.site.ego import Ego, ego_network
 from govkg.site.kinds import agreement_sections, body_sections, person_sections
 from govkg.site.links import Cell, Links, entity_path
 from govkg.site.queries import Select
@@ -73,6 +74,7 @@ class Page:
     sections: list[Section] = field(default_factory=list)
     page: int = 1
     pages: int = 1
+    ego: Ego | None = None
 
 
 def kind_of(iri: str) -> str:
@@ -108,8 +110,19 @@ def entity_page(
     if extra:
         result.sections += extra(select, iri, links, page)
     result.sections += common_sections(about, links, page)
+    if kind == "org":
+        result.ego = _ego(result)
     result.pages = max(page_count(s.total) for s in result.sections)
     return result
+
+
+def _ego(page: Page) -> Ego | None:
+    """The ego network of a body page, from its Partners table (most frequent first)."""
+    table = next((s for s in page.sections if s.title == "Partners"), None)
+    if table is None:
+        return None
+    partners = [(row[0][0], int(row[1][0].text)) for row in table.rows]
+    return ego_network(Cell(page.title), partners)
 
 
 def facts(about: Description, kind: str, links: Links) -> Section:
