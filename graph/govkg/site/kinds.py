@@ -82,29 +82,32 @@ def partners(select: Select, iri: str, links: Links) -> list[list[list[Cell]]]:
 
 def officials(select: Select, iri: str, links: Links) -> list[list[list[Cell]]]:
     """A body's tenures: the person, the office, the days attested, the sources."""
-    found = rows(select, "body-officials", {"agency": iri})
-    return tenures(found, ("person", "name"), links)
+    params = {"agency": iri}
+    return tenures(
+        rows(select, "body-officials", params),
+        rows(select, "body-official-sources", params),
+        ("person", "name"),
+        links,
+    )
 
 
-def tenures(found: list[dict], who: tuple[str, str], links: Links) -> list[list[list[Cell]]]:
-    """Each tenure once (rows are per day and source): ``who`` (the column and its label
-    column), the office, the first and last day attested, the sources."""
-    grouped: dict = {}
-    for r in found:
-        entry = grouped.setdefault(r["membership"], (r, set(), set()))
-        if r["day"] is not None:
-            entry[1].add(str(r["day"]))
-        if r["source"] is not None:
-            entry[2].add(r["source"])
+def tenures(
+    found: list[dict], sources: list[dict], who: tuple[str, str], links: Links
+) -> list[list[list[Cell]]]:
+    """One row per tenure: ``who`` (the column and its label column), the office, the first
+    and last day attested, and the sources (``sources``: rows of membership and source)."""
+    attested: dict = defaultdict(list)
+    for r in sources:
+        attested[r["membership"]].append(r["source"])
     table = []
-    for r, days, sources in grouped.values():
-        span = f"{min(days)} – {max(days)}" if len(days) > 1 else "".join(days)
+    for r in found:
+        days = sorted({str(d) for d in (r["first"], r["last"]) if d is not None})
         table.append(
             [
                 [links.cell(r[who[0]], r[who[1]])],
                 [links.cell(r["role"], r["roleLabel"])],
-                [Cell(span)],
-                [links.cell(s) for s in sorted(sources)],
+                [Cell(" – ".join(days))],
+                [links.cell(s) for s in attested[r["membership"]]],
             ]
         )
     return table
@@ -125,8 +128,10 @@ def person_sections(select: Select, iri: str, links: Links, page: int) -> list[S
         ]
         for r in rows(select, "person-acts", {"person": iri})
     ]
+    params = {"person": iri}
     held = tenures(
-        rows(select, "person-tenures", {"person": iri}),
+        rows(select, "person-tenures", params),
+        rows(select, "person-tenure-sources", params),
         ("organization", "organizationLabel"),
         links,
     )
