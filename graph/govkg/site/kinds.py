@@ -22,6 +22,7 @@ def body_sections(select: Select, iri: str, links: Links, page: int) -> list[Sec
     """Agreements (paged), partners ranked, officials, predecessors and successors."""
     params = {"agency": iri}
     agreements = rows(select, "body-agreements", params)
+    ranked = partners(select, iri, links)
     linked: dict[tuple, list[Cell]] = defaultdict(list)
     for r in rows(select, "body-agreement-links", params):
         if str(r["link"]) != "party" or r["node"] != URIRef(iri):
@@ -42,9 +43,7 @@ def body_sections(select: Select, iri: str, links: Links, page: int) -> list[Sec
             table,
             len(agreements),
         ),
-        Section(
-            "Partners", ["partner", "agreements", "first", "last"], partners(select, iri, links)
-        ),
+        _paged("Partners", ["partner", "agreements", "first", "last"], ranked, page),
         Section(
             "Officials", ["person", "office", "attested", "sources"], officials(select, iri, links)
         ),
@@ -62,6 +61,10 @@ def body_sections(select: Select, iri: str, links: Links, page: int) -> list[Sec
             ],
         ),
     ]
+
+
+def _paged(title: str, columns: list[str], table: list, page: int) -> Section:
+    return Section(title, columns, page_slice(table, page), len(table))
 
 
 def partners(select: Select, iri: str, links: Links) -> list[list[list[Cell]]]:

@@ -110,7 +110,7 @@ def entity_page(
     if extra:
         result.sections += extra(select, iri, links, page)
     result.sections += common_sections(about, links, page)
-    if kind == "org":
+    if kind == "org" and page == 1:
         result.ego = _ego(result)
     result.pages = max(page_count(s.total) for s in result.sections)
     return result
@@ -157,7 +157,7 @@ def common_sections(about: Description, links: Links, page: int) -> list[Section
         grouped[(p, o)].append(stated(g))
     statements = [
         [[links.cell(p, about.label(p, "en"))], [links.cell(o, about.label(o))], _flat(where)]
-        for (p, o), where in grouped.items()
+        for (p, o), where in page_slice(list(grouped.items()), page)
     ]
     incoming = list(dict.fromkeys((s, p) for s, p, _ in about.incoming))
     pointing = [
@@ -169,7 +169,7 @@ def common_sections(about: Description, links: Links, page: int) -> list[Section
         for g, n, s in about.provenance
     ]
     return [
-        Section("Statements", ["property", "value", "stated by"], statements),
+        Section("Statements", ["property", "value", "stated by"], statements, len(grouped)),
         Section("Referred to by", ["entity", "property"], pointing, len(incoming)),
         Section("Provenance", ["named graph", "statements", "source"], provenance),
     ]
