@@ -4,15 +4,16 @@ A body gets its agreements (paginated), partners ranked, officials, predecessors
 successors; an agreement its signatories; every page its statements, what points at it
 (paginated) and its provenance. :mod:`govkg.site.render` turns a :class:`Page` into HTML.
 
->>> from govkg.build import build
->>> from govkg.engines import open_engine
->>> from govkg.resources import seed_record
->>> import tempfile, pathlib
->>> out = pathlib.Path(tempfile.mkdtemp()) / "out"
->>> _ = build([seed_record()], out)
->>> page = entity_page(open_engine([out]).select, "https://w3id.org/govkg/id/org/lan", Links("/"))
->>> page.title, [s.title for s in page.sections][:3]
-('Lembaga Administrasi Negara', ['About', 'Agreements', 'Partners'])
+>>> import pyoxigraph as ox
+>>> from govkg.engines import OxigraphEngine, with_union
+>>> field = ox.NamedNode("https://w3id.org/govkg/id/field/pelatihan")
+>>> label = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+>>> store = ox.Store()
+>>> quad = ox.Quad(field, label, ox.Literal("Pelatihan", language="id"), ox.NamedNode("urn:g"))
+>>> store.bulk_extend(with_union([quad]))  # the default graph holds the union, as a build's
+>>> page = entity_page(OxigraphEngine(store).select, field.value, Links("/"))
+>>> page.title, page.kind, [s.title for s in page.sections]
+('Pelatihan', 'field', ['About', 'Statements', 'Referred to by', 'Provenance'])
 """
 
 from __future__ import annotations
