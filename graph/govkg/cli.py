@@ -353,3 +353,7 @@ main.add_command(network)
 from govkg.cli_extract import extract  # noqa: E402
 
 main.add_command(extract)
+
+from govkg.cli_site import site  # noqa: E402
+
+main.add_command(site)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govkg.errors import GovkgError
-from govkg.server import ui
+from govkg.server import entities, ui
 from govkg.server.errors import HttpError
 from govkg.server.peer import ClientGone, Peer
 from govkg.server.policy import Limits, check_query
@@ -123,6 +123,8 @@ class App:
         path = request.path
         if path.startswith("/static/"):
             allowed, handler = ("GET", "HEAD"), lambda r, h: ui.static_response(path[8:])
+        elif path.startswith("/id/"):  # entity pages and descriptions (govkg.server.entities)
+            allowed, handler = ("GET", "HEAD"), lambda r, h: entities.answer(self, r, h, path[4:])
         elif path.startswith("/api/queries/"):
             allowed, handler = ("GET", "HEAD"), lambda r, h: self.canned(r, h, path[13:])
         elif path in self.routes:

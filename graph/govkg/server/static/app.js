@@ -103,6 +103,18 @@
     return rows;
   }
 
+  // Our IRIs link to their pages (/id/…, see govkg.server.entities); the text stays text.
+  const OUR_BASE = /^https:\/\/w3id\.org\/govkg\/id\//;
+  const OUR_IRI = /^https:\/\/w3id\.org\/govkg\/id\/[A-Za-z0-9_~\/-]+$/;
+
+  function cellContent(value) {
+    if (!OUR_IRI.test(value)) return document.createTextNode(value);
+    const link = document.createElement("a");
+    link.href = value.replace(OUR_BASE, "/id/");
+    link.textContent = value;
+    return link;
+  }
+
   function showTable(columns, rows) {
     const head = document.createElement("tr");
     for (const column of columns) {
@@ -117,7 +129,7 @@
       const tr = document.createElement("tr");
       for (const value of row) {
         const td = document.createElement("td");
-        td.textContent = value;
+        td.appendChild(cellContent(value));
         tr.appendChild(td);
       }
       body.appendChild(tr);

@@ -1,0 +1,167 @@
+"""``/id/…``: every govkg IRI dereferences (Cool URIs for the Semantic Web, 303 URIs).
+
+``GET /id/org/lan`` answers ``303 See Other`` (``Vary: Accept``) to the document the client
+asked for: ``/id/org/lan.html`` (a person's browser), ``.ttl``, ``.jsonld`` or ``.nt`` (the
+entity's description). The documents are answered from the store through the worker pool,
+with the endpoint's limits and refusals; an IRI nothing is known about answers 404.
+
+>>> choose("text/turtle;q=0.9, text/html;q=0.5")
+'ttl'
+>>> choose(None), choose("*/*"), choose("application/ld+json")
+('html', 'html', 'jsonld')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING
+
+from govkg.namespaces import ID_BASE
+from govkg.server.errors import HttpError
+from govkg.server.peer import Peer
+from govkg.server.policy import check_query
+from govkg.server.protocol import Request, Response, media_type
+from govkg.server.workers import Job
+
+if TYPE_CHECKING:
+    from govkg.server.app import App
+
+DOCUMENTS = {  # extension → (media type, description format or None for the page)
+    "html": ("text/html", None),
+    "ttl": ("text/turtle", "turtle"),
+    "jsonld": ("application/ld+json", "jsonld"),
+    "nt": ("application/n-triples", "ntriples"),
+}
+ACCEPTED = {  # media type asked for → extension
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/turtle": "ttl",
+    "application/x-turtle": "ttl",
+    "application/ld+json": "jsonld",
+    "application/json": "jsonld",
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+}
+_DOCUMENT = re.compile(
+    r"^(?P<path>.+?)(?:\.(?P<page>[2-9]|[1-9]\d{1,4}))?\.(?P<ext>html|ttl|jsonld|nt)$"
+)
+
+
+def choose(accept: str | None) -> str:
+    """The extension of the document that best answers ``Accept`` (the page when nothing or
+    only ``*/*`` is asked for; of equal preference, the first listed).
+
+    :raises HttpError: 406 when every type asked for is one we do not serve.
+    """
+    if not accept or not accept.strip():
+        return "html"
+    best, best_q = None, 0.0
+    for item in accept.split(",")[:50]:
+        kind, params = media_type(item)
+        try:
+            q = float(params.get("q", "1"))
+        except ValueError:
+            q = 0.0
+        ext = ACCEPTED.get(kind) or ("html" if kind in ("*/*", "text/*") else None)
+        if ext and q > best_q:
+            best, best_q = ext, q
+    if best is None:
+        raise HttpError(
+            406,
+            "not-acceptable",
+            "none of the media types in Accept is served for entities",
+            fix=f"accept one of {', '.join(m for m, _ in DOCUMENTS.values())}",
+        )
+    return best
+
+
+def answer(app: App, request: Request, host: str, rest: str) -> Response:
+    """Answer ``/id/<rest>``: a 303 for the IRI itself, the document for ``<rest>.<ext>``."""
+    from govkg.site.links import entity_path
+
+    match = _DOCUMENT.match(rest)
+    path = match["path"] if match else rest
+    iri = ID_BASE + path
+    if entity_path(iri) is None:
+        raise _unknown(rest)
+    select = _selector(app, host, request.peer)
+    if match is None:
+        ext = choose(request.header("accept"))
+        if not _exists(select, iri):
+            raise _unknown(rest)
+        location = f"/id/{path}.{ext}"
+        body = f"See {location}\n".encode()
+        headers = {
+            "Location": location,
+            "Vary": "Accept",
+            "Content-Type": "text/plain; charset=utf-8",
+        }
+        return Response(303, body, headers)
+    return _document(select, iri, match["ext"], int(match["page"] or 1))
+
+
+def _document(select, iri: str, ext: str, page: int) -> Response:
+    from govkg.site.describe import UnknownEntity, describe
+    from govkg.site.links import Links
+    from govkg.site.pages import entity_page
+    from govkg.site.render import render_page
+
+    media, fmt = DOCUMENTS[ext]
+    try:
+        about = describe(select, iri)
+        if fmt is None:
+            shown = entity_page(select, iri, Links("/"), page, about)
+            if page > shown.pages:
+                raise _unknown(iri[len(ID_BASE) :] + f".{page}.html")
+            body = render_page(shown, "/")
+        else:
+            body = about.serialize(fmt)
+    except UnknownEntity:
+        raise _unknown(iri[len(ID_BASE) :]) from None
+    return Response(200, body, {"Content-Type": f"{media}; charset=utf-8"})
+
+
+def _selector(app: App, host: str, peer: Peer):
+    """``Engine.select`` over the worker pool: each query checked by the endpoint's policy,
+    run by a sandboxed worker with the endpoint's limits (stopped if ``peer`` hangs up), its
+    JSON results read back."""
+    from govkg.remote.endpoint import json_term
+    from govkg.server.app import _specs
+
+    limits = app.config.limits
+
+    def select(text: str, bindings: dict) -> tuple[list[str], list[list]]:
+        check_query(text, limits)
+        job = Job(
+            text,
+            format="json",
+            rows=limits.rows,
+            max_bytes=limits.response_bytes,
+            base_iri=f"http://{host}/sparql",
+            substitutions=_specs(bindings),
+        )
+        reply = app.pool.run(job, peer=peer)
+        if not reply.ok:
+            raise HttpError(reply.status, reply.code, reply.message, fix="try again later")
+        document = json.loads(reply.body)
+        names = document["head"]["vars"]
+        rows = [[json_term(b.get(n)) for n in names] for b in document["results"]["bindings"]]
+        return names, rows
+
+    return select
+
+
+def _exists(select, iri: str) -> bool:
+    from govkg.site.queries import rows
+
+    return bool(rows(select, "exists", {"entity": iri}))
+
+
+def _unknown(rest: str) -> HttpError:
+    return HttpError(
+        404,
+        "not-found",
+        f"nothing is known about {ID_BASE}{rest[:200]}",
+        fix="check the IRI; see / to query the graph",
+    )

@@ -1,0 +1,163 @@
+"""The sections particular to a kind of page: a body's agreements (paged), partners,
+officials, predecessors and successors; an agreement's signatories; a person's signatures
+and tenures. Each takes the ``select`` verb, the entity's IRI, the links and the page number.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rdflib import URIRef
+
+from govkg.canned import find_query
+from govkg.query import bind
+from govkg.site.links import Cell, Links
+from govkg.site.queries import Select, rows
+from govkg.site.tables import Section, page_slice
+
+# -- a body --------------------------------------------------------------------------------
+
+
+def body_sections(select: Select, iri: str, links: Links, page: int) -> list[Section]:
+    """Agreements (paged), partners ranked, officials, predecessors and successors."""
+    params = {"agency": iri}
+    agreements = rows(select, "body-agreements", params)
+    ranked = partners(select, iri, links)
+    linked: dict[tuple, list[Cell]] = defaultdict(list)
+    for r in rows(select, "body-agreement-links", params):
+        if str(r["link"]) != "party" or r["node"] != URIRef(iri):
+            linked[(r["agreement"], str(r["link"]))].append(links.cell(r["node"], r["label"]))
+    table = [
+        [
+            [links.cell(a["signedOn"])],
+            [links.cell(a["agreement"], a["label"])],
+            [links.cell(a["kind"], a["kindLabel"])],
+            *(linked[(a["agreement"], link)] for link in ("party", "field", "source")),
+        ]
+        for a in page_slice(agreements, page)
+    ]
+    return [
+        Section(
+            "Agreements",
+            ["signed", "agreement", "kind", "partners", "fields", "source"],
+            table,
+            len(agreements),
+        ),
+        _paged("Partners", ["partner", "agreements", "first", "last"], ranked, page),
+        Section(
+            "Officials", ["person", "office", "attested", "sources"], officials(select, iri, links)
+        ),
+        Section(
+            "Predecessors and successors",
+            ["", "body", "change", "date"],
+            [
+                [
+                    [Cell(str(r["direction"]))],
+                    [links.cell(r["other"], r["otherLabel"])],
+                    [links.cell(r["event"])],
+                    [links.cell(r["date"])],
+                ]
+                for r in rows(select, "body-changes", params)
+            ],
+        ),
+    ]
+
+
+def _paged(title: str, columns: list[str], table: list, page: int) -> Section:
+    return Section(title, columns, page_slice(table, page), len(table))
+
+
+def partners(select: Select, iri: str, links: Links) -> list[list[list[Cell]]]:
+    """The canned ``partners`` query: most frequent partner first."""
+    query = find_query("partners")
+    names, found = select(query.text_for({"agency"}), bind(query, {"agency": iri}))
+    at = {n: i for i, n in enumerate(names)}
+    return [
+        [
+            [links.cell(r[at["partner"]], r[at["label"]])],
+            [Cell(str(r[at["agreements"]]))],
+            [Cell(str(r[at["first"]] or ""))],
+            [Cell(str(r[at["last"]] or ""))],
+        ]
+        for r in found
+    ]
+
+
+def officials(select: Select, iri: str, links: Links) -> list[list[list[Cell]]]:
+    """A body's tenures: the person, the office, the days attested, the sources."""
+    params = {"agency": iri}
+    return tenures(
+        rows(select, "body-officials", params),
+        rows(select, "body-official-sources", params),
+        ("person", "name"),
+        links,
+    )
+
+
+def tenures(
+    found: list[dict], sources: list[dict], who: tuple[str, str], links: Links
+) -> list[list[list[Cell]]]:
+    """One row per tenure: ``who`` (the column and its label column), the office, the first
+    and last day attested, and the sources (``sources``: rows of membership and source)."""
+    attested: dict = defaultdict(list)
+    for r in sources:
+        attested[r["membership"]].append(r["source"])
+    table = []
+    for r in found:
+        days = sorted({str(d) for d in (r["first"], r["last"]) if d is not None})
+        table.append(
+            [
+                [links.cell(r[who[0]], r[who[1]])],
+                [links.cell(r["role"], r["roleLabel"])],
+                [Cell(" – ".join(days))],
+                [links.cell(s) for s in attested[r["membership"]]],
+            ]
+        )
+    return table
+
+
+# -- a person ------------------------------------------------------------------------------
+
+
+def person_sections(select: Select, iri: str, links: Links, page: int) -> list[Section]:
+    """What the person signed or witnessed (post, on whose behalf), and their tenures."""
+    acts = [
+        [
+            [links.cell(r["signedOn"])],
+            [links.cell(r["agreement"], r["label"])],
+            [Cell(str(r["role"]))],
+            [links.cell(r["post"], r["postLabel"])] if r["post"] else [],
+            [links.cell(r["party"], r["partyLabel"])] if r["party"] else [],
+        ]
+        for r in rows(select, "person-acts", {"person": iri})
+    ]
+    params = {"person": iri}
+    held = tenures(
+        rows(select, "person-tenures", params),
+        rows(select, "person-tenure-sources", params),
+        ("organization", "organizationLabel"),
+        links,
+    )
+    return [
+        Section(
+            "Signed and witnessed", ["signed", "agreement", "as", "post", "on behalf of"], acts
+        ),
+        Section("Tenures", ["body", "office", "attested", "sources"], held),
+    ]
+
+
+# -- an agreement --------------------------------------------------------------------------
+
+
+def agreement_sections(select: Select, iri: str, links: Links, page: int) -> list[Section]:
+    """Who signed (their post, on whose behalf) and who witnessed."""
+    table = [
+        [
+            [Cell(str(r["role"]))],
+            [links.cell(r["person"], r["name"])],
+            [links.cell(r["post"], r["postLabel"])] if r["post"] else [],
+            [links.cell(r["party"], r["partyLabel"])] if r["party"] else [],
+        ]
+        for r in rows(select, "agreement-signatures", {"agreement": iri})
+    ]
+    return [Section("Signatories", ["role", "person", "post", "on behalf of"], table)]

@@ -1,0 +1,93 @@
+"""Pages as HTML through Jinja2 templates (``site/templates/``), autoescaped: every label is
+text, never markup. The same page serves ``govkg serve`` (root ``/``) and the static site
+(a relative root), and loads nothing but its own style sheets.
+
+>>> from govkg.site.pages import Page
+>>> from govkg.site.links import Cell
+>>> html = render_page(Page("urn:x", "org", "<script>", [Cell("<b>")], []), "/").decode()
+>>> "<script>" in html, "&lt;script&gt;" in html
+(False, True)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from govkg import __version__
+from govkg.site.links import Links
+from govkg.site.pages import Page
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+DATA_FORMATS = (
+    ("Turtle", "ttl", "text/turtle"),
+    ("JSON-LD", "jsonld", "application/ld+json"),
+    ("N-Triples", "nt", "application/n-triples"),
+)
+"""The data files beside each page: label, extension, media type."""
+STATIC_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'"
+)
+"""The UI's policy (:data:`govkg.server.app.HTML_CSP`) as a static page can carry it: a
+``<meta>`` cannot say ``frame-ancestors`` (a host's header should)."""
+
+
+@cache
+def environment() -> Environment:
+    """The template environment: autoescape on for every template, undefined names fail."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def nav(root: str, served: bool) -> list[tuple[str, str]]:
+    """The header links: the UI's pages when served, the site index when static."""
+    if served:
+        return [(f"{root}", "Query"), (f"{root}network", "Network"), (f"{root}about", "About")]
+    return [(f"{root}index.html", "Index"), (f"{root}data/void.ttl", "Dataset (VoID)")]
+
+
+def render_page(
+    page: Page,
+    root: str,
+    *,
+    served: bool = True,
+    extensions: tuple[str, ...] = ("ttl", "jsonld", "nt"),
+) -> bytes:
+    """The HTML of one entity page; ``root`` leads to the site root from the page. A static
+    page (``served=False``) carries the UI's Content-Security-Policy in a ``<meta>``."""
+    links = Links(root)
+    formats = [
+        (name, links.href(page.iri, ext=ext), media)
+        for name, ext, media in DATA_FORMATS
+        if ext in extensions and links.href(page.iri, ext=ext)
+    ]
+    pager = [(n, links.href(page.iri, page=n)) for n in range(1, page.pages + 1)]
+    text = (
+        environment()
+        .get_template("entity.html")
+        .render(
+            page=page,
+            title=page.title,
+            root=root,
+            nav=nav(root, served),
+            formats=formats,
+            pager_links=pager,
+            version=__version__,
+            csp=None if served else STATIC_CSP,
+            footer="every value links to its own page; data under the dataset's licence",
+        )
+    )
+    return text.encode("utf-8")
+
+
+def render_template(name: str, **context) -> bytes:
+    """Any other template of the static site (the index) with ``context``."""
+    context = {"version": __version__, "csp": STATIC_CSP, "footer": "static site"} | context
+    return environment().get_template(name).render(**context).encode("utf-8")

@@ -1,0 +1,171 @@
+"""``govkg site -o DIR``: every entity's page and description files, an index, an offline
+search, the dataset's DCAT/VoID description and sample w3id redirect rules.
+
+Layout (``DIR``)::
+
+    index.html  search-index.js  index/<kind>.html  static/…  w3id.htaccess
+    id/<kind>/<slug>.html  .ttl  .jsonld  (.2.html … for long pages)
+    data/govkg.ttl  data/void.ttl  data/shapes.ttl …     (as ``govkg export --describe``)
+
+The site is written into a folder beside ``DIR`` and moved into place when complete
+(:func:`govkg.files.replace_files`); the same build gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from govkg.engines import STORE_DIR, OxigraphEngine
+from govkg.errors import GovkgError
+from govkg.files import output_folder, replace_files
+from govkg.site.describe import describe
+from govkg.site.links import Links, entity_path
+from govkg.site.pages import entity_page, kind_of
+from govkg.site.queries import Select, rows
+from govkg.site.render import nav, render_page, render_template
+
+ASSETS = {  # file in static/ → where it ships in the package
+    "style.css": ("server", "static", "style.css"),
+    "site.css": ("server", "static", "site.css"),
+    "favicon.svg": ("server", "static", "favicon.svg"),
+    "search.js": ("site", "static", "search.js"),
+}
+EXTENSIONS = ("ttl", "jsonld")
+"""Description files written beside each page (``govkg serve`` also answers N-Triples)."""
+HTACCESS = """# Sample rules for a w3id.org-style namespace (https://github.com/perma-id/w3id.org):
+# put this file at w3id.org/govkg/.htaccess and set SITE to where this site is published.
+# https://w3id.org/govkg/id/org/lan answers 303 See Other to the page or the description the
+# client asked for (Cool URIs for the Semantic Web, section 4.3).
+Options +FollowSymLinks
+RewriteEngine on
+Header append Vary Accept
+RewriteRule ^ - [E=SITE:{site}]
+
+RewriteCond %{{HTTP_ACCEPT}} text/turtle
+RewriteRule ^id/(.+)$ %{{ENV:SITE}}id/$1.ttl [R=303,L]
+RewriteCond %{{HTTP_ACCEPT}} application/ld\\+json
+RewriteRule ^id/(.+)$ %{{ENV:SITE}}id/$1.jsonld [R=303,L]
+RewriteRule ^id/(.+)$ %{{ENV:SITE}}id/$1.html [R=303,L]
+RewriteRule ^$ %{{ENV:SITE}}index.html [R=303,L]
+"""
+DEFAULT_SITE_URL = "https://example.org/govkg/"
+
+
+@dataclass(frozen=True)
+class SiteReport:
+    """What a site run wrote: entities, pages (HTML files), all files, seconds taken."""
+
+    entities: int
+    pages: int
+    files: int
+    seconds: float
+
+
+def write_site(data: Path, output: Path, *, site_url: str | None = None) -> SiteReport:
+    """Write the static site of the build folder ``data`` into ``output``.
+
+    :raises GovkgError: ``data`` holds no build, or ``output`` cannot be written.
+    """
+    started = time.perf_counter()
+    store = Path(data) / STORE_DIR
+    if not store.is_dir():
+        raise GovkgError(f"{data} holds no built store", fix="run 'govkg build' first")
+    select = OxigraphEngine.open(store).select
+    target = output_folder(output)
+    target.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        entities, pages = _write_all(select, Path(data), staging, site_url or DEFAULT_SITE_URL)
+        files = sum(1 for p in staging.rglob("*") if p.is_file())
+        replace_files(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return SiteReport(entities, pages, files, time.perf_counter() - started)
+
+
+def _write_all(select: Select, data: Path, folder: Path, site_url: str) -> tuple[int, int]:
+    found = [
+        (str(r["entity"]), str(r["label"] or ""))
+        for r in rows(select, "entities", {})
+        if entity_path(str(r["entity"]))
+    ]
+    known = {iri for iri, _ in found}
+    pages = sum(_write_entity(select, iri, known, folder) for iri, _ in found)
+    _write_index(found, folder)
+    _write_assets(folder)
+    _write_dataset(data, folder, site_url)
+    (folder / "w3id.htaccess").write_text(HTACCESS.format(site=site_url), encoding="utf-8")
+    return len(found), pages + 1 + len({kind_of(iri) for iri in known})
+
+
+def _write_entity(select: Select, iri: str, known: set[str], folder: Path) -> int:
+    """One entity's page(s) and description files; returns the number of HTML pages."""
+    path = entity_path(iri)
+    root = "../" * path.count("/")
+    links = Links(root, known)
+    about = describe(select, iri)
+    base = folder / path
+    base.parent.mkdir(parents=True, exist_ok=True)
+    for ext, fmt in (("ttl", "turtle"), ("jsonld", "jsonld")):
+        base.with_name(f"{base.name}.{ext}").write_bytes(about.serialize(fmt))
+    first = entity_page(select, iri, links, about=about)
+    for number in range(1, first.pages + 1):
+        page = first if number == 1 else entity_page(select, iri, links, number, about)
+        html = render_page(page, root, served=False, extensions=EXTENSIONS)
+        suffix = f".{number}.html" if number > 1 else ".html"
+        base.with_name(base.name + suffix).write_bytes(html)
+    return first.pages
+
+
+def _write_index(found: list[tuple[str, str]], folder: Path) -> None:
+    """``index.html``, one ``index/<kind>.html`` per kind, and the search index."""
+    kinds = Counter(kind_of(iri) for iri, _ in found)
+    entries = [[label or entity_path(iri), entity_path(iri), kind_of(iri)] for iri, label in found]
+    script = "window.GOVKG_SEARCH = " + json.dumps(entries, ensure_ascii=True, indent=0) + ";\n"
+    (folder / "search-index.js").write_text(script, encoding="utf-8")
+    index = render_template(
+        "index.html",
+        title="govkg",
+        root="",
+        nav=nav("", served=False),
+        total=len(found),
+        kinds=sorted(kinds.items()),
+    )
+    (folder / "index.html").write_bytes(index)
+    (folder / "index").mkdir()
+    for kind in sorted(kinds):
+        listed = sorted(
+            (label or entity_path(iri), f"../{entity_path(iri)}.html")
+            for iri, label in found
+            if kind_of(iri) == kind
+        )
+        html = render_template(
+            "kind.html",
+            title=f"{kind} ({len(listed)})",
+            root="../",
+            nav=nav("../", served=False),
+            entries=listed,
+        )
+        (folder / "index" / f"{kind}.html").write_bytes(html)
+
+
+def _write_assets(folder: Path) -> None:
+    package = Path(__file__).resolve().parents[1]
+    (folder / "static").mkdir()
+    for name, parts in ASSETS.items():
+        shutil.copyfile(package.joinpath(*parts), folder / "static" / name)
+
+
+def _write_dataset(data: Path, folder: Path, site_url: str) -> None:
+    """``data/``: the statements in Turtle, the shapes and ontology, and ``void.ttl``."""
+    from govkg.export import export_files
+    from govkg.void import Description
+
+    (folder / "data").mkdir()
+    export_files(data, ["ttl"], folder / "data", describe=Description(base_url=site_url + "data/"))
