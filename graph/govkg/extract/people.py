@@ -37,6 +37,7 @@ from govkg.ids import key_of
 from govkg.vocab import Vocabulary
 
 MAX_UNIT_WORDS = 8
+MAX_NAME_RUN = 6
 _UNIT_JOINERS = frozenset({"dan", "serta", "&", "for", "and", "of"})
 
 
@@ -72,6 +73,15 @@ def _posts() -> Phrases:
         if role:
             phrases.setdefault(post, role)
     return Phrases(phrases)
+
+
+def is_post_word(key: str) -> bool:
+    """A post written as one word (``bupati``, ``rektor``, ``regent``).
+
+    >>> is_post_word("bupati"), is_post_word("usman")
+    (True, False)
+    """
+    return (key,) in _posts()
 
 
 @functools.cache
@@ -236,7 +246,7 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
     found = []
     office = _post_table()["office"].get(tuple(keys[p:h]))
     if office is not None and h < len(toks) and toks[h].capitalised:
-        match = office_of_post(toks, h, office, lexicon)
+        match = _office_of_post(toks, h, office, lexicon)
         if match is not None:
             found.append(match)
     merged = org_at(toks, p, lexicon, weak=False)
@@ -264,6 +274,21 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
             break
         t += 1
     return found
+
+
+def _office_of_post(toks, h, office: str, lexicon: Lexicon) -> OrgMatch | None:
+    """The office a post names with the place after it, when the words after the post are a
+    place and not the person: a region the gazetteer knows (``Kajari Wajo Budi``); else one
+    word before a name (``Kajari Madina Novan Hadian``) or before a comma; two unknown words
+    and nothing more are the person (``Kajati Ketut Sumedana di …``)."""
+    region = _gazetteer(toks, h)
+    if region is not None and region.org.is_local:
+        return office_of_post(toks, h, office, lexicon)
+    run = _capitalised_end(toks, h, MAX_NAME_RUN) - h
+    comma = h + 1 < len(toks) and toks[h + 1].text == ","
+    if run >= 3 or (run == 1 and comma):
+        return office_of_post(toks[: h + 1], h, office, lexicon)
+    return None
 
 
 def _implied(toks, keys, p, h) -> OrgMatch | None:

@@ -21,9 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from govkg.extract.clauses import Facts
+from govkg.extract.names import is_title
 from govkg.extract.orgs import Org
-from govkg.extract.people import Official, fold_name
+from govkg.extract.people import Official, fold_name, is_post_word
 from govkg.extract.rules import Rules
+from govkg.extract.text import Token, token_key
 
 NOT_SIGNING = frozenset({"witness", "attendee", "represented_head", "place"})
 REGION_ROLES = {
@@ -145,9 +147,39 @@ def _represented_org(facts: Facts, official: Official) -> Org | None:
 
 def _name(official: Official, everyone: Sequence[Facts]) -> tuple[str | None, tuple[str, ...]]:
     if official.name is not None:
-        return official.name.name, official.name.honorifics
+        return shortest_form(official.name.name, everyone), official.name.honorifics
     other = coreferent(official, everyone)
     return (other.name.name, other.name.honorifics) if other and other.name else (None, ())
+
+
+def shortest_form(name: str, everyone: Sequence[Facts]) -> str:
+    """The name without leading words that the report writes it without elsewhere, right
+    after a post, a title or a lower-case word: a place or unit read into the name
+    (``Bupati Halsel Usman Sidik`` … ``Bupati Usman Sidik mengatakan``).
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> art = read_article("Bupati Halsel Usman Sidik meneken MoU. Bupati Usman Sidik senang.")
+    >>> shortest_form("Halsel Usman Sidik", [analyse(s, Lexicon()) for s in art.sentences])
+    'Usman Sidik'
+    """
+    words = name.split()
+    for cut in range(1, len(words) - 1):
+        rest = tuple(token_key(w) for w in words[cut:])
+        if any(_written_alone(f.sentence.tokens, rest) for f in everyone):
+            return " ".join(words[cut:])
+    return name
+
+
+def _written_alone(toks: Sequence[Token], rest: tuple[str, ...]) -> bool:
+    n = len(rest)
+    for i in range(1, len(toks) - n + 1):
+        if toks[i].key == rest[0] and tuple(t.key for t in toks[i : i + n]) == rest:
+            before = toks[i - 1]
+            if not before.capitalised or is_title(before.text) or is_post_word(before.key):
+                return True
+    return False
 
 
 def coreferent(official: Official, everyone: Sequence[Facts]) -> Official | None:

@@ -1,0 +1,75 @@
+"""Signatories in the shapes real reports write them (issue #15), each with a text of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govkg.extract import extract_text
+
+
+def signers(text: str, published: date = date(2023, 5, 20), lang: str | None = None) -> set:
+    record = extract_text(text, published=published, lang=lang).record
+    return {
+        (s["name"], s["party"])
+        for e in record["events"]
+        for a in e["agreements"]
+        for s in a.get("signatories", ())
+    }
+
+
+def names(text: str, **kwargs) -> set[str]:
+    return {name for name, _ in signers(text, **kwargs)}
+
+
+def test_titles_glued_to_the_name():
+    found = names(
+        "Nota kesepahaman ditandatangani Rektor Unhas Prof.Dr.Hendra Wijaya dan "
+        "Bupati Kerinci H.Mulyadi Saputra, Senin (15/5/2023)."
+    )
+    assert {"Hendra Wijaya", "Mulyadi Saputra"} <= found
+    assert not any("." in name for name in found)
+
+
+def test_plain_title_inside_a_run_starts_the_name():
+    found = names(
+        "Unhas teken MoU\nUnhas dan Pemerintah Kabupaten Konawe Kepulauan meneken MoU, Senin "
+        "(15/5/2023). MoU diteken Rektor Unhas Prof Dr Irma Suryani dan Bupati Konkep H "
+        "Bambang Arifin SE."
+    )
+    assert found == {"Irma Suryani", "Bambang Arifin"}
+
+
+def test_lower_case_titles_before_a_name():
+    found = names(
+        "Kesepakatan bersama diteken antara Rektor Universitas Jambi, Prof dr Dimas Prayoga dan "
+        "Bupati Kerinci, Tomi Hartono, Senin (15/5/2023)."
+    )
+    assert "Dimas Prayoga" in found
+
+
+def test_a_signing_verb_misspelt():
+    found = names(
+        "Gubernur Jambi Rahmat Hidayat dan Bupati Kerinci Tomi Hartono mendatangani MoU "
+        "pengembangan wisata, Senin (15/5/2023)."
+    )
+    assert found == {"Rahmat Hidayat", "Tomi Hartono"}
+
+
+def test_an_office_post_followed_by_the_name_alone():
+    found = signers(
+        "Pemerintah Kota Kendari meneken MoU dengan Kejaksaan Negeri Kendari. Nota itu "
+        "ditandatangani Wali Kota Kendari Yusuf Ramli dan Kajari Made Suarsa di aula, Senin "
+        "(15/5/2023)."
+    )
+    assert ("Made Suarsa", "Kejari Kendari") in found
+    assert not any("Made" in party for _, party in found)
+
+
+def test_a_place_read_into_the_name_is_dropped_when_the_report_names_the_person_alone():
+    found = names(
+        "Unhas teken MoU\nUnhas dan Pemerintah Kabupaten Konawe Kepulauan meneken MoU, Senin "
+        "(15/5/2023). MoU diteken Rektor Unhas Irma Suryani dan Bupati Konkep Harun Alrasyid "
+        "di Makassar. Bupati Harun Alrasyid berharap kerja sama berlanjut."
+    )
+    assert "Harun Alrasyid" in found
+    assert "Konkep Harun Alrasyid" not in found
