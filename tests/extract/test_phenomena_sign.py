@@ -73,3 +73,37 @@ def test_a_place_read_into_the_name_is_dropped_when_the_report_names_the_person_
     )
     assert "Harun Alrasyid" in found
     assert "Konkep Harun Alrasyid" not in found
+
+
+def test_a_minister_named_by_nickname_signs_for_the_ministry():
+    found = signers(
+        "Nota kesepahaman ditandatangani Menparekraf Rina Kusuma dan Menpora Dodi Prasetyo di "
+        "Jakarta, Senin (15/5/2023)."
+    )
+    assert ("Rina Kusuma", "Kemenparekraf") in found
+    assert ("Dodi Prasetyo", "Kemenpora") in found
+
+
+def test_a_short_bracket_between_post_and_name():
+    found = signers(
+        "MoU diteken Kepala BPS Hadi Saputra dan Menteri Komunikasi dan Informatika (Menkominfo) "
+        "Yudi Pratama, Senin (15/5/2023)."
+    )
+    assert ("Yudi Pratama", "Kominfo") in found
+
+
+def test_a_long_unit_name_after_a_bracketed_acronym():
+    found = names(
+        "Unhas teken MoU\nUnhas dan Pemerintah Kabupaten Konawe Kepulauan meneken MoU, Senin "
+        "(15/5/2023). MoU diteken Bupati Konawe Kepulauan Harun Alrasyid dan Wakil Rektor (WR) "
+        "II Bidang Perencanaan Keuangan dan Sumber Daya Unhas, Dr. Sinta Lestari, M.Si."
+    )
+    assert not any(name.startswith("II") for name in found)
+
+
+def test_a_post_written_after_the_name_is_not_part_of_it():
+    found = names(
+        "Bupati Kerinci Tomi Hartono dan Prof. Irma Suryani Rektor Universitas Jambi meneken MoU, "
+        "Senin (15/5/2023)."
+    )
+    assert "Irma Suryani Rektor" not in found

@@ -36,7 +36,7 @@ from govkg.extract.text import Sentence, Token, phrase_keys, token_key
 from govkg.ids import key_of
 from govkg.vocab import Vocabulary
 
-MAX_UNIT_WORDS = 8
+MAX_UNIT_WORDS = 12
 MAX_NAME_RUN = 6
 _UNIT_JOINERS = frozenset({"dan", "serta", "&", "for", "and", "of"})
 
@@ -213,7 +213,7 @@ def _unit_end(toks, keys, p, h) -> int:
     with_unit = _post_table()["with_unit"].match(keys[p:h], 0)
     if not with_unit or with_unit[0] != h - p:
         return h
-    t = h
+    t = h = _after_brackets(toks, h)
     while t < len(toks) and t - h < MAX_UNIT_WORDS:
         tok = toks[t]
         if not (tok.is_word and (tok.capitalised or tok.key in _UNIT_JOINERS)):
@@ -325,12 +325,34 @@ def _post_text(toks, p, post_end, org: OrgMatch | None, role: str) -> str:
 
 
 def _name_after(toks, at: int, lexicon: Lexicon) -> Name | None:
+    at = _after_brackets(toks, at)
     k = at + 1 if at < len(toks) and toks[at].text == "," else at
+    region = _gazetteer(toks, k) if k < len(toks) and toks[k].capitalised else None
+    if region is not None and region.org.is_local and _starts_name(toks, region.end):
+        k = region.end + 1 if toks[region.end].text == "," else region.end
     if k < len(toks) and toks[k].capitalised and org_at(toks, k, lexicon, weak=False) is not None:
         return None
     if k < len(toks) and _post_at(toks, _keys(toks), k):
         return None
     return name_after(toks, k)
+
+
+def _after_brackets(toks, at: int) -> int:
+    """Past a short bracket after a post or body (``Menteri Komunikasi dan Informatika
+    (Menkominfo) Rudiantara``)."""
+    if at < len(toks) and toks[at].text == "(":
+        close = next((k for k in range(at + 1, min(len(toks), at + 5)) if toks[k].text == ")"), 0)
+        if close:
+            return close + 1
+    return at
+
+
+def _starts_name(toks, k: int) -> bool:
+    """A person's name (two words at least, or titled) starts at ``k``, maybe after a comma:
+    the region written before it is the post's, not part of the name."""
+    k = k + 1 if k < len(toks) and toks[k].text == "," else k
+    name = name_after(toks, k) if k < len(toks) else None
+    return name is not None and (name.end - name.start >= 2 or name.span_start < name.start)
 
 
 def _name_first(toks: Sequence[Token], mention: Official, floor: int) -> Official:
