@@ -261,7 +261,8 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
         place = _place_org(toks, h + 1, _capitalised_end(toks, h + 1), (h - p, role), p)
         if place is not None:
             found.append(replace(place, start=h))
-    t = h
+    t = _after_brackets(toks, h)
+    limit += t - h
     while t <= limit and t < len(toks):
         j = t + 1 if keys[t] in {"of", "the"} else t
         j = j + 1 if j < len(toks) and keys[j] == "the" else j
@@ -312,6 +313,8 @@ def _implied(toks, keys, p, h) -> OrgMatch | None:
 
 def _post_text(toks, p, post_end, org: OrgMatch | None, role: str) -> str:
     """The post as written; ``Kepala`` before ``Dinas Pendidikan …`` becomes ``Kepala Dinas``."""
+    if post_end - 1 > p and toks[post_end - 1].text == ")":
+        post_end = next(k for k in range(post_end - 1, p, -1) if toks[k].text == "(")
     post = " ".join(t.text for t in toks[p:post_end])
     if org is None or org.start != post_end or org.org.known:
         return post
