@@ -107,3 +107,55 @@ def test_a_post_written_after_the_name_is_not_part_of_it():
         "Senin (15/5/2023)."
     )
     assert "Irma Suryani Rektor" not in found
+
+
+def test_officials_who_witness_the_signing_do_not_sign():
+    found = names(
+        "Presiden Budi Santoso dan Perdana Menteri Lee Kuan menyaksikan penandatanganan nota "
+        "kesepahaman oleh Menteri Luar Negeri Rina Kusuma dan Menteri Kesehatan Dodi Prasetyo, "
+        "Senin (15/5/2023)."
+    )
+    assert "Budi Santoso" not in found
+    assert {"Rina Kusuma", "Dodi Prasetyo"} <= found
+
+
+def test_english_leaders_who_witnessed_the_signing_do_not_sign():
+    found = names(
+        "President Budi Santoso and Prime Minister Lee Kuan witnessed the signing of a memorandum "
+        "of understanding by Health Minister Dodi Prasetyo on Monday (15/5/2023).",
+        lang="en",
+    )
+    assert "Budi Santoso" not in found
+
+
+def test_signers_named_before_the_witnesses_still_sign():
+    found = names(
+        "MoU ditandatangani Kepala BPS Hadi Saputra dan Kepala LAN Rina Kusuma, disaksikan oleh "
+        "Presiden Budi Santoso, Senin (15/5/2023)."
+    )
+    assert found == {"Hadi Saputra", "Rina Kusuma"}
+
+
+def test_a_misread_name_gives_way_to_the_name_written_elsewhere():
+    found = signers(
+        "Kapolda Jambi Teken MoU Dengan Bawaslu Jelang Pemilu 2024\n"
+        "Kapolda Jambi Irjen Pol Hadi Saputra meneken MoU dengan Ketua Bawaslu Jambi Rina "
+        "Kusuma, Senin (15/5/2023)."
+    )
+    assert not any("Pemilu" in name or "2024" in name for name, _ in found)
+
+
+def test_one_person_named_short_and_long_signs_once():
+    found = names(
+        "MoU ditandatangani oleh Menkes Dodi, Menteri Kesehatan Dodi Prasetyo dan Kepala BPS "
+        "Hadi Saputra, Senin (15/5/2023)."
+    )
+    assert "Dodi" not in found and "Dodi Prasetyo" in found
+
+
+def test_a_governor_does_not_sign_for_a_prosecutors_office():
+    found = signers(
+        "Kejati Jambi teken MoU\nKejati Jambi meneken MoU di Jambi. MoU ditandatangani Gubernur "
+        "Rahmat Hidayat, Senin (15/5/2023)."
+    )
+    assert ("Rahmat Hidayat", "Kejati Jambi") not in found
