@@ -159,3 +159,30 @@ def test_a_governor_does_not_sign_for_a_prosecutors_office():
         "Rahmat Hidayat, Senin (15/5/2023)."
     )
     assert ("Rahmat Hidayat", "Kejati Jambi") not in found
+
+
+def test_signers_named_in_the_sentence_after_the_signing():
+    found = names(
+        "Pada Senin (15/5/2023) dilakukan penandatanganan nota kesepahaman di Jambi. Antara "
+        "Kepala BPS, Dr Hadi Saputra, dan Rektor Universitas Jambi, Dr Irma Suryani di bidang "
+        "statistik."
+    )
+    assert {"Hadi Saputra", "Irma Suryani"} <= found
+
+
+def test_witnesses_listed_in_the_sentence_after_the_signing_do_not_sign():
+    found = names(
+        "Bupati Kerinci Tomi Hartono dan Kepala BPS Hadi Saputra meneken MoU, Senin (15/5/2023). "
+        "Penandatanganan itu disaksikan pejabat tinggi. Yakni, Sekjen Kemendagri Rina Kusuma "
+        "dan Deputi Bappenas Dodi Prasetyo."
+    )
+    assert found == {"Tomi Hartono", "Hadi Saputra"}
+
+
+def test_a_name_before_an_english_post_with_the():
+    found = names(
+        "The memorandum was signed by Hadi Saputra, the Head of BPS, and Irma Suryani, the Head "
+        "of LAN, on Monday (15/5/2023).",
+        lang="en",
+    )
+    assert {"Hadi Saputra", "Irma Suryani"} <= found

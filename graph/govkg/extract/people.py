@@ -38,7 +38,6 @@ from govkg.vocab import Vocabulary
 
 MAX_UNIT_WORDS = 12
 MAX_NAME_RUN = 6
-_UNIT_JOINERS = frozenset({"dan", "serta", "&", "for", "and", "of"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +81,18 @@ def is_post_word(key: str) -> bool:
     (True, False)
     """
     return (key,) in _posts()
+
+
+@functools.cache
+def _unit_joiners() -> frozenset[str]:
+    """Lower-case words inside a unit's name (``Kerja Sama dan Sistem Informasi``)."""
+    return frozenset(Rules.load().data["people"]["unit_joiners"])
+
+
+@functools.cache
+def _name_connectors() -> frozenset[str]:
+    """Words between a name and the post written after it (``Adi, selaku Kepala``)."""
+    return frozenset(Rules.load().data["people"]["name_connectors"])
 
 
 @functools.cache
@@ -216,7 +227,7 @@ def _unit_end(toks, keys, p, h) -> int:
     t = h = _after_brackets(toks, h)
     while t < len(toks) and t - h < MAX_UNIT_WORDS:
         tok = toks[t]
-        if not (tok.is_word and (tok.capitalised or tok.key in _UNIT_JOINERS)):
+        if not (tok.is_word and (tok.capitalised or tok.key in _unit_joiners())):
             break
         t += 1
     if t > h and t + 1 < len(toks) and toks[t].text == "," and toks[t + 1].capitalised:
@@ -271,7 +282,7 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
             found.append(replace(org, start=t))
             break
         tok = toks[t]
-        if not (tok.is_word and (tok.capitalised or tok.key in _UNIT_JOINERS)):
+        if not (tok.is_word and (tok.capitalised or tok.key in _unit_joiners())):
             break
         t += 1
     return found
@@ -363,7 +374,7 @@ def _name_first(toks: Sequence[Token], mention: Official, floor: int) -> Officia
     if mention.name is not None or mention.start == 0:
         return mention
     k = mention.start - 1
-    connectors = {",", "selaku", "sebagai", "(", "as", "juga", "yang"}
+    connectors = _name_connectors()
     skipped = 0
     while k > floor and toks[k].key in connectors and skipped < 3:
         k -= 1

@@ -72,6 +72,28 @@ def signers(facts: Facts, everyone: Sequence[Facts]) -> list[Signer]:
     >>> signers(facts[0], facts)
     []
     """
+    found = _signers(facts, everyone, facts.signing)
+    following = _continuation(facts, everyone) if not found else None
+    return _signers(following, everyone, True) if following is not None else found
+
+
+def _continuation(facts: Facts, everyone: Sequence[Facts]) -> Facts | None:
+    """The next sentence when it goes on naming the signers of this one (``… dilakukan
+    penandatanganan nota kesepahaman. Antara Kepala X, NAME, dan Rektor Y, NAME …``)."""
+    if not facts.signing or facts.zone_of(len(facts.sentence.tokens) - 1) in _not_signing():
+        return None  # "… disaksikan pejabat tinggi. Yakni, …" names witnesses
+    at = next((k for k, f in enumerate(everyone) if f is facts), None)
+    if at is None or at + 1 >= len(everyone):
+        return None
+    following = everyone[at + 1]
+    starts = Rules.load().cue("continuation") if "continuation" in Rules.load().cues else None
+    keys = following.sentence.keys
+    if following.signing or starts is None or not keys or not starts.match(keys, 0):
+        return None
+    return following
+
+
+def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Signer]:
     found = []
     conf = Rules.load().confidence
     for official in facts.officials:
@@ -80,7 +102,7 @@ def signers(facts: Facts, everyone: Sequence[Facts]) -> list[Signer]:
             zone = None
         if zone in _not_signing() or _is_speaker(facts, official) or _witnesses(facts, official):
             continue
-        if zone != "representative" and not facts.signing:
+        if zone != "representative" and not signing:
             continue
         sure = conf["signer_represented"] if zone == "representative" else _confidence(official)
         org = official.org.org if official.org else None
