@@ -186,3 +186,19 @@ def test_a_name_before_an_english_post_with_the():
         lang="en",
     )
     assert {"Hadi Saputra", "Irma Suryani"} <= found
+
+
+def test_a_nickname_post_then_a_comma_and_the_name():
+    found = signers(
+        "MoU ditandatangani oleh Kapolda Riau, Brigjen Pol Hadi Saputra dan Gubri, Rina Kusuma "
+        "Wijaya, Senin (15/5/2023)."
+    )
+    assert ("Rina Kusuma Wijaya", "Pemerintah Provinsi Riau") in found
+
+
+def test_a_degree_written_phd_after_the_name():
+    found = names(
+        "MoU ditandatangani oleh Gubernur Riau Rina Kusuma dan Rektor ITB Hadi Saputra Phd dan "
+        "staf, Senin (15/5/2023)."
+    )
+    assert "Hadi Saputra" in found

@@ -238,7 +238,7 @@ def _unit_end(toks, keys, p, h) -> int:
 def _with_org(sentence, toks, i, p, hit, acting) -> Official:
     length, (post, key) = hit
     org = OrgMatch(p, p + length, gazetteer_index().org(key), via="post")
-    name = name_after(toks, p + length)
+    name = _name_after(toks, p + length, None)
     return Official(
         sentence.index,
         i,
@@ -338,13 +338,18 @@ def _post_text(toks, p, post_end, org: OrgMatch | None, role: str) -> str:
     return post
 
 
-def _name_after(toks, at: int, lexicon: Lexicon) -> Name | None:
+def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
     at = _after_brackets(toks, at)
     k = at + 1 if at < len(toks) and toks[at].text == "," else at
     region = _gazetteer(toks, k) if k < len(toks) and toks[k].capitalised else None
     if region is not None and region.org.is_local and _starts_name(toks, region.end):
         k = region.end + 1 if toks[region.end].text == "," else region.end
-    if k < len(toks) and toks[k].capitalised and org_at(toks, k, lexicon, weak=False) is not None:
+    if (
+        k < len(toks)
+        and toks[k].capitalised
+        and lexicon is not None
+        and org_at(toks, k, lexicon, weak=False) is not None
+    ):
         return None
     if k < len(toks) and _post_at(toks, _keys(toks), k):
         return None
