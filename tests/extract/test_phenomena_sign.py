@@ -202,3 +202,17 @@ def test_a_degree_written_phd_after_the_name():
         "staf, Senin (15/5/2023)."
     )
     assert "Hadi Saputra" in found
+
+
+def test_the_post_of_the_head_of_a_known_regional_office_is_spelled_out():
+    record = extract_text(
+        "MoU ditandatangani Bupati Kendal Rina Kusuma dan Kepala Kejaksaan Negeri Kendal Hadi "
+        "Saputra, Senin (15/5/2023).",
+        published=date(2023, 5, 20),
+    ).record
+    posts = {
+        s["name"]: s["post"]
+        for a in record["events"][0]["agreements"]
+        for s in a.get("signatories", ())
+    }
+    assert posts.get("Hadi Saputra") == "Kepala Kejaksaan Negeri"

@@ -327,7 +327,7 @@ def _post_text(toks, p, post_end, org: OrgMatch | None, role: str) -> str:
     if post_end - 1 > p and toks[post_end - 1].text == ")":
         post_end = next(k for k in range(post_end - 1, p, -1) if toks[k].text == "(")
     post = " ".join(t.text for t in toks[p:post_end])
-    if org is None or org.start != post_end or org.org.known:
+    if org is None or org.start != post_end:
         return post
     posts = _posts()
     keys = _keys(toks)
