@@ -216,3 +216,27 @@ def test_the_post_of_the_head_of_a_known_regional_office_is_spelled_out():
         for s in a.get("signatories", ())
     }
     assert posts.get("Hadi Saputra") == "Kepala Kejaksaan Negeri"
+
+
+def test_names_written_in_brackets_after_the_post():
+    found = signers(
+        "MoU ditandatangani Kepala BPS (Hadi Saputra) dan Kepala LAN (Rina Kusuma), Senin "
+        "(15/5/2023)."
+    )
+    assert found == {("Hadi Saputra", "BPS"), ("Rina Kusuma", "LAN")}
+
+
+def test_a_bracketed_acronym_is_not_a_name():
+    found = names(
+        "MoU diteken Kepala BPS Hadi Saputra dan Rektor Universitas Islam Negeri Raden Mas Said "
+        "Surakarta (UIN Surakarta), Prof. Rina Kusuma, Senin (15/5/2023)."
+    )
+    assert "UIN Surakarta" not in found
+
+
+def test_signer_on_behalf_of_a_body_with_the_partner_after_dengan():
+    found = signers(
+        "Kepala BPS, Hadi Saputra mewakili BPS dengan Kepala LAN, Rina Kusuma, di Jakarta, Senin "
+        "(15/5/2023) menandatangani MoU."
+    )
+    assert found == {("Hadi Saputra", "BPS"), ("Rina Kusuma", "LAN")}

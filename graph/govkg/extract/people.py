@@ -340,7 +340,7 @@ def _post_text(toks, p, post_end, org: OrgMatch | None, role: str) -> str:
 
 def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
     at = _after_brackets(toks, at)
-    k = at + 1 if at < len(toks) and toks[at].text == "," else at
+    k = at + 1 if at < len(toks) and toks[at].text in {",", "("} else at
     region = _gazetteer(toks, k) if k < len(toks) and toks[k].capitalised else None
     if region is not None and region.org.is_local and _starts_name(toks, region.end):
         k = region.end + 1 if toks[region.end].text == "," else region.end
@@ -358,12 +358,27 @@ def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
 
 def _after_brackets(toks, at: int) -> int:
     """Past a short bracket after a post or body (``Menteri Komunikasi dan Informatika
-    (Menkominfo) Rudiantara``)."""
-    if at < len(toks) and toks[at].text == "(":
+    (Menkominfo) Rudiantara``), unless it holds the person's name (``Kepala BPS (Adi
+    Suryanto)``)."""
+    if at < len(toks) and toks[at].text == "(" and _bracketed_name(toks, at) is None:
         close = next((k for k in range(at + 1, min(len(toks), at + 5)) if toks[k].text == ")"), 0)
         if close:
             return close + 1
     return at
+
+
+def _bracketed_name(toks, at: int) -> Name | None:
+    """The name of two words or more written alone in brackets from ``at`` (not a body, a post
+    or an acronym: ``(UIN Surakarta)``, ``(Menko PMK)``)."""
+    k = at + 1
+    if k >= len(toks) or _gazetteer(toks, k) is not None or _post_at(toks, _keys(toks), k):
+        return None
+    if _post_table()["with_org"].match(_keys(toks), k) or toks[k].text.isupper():
+        return None
+    name = name_after(toks, k)
+    if name is None or name.end - name.start < 2 or name.span_end >= len(toks):
+        return None
+    return name if toks[name.span_end].text == ")" else None
 
 
 def _starts_name(toks, k: int) -> bool:

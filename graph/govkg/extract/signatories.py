@@ -100,6 +100,8 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
         zone = facts.zone_of(_anchor(official))
         if zone == "witness" and _signs_after_witnessed_signing(facts, official):
             zone = None
+        if zone == "represented_head" and _partner_after_body(facts, official):
+            zone = None
         if zone in _not_signing() or _is_speaker(facts, official) or _witnesses(facts, official):
             continue
         if zone != "representative" and not signing:
@@ -166,6 +168,19 @@ def _signs_after_witnessed_signing(facts: Facts, official: Official) -> bool:
     agents = frozenset(Rules.load().data["signatories"]["agent_words"])
     keys = facts.sentence.keys
     return any(keys[k] in agents for k in range(signing[0] + 1, official.start))
+
+
+def _partner_after_body(facts: Facts, official: Official) -> bool:
+    """``X, NAME mewakili BPS dengan Kepala LAN, NAME``: the one represented is the body
+    right after ``mewakili``; the official after ``dengan`` is the other signer."""
+    cue = max(
+        (at for at in facts.cues.get("on_behalf_of", []) if at < official.start), default=None
+    )
+    if cue is None:
+        return False
+    between = [p for p in facts.parties if cue < p.match.start and p.match.end <= official.start]
+    joins = facts.cues.get("with", [])
+    return bool(between) and any(cue < at < official.start for at in joins)
 
 
 def _witnesses(facts: Facts, official: Official) -> bool:
