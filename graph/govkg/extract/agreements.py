@@ -23,7 +23,13 @@ from govkg.extract.clauses import Facts, analyse
 from govkg.extract.fields import FieldHit, cue_spans, scope_fields, topic_span
 from govkg.extract.orgs import Lexicon, Org, OrgMatch, org_at
 from govkg.extract.rules import Rules
-from govkg.extract.signatories import Signer, infer_org, signers
+from govkg.extract.signatories import (
+    Signer,
+    infer_org,
+    may_sign_for,
+    merge_short_names,
+    signers,
+)
 from govkg.extract.text import Article
 
 EXCLUDED = frozenset({"witness", "attendee", "place", "background", "implements"})
@@ -377,7 +383,7 @@ def _settle_parties(draft: Draft) -> None:
         if signer.org is None:
             signer.org = infer_org(signer, parties)
             unsigned = [p for p in draft.parties.values() if p.ident not in signed]
-            if signer.org is None and len(unsigned) == 1:
+            if signer.org is None and len(unsigned) == 1 and may_sign_for(signer, unsigned[0]):
                 signer.org = unsigned[0]
                 signer.notes.append(
                     f"the report does not say which body {signer.name} signed for; "
@@ -395,4 +401,4 @@ def _settle_parties(draft: Draft) -> None:
             )
         else:
             unique[key] = signer
-    draft.signers = list(unique.values())
+    draft.signers = merge_short_names(list(unique.values()))

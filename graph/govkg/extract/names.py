@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Token, token_key
@@ -121,12 +121,16 @@ def name_after(
     words: list[Token] = []
     while k < len(toks) and len(words) < MAX_NAME_WORDS:
         tok = toks[k]
-        length = title_length(toks, k)
+        length = title_length(toks, k) or _inner_title(toks, k, words)
+        glued, rest = split_glued(tok.text) if tok.is_word else ((), tok.text)
         if length:
             title = " ".join(t.text for t in toks[k : k + length])
             titles, words, start = ([] if words else titles) + [title], [], None
             k += length
             continue
+        elif glued and not words:
+            titles, start = [*titles, *glued], k
+            words.append(replace(tok, text=rest, key=token_key(rest)))
         elif tok.is_word and tok.capitalised and not tok.text.isdigit() and tok.key not in stop:
             start = k if start is None else start
             words.append(tok)
@@ -152,6 +156,32 @@ def name_after(
         at if titles or front else start,
         span_end,
     )
+
+
+def split_glued(text: str) -> tuple[tuple[str, ...], str]:
+    """Titles written onto a name without a space (``Prof.Dr.Ahmad`` → ``Prof.``, ``Dr.``
+    and ``Ahmad``); no titles when the word does not start with them.
+
+    >>> split_glued("Prof.Dr.Ahmad"), split_glued("H.panca"), split_glued("M.Si.")
+    ((('Prof.', 'Dr.'), 'Ahmad'), (('H.',), 'panca'), ((), 'M.Si.'))
+    """
+    parts = text.split(".")
+    titles: list[str] = []
+    while len(parts) > 1 and is_title(parts[0] + "."):
+        titles.append(parts.pop(0) + ".")
+    rest = ".".join(parts)
+    if not titles or not rest.isalpha() or len(rest) < 2:
+        return (), text
+    return tuple(titles), rest
+
+
+def _inner_title(toks: Sequence[Token], k: int, words: list[Token]) -> int:
+    """A title written without a full stop inside a run of capitalised words starts the name
+    afresh, as a title with a full stop does (``Sekkab Mateng H Askary Anwar``): 1 if so."""
+    inner = Rules.load().data["names"]["inner_plain_titles"]
+    following = toks[k + 1] if k + 1 < len(toks) else None
+    nxt = following is not None and following.is_word and following.capitalised
+    return 1 if words and toks[k].text in inner and nxt else 0
 
 
 @functools.cache

@@ -36,8 +36,8 @@ from govkg.extract.text import Sentence, Token, phrase_keys, token_key
 from govkg.ids import key_of
 from govkg.vocab import Vocabulary
 
-MAX_UNIT_WORDS = 8
-_UNIT_JOINERS = frozenset({"dan", "serta", "&", "for", "and", "of"})
+MAX_UNIT_WORDS = 12
+MAX_NAME_RUN = 6
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,27 @@ def _posts() -> Phrases:
         if role:
             phrases.setdefault(post, role)
     return Phrases(phrases)
+
+
+def is_post_word(key: str) -> bool:
+    """A post written as one word (``bupati``, ``rektor``, ``regent``).
+
+    >>> is_post_word("bupati"), is_post_word("usman")
+    (True, False)
+    """
+    return (key,) in _posts()
+
+
+@functools.cache
+def _unit_joiners() -> frozenset[str]:
+    """Lower-case words inside a unit's name (``Kerja Sama dan Sistem Informasi``)."""
+    return frozenset(Rules.load().data["people"]["unit_joiners"])
+
+
+@functools.cache
+def _name_connectors() -> frozenset[str]:
+    """Words between a name and the post written after it (``Adi, selaku Kepala``)."""
+    return frozenset(Rules.load().data["people"]["name_connectors"])
 
 
 @functools.cache
@@ -203,10 +224,10 @@ def _unit_end(toks, keys, p, h) -> int:
     with_unit = _post_table()["with_unit"].match(keys[p:h], 0)
     if not with_unit or with_unit[0] != h - p:
         return h
-    t = h
+    t = h = _after_brackets(toks, h)
     while t < len(toks) and t - h < MAX_UNIT_WORDS:
         tok = toks[t]
-        if not (tok.is_word and (tok.capitalised or tok.key in _UNIT_JOINERS)):
+        if not (tok.is_word and (tok.capitalised or tok.key in _unit_joiners())):
             break
         t += 1
     if t > h and t + 1 < len(toks) and toks[t].text == "," and toks[t + 1].capitalised:
@@ -217,7 +238,7 @@ def _unit_end(toks, keys, p, h) -> int:
 def _with_org(sentence, toks, i, p, hit, acting) -> Official:
     length, (post, key) = hit
     org = OrgMatch(p, p + length, gazetteer_index().org(key), via="post")
-    name = name_after(toks, p + length)
+    name = _name_after(toks, p + length, None)
     return Official(
         sentence.index,
         i,
@@ -236,7 +257,7 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
     found = []
     office = _post_table()["office"].get(tuple(keys[p:h]))
     if office is not None and h < len(toks) and toks[h].capitalised:
-        match = office_of_post(toks, h, office, lexicon)
+        match = _office_of_post(toks, h, office, lexicon)
         if match is not None:
             found.append(match)
     merged = org_at(toks, p, lexicon, weak=False)
@@ -251,7 +272,8 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
         place = _place_org(toks, h + 1, _capitalised_end(toks, h + 1), (h - p, role), p)
         if place is not None:
             found.append(replace(place, start=h))
-    t = h
+    t = _after_brackets(toks, h)
+    limit += t - h
     while t <= limit and t < len(toks):
         j = t + 1 if keys[t] in {"of", "the"} else t
         j = j + 1 if j < len(toks) and keys[j] == "the" else j
@@ -260,10 +282,25 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
             found.append(replace(org, start=t))
             break
         tok = toks[t]
-        if not (tok.is_word and (tok.capitalised or tok.key in _UNIT_JOINERS)):
+        if not (tok.is_word and (tok.capitalised or tok.key in _unit_joiners())):
             break
         t += 1
     return found
+
+
+def _office_of_post(toks, h, office: str, lexicon: Lexicon) -> OrgMatch | None:
+    """The office a post names with the place after it, when the words after the post are a
+    place and not the person: a region the gazetteer knows (``Kajari Wajo Budi``); else one
+    word before a name (``Kajari Madina Novan Hadian``) or before a comma; two unknown words
+    and nothing more are the person (``Kajati Ketut Sumedana di …``)."""
+    region = _gazetteer(toks, h)
+    if region is not None and region.org.is_local:
+        return office_of_post(toks, h, office, lexicon)
+    run = _capitalised_end(toks, h, MAX_NAME_RUN) - h
+    comma = h + 1 < len(toks) and toks[h + 1].text == ","
+    if run >= 3 or (run == 1 and comma):
+        return office_of_post(toks[: h + 1], h, office, lexicon)
+    return None
 
 
 def _implied(toks, keys, p, h) -> OrgMatch | None:
@@ -287,8 +324,10 @@ def _implied(toks, keys, p, h) -> OrgMatch | None:
 
 def _post_text(toks, p, post_end, org: OrgMatch | None, role: str) -> str:
     """The post as written; ``Kepala`` before ``Dinas Pendidikan …`` becomes ``Kepala Dinas``."""
+    if post_end - 1 > p and toks[post_end - 1].text == ")":
+        post_end = next(k for k in range(post_end - 1, p, -1) if toks[k].text == "(")
     post = " ".join(t.text for t in toks[p:post_end])
-    if org is None or org.start != post_end or org.org.known:
+    if org is None or org.start != post_end:
         return post
     posts = _posts()
     keys = _keys(toks)
@@ -299,13 +338,55 @@ def _post_text(toks, p, post_end, org: OrgMatch | None, role: str) -> str:
     return post
 
 
-def _name_after(toks, at: int, lexicon: Lexicon) -> Name | None:
-    k = at + 1 if at < len(toks) and toks[at].text == "," else at
-    if k < len(toks) and toks[k].capitalised and org_at(toks, k, lexicon, weak=False) is not None:
+def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
+    at = _after_brackets(toks, at)
+    k = at + 1 if at < len(toks) and toks[at].text in {",", "("} else at
+    region = _gazetteer(toks, k) if k < len(toks) and toks[k].capitalised else None
+    if region is not None and region.org.is_local and _starts_name(toks, region.end):
+        k = region.end + 1 if toks[region.end].text == "," else region.end
+    if (
+        k < len(toks)
+        and toks[k].capitalised
+        and lexicon is not None
+        and org_at(toks, k, lexicon, weak=False) is not None
+    ):
         return None
     if k < len(toks) and _post_at(toks, _keys(toks), k):
         return None
     return name_after(toks, k)
+
+
+def _after_brackets(toks, at: int) -> int:
+    """Past a short bracket after a post or body (``Menteri Komunikasi dan Informatika
+    (Menkominfo) Rudiantara``), unless it holds the person's name (``Kepala BPS (Adi
+    Suryanto)``)."""
+    if at < len(toks) and toks[at].text == "(" and _bracketed_name(toks, at) is None:
+        close = next((k for k in range(at + 1, min(len(toks), at + 5)) if toks[k].text == ")"), 0)
+        if close:
+            return close + 1
+    return at
+
+
+def _bracketed_name(toks, at: int) -> Name | None:
+    """The name of two words or more written alone in brackets from ``at`` (not a body, a post
+    or an acronym: ``(UIN Surakarta)``, ``(Menko PMK)``)."""
+    k = at + 1
+    if k >= len(toks) or _gazetteer(toks, k) is not None or _post_at(toks, _keys(toks), k):
+        return None
+    if _post_table()["with_org"].match(_keys(toks), k) or toks[k].text.isupper():
+        return None
+    name = name_after(toks, k)
+    if name is None or name.end - name.start < 2 or name.span_end >= len(toks):
+        return None
+    return name if toks[name.span_end].text == ")" else None
+
+
+def _starts_name(toks, k: int) -> bool:
+    """A person's name (two words at least, or titled) starts at ``k``, maybe after a comma:
+    the region written before it is the post's, not part of the name."""
+    k = k + 1 if k < len(toks) and toks[k].text == "," else k
+    name = name_after(toks, k) if k < len(toks) else None
+    return name is not None and (name.end - name.start >= 2 or name.span_start < name.start)
 
 
 def _name_first(toks: Sequence[Token], mention: Official, floor: int) -> Official:
@@ -313,7 +394,7 @@ def _name_first(toks: Sequence[Token], mention: Official, floor: int) -> Officia
     if mention.name is not None or mention.start == 0:
         return mention
     k = mention.start - 1
-    connectors = {",", "selaku", "sebagai", "(", "as", "juga", "yang"}
+    connectors = _name_connectors()
     skipped = 0
     while k > floor and toks[k].key in connectors and skipped < 3:
         k -= 1

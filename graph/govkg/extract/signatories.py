@@ -17,28 +17,28 @@ without a name takes the name given to the same post elsewhere in the report.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from govkg.extract.clauses import Facts
+from govkg.extract.names import is_title
 from govkg.extract.orgs import Org
-from govkg.extract.people import Official, fold_name
+from govkg.extract.people import Official, fold_name, is_post_word
 from govkg.extract.rules import Rules
+from govkg.extract.text import Token, token_key
 
-NOT_SIGNING = frozenset({"witness", "attendee", "represented_head", "place"})
-REGION_ROLES = {
-    "bupati": "RegencyGovernment",
-    "wakil-bupati": "RegencyGovernment",
-    "wali-kota": "CityGovernment",
-    "wakil-wali-kota": "CityGovernment",
-    "gubernur": "ProvincialGovernment",
-    "wakil-gubernur": "ProvincialGovernment",
-    "rektor": "StateUniversity",
-    "wakil-rektor": "StateUniversity",
-    "dekan": "StateUniversity",
-    "direktur-utama": "StateOwnedEnterprise",
-}
-"""Roles whose body can be told from the post alone, when only one party is of that kind."""
+
+@functools.cache
+def _not_signing() -> frozenset[str]:
+    """Zones whose officials do not sign (witnesses, attendees, heads who are represented)."""
+    return frozenset(Rules.load().data["signatories"]["not_signing_zones"])
+
+
+@functools.cache
+def _region_roles() -> dict[str, str]:
+    """Roles whose body can be told from the post alone, when only one party is of that kind."""
+    return dict(Rules.load().data["signatories"]["body_kind_of_role"])
 
 
 @dataclass
@@ -72,17 +72,43 @@ def signers(facts: Facts, everyone: Sequence[Facts]) -> list[Signer]:
     >>> signers(facts[0], facts)
     []
     """
+    found = _signers(facts, everyone, facts.signing)
+    following = _continuation(facts, everyone) if not found else None
+    return _signers(following, everyone, True) if following is not None else found
+
+
+def _continuation(facts: Facts, everyone: Sequence[Facts]) -> Facts | None:
+    """The next sentence when it goes on naming the signers of this one (``… dilakukan
+    penandatanganan nota kesepahaman. Antara Kepala X, NAME, dan Rektor Y, NAME …``)."""
+    if not facts.signing or facts.zone_of(len(facts.sentence.tokens) - 1) in _not_signing():
+        return None  # "… disaksikan pejabat tinggi. Yakni, …" names witnesses
+    at = next((k for k, f in enumerate(everyone) if f is facts), None)
+    if at is None or at + 1 >= len(everyone):
+        return None
+    following = everyone[at + 1]
+    starts = Rules.load().cue("continuation") if "continuation" in Rules.load().cues else None
+    keys = following.sentence.keys
+    if following.signing or starts is None or not keys or not starts.match(keys, 0):
+        return None
+    return following
+
+
+def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Signer]:
     found = []
     conf = Rules.load().confidence
     for official in facts.officials:
         zone = facts.zone_of(_anchor(official))
-        if zone in NOT_SIGNING or _is_speaker(facts, official):
+        if zone == "witness" and _signs_after_witnessed_signing(facts, official):
+            zone = None
+        if zone == "represented_head" and _partner_after_body(facts, official):
+            zone = None
+        if zone in _not_signing() or _is_speaker(facts, official) or _witnesses(facts, official):
             continue
-        if zone != "representative" and not facts.signing:
+        if zone != "representative" and not signing:
             continue
         sure = conf["signer_represented"] if zone == "representative" else _confidence(official)
         org = official.org.org if official.org else None
-        if org is None and official.name is None:
+        if org is None and not _named(official):
             other = coreferent(official, everyone)
             org = other.org.org if other is not None and other.org is not None else None
         notes: list[str] = []
@@ -91,7 +117,7 @@ def signers(facts: Facts, everyone: Sequence[Facts]) -> list[Signer]:
         name, honorifics = _name(official, everyone)
         if name is None:
             continue
-        if official.name is None:
+        if not _named(official):
             sure = min(sure, conf["signer_coreference"])
             notes.append(f"{name} is named as {official.post} elsewhere in the report")
         if official.acting:
@@ -130,6 +156,94 @@ def _is_speaker(facts: Facts, official: Official) -> bool:
     return any(official.end <= at <= official.end + 1 for at in reporting)
 
 
+def _signs_after_witnessed_signing(facts: Facts, official: Official) -> bool:
+    """``X menyaksikan penandatanganan MoU oleh A dan B``: A and B, after the agent word that
+    follows the witnessed signing, sign."""
+    witness = [at for at in facts.cues.get("witness", []) if at < official.start]
+    if not witness:
+        return False
+    signing = [at for at in facts.cues.get("signing", []) if witness[-1] < at <= witness[-1] + 3]
+    if not signing:
+        return False
+    agents = frozenset(Rules.load().data["signatories"]["agent_words"])
+    keys = facts.sentence.keys
+    return any(keys[k] in agents for k in range(signing[0] + 1, official.start))
+
+
+def _partner_after_body(facts: Facts, official: Official) -> bool:
+    """``X, NAME mewakili BPS dengan Kepala LAN, NAME``: the one represented is the body
+    right after ``mewakili``; the official after ``dengan`` is the other signer."""
+    cue = max(
+        (at for at in facts.cues.get("on_behalf_of", []) if at < official.start), default=None
+    )
+    if cue is None:
+        return False
+    between = [p for p in facts.parties if cue < p.match.start and p.match.end <= official.start]
+    joins = facts.cues.get("with", [])
+    return bool(between) and any(cue < at < official.start for at in joins)
+
+
+def _witnesses(facts: Facts, official: Official) -> bool:
+    """The official is the subject of a witnessing verb that comes before any signing word
+    (``Presiden Joko Widodo menyaksikan penandatanganan …``, ``X and Y witnessed the signing``)."""
+    after = [at for at in facts.cues.get("witness", []) if at >= official.end]
+    if not after:
+        return False
+    return all(at > after[0] for at in facts.cues.get("signing", []))
+
+
+def _named(official: Official) -> bool:
+    return official.name is not None and plausible_name(official.name.name)
+
+
+def plausible_name(name: str) -> bool:
+    """A person's name, not a number, a short acronym or a phrase the rules list.
+
+    >>> plausible_name("Retno Marsudi"), plausible_name("DPRD"), plausible_name("Pemilu 2024")
+    (True, False, False)
+    """
+    words = name.split()
+    if any(any(c.isdigit() for c in w) for w in words):
+        return False
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 4:
+        return False
+    never = _never_in_names()
+    return not any(token_key(w) in never for w in words)
+
+
+@functools.cache
+def _never_in_names() -> frozenset[str]:
+    return frozenset(token_key(w) for w in Rules.load().data["signatories"]["never_in_names"])
+
+
+def merge_short_names(found: Sequence[Signer]) -> list[Signer]:
+    """Signers of one body whose name is the start or end of another's are one person
+    (``Menhan Prabowo`` and ``Menteri Pertahanan Prabowo Subianto``): the longer name stays.
+
+    >>> a = Signer("Prabowo", "Menteri", "menteri", None, (), [(1, 0.8)])
+    >>> b = Signer("Prabowo Subianto", "Menteri", "menteri", None, (), [(0, 0.8)])
+    >>> [s.name for s in merge_short_names([a, b])]
+    ['Prabowo Subianto']
+    """
+    kept: list[Signer] = []
+    for signer in sorted(found, key=lambda s: -len(s.key.split())):
+        words = signer.key.split()
+        longer = next(
+            (k for k in kept if _part_of(words, k.key.split()) and k.org == signer.org), None
+        )
+        if longer is None:
+            kept.append(signer)
+        else:
+            longer.sentences.extend(x for x in signer.sentences if x not in longer.sentences)
+    order = {id(s): i for i, s in enumerate(found)}
+    return sorted(kept, key=lambda s: order[id(s)])
+
+
+def _part_of(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return n < len(long) and (long[:n] == short or long[-n:] == short)
+
+
 def _represented_org(facts: Facts, official: Official) -> Org | None:
     """The body before ``diwakili oleh``/``represented by``: a party mention or a head's body."""
     cue = max(
@@ -144,10 +258,40 @@ def _represented_org(facts: Facts, official: Official) -> Org | None:
 
 
 def _name(official: Official, everyone: Sequence[Facts]) -> tuple[str | None, tuple[str, ...]]:
-    if official.name is not None:
-        return official.name.name, official.name.honorifics
+    if _named(official):
+        return shortest_form(official.name.name, everyone), official.name.honorifics
     other = coreferent(official, everyone)
-    return (other.name.name, other.name.honorifics) if other and other.name else (None, ())
+    return (other.name.name, other.name.honorifics) if other is not None else (None, ())
+
+
+def shortest_form(name: str, everyone: Sequence[Facts]) -> str:
+    """The name without leading words that the report writes it without elsewhere, right
+    after a post, a title or a lower-case word: a place or unit read into the name
+    (``Bupati Halsel Usman Sidik`` … ``Bupati Usman Sidik mengatakan``).
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> art = read_article("Bupati Halsel Usman Sidik meneken MoU. Bupati Usman Sidik senang.")
+    >>> shortest_form("Halsel Usman Sidik", [analyse(s, Lexicon()) for s in art.sentences])
+    'Usman Sidik'
+    """
+    words = name.split()
+    for cut in range(1, len(words) - 1):
+        rest = tuple(token_key(w) for w in words[cut:])
+        if any(_written_alone(f.sentence.tokens, rest) for f in everyone):
+            return " ".join(words[cut:])
+    return name
+
+
+def _written_alone(toks: Sequence[Token], rest: tuple[str, ...]) -> bool:
+    n = len(rest)
+    for i in range(1, len(toks) - n + 1):
+        if toks[i].key == rest[0] and tuple(t.key for t in toks[i : i + n]) == rest:
+            before = toks[i - 1]
+            if not before.capitalised or is_title(before.text) or is_post_word(before.key):
+                return True
+    return False
 
 
 def coreferent(official: Official, everyone: Sequence[Facts]) -> Official | None:
@@ -162,7 +306,7 @@ def coreferent(official: Official, everyone: Sequence[Facts]) -> Official | None
     >>> coreferent(facts[1].officials[0], facts).name.name
     'Sri Mulyani'
     """
-    named = [o for f in everyone for o in f.officials if o.name is not None]
+    named = [o for f in everyone for o in f.officials if _named(o)]
     if official.org is not None:
         return next((o for o in named if o.key == official.key), None)
     same_role = {(o.name.name, o.key) for o in named if o.role == official.role and o.org}
@@ -170,6 +314,19 @@ def coreferent(official: Official, everyone: Sequence[Facts]) -> Official | None
         name, key = next(iter(same_role))
         return next(o for o in named if o.name.name == name and o.key == key)
     return None
+
+
+def may_sign_for(signer: Signer, org: Org) -> bool:
+    """False when the post tells the kind of body and ``org`` is of another kind (a governor
+    does not sign for a prosecutors' office).
+
+    >>> from govkg.extract.orgs import gazetteer_index
+    >>> signer = Signer("Adi", "Gubernur", "gubernur", None, (), [])
+    >>> may_sign_for(signer, gazetteer_index().org("lan"))
+    False
+    """
+    kind = _region_roles().get(signer.role)
+    return kind is None or org.kind == kind
 
 
 def infer_org(signer: Signer, parties: Sequence[Org]) -> Org | None:
@@ -182,7 +339,7 @@ def infer_org(signer: Signer, parties: Sequence[Org]) -> Org | None:
     >>> infer_org(signer, parties).ident
     'kabupaten-36-04'
     """
-    kind = REGION_ROLES.get(signer.role)
+    kind = _region_roles().get(signer.role)
     if kind is None:
         return None
     matching = [p for p in parties if p.kind == kind]
