@@ -168,3 +168,34 @@ def test_the_word_lists_come_from_the_rules_file():
 def test_an_abbreviation_from_the_rules_does_not_end_a_sentence():
     article = read_article("Kantor di Jl. Merdeka diresmikan. LAN dan BPS meneken MoU.")
     assert len(article.sentences) == 2
+
+
+# ── an MoU and a PKS at one ceremony ──────────────────────────────────────────────────────────
+
+
+def test_a_further_pks_signed_by_the_same_heads_is_a_second_agreement():
+    found = agreements(
+        "Bupati Sleman Kustini dan Kepala BPS Amalia menandatangani nota kesepahaman tentang "
+        "data statistik, Senin (3/3/2025). Selain nota kesepahaman itu, pada kesempatan yang "
+        "sama keduanya juga menandatangani perjanjian kerja sama tentang sensus pertanian."
+    )
+    assert [a["kind"] for a in found] == ["mou", "pks"]
+    assert found[0]["parties"] == found[1]["parties"]
+
+
+def test_a_pks_planned_for_later_is_no_second_agreement():
+    found = agreements(
+        "Bupati Sleman Kustini dan Kepala BPS Amalia menandatangani nota kesepahaman tentang "
+        "data statistik, Senin (3/3/2025). Nota kesepahaman itu nantinya dijabarkan dalam "
+        "perjanjian kerja sama antarperangkat daerah."
+    )
+    assert [a["kind"] for a in found] == ["mou"]
+
+
+def test_a_further_pks_between_offices_the_gazetteer_lacks_takes_no_parties_of_the_mou():
+    found = agreements(
+        "Bupati Sleman Kustini dan Kepala BPS Amalia menandatangani nota kesepahaman, Senin "
+        "(3/3/2025). Selain itu juga ditandatangani perjanjian kerja sama antara Bidang "
+        "Statistik Sektoral dan Seksi Neraca Wilayah."
+    )
+    assert [a["kind"] for a in found] == ["mou"]

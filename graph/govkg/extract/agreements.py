@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from govkg.extract.clauses import Facts, analyse, partner_count_at
+from govkg.extract.clauses import Facts, analyse, multi_words, partner_count_at
 from govkg.extract.fields import FieldHit, cue_spans, scope_fields, topic_span
 from govkg.extract.orgs import Lexicon, Org, OrgMatch, org_at
 from govkg.extract.rules import Rules
@@ -103,6 +103,8 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     for draft in drafts:
         _settle_parties(draft)
         _settle_hub(draft)
+    for draft in _further_parties(drafts, facts):
+        _settle_parties(draft)
     return Analysis(facts, drafts, lexicon)
 
 
@@ -146,11 +148,42 @@ def _group(facts: list[Facts], lexicon: Lexicon) -> list[Draft]:
     return drafts
 
 
+def _further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
+    """A further agreement of another kind signed at the same event (``Selain itu … juga
+    menandatangani perjanjian kerja sama``) whose sentences name fewer than two bodies is
+    between the parties of the first agreement; returns the drafts so completed."""
+    if len(drafts) < 2 or len(drafts[0].parties) != 2:
+        return []
+    first, completed = drafts[0], []
+    for draft in drafts[1:]:
+        if draft.kind == first.kind or len(draft.parties) >= 2:
+            continue
+        if not any(_further_signing(facts[i]) for i in draft.sentences):
+            continue
+        for ident, org in first.parties.items():
+            if ident not in draft.parties:
+                draft.add_party(org, "further", min(first.party_sentences[ident]))
+        draft.notes.append(
+            "the report names no parties for this agreement; those of the first one signed at "
+            "the same event were taken"
+        )
+        completed.append(draft)
+    return completed
+
+
+def _further_signing(f: Facts) -> bool:
+    """A further signing whose sentence does not name its own sides (``antara …``: bodies
+    the gazetteer may not know, such as two offices of the parties)."""
+    if not (f.signing and f.has("further_signing") and f.current_kinds):
+        return False
+    return not any(key in multi_words()["between_words"] for key in f.sentence.keys)
+
+
 def _target(drafts: list[Draft], f: Facts) -> Draft | None:
     kinds = f.current_kinds
     if not kinds:
         return drafts[-1] if drafts else None
-    kind = kinds[0].kind
+    kind = _further_kind(f) or kinds[0].kind
     untyped = [d for d in drafts if d.kind is None]
     if untyped:
         untyped[-1].kind = kind
@@ -164,6 +197,16 @@ def _target(drafts: list[Draft], f: Facts) -> Draft | None:
     _link_earlier(draft, drafts, f)
     drafts.append(draft)
     return draft
+
+
+def _further_kind(f: Facts) -> str | None:
+    """``Selain MoU, … juga menandatangani PKS``: the kind named after a cue of a further
+    signing at the same event."""
+    cues = f.cues.get("further_signing", [])
+    if not (f.signing and cues):
+        return None
+    later = [k.kind for k in f.current_kinds if k.start > cues[-1]]
+    return later[0] if later else None
 
 
 def _formal_kinds() -> dict[str, str]:
