@@ -199,3 +199,21 @@ def test_a_further_pks_between_offices_the_gazetteer_lacks_takes_no_parties_of_t
         "Statistik Sektoral dan Seksi Neraca Wilayah."
     )
     assert [a["kind"] for a in found] == ["mou"]
+
+
+def test_regency_governments_counted_after_with_are_partners():
+    found = parties(
+        "Universitas Hasanuddin signed memoranda of understanding with three regency "
+        "governments, Agam, Pasaman and Solok, on Monday (3/3/2025). Rector of Universitas "
+        "Hasanuddin, Jamaluddin Jompa, signed for the university.",
+        lang="en",
+    )
+    assert len(found) == 3 and all("Unhas" in pair for pair in found)
+
+
+def test_a_count_of_signers_without_with_makes_no_hub():
+    found = parties(
+        "BPK dan Pemerintah Provinsi Jambi menandatangani perjanjian kerja sama, Senin "
+        "(3/3/2025). Perjanjian juga diteken Bank Jambi dan 9 pemkab se-Jambi."
+    )
+    assert len(found) == 1

@@ -19,7 +19,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from govkg.extract.clauses import Facts, analyse, multi_words, partner_count_at
+from govkg.extract.clauses import (
+    Facts,
+    analyse,
+    multi_words,
+    partner_count_at,
+    partners_counted_after_with,
+)
 from govkg.extract.fields import FieldHit, cue_spans, scope_fields, topic_span
 from govkg.extract.orgs import Lexicon, Org, OrgMatch, org_at
 from govkg.extract.rules import Rules
@@ -269,7 +275,7 @@ def _attach(
     if f.has("multilateral"):
         draft.multilateral = True
     counted = _counted_partners(f)
-    if counted:
+    if counted and partners_counted_after_with(f.sentence.keys) is not None:
         draft.counted = True
     if f.has("bilateral_set") or counted:
         draft.bilateral = True

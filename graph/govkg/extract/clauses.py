@@ -198,7 +198,7 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
     for official in facts.officials:
         inside.update(range(official.start, official.end))
     found: list[PartyMention] = []
-    counted = _partners_counted_after_with(keys)
+    counted = partners_counted_after_with(keys)
     previous: PartyMention | None = None
     previous_end = -1
     k = 0
@@ -290,7 +290,7 @@ def _lies_in(body: Org, area: Org) -> bool:
     return bool(outer) and ((inner == outer and not body.is_local) or inner.startswith(outer + "."))
 
 
-def _partners_counted_after_with(keys: Sequence[str]) -> int | None:
+def partners_counted_after_with(keys: Sequence[str]) -> int | None:
     """``… with three regencies: A, B and C``: the bodies after the count are the partners."""
     at = partner_count_at(keys)
     if at is None or at == 0 or keys[at - 1] not in multi_words()["with_words"]:
