@@ -173,6 +173,8 @@ def _further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
             "the report names no parties for this agreement; those of the first one signed at "
             "the same event were taken"
         )
+        sure = Rules.load().confidence["agreement_secondary"]
+        draft.sentences = {i: min(c, sure) for i, c in draft.sentences.items()}
         completed.append(draft)
     return completed
 
