@@ -109,11 +109,12 @@ def test_a_pks_signed_with_its_mou_implements_it():
     [
         ("nota kesepahaman", "mou"),
         ("MoU", "mou"),
-        ("nota kesepakatan", "mou"),
-        ("kesepakatan bersama", "mou"),
+        ("nota kesepakatan", "kesepakatan-bersama"),
+        ("kesepakatan bersama", "kesepakatan-bersama"),
         ("perjanjian kerja sama (PKS)", "pks"),
         ("memorandum of agreement", "moa"),
         ("pernyataan kehendak", "soi"),
+        ("letter of intent", "loi"),
     ],
 )
 def test_kinds(wording, kind):

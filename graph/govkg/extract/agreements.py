@@ -19,7 +19,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from govkg.extract.clauses import Facts, analyse
+from govkg.extract.clauses import (
+    Facts,
+    analyse,
+    multi_words,
+    partner_count_at,
+    partners_counted_after_with,
+)
 from govkg.extract.fields import FieldHit, cue_spans, scope_fields, topic_span
 from govkg.extract.orgs import Lexicon, Org, OrgMatch, org_at
 from govkg.extract.rules import Rules
@@ -67,6 +73,7 @@ class Draft:
     secondary: bool = False
     scope_items: bool = False
     party_sentences: dict[str, set[int]] = field(default_factory=dict)
+    counted: bool = False
 
     def add_party(self, org: Org, role: str, sentence: int) -> None:
         """Add a body as a party (once), remembering why and where."""
@@ -106,6 +113,9 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     facts = [analyse(s, lexicon, lang) for s in article.sentences]
     drafts = _group(facts, lexicon)
     for draft in drafts:
+        _settle_parties(draft)
+        _settle_hub(draft)
+    for draft in _further_parties(drafts, facts):
         _settle_parties(draft)
     return Analysis(facts, drafts, lexicon)
 
@@ -150,23 +160,88 @@ def _group(facts: list[Facts], lexicon: Lexicon) -> list[Draft]:
     return drafts
 
 
+def _further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
+    """A further agreement of another kind signed at the same event (``Selain itu … juga
+    menandatangani perjanjian kerja sama``) whose sentences name fewer than two bodies is
+    between the parties of the first agreement; returns the drafts so completed."""
+    if len(drafts) < 2 or len(drafts[0].parties) != 2:
+        return []
+    first, completed = drafts[0], []
+    for draft in drafts[1:]:
+        if draft.kind == first.kind or len(draft.parties) >= 2:
+            continue
+        if not any(_further_signing(facts[i]) for i in draft.sentences):
+            continue
+        for ident, org in first.parties.items():
+            if ident not in draft.parties:
+                draft.add_party(org, "further", min(first.party_sentences[ident]))
+        draft.notes.append(
+            "the report names no parties for this agreement; those of the first one signed at "
+            "the same event were taken"
+        )
+        sure = Rules.load().confidence["agreement_secondary"]
+        draft.sentences = {i: min(c, sure) for i, c in draft.sentences.items()}
+        completed.append(draft)
+    return completed
+
+
+def _further_signing(f: Facts) -> bool:
+    """A further signing whose sentence does not name its own sides (``antara …``: bodies
+    the gazetteer may not know, such as two offices of the parties)."""
+    if not (f.signing and f.has("further_signing") and f.current_kinds):
+        return False
+    return not any(key in multi_words()["between_words"] for key in f.sentence.keys)
+
+
 def _target(drafts: list[Draft], f: Facts) -> Draft | None:
     kinds = f.current_kinds
     if not kinds:
         return drafts[-1] if drafts else None
-    kind = kinds[0].kind
+    kind = _further_kind(f) or kinds[0].kind
     untyped = [d for d in drafts if d.kind is None]
     if untyped:
         untyped[-1].kind = kind
         return untyped[-1]
-    same = [d for d in drafts if d.kind == kind]
-    own = _own_bodies(f)
-    if same and not (own and len(same[-1].parties) >= 2 and not own & set(same[-1].parties)):
+    same = [d for d in drafts if _family(d.kind) == _family(kind)]
+    if same and not _other_pair(same[-1], f):
+        if kind in _formal_kinds():
+            same[-1].kind = kind
         return same[-1]
     draft = Draft(kind, secondary=bool(drafts))
     _link_earlier(draft, drafts, f)
     drafts.append(draft)
     return draft
+
+
+def _further_kind(f: Facts) -> str | None:
+    """``Selain MoU, … juga menandatangani PKS``: the kind named after a cue of a further
+    signing at the same event."""
+    cues = f.cues.get("further_signing", [])
+    if not (f.signing and cues):
+        return None
+    later = [k.kind for k in f.current_kinds if k.start > cues[-1]]
+    return later[0] if later else None
+
+
+def _formal_kinds() -> dict[str, str]:
+    return Rules.load().data["agreements"]["same_kind"]
+
+
+def _family(kind: str | None) -> str | None:
+    """``kesepakatan-bersama`` and ``mou`` name the same document when a report uses both."""
+    return _formal_kinds().get(kind or "", kind)
+
+
+def _other_pair(draft: Draft, f: Facts) -> bool:
+    """A sentence naming a kind is about another agreement of that kind when the draft has
+    its two parties and the sentence names none of them, or names two bodies by name (not
+    a bare area name) of which one is new (``… MoU antara A dan B. … A dan C membuat MoU``)."""
+    parties = set(draft.parties)
+    own = _own_bodies(f)
+    if not own or len(parties) < 2:
+        return False
+    named = {p.match.org.ident for p in f.parties if p.role and not p.match.weak}
+    return not own & parties or (len(named) >= 2 and bool(named - parties))
 
 
 def _own_bodies(f: Facts) -> set[str]:
@@ -207,7 +282,10 @@ def _attach(
         draft.signers.append(signer)  # their bodies become parties in _settle_parties
     if f.has("multilateral"):
         draft.multilateral = True
-    if f.has("bilateral_set") or _counted_partners(f):
+    counted = _counted_partners(f)
+    if counted and partners_counted_after_with(f.sentence.keys) is not None:
+        draft.counted = True
+    if f.has("bilateral_set") or counted:
         draft.bilateral = True
         hub = _hub_of(f)
         if hub is not None and draft.hub is None:
@@ -234,17 +312,17 @@ def settled_org(match: OrgMatch, draft: Draft) -> Org:
 
 
 def _counted_partners(f: Facts) -> int | None:
-    """``empat instansi``, ``tiga pemerintah daerah``, ``4 mitra``: a count of partners."""
-    rules = Rules.load()
+    """``empat instansi``, ``tiga pemerintah daerah``, ``4 mitra``: a count of partners. A
+    definite count (``kedua lembaga``, ``the three regions``, ``tiga provinsi ini``) counts
+    every party, not partners."""
+    at = partner_count_at(f.sentence.keys)
+    if at is None:
+        return None
     keys = f.sentence.keys
-    partners = rules.cues["partner_nouns"]
-    for k, key in enumerate(keys[:-1]):
-        number = rules.numbers.get(key) or (int(key) if key.isdigit() and len(key) < 3 else None)
-        if number and number >= 2 and partners.match(keys, k + 1):
-            if keys[k + 1] == "pihak" and f.has("multilateral"):
-                return None
-            return number
-    return None
+    if keys[at + 1] == "pihak" and f.has("multilateral"):
+        return None
+    rules = Rules.load()
+    return rules.numbers.get(keys[at]) or int(keys[at])
 
 
 def _hub_of(f: Facts) -> str | None:
@@ -256,7 +334,7 @@ def _hub_of(f: Facts) -> str | None:
             roles.setdefault(mention.role, []).append(mention.match.org.ident)
     keys = f.sentence.keys
     with_at = next((k for k, key in enumerate(keys) if key in {"dengan", "with"}), None)
-    counted = _count_position(f)
+    counted = partner_count_at(keys)
     if counted is not None and with_at is not None and counted < with_at:
         candidates = roles.get("with", [])
     else:
@@ -272,17 +350,6 @@ def _subject_with_partners(draft: Draft, f: Facts) -> None:
     if len(subjects) == 1 and len(partners) >= 2 and (f.signing or f.current_kinds):
         draft.bilateral = True
         draft.hub = draft.hub or next(iter(subjects))
-
-
-def _count_position(f: Facts) -> int | None:
-    rules = Rules.load()
-    keys = f.sentence.keys
-    for k, key in enumerate(keys[:-1]):
-        if (rules.numbers.get(key) or key.isdigit()) and rules.cues["partner_nouns"].match(
-            keys, k + 1
-        ):
-            return k
-    return None
 
 
 def _intro(draft: Draft, f: Facts) -> None:
@@ -365,6 +432,21 @@ def _gives_scope(f: Facts) -> bool:
 def _talks_of_agreement(f: Facts) -> bool:
     """The sentence names an agreement in general words (``kerja sama``, ``kesepakatan``)."""
     return next(Rules.load().agreement_words.find(f.sentence.keys), None) is not None
+
+
+def _settle_hub(draft: Draft) -> None:
+    """A set of bilateral agreements whose sentences named no hub: the body the draft's
+    sentences name most often (the first named on a tie) signs with every other one."""
+    if not draft.counted or draft.multilateral or draft.hub in draft.parties:
+        return
+    if len(draft.parties) < 3:
+        return
+    counts = {ident: len(draft.party_sentences.get(ident, ())) for ident in draft.parties}
+    draft.hub = max(counts, key=lambda ident: counts[ident])
+    draft.notes.append(
+        f"no sentence names the body that signs with every partner; "
+        f"{draft.parties[draft.hub].name}, named most often, was taken"
+    )
 
 
 def _settle_parties(draft: Draft) -> None:

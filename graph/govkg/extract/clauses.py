@@ -16,15 +16,25 @@ in a place zone (``di Balai Kota Bogor``) is where the signing happened.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from govkg.extract.orgs import Lexicon, OrgMatch, org_at
+from govkg.extract.orgs import Lexicon, Org, OrgMatch, org_at
 from govkg.extract.people import Official, officials
 from govkg.extract.rules import Rules
-from govkg.extract.text import Sentence
+from govkg.extract.text import Sentence, token_key
 
-CLAUSE_WORDS = frozenset({"sedangkan", "sementara", "while", "whereas", "adapun"})
-CHAIN_WORDS = frozenset({",", "dan", "serta", "and", "&", "maupun"})
+
+@functools.cache
+def multi_words() -> dict[str, frozenset[str]]:
+    """The word lists of the ``agreements`` section of ``rules.yaml``, as sets of token keys.
+
+    >>> "serta" in multi_words()["chain_words"], "kedua" in multi_words()["definite_numbers"]
+    (True, True)
+    """
+    section = Rules.load().data["agreements"]
+    return {name: frozenset(token_key(str(w)) for w in words) for name, words in section.items()}
 
 
 @dataclass(frozen=True)
@@ -156,7 +166,7 @@ def _place_end(facts: Facts, at: int) -> int:
         tok = toks[k]
         if tok.key in rules.weekdays or tok.text[0].isdigit():
             break
-        if tok.capitalised or tok.text in {",", "-"} or tok.key in {"dan", "of"}:
+        if tok.capitalised or tok.text in {",", "-"} or tok.key in multi_words()["place_joiners"]:
             k += 1
             continue
         break
@@ -188,6 +198,7 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
     for official in facts.officials:
         inside.update(range(official.start, official.end))
     found: list[PartyMention] = []
+    counted = partners_counted_after_with(keys)
     previous: PartyMention | None = None
     previous_end = -1
     k = 0
@@ -207,7 +218,11 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
         )
         if role is None and previous is not None and _chained(toks, previous_end, k):
             role = previous.role
+        if role is None and counted is not None:  # "X dengan tiga kabupaten: A, B dan C"
+            role = "with" if k > counted else "subject"
         if zone in {"witness", "attendee", "place", "background", "implements"}:
+            role = None
+        if _seat(match, previous, toks, previous_end) or _dateline_city(toks, match):
             role = None
         mention = PartyMention(match, role)
         found.append(mention)
@@ -216,18 +231,115 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
     return found
 
 
+def _seat(match: OrgMatch, previous: PartyMention | None, toks, previous_end: int) -> bool:
+    """An area named right after a body that lies in it is where that body sits
+    (``Universitas Sam Ratulangi, Manado``; ``Pemkab Melawi, Kalimantan Barat``;
+    ``Kabupaten Bintan (Provinsi Kepri)``; ``di kampus ITB, Kota Bandung, …``), not another
+    party. A full name (``Kota Bandung``) after a body that is no area counts only as an
+    aside between commas, not as an item of a list (``ITB, Kota Bandung, dan …``)."""
+    if previous is None or not match.org.is_local:
+        return False
+    between = toks[previous_end : match.start]
+    if len(between) > 1 or any(t.text not in {",", "("} for t in between):
+        return False
+    if not (match.weak or previous.match.org.is_local or _aside(toks, match.end)):
+        return False
+    return _lies_in(previous.match.org, match.org)
+
+
+def _aside(toks, end: int) -> bool:
+    """The name ends an aside: ``)``, or a comma followed by a word that continues no list."""
+    if end >= len(toks):
+        return False
+    if toks[end].text == ")":
+        return True
+    if toks[end].text != "," or end + 1 >= len(toks):
+        return False
+    nxt = toks[end + 1]
+    return nxt.is_word and not nxt.capitalised and nxt.key not in multi_words()["chain_words"]
+
+
+def _dateline_city(toks, match: OrgMatch) -> bool:
+    """A bare city name that opens a dateline (``Jakarta, 16 April 2014``; ``Padang,
+    Situs.com ~``; ``Situs.com, Jakarta``) is where the report was written, not a party."""
+    if not match.weak:
+        return False
+    rules = Rules.load()
+    after = [t for t in toks[match.end : match.end + 2]]
+    if len(after) == 2 and after[0].text in {",", "(", "-", "–", "—"}:
+        nxt = after[1]
+        if nxt.text[0].isdigit() or nxt.key in rules.months or _site(nxt.text):
+            return True
+    before = toks[max(0, match.start - 2) : match.start]
+    return len(before) == 2 and before[1].text == "," and _site(before[0].text)
+
+
+def _site(word: str) -> bool:
+    """``Liputan6.com``, ``REPUBLIKA.CO.ID``: a news site's name."""
+    return (
+        "." in word.rstrip(".")
+        and word.rstrip(".").rsplit(".", 1)[1].lower() in multi_words()["site_endings"]
+    )
+
+
+def _lies_in(body: Org, area: Org) -> bool:
+    """True when ``body`` (a region or a body with a seat) lies inside ``area`` (a region)."""
+    if body.entry is None or area.entry is None or body.ident == area.ident:
+        return False
+    inner, outer = body.entry.region_code or "", area.entry.region_code or ""
+    return bool(outer) and ((inner == outer and not body.is_local) or inner.startswith(outer + "."))
+
+
+def partners_counted_after_with(keys: Sequence[str]) -> int | None:
+    """``… with three regencies: A, B and C``: the bodies after the count are the partners."""
+    at = partner_count_at(keys)
+    if at is None or at == 0 or keys[at - 1] not in multi_words()["with_words"]:
+        return None
+    return at
+
+
+def partner_count_at(keys: Sequence[str]) -> int | None:
+    """Where an indefinite count of partners starts (``dengan empat instansi``), or None; a
+    definite count (``kedua lembaga``, ``the two institutions``, ``tiga provinsi ini``) counts
+    bodies already named.
+
+    >>> partner_count_at(("dengan", "empat", "instansi")), partner_count_at(("kedua", "lembaga"))
+    (1, None)
+    """
+    rules = Rules.load()
+    partners = rules.cues["partner_nouns"]
+    for k, key in enumerate(keys[:-1]):
+        number = rules.numbers.get(key) or (int(key) if key.isdigit() and len(key) < 3 else None)
+        if not number or number < 2:
+            continue
+        noun = partners.match(keys, k + 1)
+        if noun and not _definite(keys, k, k + 1 + noun[0]):
+            return k
+    return None
+
+
+def _definite(keys: Sequence[str], number: int, end: int) -> bool:
+    words = multi_words()
+    return (
+        keys[number] in words["definite_numbers"]
+        or (number > 0 and keys[number - 1] in words["determiners"])
+        or (end < len(keys) and keys[end] in words["demonstratives"])
+    )
+
+
 def _chained(toks, end: int, start: int) -> bool:
     between = [t.key for t in toks[end:start]]
-    return 0 < len(between) <= 2 and all(word in CHAIN_WORDS for word in between)
+    return 0 < len(between) <= 2 and all(word in multi_words()["chain_words"] for word in between)
 
 
 def _role(facts: Facts, k: int, keys) -> str | None:
     """Why a body at token ``k`` may be a party: its place in the sentence."""
     before = keys[max(0, k - 3) : k]
     last = before[-1] if before else ""
-    if last in {"antara", "between", "among"}:
+    words = multi_words()
+    if last in words["between_words"]:
         return "between"
-    if last in {"dengan", "with", "bersama"} or before[-2:] == ["dengan", "the"]:
+    if last in words["with_words"] or before[-2:] == ["dengan", "the"]:
         return "with"
     if facts.has("enumeration") and any(at < k for at in facts.cues["enumeration"]):
         return "enumeration"

@@ -351,7 +351,8 @@ def _implements_note(draft: Draft, s: Split, analysis: Analysis) -> list[str]:
         resolved = resolve(mention, None)
         if resolved is not None:
             when = resolved.day
-    label = {"mou": "MoU", "pks": "PKS", "moa": "MoA", "soi": "statement of intent"}[kind]
+    labels = {"mou": "MoU", "pks": "PKS", "moa": "MoA", "soi": "statement of intent"}
+    label = labels.get(kind, kind)
     if when is None:
         return [
             f"This agreement carries out an earlier {label} of the same parties (not dated "

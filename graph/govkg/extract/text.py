@@ -50,55 +50,6 @@ _ROLES = {
     "editor": "editor",
     "redaktur": "editor",
 }
-ABBREVIATIONS = frozenset(
-    [
-        "no",
-        "jl",
-        "jln",
-        "kab",
-        "kec",
-        "prov",
-        "kel",
-        "tbk",
-        "dll",
-        "dsb",
-        "dst",
-        "tgl",
-        "hlm",
-        "st",
-        "jr",
-        "sr",
-        "bpk",
-        "ybs",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "agu",
-        "agt",
-        "sep",
-        "sept",
-        "oct",
-        "okt",
-        "nov",
-        "dec",
-        "des",
-        "mt",
-        "mr",
-        "mrs",
-        "ms",
-    ]
-)
-"""Words written with a full stop that does not end a sentence (besides titles and initials)."""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -183,6 +134,19 @@ def abbreviations() -> frozenset[str]:
     return rules.prefix_titles | rules.suffix_titles | acting
 
 
+@functools.cache
+def short_forms() -> frozenset[str]:
+    """Words written with a full stop that does not end a sentence, besides titles and
+    initials (``rules.yaml``, ``agreements.abbreviations``).
+
+    >>> {"kab", "jl", "tbk"} <= short_forms()
+    True
+    """
+    from govkg.extract.rules import Rules
+
+    return frozenset(str(w) for w in Rules.load().data["agreements"]["abbreviations"])
+
+
 def phrase_keys(phrase: str) -> tuple[str, ...]:
     """The token keys of a phrase written in the rules (``"di bidang"`` → ``("di", "bidang")``).
 
@@ -196,7 +160,7 @@ def tokens(text: str, offset: int = 0, *, keep: frozenset[str] = frozenset()) ->
     """The tokens of ``text``; ``offset`` is added to every position.
 
     A full stop stays on a word that is an abbreviation (initials such as ``M.Si.``, the
-    words in ``keep`` and :data:`ABBREVIATIONS`), otherwise it is a token of its own.
+    words in ``keep`` and :func:`short_forms`), otherwise it is a token of its own.
 
     >>> [t.text for t in tokens("oleh Dr. Adi, M.Si. di LAN.", keep=frozenset({"Dr."}))]
     ['oleh', 'Dr.', 'Adi', ',', 'M.Si.', 'di', 'LAN', '.']
@@ -248,7 +212,7 @@ def _keeps_stop(word: str, keep: frozenset[str]) -> bool:
     if word in keep or "." in word[:-1]:
         return True
     bare = word[:-1]
-    return (len(bare) == 1 and bare.isalpha() and bare.isupper()) or bare.lower() in ABBREVIATIONS
+    return (len(bare) == 1 and bare.isalpha() and bare.isupper()) or bare.lower() in short_forms()
 
 
 _ITEM = re.compile(r"^(?P<marker>\d{1,2}|[a-z])[.)]\s*(?=\S)|^[-•*·]\s+")
