@@ -97,32 +97,6 @@ class Lexicon:
         return org
 
 
-_COMMON = frozenset(
-    [
-        "pemerintah",
-        "kabupaten",
-        "kota",
-        "provinsi",
-        "badan",
-        "kementerian",
-        "dan",
-        "republik",
-        "indonesia",
-        "nasional",
-        "lembaga",
-        "the",
-        "of",
-        "ministry",
-        "government",
-        "regency",
-        "city",
-        "province",
-        "agency",
-    ]
-)
-"""Words too common in names to find candidates by."""
-
-
 class GazetteerIndex:
     """Folded gazetteer forms with their prefixes, for scanning tokens left to right."""
 
@@ -145,7 +119,7 @@ class GazetteerIndex:
         self.short: dict[str, list[str]] = {}
         for entry in gazetteer.entries():
             names = labels(entry)
-            for word in {w for label in names for w in label.split()} - _COMMON:
+            for word in {w for label in names for w in label.split()} - _words("common_words"):
                 self.by_word.setdefault(word, set()).add(entry.key)
             for label in names:
                 if len(label.split()) <= 2:
@@ -211,6 +185,17 @@ def _org_of(entry: Entry) -> Org:
 
 def _written_name(entry: Entry) -> str:
     return entry.acronyms[0] if entry.acronyms and not entry.is_local else entry.name
+
+
+@functools.cache
+def _words(name: str) -> frozenset[str]:
+    """A word list of the ``orgs`` rules, as token keys (``office_numbers`` as written).
+
+    >>> "kabupaten" in _words("area_words")
+    True
+    """
+    words = Rules.load().data["orgs"][name]
+    return frozenset(words if name == "office_numbers" else (token_key(w) for w in words))
 
 
 @functools.cache
@@ -534,7 +519,10 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
 
 
 def _university_kind(toks: Sequence[Token], i: int, name: str) -> str:
-    state = "negeri" in name.lower() or toks[i].key in {"uin", "iain", "stain", "poltekkes"}
+    words = {token_key(w) for w in name.split()}
+    state = bool(words & _words("state_university_words")) or toks[i].key in _words(
+        "state_university_heads"
+    )
     return "StateUniversity" if state else "Organization"
 
 
@@ -565,7 +553,7 @@ def _university_unit(toks, i, hit, lexicon) -> OrgMatch | None:
         university = inner is not None and inner.org.kind in {"StateUniversity", "Organization"}
         if university and inner.via in {"university", "lexicon"}:
             return OrgMatch(i, inner.end, inner.org, via="university unit")
-        if not (toks[j].capitalised or toks[j].key in {"dan", "&"}):
+        if not (toks[j].capitalised or toks[j].key in _words("name_joiners")):
             break
     return None
 
@@ -578,7 +566,7 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
     while end < len(toks) and end - i < 10:
         tok = toks[end]
         if tok.text == "(" and end + 2 < len(toks) and toks[end + 2].text == ")":
-            if toks[end + 1].key in {"persero", "perseroda", "perum"}:
+            if toks[end + 1].key in _words("enterprise_brackets"):
                 end += 3
                 continue
             break
@@ -595,8 +583,8 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
     state = any(marks.match([t.key for t in toks[i:end]], k) for k in range(end - i))
     kind = "StateOwnedEnterprise" if state else "Organization"
     org = _new(lexicon, name, kind)
-    core = [t.text for t in toks[i + length : end] if t.key not in {"persero", "tbk", "(", ")"}]
-    if core and toks[i].key in {"pt", "perum"}:
+    core = [t.text for t in toks[i + length : end] if t.key not in _words("enterprise_marks") and t.text not in "()"]
+    if core and toks[i].key in _words("enterprise_short_heads"):
         lexicon.add(" ".join(core), org)
     return OrgMatch(i, end, org, via="enterprise")
 
@@ -606,7 +594,7 @@ def _place_after(toks, j, lexicon, *, limit: int = 3) -> tuple[int, str]:
     ``limit`` capitalised words) and the place as a comparison key."""
     if j >= len(toks):
         return j, ""
-    if toks[j].key in {"di", "in"} and j + 1 < len(toks):
+    if toks[j].key in _words("place_prepositions") and j + 1 < len(toks):
         j += 1
     region = _gazetteer(toks, j)
     if region is not None and region.org.is_local:
@@ -614,13 +602,12 @@ def _place_after(toks, j, lexicon, *, limit: int = 3) -> tuple[int, str]:
     else:
         end = _capitalised_run(toks, j, limit, joiners=())
         place = " ".join(t.key for t in toks[j:end])
-    if end < len(toks) and toks[end].text in _ROMAN:  # "Kanwil DJP Jawa Tengah I"
+    if end < len(toks) and toks[end].text in _words("office_numbers"):  # "Kanwil DJP Jawa Tengah I"
         place = f"{place} {toks[end].key}"
         end += 1
     return end, place
 
 
-_ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI"})
 
 
 def _office(toks, i, hit, lexicon) -> OrgMatch | None:
@@ -730,7 +717,7 @@ def _central_unit(toks, i, hit, lexicon) -> OrgMatch | None:
                 return None
             j = close + 1
             continue
-        if not (tok.capitalised or tok.key in {"dan", "&", "serta"}):
+        if not (tok.capitalised or tok.key in _words("name_joiners")):
             return None
         j += 1
     return None
@@ -746,7 +733,6 @@ def _after_unit_acronym(toks, match: OrgMatch, lexicon: Lexicon, i: int, length:
     return match
 
 
-_AREA_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov", "pemerintah"})
 
 
 def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
@@ -759,12 +745,12 @@ def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
         region = _gazetteer(toks, j) if tok.capitalised else None
         if region is not None and not region.org.is_local and not region.weak:
             return None
-        if region is not None and region.org.is_local and tok.key in _AREA_WORDS:
+        if region is not None and region.org.is_local and tok.key in _words("area_words"):
             name = _span(toks, i, region.end)
             region_org = region.org
             org = _new(lexicon, name, "GovernmentUnit", region_org.ident)
             return OrgMatch(i, region.end, org, via="unit")
-        if not (tok.capitalised or tok.key in {"dan", "&", "serta"}):
+        if not (tok.capitalised or tok.key in _words("name_joiners")):
             return None
         j += 1
     return None
