@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from govkg.extract.rules import Phrases, Rules
-from govkg.extract.text import Token, phrase_keys, token_key
+from govkg.extract.text import Token, phrase_keys, token_key, tokens
 from govkg.gazetteer import Entry, Gazetteer
 from govkg.gazetteer.forms import entry_forms, labels
 from govkg.text import slugify
@@ -431,7 +431,14 @@ def _new(
     """
     keys = gazetteer_index().lookup(name.replace("(", " ").replace(")", " "))
     if len(keys) == 1:
-        return lexicon.add(name, gazetteer_index().org(keys[0]))
+        org = lexicon.add(name, gazetteer_index().org(keys[0]))
+        if same is not None:
+            lexicon.same.setdefault(same, org.ident)
+        return org
+    office = gazetteer_offices().get(same) if same is not None else None
+    if office is not None and same not in lexicon.same:
+        lexicon.same[same] = office
+        return lexicon.add(name, gazetteer_index().org(office))
     if same is not None and same in lexicon.same:
         org = lexicon.orgs[lexicon.same[same]]
         if name != org.name and name not in org.aliases:
@@ -441,6 +448,35 @@ def _new(
     if same is not None:
         lexicon.same[same] = org.ident
     return org
+
+
+_OFFICES: dict[str, str] = {}
+
+
+def gazetteer_offices() -> dict[str, str]:
+    """The gazetteer's regional offices by the key their shape gives them (parent, head and
+    place), so that ``Kejaksaan Tinggi Sumbar`` is the entry named ``Kejaksaan Tinggi Sumatera
+    Barat`` (acronyms: ``Kejati Sumbar``).
+
+    >>> gazetteer_offices()["kejagung:kejaksaan tinggi:provinsi-13"]
+    'kejati-sumbar'
+    """
+    if _OFFICES:
+        return _OFFICES
+    _OFFICES["building"] = ""  # _new must not consult the index while it is being built
+    found: dict[str, set[str]] = {}
+    for entry in gazetteer_index().gazetteer.entries():
+        if entry.kind != "RegionalOffice":
+            continue
+        for form in (entry.name, *entry.acronyms, *entry.aliases):
+            lexicon = Lexicon()
+            org_at(tokens(form), 0, lexicon)
+            for same, ident in lexicon.same.items():
+                if ident == entry.key:
+                    found.setdefault(same, set()).add(ident)
+    _OFFICES.update({same: keys.pop() for same, keys in found.items() if len(keys) == 1})
+    del _OFFICES["building"]
+    return _OFFICES
 
 
 def _span(toks: Sequence[Token], i: int, end: int) -> str:

@@ -1,0 +1,44 @@
+"""Parties the extractor used to miss or mis-resolve (issue #15): foreign bodies and bodies
+named in English, universities, regional banks, prosecutors' offices, state companies, units
+named for their parent, and typos. Every text is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govkg.extract import extract_text
+from govkg.gazetteer import Gazetteer
+from govkg.records.load import load_text
+
+
+def extract(text: str, published: date = date(2023, 6, 9), lang: str | None = None) -> dict:
+    result = extract_text(text, published=published, lang=lang)
+    load_text(result.yaml(), fmt="yaml", name="check.yaml")  # always a record that loads
+    return result.record
+
+
+def parties(record: dict) -> list[set[str]]:
+    """Each agreement's parties: gazetteer keys, or ``decl:`` and the declared name."""
+    declared = {o["name"] for o in record.get("organizations", ())}
+    gazetteer = Gazetteer.bundled()
+    return [
+        {f"decl:{p}" if p in declared else gazetteer.resolve(p).key for p in agreement["parties"]}
+        for event in record["events"]
+        for agreement in event["agreements"]
+    ]
+
+
+def declaration(record: dict, name: str) -> dict:
+    return next(o for o in record["organizations"] if o["name"] == name)
+
+
+# ── Regional offices the gazetteer has, written another way ─────────────────────────────────────
+
+
+def test_a_regional_office_written_with_a_short_place_name_is_the_gazetteer_entry():
+    record = extract(
+        "Kepala Kejaksaan Tinggi Sumbar Rina Wulandari dan Gubernur Sumatera Barat Hadi "
+        "Prasetyo meneken nota kesepakatan bantuan hukum, Kamis (8/6/2023)."
+    )
+    assert parties(record) == [{"kejati-sumbar", "provinsi-13"}]
+    assert "organizations" not in record
