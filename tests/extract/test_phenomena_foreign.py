@@ -42,3 +42,20 @@ def test_a_regional_office_written_with_a_short_place_name_is_the_gazetteer_entr
     )
     assert parties(record) == [{"kejati-sumbar", "provinsi-13"}]
     assert "organizations" not in record
+
+
+def test_a_full_name_whose_acronym_and_the_words_after_it_name_a_gazetteer_body():
+    # the full name is misspelt; "(BPJS) Ketenagakerjaan" still names the body
+    record = extract(
+        "Pemerintah Kabupaten Sleman menandatangani nota kesepahaman dengan Badan Penyelengara "
+        "Jaminan Sosial (BPJS) Ketenagakerjaan tentang perlindungan pekerja, Kamis (8/6/2023)."
+    )
+    assert parties(record) == [{"kabupaten-34-04", "bpjs-ketenagakerjaan"}]
+
+
+def test_a_regional_bank_written_with_its_acronym_and_province():
+    record = extract(
+        "Pemerintah Provinsi Sulawesi Utara dan Bank Pembangunan Daerah (BPD) Sulut meneken "
+        "perjanjian kerja sama penyaluran gaji pegawai, Kamis (8/6/2023)."
+    )
+    assert parties(record) == [{"provinsi-71", "bpd-sulut"}]

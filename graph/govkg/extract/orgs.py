@@ -240,7 +240,25 @@ def org_at(
     if not found:
         return None
     best = max(found, key=lambda m: (m.end, not m.weak, m.via == "gazetteer"))
-    return _with_acronym(toks, best, lexicon)
+    return _acronym_name(toks, best) or _with_acronym(toks, best, lexicon)
+
+
+def _acronym_name(toks: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
+    """``Badan Penyelenggara Jaminan Sosial (BPJS) Kesehatan``: the acronym in brackets and the
+    words after it name a gazetteer body (``BPJS Kesehatan``), which the whole stands for."""
+    end = match.end
+    if not (end + 3 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")"):
+        return None
+    index = gazetteer_index()
+    key, found = toks[end + 1].key, None
+    for k in range(end + 3, min(len(toks), end + 6)):
+        if not (toks[k].is_word and toks[k].capitalised):
+            break
+        key = f"{key} {toks[k].key}"
+        keys = index.strong.get(key)
+        if keys is not None and len(keys) == 1:
+            found = OrgMatch(match.start, k + 1, index.org(keys[0]), via="gazetteer")
+    return found
 
 
 def scan(toks: Sequence[Token], i: int):
