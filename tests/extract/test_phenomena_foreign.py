@@ -59,3 +59,25 @@ def test_a_regional_bank_written_with_its_acronym_and_province():
         "perjanjian kerja sama penyaluran gaji pegawai, Kamis (8/6/2023)."
     )
     assert parties(record) == [{"provinsi-71", "bpd-sulut"}]
+
+
+# ── Universities ────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_university_named_in_english_is_declared_with_its_indonesian_form():
+    record = extract(
+        "Semarang City Government signed a memorandum of understanding with Tidar Raya "
+        "University on Thursday (8/6) on research and internships.",
+        lang="en",
+    )
+    assert parties(record) == [{"kota-33-74", "decl:Tidar Raya University"}]
+    assert declaration(record, "Tidar Raya University")["aliases"] == ["Universitas Tidar Raya"]
+
+
+def test_university_of_and_a_generic_english_university_name():
+    record = extract(
+        "The University of Adelaide and Bogor Regency Government signed a memorandum of "
+        "understanding on Thursday (8/6), said a lecturer of an Indonesian University.",
+        lang="en",
+    )
+    assert parties(record) == [{"decl:University of Adelaide", "kabupaten-32-01"}]

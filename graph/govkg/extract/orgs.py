@@ -230,7 +230,7 @@ def org_at(
     if i >= len(toks) or not toks[i].is_word:
         return None
     first = toks[i].key.split(" ", 1)[0]
-    known = first in gazetteer_index().prefixes or first in _shape_firsts()
+    known = first in gazetteer_index().prefixes or first in _shape_firsts() or _before_head(toks, i)
     if not known and not (toks[i].capitalised and first in lexicon.prefixes):
         return None
     found = [m for m in (_gazetteer(toks, i), _lexicon(toks, i, lexicon)) if m is not None]
@@ -259,6 +259,18 @@ def _acronym_name(toks: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
         if keys is not None and len(keys) == 1:
             found = OrgMatch(match.start, k + 1, index.org(keys[0]), via="gazetteer")
     return found
+
+
+def _before_head(toks: Sequence[Token], i: int) -> bool:
+    """A capitalised word a few words before an English head (``… University``), or the head
+    before ``of``."""
+    if not toks[i].capitalised:
+        return False
+    heads = Rules.load().data["orgs"]["english_universities"]
+    keys = _keys(toks)
+    if keys[i] in heads:  # "University of Melbourne"
+        return i + 1 < len(keys) and keys[i + 1] == "of"
+    return any(key in heads for key in keys[i + 1 : i + 5])
 
 
 def scan(toks: Sequence[Token], i: int):
@@ -369,7 +381,7 @@ def _shaped(toks: Sequence[Token], i: int, lexicon: Lexicon) -> list[OrgMatch]:
             match = finder(toks, i, hit, lexicon)
             if match is not None:
                 found.append(match)
-    for finder in (_central_office, _english_ministry):
+    for finder in (_central_office, _english_ministry, _english_university):
         match = finder(toks, i, lexicon)
         if match is not None:
             found.append(match)
@@ -428,6 +440,34 @@ def _english_ministry(toks, i, lexicon) -> OrgMatch | None:
             if len(keys) == 1:
                 return OrgMatch(i, stop + 1, gazetteer_index().org(keys[0]), via="gazetteer")
     return None
+
+
+def _english_university(toks, i, lexicon) -> OrgMatch | None:
+    """``Paramadina University``, ``University of Melbourne``: declared as written, with the
+    Indonesian form as an alias (``Universitas Paramadina``); a gazetteer university if either
+    form names one."""
+    heads = Rules.load().data["orgs"]["english_universities"]
+    keys = _keys(toks)
+    if keys[i] == "the":
+        return None
+    if keys[i] in heads and i + 2 < len(toks) and keys[i + 1] == "of":
+        end = _capitalised_run(toks, i + 2, 5, joiners=())
+        words, head = _span(toks, i + 2, end), heads[keys[i]]
+    else:
+        at = next((k for k in range(i + 1, min(len(toks), i + 5)) if keys[k] in heads), None)
+        if at is None or _capitalised_run(toks, i, at - i, joiners=()) != at:
+            return None
+        end, words, head = at + 1, _span(toks, i, at), heads[keys[at]]
+    if not {token_key(w) for w in words.split()} - _university_words():
+        return None  # "Indonesian University", "State Islamic Institute": no name
+    name, local = _span(toks, i, end), f"{head} {words}"
+    keys_found = gazetteer_index().lookup(local)
+    if len(keys_found) == 1:
+        return OrgMatch(i, end, lexicon.add(name, gazetteer_index().org(keys_found[0])))
+    org = _new(lexicon, name, "Organization", same=f"university:{token_key(local)}")
+    if not org.known and local not in org.aliases:
+        org = lexicon.update(replace(org, aliases=(*org.aliases, local)))
+    return OrgMatch(i, end, org, via="university")
 
 
 def _new(
