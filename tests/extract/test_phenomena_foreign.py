@@ -81,3 +81,27 @@ def test_university_of_and_a_generic_english_university_name():
         lang="en",
     )
     assert parties(record) == [{"decl:University of Adelaide", "kabupaten-32-01"}]
+
+
+def test_a_university_with_its_city_is_the_university_not_a_regional_office():
+    record = extract(
+        "Pemerintah Kota Bogor dan ITB Bandung meneken nota kesepahaman kota cerdas, "
+        "Kamis (8/6/2023)."
+    )
+    assert parties(record) == [{"kota-32-71", "institut-teknologi-bandung"}]
+
+
+def test_a_university_named_again_with_the_acronym_the_report_gave_it():
+    record = extract(
+        "Pemerintah Kabupaten Sleman bekerja sama dengan Universitas Harapan Timur (Unhati). "
+        "Nota kesepahaman diteken Rektor Universitas Unhati Prof Budi Santosa dan Bupati Sleman "
+        "Rina Astuti, Kamis (8/6/2023)."
+    )
+    assert parties(record) == [{"decl:Universitas Harapan Timur", "kabupaten-34-04"}]
+
+
+def test_a_misspelt_university_the_gazetteer_knows_by_that_spelling():
+    record = extract(
+        "Pemerintah Kabupaten Sleman dan Universitas Gajah Mada meneken MoU, Kamis (8/6/2023)."
+    )
+    assert parties(record) == [{"kabupaten-34-04", "universitas-gadjah-mada"}]

@@ -583,6 +583,9 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
     if not toks[i].capitalised:
         return None
     end = _capitalised_run(toks, i + length, 6, joiners=())
+    known = _lexicon(toks, i + length, lexicon) if i + length < end else None
+    if known is not None and known.end == end:  # "Universitas Unimerz" after "… (Unimerz)"
+        return OrgMatch(i, end, known.org, via="lexicon")
     alias = None
     if end + 3 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")":
         after = _capitalised_run(toks, end + 3, 3, joiners=())
@@ -780,7 +783,11 @@ def _central_office(toks, i, lexicon) -> OrgMatch | None:
     if after + 3 < len(toks) and toks[after].text == "(" and toks[after + 2].text == ")":
         after, acronym = after + 3, toks[after + 1].text  # "Badan Pusat Statistik (BPS) Provinsi …"
     region = _gazetteer(toks, after)
-    if region is None or not region.org.is_local or region.alternatives:
+    if region is None or not region.org.is_local:
+        return None
+    if central.org.kind == "StateUniversity":  # "ULM Banjarmasin": the university and its city
+        return OrgMatch(i, region.end, central.org, via="gazetteer")
+    if region.alternatives:
         return None
     place = _span(toks, after, region.end)
     name = _span(toks, i, central.end) + " " + place
