@@ -105,3 +105,59 @@ def test_a_misspelt_university_the_gazetteer_knows_by_that_spelling():
         "Pemerintah Kabupaten Sleman dan Universitas Gajah Mada meneken MoU, Kamis (8/6/2023)."
     )
     assert parties(record) == [{"kabupaten-34-04", "universitas-gadjah-mada"}]
+
+
+# ── Foreign bodies ──────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_country_beside_indonesia_is_its_government_declared_with_its_forms():
+    record = extract(
+        "Indonesia and Norway have signed an agreement on peatland restoration on Thursday "
+        "(8/6). It was signed by the Minister of Environment and Forestry Siti Rahma and the "
+        "Norwegian ambassador.",
+        lang="en",
+    )
+    assert {"decl:Government of Norway"} <= parties(record)[0]
+    norway = declaration(record, "Government of Norway")
+    assert norway["kind"] == "ForeignGovernment" and norway["country"] == "NO"
+    assert "Government of the Kingdom of Norway" in norway["aliases"]
+
+
+def test_an_international_organization_named_by_its_acronym_is_declared_in_full():
+    record = extract(
+        "Kementerian Kesehatan dan UNICEF menandatangani nota kesepahaman tentang imunisasi "
+        "anak, Kamis (8/6/2023)."
+    )
+    assert parties(record) == [{"kemenkes", "decl:United Nations Children's Fund"}]
+    unicef = declaration(record, "United Nations Children's Fund")
+    assert unicef["kind"] == "InternationalOrganization" and unicef["acronyms"] == ["UNICEF"]
+
+
+def test_a_foreign_ministry_named_with_its_country_and_one_without_it_stays_out():
+    record = extract(
+        "The Ministry of Agriculture and the Ministry of Agriculture, Forestry and Fisheries of "
+        "Japan signed a memorandum of understanding on Thursday (8/6) on rice breeding.",
+        lang="en",
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert "Ministry of Agriculture, Forestry and Fisheries of Japan" in names
+    assert not any(name.startswith("Ministry of Agriculture and") for name in names)
+
+
+def test_a_region_of_a_foreign_country_named_in_indonesian():
+    record = extract(
+        "Pemerintah Provinsi Bali menandatangani MoU dengan Pemerintah Negara Bagian Australia "
+        "Barat tentang pariwisata, Kamis (8/6/2023)."
+    )
+    assert parties(record) == [{"provinsi-51", "decl:Pemerintah Negara Bagian Australia Barat"}]
+    assert declaration(record, "Pemerintah Negara Bagian Australia Barat")["kind"] == (
+        "ForeignLocalGovernment"
+    )
+
+
+def test_a_country_named_only_in_passing_is_not_a_party():
+    record = extract(
+        "Pemerintah Kota Bogor dan IPB meneken MoU pertanian kota, Kamis (8/6/2023). Wali Kota "
+        "Bogor mengatakan pola serupa sudah berjalan di Jepang."
+    )
+    assert parties(record) == [{"kota-32-71", "ipb"}]

@@ -22,6 +22,8 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from govkg.extract.foreign import first_words as foreign_words
+from govkg.extract.foreign import foreign_at
 from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Token, phrase_keys, token_key, tokens
 from govkg.gazetteer import Entry, Gazetteer
@@ -45,6 +47,7 @@ class Org:
     parent: str | None = None
     region_code: str | None = None
     aliases: tuple[str, ...] = ()
+    country: str | None = None
 
     @property
     def known(self) -> bool:
@@ -230,7 +233,12 @@ def org_at(
     if i >= len(toks) or not toks[i].is_word:
         return None
     first = toks[i].key.split(" ", 1)[0]
-    known = first in gazetteer_index().prefixes or first in _shape_firsts() or _before_head(toks, i)
+    known = (
+        first in gazetteer_index().prefixes
+        or first in _shape_firsts()
+        or first in foreign_words()
+        or _before_head(toks, i)
+    )
     if not known and not (toks[i].capitalised and first in lexicon.prefixes):
         return None
     found = [m for m in (_gazetteer(toks, i), _lexicon(toks, i, lexicon)) if m is not None]
@@ -381,7 +389,7 @@ def _shaped(toks: Sequence[Token], i: int, lexicon: Lexicon) -> list[OrgMatch]:
             match = finder(toks, i, hit, lexicon)
             if match is not None:
                 found.append(match)
-    for finder in (_central_office, _english_ministry, _english_university):
+    for finder in (_central_office, _english_ministry, _english_university, _foreign_body):
         match = finder(toks, i, lexicon)
         if match is not None:
             found.append(match)
@@ -468,6 +476,23 @@ def _english_university(toks, i, lexicon) -> OrgMatch | None:
     if not org.known and local not in org.aliases:
         org = lexicon.update(replace(org, aliases=(*org.aliases, local)))
     return OrgMatch(i, end, org, via="university")
+
+
+def _foreign_body(toks, i, lexicon) -> OrgMatch | None:
+    """A foreign government, ministry or international organization (:mod:`.foreign`)."""
+    found = foreign_at(toks, _keys(toks), i)
+    if found is None:
+        return None
+    org = _new(
+        lexicon,
+        found.name,
+        found.kind,
+        same=f"foreign:{found.name}",
+        acronym=found.acronym,
+        aliases=found.aliases,
+        country=found.country,
+    )
+    return OrgMatch(i, found.end, org, via="foreign")
 
 
 def _new(
@@ -680,7 +705,11 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
     state = any(marks.match([t.key for t in toks[i:end]], k) for k in range(end - i))
     kind = "StateOwnedEnterprise" if state else "Organization"
     org = _new(lexicon, name, kind)
-    core = [t.text for t in toks[i + length : end] if t.key not in _words("enterprise_marks") and t.text not in "()"]
+    core = [
+        t.text
+        for t in toks[i + length : end]
+        if t.key not in _words("enterprise_marks") and t.text not in "()"
+    ]
     if core and toks[i].key in _words("enterprise_short_heads"):
         lexicon.add(" ".join(core), org)
     return OrgMatch(i, end, org, via="enterprise")
@@ -703,8 +732,6 @@ def _place_after(toks, j, lexicon, *, limit: int = 3) -> tuple[int, str]:
         place = f"{place} {toks[end].key}"
         end += 1
     return end, place
-
-
 
 
 def _office(toks, i, hit, lexicon) -> OrgMatch | None:
@@ -832,8 +859,6 @@ def _after_unit_acronym(toks, match: OrgMatch, lexicon: Lexicon, i: int, length:
             if close is not None and close > k + 1:
                 lexicon.add(" ".join(t.text for t in toks[k + 1 : close]), match.org)
     return match
-
-
 
 
 def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
