@@ -61,7 +61,12 @@ def _data() -> tuple[Phrases, Phrases, dict[str, tuple], frozenset[str]]:
     acronyms = {spec[0]: (name, *spec) for name, spec in orgs["foreign_bodies"].items() if spec[0]}
     firsts = Phrases(countries).firsts | Phrases(bodies).firsts | {a.lower() for a in acronyms}
     heads = frozenset(orgs["foreign_ministry_heads"])
-    return Phrases(countries), Phrases(bodies), acronyms, firsts | heads | {"government"}
+    return (
+        Phrases(countries),
+        Phrases(bodies),
+        acronyms,
+        firsts | heads | {"government", "pemerintah"},
+    )
 
 
 def first_words() -> frozenset[str]:

@@ -233,12 +233,7 @@ def org_at(
     if i >= len(toks) or not toks[i].is_word:
         return None
     first = toks[i].key.split(" ", 1)[0]
-    known = (
-        first in gazetteer_index().prefixes
-        or first in _shape_firsts()
-        or first in foreign_words()
-        or _before_head(toks, i)
-    )
+    known = first in gazetteer_index().prefixes or first in _shape_firsts() or _before_head(toks, i)
     if not known and not (toks[i].capitalised and first in lexicon.prefixes):
         return None
     found = [m for m in (_gazetteer(toks, i), _lexicon(toks, i, lexicon)) if m is not None]
@@ -272,13 +267,20 @@ def _acronym_name(toks: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
 def _before_head(toks: Sequence[Token], i: int) -> bool:
     """A capitalised word a few words before an English head (``… University``), or the head
     before ``of``."""
-    if not toks[i].capitalised:
+    if not toks[i].text[:1].isupper():
         return False
-    heads = Rules.load().data["orgs"]["english_universities"]
-    keys = _keys(toks)
-    if keys[i] in heads:  # "University of Melbourne"
-        return i + 1 < len(keys) and keys[i + 1] == "of"
-    return any(key in heads for key in keys[i + 1 : i + 5])
+    heads = (
+        _ENGLISH_HEADS or _ENGLISH_HEADS.update(_words("english_universities")) or _ENGLISH_HEADS
+    )
+    if toks[i].key in heads:  # "University of Melbourne"
+        return i + 1 < len(toks) and toks[i + 1].key == "of"
+    for tok in toks[i + 1 : i + 5]:
+        if tok.key in heads:
+            return toks[i].capitalised
+    return False
+
+
+_ENGLISH_HEADS: set[str] = set()
 
 
 def scan(toks: Sequence[Token], i: int):
@@ -361,7 +363,8 @@ def _with_acronym(toks: Sequence[Token], match: OrgMatch, lexicon: Lexicon) -> O
 
 @functools.cache
 def _shape_firsts() -> frozenset[str]:
-    return frozenset(word for phrases in _shapes().values() for word in phrases.firsts)
+    shaped = (word for phrases in _shapes().values() for word in phrases.firsts)
+    return frozenset(shaped) | foreign_words()
 
 
 def _shaped(toks: Sequence[Token], i: int, lexicon: Lexicon) -> list[OrgMatch]:
@@ -389,7 +392,12 @@ def _shaped(toks: Sequence[Token], i: int, lexicon: Lexicon) -> list[OrgMatch]:
             match = finder(toks, i, hit, lexicon)
             if match is not None:
                 found.append(match)
-    for finder in (_central_office, _english_ministry, _english_university, _foreign_body):
+    finders = [_central_office, _english_ministry]
+    if _before_head(toks, i):
+        finders.append(_english_university)
+    if keys[i] in foreign_words():
+        finders.append(_foreign_body)
+    for finder in finders:
         match = finder(toks, i, lexicon)
         if match is not None:
             found.append(match)
