@@ -161,3 +161,16 @@ def test_a_country_named_only_in_passing_is_not_a_party():
         "Bogor mengatakan pola serupa sudah berjalan di Jepang."
     )
     assert parties(record) == [{"kota-32-71", "ipb"}]
+
+
+# ── Prosecutors' offices ────────────────────────────────────────────────────────────────────────
+
+
+def test_a_title_in_capitals_does_not_make_a_place_of_the_verb_after_an_office():
+    record = extract(
+        "https://contoh.id/berita/kejati-mou\n"
+        "Pemkab Sleman dan Kejati Resmi Tandatangani Perjanjian Kerja Sama\n"
+        "Sleman - Bupati Sleman Rina Astuti meneken perjanjian itu, Kamis (8/6/2023)."
+    )
+    names = {o["name"] for o in record.get("organizations", ())}
+    assert not any("Tandatangani" in name or "Resmi" in name for name in names)

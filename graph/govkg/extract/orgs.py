@@ -735,11 +735,25 @@ def _place_after(toks, j, lexicon, *, limit: int = 3) -> tuple[int, str]:
         end, place = region.end, region.org.ident
     else:
         end = _capitalised_run(toks, j, limit, joiners=())
+        if _headline_words(toks, j, end + 1):
+            return j, ""  # "Kejari Teken MoU", "Kejati Resmi Tandatangani …": a title, no place
         place = " ".join(t.key for t in toks[j:end])
     if end < len(toks) and toks[end].text in _words("office_numbers"):  # "Kanwil DJP Jawa Tengah I"
         place = f"{place} {toks[end].key}"
         end += 1
     return end, place
+
+
+def _headline_words(toks: Sequence[Token], j: int, end: int) -> bool:
+    """A signing word or a kind of agreement among ``toks[j:end]`` (a title written in capitals
+    runs a place name into the verb: ``Kejati Resmi Tandatangani``)."""
+    rules = Rules.load()
+    keys = _keys(toks)
+    signing = rules.cue("signing")
+    return any(
+        signing.match(keys, k) is not None or rules.kinds.match(keys, k) is not None
+        for k in range(j, min(end, len(toks)))
+    )
 
 
 def _office(toks, i, hit, lexicon) -> OrgMatch | None:
