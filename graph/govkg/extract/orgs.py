@@ -22,8 +22,10 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from govkg.extract.foreign import first_words as foreign_words
+from govkg.extract.foreign import foreign_at
 from govkg.extract.rules import Phrases, Rules
-from govkg.extract.text import Token, phrase_keys, token_key
+from govkg.extract.text import Token, phrase_keys, token_key, tokens
 from govkg.gazetteer import Entry, Gazetteer
 from govkg.gazetteer.forms import entry_forms, labels
 from govkg.text import slugify
@@ -45,6 +47,7 @@ class Org:
     parent: str | None = None
     region_code: str | None = None
     aliases: tuple[str, ...] = ()
+    country: str | None = None
 
     @property
     def known(self) -> bool:
@@ -97,32 +100,6 @@ class Lexicon:
         return org
 
 
-_COMMON = frozenset(
-    [
-        "pemerintah",
-        "kabupaten",
-        "kota",
-        "provinsi",
-        "badan",
-        "kementerian",
-        "dan",
-        "republik",
-        "indonesia",
-        "nasional",
-        "lembaga",
-        "the",
-        "of",
-        "ministry",
-        "government",
-        "regency",
-        "city",
-        "province",
-        "agency",
-    ]
-)
-"""Words too common in names to find candidates by."""
-
-
 class GazetteerIndex:
     """Folded gazetteer forms with their prefixes, for scanning tokens left to right."""
 
@@ -145,7 +122,7 @@ class GazetteerIndex:
         self.short: dict[str, list[str]] = {}
         for entry in gazetteer.entries():
             names = labels(entry)
-            for word in {w for label in names for w in label.split()} - _COMMON:
+            for word in {w for label in names for w in label.split()} - _words("common_words"):
                 self.by_word.setdefault(word, set()).add(entry.key)
             for label in names:
                 if len(label.split()) <= 2:
@@ -214,6 +191,17 @@ def _written_name(entry: Entry) -> str:
 
 
 @functools.cache
+def _words(name: str) -> frozenset[str]:
+    """A word list of the ``orgs`` rules, as token keys (``office_numbers`` as written).
+
+    >>> "kabupaten" in _words("area_words")
+    True
+    """
+    words = Rules.load().data["orgs"][name]
+    return frozenset(words if name == "office_numbers" else (token_key(w) for w in words))
+
+
+@functools.cache
 def _shapes() -> dict[str, Phrases]:
     orgs = Rules.load().data["orgs"]
     return {
@@ -245,7 +233,7 @@ def org_at(
     if i >= len(toks) or not toks[i].is_word:
         return None
     first = toks[i].key.split(" ", 1)[0]
-    known = first in gazetteer_index().prefixes or first in _shape_firsts()
+    known = first in gazetteer_index().prefixes or first in _shape_firsts() or _before_head(toks, i)
     if not known and not (toks[i].capitalised and first in lexicon.prefixes):
         return None
     found = [m for m in (_gazetteer(toks, i), _lexicon(toks, i, lexicon)) if m is not None]
@@ -255,7 +243,44 @@ def org_at(
     if not found:
         return None
     best = max(found, key=lambda m: (m.end, not m.weak, m.via == "gazetteer"))
-    return _with_acronym(toks, best, lexicon)
+    return _acronym_name(toks, best) or _with_acronym(toks, best, lexicon)
+
+
+def _acronym_name(toks: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
+    """``Badan Penyelenggara Jaminan Sosial (BPJS) Kesehatan``: the acronym in brackets and the
+    words after it name a gazetteer body (``BPJS Kesehatan``), which the whole stands for."""
+    end = match.end
+    if not (end + 3 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")"):
+        return None
+    index = gazetteer_index()
+    key, found = toks[end + 1].key, None
+    for k in range(end + 3, min(len(toks), end + 6)):
+        if not (toks[k].is_word and toks[k].capitalised):
+            break
+        key = f"{key} {toks[k].key}"
+        keys = index.strong.get(key)
+        if keys is not None and len(keys) == 1:
+            found = OrgMatch(match.start, k + 1, index.org(keys[0]), via="gazetteer")
+    return found
+
+
+def _before_head(toks: Sequence[Token], i: int) -> bool:
+    """A capitalised word a few words before an English head (``… University``), or the head
+    before ``of``."""
+    if not toks[i].text[:1].isupper():
+        return False
+    heads = (
+        _ENGLISH_HEADS or _ENGLISH_HEADS.update(_words("english_universities")) or _ENGLISH_HEADS
+    )
+    if toks[i].key in heads:  # "University of Melbourne"
+        return i + 1 < len(toks) and toks[i + 1].key == "of"
+    for tok in toks[i + 1 : i + 5]:
+        if tok.key in heads:
+            return toks[i].capitalised
+    return False
+
+
+_ENGLISH_HEADS: set[str] = set()
 
 
 def scan(toks: Sequence[Token], i: int):
@@ -338,7 +363,8 @@ def _with_acronym(toks: Sequence[Token], match: OrgMatch, lexicon: Lexicon) -> O
 
 @functools.cache
 def _shape_firsts() -> frozenset[str]:
-    return frozenset(word for phrases in _shapes().values() for word in phrases.firsts)
+    shaped = (word for phrases in _shapes().values() for word in phrases.firsts)
+    return frozenset(shaped) | foreign_words()
 
 
 def _shaped(toks: Sequence[Token], i: int, lexicon: Lexicon) -> list[OrgMatch]:
@@ -366,7 +392,12 @@ def _shaped(toks: Sequence[Token], i: int, lexicon: Lexicon) -> list[OrgMatch]:
             match = finder(toks, i, hit, lexicon)
             if match is not None:
                 found.append(match)
-    for finder in (_central_office, _english_ministry):
+    finders = [_central_office, _english_ministry]
+    if _before_head(toks, i):
+        finders.append(_english_university)
+    if keys[i] in foreign_words():
+        finders.append(_foreign_body)
+    for finder in finders:
         match = finder(toks, i, lexicon)
         if match is not None:
             found.append(match)
@@ -427,6 +458,51 @@ def _english_ministry(toks, i, lexicon) -> OrgMatch | None:
     return None
 
 
+def _english_university(toks, i, lexicon) -> OrgMatch | None:
+    """``Paramadina University``, ``University of Melbourne``: declared as written, with the
+    Indonesian form as an alias (``Universitas Paramadina``); a gazetteer university if either
+    form names one."""
+    heads = Rules.load().data["orgs"]["english_universities"]
+    keys = _keys(toks)
+    if keys[i] == "the":
+        return None
+    if keys[i] in heads and i + 2 < len(toks) and keys[i + 1] == "of":
+        end = _capitalised_run(toks, i + 2, 5, joiners=())
+        words, head = _span(toks, i + 2, end), heads[keys[i]]
+    else:
+        at = next((k for k in range(i + 1, min(len(toks), i + 5)) if keys[k] in heads), None)
+        if at is None or _capitalised_run(toks, i, at - i, joiners=()) != at:
+            return None
+        end, words, head = at + 1, _span(toks, i, at), heads[keys[at]]
+    if not {token_key(w) for w in words.split()} - _university_words():
+        return None  # "Indonesian University", "State Islamic Institute": no name
+    name, local = _span(toks, i, end), f"{head} {words}"
+    keys_found = gazetteer_index().lookup(local)
+    if len(keys_found) == 1:
+        return OrgMatch(i, end, lexicon.add(name, gazetteer_index().org(keys_found[0])))
+    org = _new(lexicon, name, "Organization", same=f"university:{token_key(local)}")
+    if not org.known and local not in org.aliases:
+        org = lexicon.update(replace(org, aliases=(*org.aliases, local)))
+    return OrgMatch(i, end, org, via="university")
+
+
+def _foreign_body(toks, i, lexicon) -> OrgMatch | None:
+    """A foreign government, ministry or international organization (:mod:`.foreign`)."""
+    found = foreign_at(toks, _keys(toks), i)
+    if found is None:
+        return None
+    org = _new(
+        lexicon,
+        found.name,
+        found.kind,
+        same=f"foreign:{found.name}",
+        acronym=found.acronym,
+        aliases=found.aliases,
+        country=found.country,
+    )
+    return OrgMatch(i, found.end, org, via="foreign")
+
+
 def _new(
     lexicon: Lexicon,
     name: str,
@@ -446,7 +522,14 @@ def _new(
     """
     keys = gazetteer_index().lookup(name.replace("(", " ").replace(")", " "))
     if len(keys) == 1:
-        return lexicon.add(name, gazetteer_index().org(keys[0]))
+        org = lexicon.add(name, gazetteer_index().org(keys[0]))
+        if same is not None:
+            lexicon.same.setdefault(same, org.ident)
+        return org
+    office = gazetteer_offices().get(same) if same is not None else None
+    if office is not None and same not in lexicon.same:
+        lexicon.same[same] = office
+        return lexicon.add(name, gazetteer_index().org(office))
     if same is not None and same in lexicon.same:
         org = lexicon.orgs[lexicon.same[same]]
         if name != org.name and name not in org.aliases:
@@ -456,6 +539,35 @@ def _new(
     if same is not None:
         lexicon.same[same] = org.ident
     return org
+
+
+_OFFICES: dict[str, str] = {}
+
+
+def gazetteer_offices() -> dict[str, str]:
+    """The gazetteer's regional offices by the key their shape gives them (parent, head and
+    place), so that ``Kejaksaan Tinggi Sumbar`` is the entry named ``Kejaksaan Tinggi Sumatera
+    Barat`` (acronyms: ``Kejati Sumbar``).
+
+    >>> gazetteer_offices()["kejagung:kejaksaan tinggi:provinsi-13"]
+    'kejati-sumbar'
+    """
+    if _OFFICES:
+        return _OFFICES
+    _OFFICES["building"] = ""  # _new must not consult the index while it is being built
+    found: dict[str, set[str]] = {}
+    for entry in gazetteer_index().gazetteer.entries():
+        if entry.kind != "RegionalOffice":
+            continue
+        for form in (entry.name, *entry.acronyms, *entry.aliases):
+            lexicon = Lexicon()
+            org_at(tokens(form), 0, lexicon)
+            for same, ident in lexicon.same.items():
+                if ident == entry.key:
+                    found.setdefault(same, set()).add(ident)
+    _OFFICES.update({same: keys.pop() for same, keys in found.items() if len(keys) == 1})
+    del _OFFICES["building"]
+    return _OFFICES
 
 
 def _span(toks: Sequence[Token], i: int, end: int) -> str:
@@ -504,6 +616,9 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
     if not toks[i].capitalised:
         return None
     end = _capitalised_run(toks, i + length, 6, joiners=())
+    known = _lexicon(toks, i + length, lexicon) if i + length < end else None
+    if known is not None and known.end == end:  # "Universitas Unimerz" after "… (Unimerz)"
+        return OrgMatch(i, end, known.org, via="lexicon")
     alias = None
     if end + 3 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")":
         after = _capitalised_run(toks, end + 3, 3, joiners=())
@@ -534,7 +649,10 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
 
 
 def _university_kind(toks: Sequence[Token], i: int, name: str) -> str:
-    state = "negeri" in name.lower() or toks[i].key in {"uin", "iain", "stain", "poltekkes"}
+    words = {token_key(w) for w in name.split()}
+    state = bool(words & _words("state_university_words")) or toks[i].key in _words(
+        "state_university_heads"
+    )
     return "StateUniversity" if state else "Organization"
 
 
@@ -565,7 +683,7 @@ def _university_unit(toks, i, hit, lexicon) -> OrgMatch | None:
         university = inner is not None and inner.org.kind in {"StateUniversity", "Organization"}
         if university and inner.via in {"university", "lexicon"}:
             return OrgMatch(i, inner.end, inner.org, via="university unit")
-        if not (toks[j].capitalised or toks[j].key in {"dan", "&"}):
+        if not (toks[j].capitalised or toks[j].key in _words("name_joiners")):
             break
     return None
 
@@ -578,7 +696,7 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
     while end < len(toks) and end - i < 10:
         tok = toks[end]
         if tok.text == "(" and end + 2 < len(toks) and toks[end + 2].text == ")":
-            if toks[end + 1].key in {"persero", "perseroda", "perum"}:
+            if toks[end + 1].key in _words("enterprise_brackets"):
                 end += 3
                 continue
             break
@@ -595,8 +713,12 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
     state = any(marks.match([t.key for t in toks[i:end]], k) for k in range(end - i))
     kind = "StateOwnedEnterprise" if state else "Organization"
     org = _new(lexicon, name, kind)
-    core = [t.text for t in toks[i + length : end] if t.key not in {"persero", "tbk", "(", ")"}]
-    if core and toks[i].key in {"pt", "perum"}:
+    core = [
+        t.text
+        for t in toks[i + length : end]
+        if t.key not in _words("enterprise_marks") and t.text not in "()"
+    ]
+    if core and toks[i].key in _words("enterprise_short_heads"):
         lexicon.add(" ".join(core), org)
     return OrgMatch(i, end, org, via="enterprise")
 
@@ -606,21 +728,32 @@ def _place_after(toks, j, lexicon, *, limit: int = 3) -> tuple[int, str]:
     ``limit`` capitalised words) and the place as a comparison key."""
     if j >= len(toks):
         return j, ""
-    if toks[j].key in {"di", "in"} and j + 1 < len(toks):
+    if toks[j].key in _words("place_prepositions") and j + 1 < len(toks):
         j += 1
     region = _gazetteer(toks, j)
     if region is not None and region.org.is_local:
         end, place = region.end, region.org.ident
     else:
         end = _capitalised_run(toks, j, limit, joiners=())
+        if _headline_words(toks, j, end + 1):
+            return j, ""  # "Kejari Teken MoU", "Kejati Resmi Tandatangani …": a title, no place
         place = " ".join(t.key for t in toks[j:end])
-    if end < len(toks) and toks[end].text in _ROMAN:  # "Kanwil DJP Jawa Tengah I"
+    if end < len(toks) and toks[end].text in _words("office_numbers"):  # "Kanwil DJP Jawa Tengah I"
         place = f"{place} {toks[end].key}"
         end += 1
     return end, place
 
 
-_ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI"})
+def _headline_words(toks: Sequence[Token], j: int, end: int) -> bool:
+    """A signing word or a kind of agreement among ``toks[j:end]`` (a title written in capitals
+    runs a place name into the verb: ``Kejati Resmi Tandatangani``)."""
+    rules = Rules.load()
+    keys = _keys(toks)
+    signing = rules.cue("signing")
+    return any(
+        signing.match(keys, k) is not None or rules.kinds.match(keys, k) is not None
+        for k in range(j, min(end, len(toks)))
+    )
 
 
 def _office(toks, i, hit, lexicon) -> OrgMatch | None:
@@ -699,7 +832,11 @@ def _central_office(toks, i, lexicon) -> OrgMatch | None:
     if after + 3 < len(toks) and toks[after].text == "(" and toks[after + 2].text == ")":
         after, acronym = after + 3, toks[after + 1].text  # "Badan Pusat Statistik (BPS) Provinsi …"
     region = _gazetteer(toks, after)
-    if region is None or not region.org.is_local or region.alternatives:
+    if region is None or not region.org.is_local:
+        return None
+    if central.org.kind == "StateUniversity":  # "ULM Banjarmasin": the university and its city
+        return OrgMatch(i, region.end, central.org, via="gazetteer")
+    if region.alternatives:
         return None
     place = _span(toks, after, region.end)
     name = _span(toks, i, central.end) + " " + place
@@ -730,7 +867,7 @@ def _central_unit(toks, i, hit, lexicon) -> OrgMatch | None:
                 return None
             j = close + 1
             continue
-        if not (tok.capitalised or tok.key in {"dan", "&", "serta"}):
+        if not (tok.capitalised or tok.key in _words("name_joiners")):
             return None
         j += 1
     return None
@@ -746,9 +883,6 @@ def _after_unit_acronym(toks, match: OrgMatch, lexicon: Lexicon, i: int, length:
     return match
 
 
-_AREA_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov", "pemerintah"})
-
-
 def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
     length, _ = hit
     if not toks[i].capitalised:
@@ -759,12 +893,12 @@ def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
         region = _gazetteer(toks, j) if tok.capitalised else None
         if region is not None and not region.org.is_local and not region.weak:
             return None
-        if region is not None and region.org.is_local and tok.key in _AREA_WORDS:
+        if region is not None and region.org.is_local and tok.key in _words("area_words"):
             name = _span(toks, i, region.end)
             region_org = region.org
             org = _new(lexicon, name, "GovernmentUnit", region_org.ident)
             return OrgMatch(i, region.end, org, via="unit")
-        if not (tok.capitalised or tok.key in {"dan", "&", "serta"}):
+        if not (tok.capitalised or tok.key in _words("name_joiners")):
             return None
         j += 1
     return None

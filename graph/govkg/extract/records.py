@@ -442,6 +442,8 @@ def _declarations(splits: Iterable[Split]) -> list[dict[str, Any]]:
             entry["acronyms"] = [org.acronym]
         if org.aliases:
             entry["aliases"] = [a for a in org.aliases if a != org.name]
+        if org.country:
+            entry["country"] = org.country
         if org.parent:
             parent = orgs.get(org.parent)
             entry["parent"] = declared_id(parent) if parent else org.parent
