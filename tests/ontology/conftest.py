@@ -100,6 +100,12 @@ def corpus_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(params=["seed", "corpus"])
+def built_out(request: pytest.FixtureRequest) -> Path:
+    """The seed build, then the default (seed + corpus) build: a test runs once on each."""
+    return request.getfixturevalue(f"{request.param}_out")
+
+
 @pytest.fixture(scope="session")
 def one_document() -> Callable[..., Path]:
     """Write Turtle files as one N-Triples document for the OWL API: ``make(target, *paths)``.

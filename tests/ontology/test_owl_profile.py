@@ -68,12 +68,9 @@ def test_every_reused_term_is_declared_in_the_imported_file(name: str) -> None:
     assert (header, OWL.imports, IMPORT_IRI) in document
 
 
-@pytest.mark.parametrize("data", ["seed", "corpus"])
-def test_every_reused_term_the_data_uses_is_declared(
-    data: str, request: pytest.FixtureRequest
-) -> None:
+def test_every_reused_term_the_data_uses_is_declared(built_out: Path) -> None:
     """A new property or class in the data needs its declaration in imports/reused-terms.ttl."""
-    assert used_by_data(request.getfixturevalue(f"{data}_out")) - declared() == set()
+    assert used_by_data(built_out) - declared() == set()
 
 
 def test_nothing_is_declared_that_neither_files_nor_builds_use(
@@ -125,16 +122,11 @@ def language_tagged_data_values(document: Path) -> int:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("data", ["seed", "corpus"])
 def test_ontology_with_data_is_in_owl2_dl_and_rl_for_the_owl_api(
-    data: str,
-    request: pytest.FixtureRequest,
-    one_document: Callable[..., Path],
-    tmp_path: Path,
+    built_out: Path, one_document: Callable[..., Path], tmp_path: Path
 ) -> None:
     """The ontology, the schemes and a build's ``govkg.ttl`` (dates and all, as published)."""
-    out = request.getfixturevalue(f"{data}_out")
-    files = (IMPORTS, *(ontology_dir() / name for name in OWL_FILES), out / "govkg.ttl")
+    files = (IMPORTS, *(ontology_dir() / name for name in OWL_FILES), built_out / "govkg.ttl")
     document = one_document(tmp_path / "input.nt", *files)
     violations, output = profile_check(document)
     assert violations["OWL 2 DL"] == [], output

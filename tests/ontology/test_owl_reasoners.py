@@ -118,18 +118,13 @@ def test_hermit_would_refuse_the_dates_as_data_property_values(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("reasoner", ["hermit", "pellet"])
-@pytest.mark.parametrize("data", ["seed", "corpus"])
 def test_reasoners_agree_with_govkg_inferences(
-    reasoner: str,
-    data: str,
-    request: pytest.FixtureRequest,
-    one_document: Callable[..., Path],
-    tmp_path: Path,
+    reasoner: str, built_out: Path, one_document: Callable[..., Path], tmp_path: Path
 ) -> None:
-    out = request.getfixturevalue(f"{data}_out")
-    result = reason(reasoner, one_document(tmp_path / "input.nt", *ONTOLOGY, out / "govkg.ttl"))
+    document = one_document(tmp_path / "input.nt", *ONTOLOGY, built_out / "govkg.ttl")
+    result = reason(reasoner, document)
     assert result.consistent and result.unsatisfiable == []
-    ours, counts = memberships(out)
+    ours, counts = memberships(built_out)
     theirs = set(filter(counts, result.types))
     assert len(ours) > 40
     assert sorted(theirs - ours) == [] and sorted(ours - theirs) == []
