@@ -2,7 +2,9 @@
 
 The build validates a data graph that already holds the ontology, the reference data, the
 sources and their OWL RL inferences. The tests emulate that either with pySHACL's RDFS
-inference (fast) or with the rule and owlrl's OWL RL closure (as the build does).
+inference (fast) or with the rule and owlrl's OWL RL closure (as the build does). The OWL tool
+tests (profile check, HermiT, Pellet) read the corpus build and one N-Triples document that holds
+the ontology with the data.
 """
 
 from __future__ import annotations
@@ -11,13 +13,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import owlrl
+import pyoxigraph as ox
 import pyshacl
 import pytest
 from rdflib import Graph, URIRef
 
+from govkg.build import build
 from govkg.resources import ontology_dir
 
 OWLRL_ERROR = URIRef("http://www.daml.org/2002/03/agents/agent-ont#error")
+IS_ONTOLOGY = (
+    ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+    ox.NamedNode("http://www.w3.org/2002/07/owl#Ontology"),
+)
 
 
 @pytest.fixture(scope="session")
@@ -82,3 +90,35 @@ def owl_rl() -> Callable[[Graph], list[str]]:
         return sorted(str(m) for m in graph.objects(None, OWLRL_ERROR))
 
     return expand
+
+
+@pytest.fixture(scope="session")
+def corpus_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``govkg build``'s default: the seed and the corpus of real reports."""
+    out = tmp_path_factory.mktemp("corpus") / "out"
+    build(None, out)
+    return out
+
+
+@pytest.fixture(params=["seed", "corpus"])
+def built_out(request: pytest.FixtureRequest) -> Path:
+    """The seed build, then the default (seed + corpus) build: a test runs once on each."""
+    return request.getfixturevalue(f"{request.param}_out")
+
+
+@pytest.fixture(scope="session")
+def one_document() -> Callable[..., Path]:
+    """Write Turtle files as one N-Triples document for the OWL API: ``make(target, *paths)``.
+
+    The ``owl:Ontology`` headers are dropped, so nothing is imported from the web, and the parser
+    sees every declaration (the imported file's too) while it reads the data.
+    """
+
+    def make(target: Path, *paths: Path) -> Path:
+        quads = [q for path in paths for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+        headers = {q.subject for q in quads if (q.predicate, q.object) == IS_ONTOLOGY}
+        kept = [q.triple for q in quads if q.subject not in headers]
+        target.write_bytes(ox.serialize(kept, format=ox.RdfFormat.N_TRIPLES))
+        return target
+
+    return make

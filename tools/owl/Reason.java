@@ -13,9 +13,11 @@ import org.semanticweb.owlapi.reasoner.*;
  * line each: {@code consistent true|false}, {@code unsatisfiable <class>} for every class other
  * than owl:Nothing that can have no member, and {@code type <individual> <class>} for every class
  * (direct or not) of every named individual. Exits 0 once it has printed them, 2 when the
- * reasoner refuses the input. {@code --ignore-unsupported-datatypes} turns on HermiT's switch of
- * that name (for data typed xsd:date, xsd:gYearMonth, xsd:gYear; Pellet needs none). The jars are
- * owlready2's (PyPI), as tests/ontology/test_owl_reasoners.py finds them:
+ * reasoner refuses the input. No switches: HermiT runs with {@code new Configuration()}, whose
+ * {@code ignoreUnsupportedDatatypes} is false, so a literal outside the OWL 2 datatype map makes it
+ * refuse the input (its factory's {@code createReasoner(ontology)}, which Protégé uses, turns that
+ * switch on silently); Pellet with its defaults. The jars are owlready2's (PyPI), as
+ * tests/ontology/test_owl_reasoners.py finds them:
  *
  * <pre>java -cp "$OWLREADY2/hermit:$OWLREADY2/hermit/HermiT.jar" tools/owl/Reason.java hermit \
  *     ontology/imports/reused-terms.ttl ontology/govkg.ttl</pre>
@@ -28,14 +30,12 @@ public class Reason {
     public static void main(String[] args) throws Exception {
         OWLOntologyManager m = OWLManager.createOWLOntologyManager();
         OWLOntology all = m.createOntology(IRI.create("urn:govkg:reason"));
-        boolean ignore = false;
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--ignore-unsupported-datatypes")) { ignore = true; continue; }
             m.addAxioms(all, m.loadOntologyFromOntologyDocument(new File(args[i])).getAxioms());
         }
         OWLReasoner r;
         try {
-            r = factory(args[0]).createReasoner(all, configuration(args[0], ignore));
+            r = factory(args[0]).createReasoner(all, configuration(args[0]));
             r.precomputeInferences(InferenceType.CLASS_HIERARCHY);
         } catch (RuntimeException e) {
             System.out.println("refused " + e);
@@ -62,11 +62,10 @@ public class Reason {
             .getDeclaredConstructor().newInstance();
     }
 
-    static OWLReasonerConfiguration configuration(String name, boolean ignore) throws Exception {
+    /** HermiT's own defaults (strict about datatypes), Pellet's defaults. */
+    static OWLReasonerConfiguration configuration(String name) throws Exception {
         if (!name.equals("hermit")) return new SimpleConfiguration();
-        Object c = Class.forName("org.semanticweb.HermiT.Configuration")
+        return (OWLReasonerConfiguration) Class.forName("org.semanticweb.HermiT.Configuration")
             .getDeclaredConstructor().newInstance();
-        c.getClass().getField("ignoreUnsupportedDatatypes").setBoolean(c, ignore);
-        return (OWLReasonerConfiguration) c;
     }
 }

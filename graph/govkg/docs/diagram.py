@@ -107,11 +107,14 @@ def _shape_edges(shapes: Graph, core: set[str]) -> list[Edge]:
 
 
 def _attributes(graph: Graph, cls: str) -> list[str]:
+    """Literal-valued properties of a class: data properties, and the annotation properties with
+    a range (the dates, annotation properties for OWL, and acronyms)."""
     props = sorted(graph.subjects(RDFS.domain, URIRef(cls)))
     return [
         f"{curie(str(p))} : {curie(str(graph.value(p, RDFS.range)))}"
         for p in props
         if (p, RDF.type, OWL.DatatypeProperty) in graph
+        or ((p, RDF.type, OWL.AnnotationProperty) in graph and (p, RDFS.range, None) in graph)
     ]
 
 
