@@ -149,7 +149,8 @@ def validate(records: tuple[Path, ...], reference: bool) -> None:
     "--describe",
     is_flag=True,
     help="Also write void.ttl beside the output: a DCAT/VoID description with counts, "
-    "license, dates and one distribution per file; and shapes.ttl and ontology.ttl, so that "
+    "license, dates and one distribution per file; and shapes.ttl, ontology.ttl and "
+    "reused-terms.ttl, so that "
     "the files validate with pySHACL alone.",
 )
 @click.option(

@@ -8,7 +8,7 @@
 True
 >>> written = export_files(out, ["ttl", "nt"], Path(out) / "dist", describe=Description())
 >>> [p.name for p in written]
-['govkg.ttl', 'govkg.nt', 'shapes.ttl', 'ontology.ttl', 'void.ttl']
+['govkg.ttl', 'govkg.nt', 'shapes.ttl', 'ontology.ttl', 'reused-terms.ttl', 'void.ttl']
 """
 
 from __future__ import annotations
@@ -25,9 +25,14 @@ from govkg.resources import ontology_dir
 from govkg.serialize import FORMATS, serialize_items, statements, write_quads
 from govkg.void import Description, write_description
 
-VALIDATION_FILES = {"shapes.ttl": "shapes.ttl", "ontology.ttl": "govkg.ttl"}
+VALIDATION_FILES = {
+    "shapes.ttl": "shapes.ttl",
+    "ontology.ttl": "govkg.ttl",
+    "reused-terms.ttl": "imports/reused-terms.ttl",
+}
 """What ``--describe`` ships beside the data so that it validates on its own (issue 19): the
-SHACL shapes, and the ontology for the inference an export without ``--inferred`` needs; the
+SHACL shapes, the ontology for the inference an export without ``--inferred`` needs, and the
+declarations of the reused terms the ontology imports (so OWL tools read it offline); the
 field and role concepts the data uses are in its reference graph already. Name → file in
 ``ontology/``."""
 

@@ -276,6 +276,8 @@ def _endpoint(dataset: ox.NamedNode, base: str, about: Description):
 STANDARD_TITLES = {
     "shapes.ttl": "govkg SHACL shapes: the data files validate against them (docs/publishing.md)",
     "ontology.ttl": "govkg ontology: for the inference before validating files without it",
+    "reused-terms.ttl": "Declarations of the terms of other vocabularies that the govkg "
+    "ontology and data use (imported by the ontology; for OWL tools)",
 }
 
 
