@@ -85,5 +85,6 @@ def test_the_readme_five_minute_path_works(tmp_path: Path, monkeypatch) -> None:
         printed += result.output
     for promised in ("Aceh", "Tengah", "Elin", "Herlina", "id:org/lan,Lembaga Administrasi"):
         assert promised in printed.replace("https://w3id.org/govkg/id/", "id:")  # tables wrap
-    shipped = {"void.ttl", "shapes.ttl", "ontology.ttl", "reused-terms.ttl"}  # --describe: what validation needs
+    # --describe: what validation needs
+    shipped = {"void.ttl", "shapes.ttl", "ontology.ttl", "reused-terms.ttl"}
     assert {p.name for p in (tmp_path / "dist").iterdir()} == {"govkg.ttl", "govkg.nt", *shipped}
