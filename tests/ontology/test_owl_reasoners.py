@@ -24,7 +24,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from govkg.build import build
 from govkg.resources import ontology_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,14 +106,6 @@ def memberships(out: Path) -> tuple[set[tuple[str, str]], Callable[[tuple[str, s
     return set(filter(counts, pairs)), counts
 
 
-@pytest.fixture(scope="module")
-def corpus_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``govkg build``'s default: the seed and the corpus of real reports."""
-    out = tmp_path_factory.mktemp("corpus") / "out"
-    build(None, out)
-    return out
-
-
 @pytest.mark.parametrize("reasoner", ["hermit", "pellet"])
 def test_the_ontology_alone_opens_without_switches(reasoner: str) -> None:
     result = reason(reasoner, *ONTOLOGY)
@@ -133,7 +124,7 @@ def test_hermit_refuses_dated_data_without_its_switch(seed_out: Path, tmp_path: 
 def test_reasoners_agree_with_govkg_inferences(
     reasoner: str, data: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    out = request.getfixturevalue(f"{data}_out")
+    out = request.getfixturevalue(f"{data}_out")  # tests/conftest.py: built once per session
     data_file = reasoner_input(out, tmp_path / "input.nt")
     result = reason(reasoner, data_file, switch=reasoner == "hermit")
     assert result.consistent and result.unsatisfiable == []
