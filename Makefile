@@ -20,8 +20,9 @@ demo: $(STAMP)
 	$(BIN)/govkg build -o out
 	@echo "Outputs in out/: govkg.ttl, govkg-inferred.ttl, govkg.trig, store/, network.html"
 
+# The suite on every CPU (pytest-xdist); tests that read the corpus build share one worker.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

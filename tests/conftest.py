@@ -26,6 +26,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that read the corpus build run on one pytest-xdist worker (``--dist loadgroup``),
+    so it is built once, not once per worker."""
+    for item in items:
+        if "corpus_build" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("corpus"))
+
+
 @pytest.fixture(scope="session")
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))

@@ -119,6 +119,7 @@ def test_hermit_refuses_dated_data_without_its_switch(seed_out: Path, tmp_path: 
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("corpus")  # the fixture is looked up by name: see tests/conftest.py
 @pytest.mark.parametrize("reasoner", ["hermit", "pellet"])
 @pytest.mark.parametrize("data", ["seed", "corpus"])
 def test_reasoners_agree_with_govkg_inferences(
