@@ -47,7 +47,8 @@ def _built_into(folder: Path, paths: list[Path] | None) -> tuple[Built, Path]:
 
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Path]:
-    """The seed record alone, built once: what ``build`` returned and its ``out/`` folder."""
+    """The seed record alone, built once: what ``build`` returned (graphs and findings, as
+    ``assemble([seed_record()])`` returns them) and its ``out/`` folder."""
     return _built_into(tmp_path_factory.mktemp("seed"), [seed_record()])
 
 
@@ -55,12 +56,6 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Path]:
 def seed_out(seed_build: tuple[Built, Path]) -> Path:
     """An ``out/`` folder built from the seed record alone."""
     return seed_build[1]
-
-
-@pytest.fixture(scope="session")
-def seed_built(seed_build: tuple[Built, Path]) -> Built:
-    """The seed build's graphs and findings (what ``assemble([seed_record()])`` returns)."""
-    return seed_build[0]
 
 
 @pytest.fixture(scope="session")
@@ -73,9 +68,3 @@ def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Path]
 def corpus_out(corpus_build: tuple[Built, Path]) -> Path:
     """The ``out/`` folder of the corpus build."""
     return corpus_build[1]
-
-
-@pytest.fixture(scope="session")
-def corpus_built(corpus_build: tuple[Built, Path]) -> Built:
-    """The corpus build's graphs and findings (what ``assemble()`` returns)."""
-    return corpus_build[0]

@@ -196,14 +196,14 @@ def example_case(
 
 
 @pytest.fixture(scope="module")
-def seed(seed_built: Built) -> tuple[Graphs, list[Finding]]:
-    graphs = seed_built.graphs
+def seed(seed_build: tuple[Built, Path]) -> tuple[Graphs, list[Finding]]:
+    graphs = seed_build[0].graphs
     return graphs, check_graph(graph_of(graphs))
 
 
 @pytest.fixture(scope="module")
-def corpus(corpus_built: Built) -> tuple[Graphs, list[Finding]]:
-    graphs = corpus_built.graphs
+def corpus(corpus_build: tuple[Built, Path]) -> tuple[Graphs, list[Finding]]:
+    graphs = corpus_build[0].graphs
     return graphs, check_graph(graph_of(graphs))
 
 
