@@ -1,4 +1,9 @@
-"""Shared fixtures: one build of the bundled records per test session, golden-file switch."""
+"""Shared fixtures: one build of the seed and one of the corpus per test session, golden switch.
+
+The corpus build (``govkg build``'s default: the seed and the corpus of real reports) is the
+slowest fixture of the suite; tests in several folders read it, so it is made once here. Tests
+must not write into the folders these fixtures return.
+"""
 
 from __future__ import annotations
 
@@ -21,21 +26,46 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that read the corpus build run on one pytest-xdist worker (``--dist loadgroup``),
+    so it is built once, not once per worker. (``built_out`` of tests/ontology names it at
+    run time, so it counts too.)"""
+    for item in items:
+        if {"corpus_build", "built_out"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("corpus"))
+
+
 @pytest.fixture(scope="session")
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+def _built_into(folder: Path, paths: list[Path] | None) -> tuple[Built, Path]:
+    out = folder / "out"
+    return build(paths, out), out
+
+
 @pytest.fixture(scope="session")
-def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Path]:
+    """The seed record alone, built once: what ``build`` returned (graphs and findings, as
+    ``assemble([seed_record()])`` returns them) and its ``out/`` folder."""
+    return _built_into(tmp_path_factory.mktemp("seed"), [seed_record()])
+
+
+@pytest.fixture(scope="session")
+def seed_out(seed_build: tuple[Built, Path]) -> Path:
     """An ``out/`` folder built from the seed record alone."""
-    out = tmp_path_factory.mktemp("seed") / "out"
-    build([seed_record()], out)
-    return out
+    return seed_build[1]
 
 
 @pytest.fixture(scope="session")
-def seed_built(seed_out: Path) -> Built:
-    from govkg.build import assemble
+def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Built, Path]:
+    """``govkg build``'s default (the seed and the corpus of real reports), built once."""
+    return _built_into(tmp_path_factory.mktemp("corpus"), None)
 
-    return assemble([seed_record()])
+
+@pytest.fixture(scope="session")
+def corpus_out(corpus_build: tuple[Built, Path]) -> Path:
+    """The ``out/`` folder of the corpus build."""
+    return corpus_build[1]

@@ -11,7 +11,6 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from govkg.build import build
 from govkg.errors import GovkgError
 from govkg.export import export_files
 from govkg.void import Description, describe
@@ -23,10 +22,9 @@ GOVKG_SIGNED_ON = URIRef("https://w3id.org/govkg/ontology#signedOn")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("build")
-    build(None, out)
-    return out
+def built(corpus_out: Path) -> Path:
+    """``govkg build``'s default output (the session's corpus build, read only)."""
+    return corpus_out
 
 
 @pytest.fixture(scope="module")

@@ -222,14 +222,14 @@ def test_bundled_is_cached() -> None:
 
 def test_index_build_is_cheap(gaz: Gazetteer) -> None:
     entries = list(gaz.entries())
-    start = time.perf_counter()
+    start = time.process_time()  # CPU seconds: other jobs on a busy machine do not count
     NameIndex.build(entries)
-    assert time.perf_counter() - start < 0.3
+    assert time.process_time() - start < 0.3
 
 
 def test_exact_lookup_is_fast(gaz: Gazetteer) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(2000):
         gaz.resolve("Pemkab Serang")
         gaz.resolve("LAN RI")
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 0.5

@@ -71,7 +71,8 @@ def test_notebook_runs(path: Path, tmp_path: Path, kernel_dirs: list[str]) -> No
         resources={"metadata": {"path": str(cwd)}},
         extra_arguments=["--HistoryManager.enabled=False"],
     )
-    client.execute(env={**os.environ, "TMPDIR": str(tmp)})
+    # cleanup_kc: stop the kernel afterwards (nbclient leaves a kernel it was handed running)
+    client.execute(cleanup_kc=True, env={**os.environ, "TMPDIR": str(tmp)})
     errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert not errors
     assert not list(cwd.iterdir()), "the notebook wrote into its working folder"

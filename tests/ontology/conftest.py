@@ -18,7 +18,6 @@ import pyshacl
 import pytest
 from rdflib import Graph, URIRef
 
-from govkg.build import build
 from govkg.resources import ontology_dir
 
 OWLRL_ERROR = URIRef("http://www.daml.org/2002/03/agents/agent-ont#error")
@@ -90,14 +89,6 @@ def owl_rl() -> Callable[[Graph], list[str]]:
         return sorted(str(m) for m in graph.objects(None, OWLRL_ERROR))
 
     return expand
-
-
-@pytest.fixture(scope="session")
-def corpus_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``govkg build``'s default: the seed and the corpus of real reports."""
-    out = tmp_path_factory.mktemp("corpus") / "out"
-    build(None, out)
-    return out
 
 
 @pytest.fixture(params=["seed", "corpus"])

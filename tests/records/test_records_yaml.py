@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -290,15 +291,35 @@ def _big_record(agreements: int) -> str:
     )
 
 
+def _cpu_seconds(load: Callable[[], object]) -> tuple[float, object]:
+    start = time.process_time()
+    loaded = load()
+    return time.process_time() - start, loaded
+
+
 @pytest.mark.slow
-def test_one_megabyte_of_yaml_loads_in_under_three_seconds():
+def test_one_megabyte_of_yaml_loads_within_three_times_pyyamls_own_time():
+    """Checks, positions and records cost at most twice more than PyYAML's safe load alone.
+
+    Measured against a baseline of the same run: PyYAML's own safe load of the same text with
+    the loader govkg builds on (libyaml's ``CSafeLoader`` where PyYAML has it), in CPU
+    seconds of this process, so neither a fixed limit nor other jobs on a busy machine
+    decide (a limit of 3 s wall-clock failed on a loaded 2-CPU machine). govkg takes 1.5–1.9×
+    the baseline; 3× still catches a quadratic walk or a fall back to pure-Python parsing
+    (~5×). The best of three pairs counts.
+    """
     text = _big_record(2000)
     assert len(text.encode()) > 1_000_000
-    start = time.perf_counter()
-    record = load_text(text, fmt="yaml", name="big.yaml")
-    elapsed = time.perf_counter() - start
+    safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    ratios = []
+    for _ in range(3):
+        ours, record = _cpu_seconds(lambda: load_text(text, fmt="yaml", name="big.yaml"))
+        pyyaml, _ = _cpu_seconds(lambda: yaml.load(text, Loader=safe_loader))
+        ratios.append(ours / pyyaml)
+        if ratios[-1] < 3.0:
+            break
     assert sum(len(e.agreements) for e in record.events) == 2000
-    assert elapsed < 3.0, f"{elapsed:.2f} s"
+    assert min(ratios) < 3.0, [f"{r:.2f}" for r in ratios]
 
 
 def test_errors_are_govkg_errors_with_exit_code_2():

@@ -29,7 +29,7 @@ from govkg.engines import to_oxigraph
 from govkg.errors import GovkgError
 from govkg.namespaces import ID_BASE
 from govkg.reason import infer
-from govkg.resources import default_record_paths, ontology_dir, seed_record
+from govkg.resources import ontology_dir
 from govkg.shacl_sparql import check_store, compile_shapes, project_checks, sort_findings
 from govkg.shapes import Finding, check_graph, shapes_graph
 from govkg.synth import write_synthetic
@@ -196,14 +196,14 @@ def example_case(
 
 
 @pytest.fixture(scope="module")
-def seed() -> tuple[Graphs, list[Finding]]:
-    graphs = assemble([seed_record()]).graphs
+def seed(seed_build: tuple[Built, Path]) -> tuple[Graphs, list[Finding]]:
+    graphs = seed_build[0].graphs
     return graphs, check_graph(graph_of(graphs))
 
 
 @pytest.fixture(scope="module")
-def corpus() -> tuple[Graphs, list[Finding]]:
-    graphs = assemble(default_record_paths()).graphs
+def corpus(corpus_build: tuple[Built, Path]) -> tuple[Graphs, list[Finding]]:
+    graphs = corpus_build[0].graphs
     return graphs, check_graph(graph_of(graphs))
 
 
