@@ -49,7 +49,7 @@ def test_description_parses_in_every_format_and_says_where_it_came_from(select):
 
 def test_incoming_statements_are_part_of_the_description(select):
     about = describe(select, LAN)
-    assert (URIRef(MOU), GOVKG.party) in {(s, p) for s, p, _ in about.incoming}
+    assert (URIRef(MOU), GOVKG.party) in set(about.incoming)
 
 
 def test_same_store_same_bytes(select):

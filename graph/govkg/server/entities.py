@@ -109,14 +109,11 @@ def _document(select, iri: str, ext: str, page: int) -> Response:
 
     media, fmt = DOCUMENTS[ext]
     try:
-        about = describe(select, iri)
-        if fmt is None:
-            shown = entity_page(select, iri, Links("/"), page, about)
-            if page > shown.pages:
-                raise _unknown(iri[len(ID_BASE) :] + f".{page}.html")
-            body = render_page(shown, "/")
-        else:
-            body = about.serialize(fmt)
+        about = describe(select, iri, page)
+        shown = entity_page(select, iri, Links("/"), page, about)
+        if page > shown.pages:
+            raise _unknown(iri[len(ID_BASE) :] + f".{page}.{ext}")
+        body = render_page(shown, "/") if fmt is None else about.serialize(fmt)
     except UnknownEntity:
         raise _unknown(iri[len(ID_BASE) :]) from None
     return Response(200, body, {"Content-Type": f"{media}; charset=utf-8"})

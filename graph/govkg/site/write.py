@@ -4,7 +4,7 @@ search, the dataset's DCAT/VoID description and sample w3id redirect rules.
 Layout (``DIR``)::
 
     index.html  search-index.js  index/<kind>.html  static/…  w3id.htaccess
-    id/<kind>/<slug>.html  .ttl  .jsonld  (.2.html … for long pages)
+    id/<kind>/<slug>.html  .ttl  .jsonld  (.2.html .2.ttl .2.jsonld … for long pages)
     data/govkg.ttl  data/void.ttl  data/shapes.ttl …     (as ``govkg export --describe``)
 
 The site is written into a folder beside ``DIR`` and moved into place when complete
@@ -105,22 +105,26 @@ def _write_all(select: Select, data: Path, folder: Path, site_url: str) -> tuple
 
 
 def _write_entity(select: Select, iri: str, known: set[str], folder: Path) -> int:
-    """One entity's page(s) and description files; returns the number of HTML pages."""
+    """One entity's page(s) and description files (``.n.html``, ``.n.ttl`` … for page
+    ``n > 1``, each description with that page of what points at the entity); returns the
+    number of HTML pages."""
     path = entity_path(iri)
     root = "../" * path.count("/")
     links = Links(root, known)
-    about = describe(select, iri)
     base = folder / path
     base.parent.mkdir(parents=True, exist_ok=True)
-    for ext, fmt in (("ttl", "turtle"), ("jsonld", "jsonld")):
-        base.with_name(f"{base.name}.{ext}").write_bytes(about.serialize(fmt))
-    first = entity_page(select, iri, links, about=about)
-    for number in range(1, first.pages + 1):
-        page = first if number == 1 else entity_page(select, iri, links, number, about)
+    number, pages = 1, 1
+    while number <= pages:
+        about = describe(select, iri, number)
+        page = entity_page(select, iri, links, number, about)
+        pages = page.pages if number == 1 else pages
+        suffix = f".{number}" if number > 1 else ""
+        for ext, fmt in (("ttl", "turtle"), ("jsonld", "jsonld")):
+            base.with_name(f"{base.name}{suffix}.{ext}").write_bytes(about.serialize(fmt))
         html = render_page(page, root, served=False, extensions=EXTENSIONS)
-        suffix = f".{number}.html" if number > 1 else ".html"
-        base.with_name(base.name + suffix).write_bytes(html)
-    return first.pages
+        base.with_name(f"{base.name}{suffix}.html").write_bytes(html)
+        number += 1
+    return pages
 
 
 def _write_index(found: list[tuple[str, str]], folder: Path) -> None:
