@@ -110,10 +110,14 @@ def _document(select, iri: str, ext: str, page: int) -> Response:
     media, fmt = DOCUMENTS[ext]
     try:
         about = describe(select, iri, page)
-        shown = entity_page(select, iri, Links("/"), page, about)
-        if page > shown.pages:
+        if fmt is None:
+            shown = entity_page(select, iri, Links("/"), page, about)
+            body = render_page(shown, "/") if page <= shown.pages else None
+        else:  # a later page of a description: more of what points here, or of its statements
+            empty = page > 1 and not about.incoming and not about.statement_page()
+            body = None if empty else about.serialize(fmt)
+        if body is None:
             raise _unknown(iri[len(ID_BASE) :] + f".{page}.{ext}")
-        body = render_page(shown, "/") if fmt is None else about.serialize(fmt)
     except UnknownEntity:
         raise _unknown(iri[len(ID_BASE) :]) from None
     return Response(200, body, {"Content-Type": f"{media}; charset=utf-8"})
