@@ -33,7 +33,7 @@ from rdflib.term import Node
 from govkg.engines import to_oxigraph
 from govkg.errors import GovkgError
 from govkg.namespaces import ID_BASE, PREFIXES
-from govkg.site.queries import Select, rows
+from govkg.site.queries import Select, check_page, rows
 from govkg.site.tables import page_slice
 
 FORMATS = {
@@ -110,8 +110,10 @@ def describe(select: Select, iri: str, page: int = 1) -> Description:
     page of what points at it and the labels of that page.
 
     :raises UnknownEntity: no statement has ``iri`` as subject.
-    :raises GovkgError: ``iri`` is not a valid IRI, or a query fails.
+    :raises GovkgError: ``iri`` is not a valid IRI, ``page`` not a page number, or a query
+        fails.
     """
+    check_page(page)
     params = {"entity": iri}
     about = Description(URIRef(iri), page=page)
     about.statements = sorted(

@@ -50,11 +50,19 @@ def paged(text: str, page: int) -> str:
 
     :raises GovkgError: ``page`` is not a whole number from 1 to :data:`MAX_PAGE`.
     """
-    if isinstance(page, bool) or not isinstance(page, int) or not 1 <= page <= MAX_PAGE:
-        raise GovkgError(f"page {page!r} is not a page number", fix=f"use 1 to {MAX_PAGE}")
+    check_page(page)
     size = tables.PAGE_SIZE  # read here: tests shorten it
     cut = f"LIMIT {size} OFFSET {(page - 1) * size}"
     return "\n".join(cut if line.strip() == "#page" else line for line in text.splitlines())
+
+
+def check_page(page: int) -> None:
+    """Refuse anything but a whole number from 1 to :data:`MAX_PAGE` (not text, not a bool).
+
+    :raises GovkgError: ``page`` is not a page number.
+    """
+    if isinstance(page, bool) or not isinstance(page, int) or not 1 <= page <= MAX_PAGE:
+        raise GovkgError(f"page {page!r} is not a page number", fix=f"use 1 to {MAX_PAGE}")
 
 
 def rows(
