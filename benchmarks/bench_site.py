@@ -98,35 +98,14 @@ def last_json(stdout: str) -> dict:
     return json.loads(stdout.strip().splitlines()[-1])
 
 
-def bench_size(agreements: int, args) -> str:
-    records = synthetic_records(agreements, args.seed)
-    out, site = CACHE / f"site-build-{agreements}-{args.seed}", CACHE / f"site-{agreements}"
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(site, ignore_errors=True)
-    log(f"{agreements} agreements: build …")
-    _, build_mb, stdout = run_child(BUILD.format(records=[str(records)], out=str(out)))
-    built = last_json(stdout)
-    log(f"  {built}; site with {args.jobs} processes …")
-    _, site_mb, stdout = run_child(SITE.format(out=str(out), site=str(site), jobs=args.jobs))
-    written = last_json(stdout)
-    log(f"  {written}; hub page …")
-    _, _, stdout = run_child(HUB.format(out=str(out), repeat=args.repeat))
-    hub = last_json(stdout)
-    shutil.rmtree(site, ignore_errors=True)
+def site_rows(written: dict, built: dict, site_mb: float, jobs: int) -> list[list[str]]:
+    """The site's rows: its times, pages per second and the site / build ratio."""
     ratio_wall = written["wall"] / built["wall"]
     ratio_cpu = written["cpu"] / built["cpu"]
-    rows = [
-        [
-            "govkg build (records → all outputs)",
-            f"{built['wall']:.1f}",
-            f"{built['cpu']:.1f}",
-            f"{build_mb:.0f}",
-            "",
-            "",
-        ],
+    return [
         [
             f"govkg site ({written['entities']:,} entities, {written['pages']:,} pages, "
-            f"{written['files']:,} files; {args.jobs} processes)",
+            f"{written['files']:,} files; {jobs} processes)",
             f"{written['wall']:.1f}",
             f"{written['cpu']:.1f}",
             f"{site_mb:.0f}",
@@ -150,12 +129,45 @@ def bench_size(agreements: int, args) -> str:
             verdict(ratio_cpu <= SITE_RATIO),
         ],
     ]
-    for name in ("page", "page 2", "turtle"):
+
+
+def bench_size(agreements: int, args) -> str:
+    records = synthetic_records(agreements, args.seed)
+    out, site = CACHE / f"site-build-{agreements}-{args.seed}", CACHE / f"site-{agreements}"
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(site, ignore_errors=True)
+    log(f"{agreements} agreements: build …")
+    _, build_mb, stdout = run_child(BUILD.format(records=[str(records)], out=str(out)))
+    built = last_json(stdout)
+    if args.no_site:
+        written, site_mb = None, 0.0
+    else:
+        log(f"  {built}; site with {args.jobs} processes …")
+        _, site_mb, stdout = run_child(SITE.format(out=str(out), site=str(site), jobs=args.jobs))
+        written = last_json(stdout)
+    log(f"  {written}; hub page …")
+    _, _, stdout = run_child(HUB.format(out=str(out), repeat=args.repeat))
+    hub = last_json(stdout)
+    shutil.rmtree(site, ignore_errors=True)
+    rows = [
+        [
+            "govkg build (records → all outputs)",
+            f"{built['wall']:.1f}",
+            f"{built['cpu']:.1f}",
+            f"{build_mb:.0f}",
+            "",
+            "",
+        ]
+    ]
+    if written is not None:
+        rows += site_rows(written, built, site_mb, args.jobs)
+    what = {"page": "page 1", "page 2": "page 2", "turtle": "Turtle description"}
+    for name, label in what.items():
         wall, cpu = hub[name]
+        short = hub["hub"].rsplit("/", 1)[-1]
         rows.append(
             [
-                f"hub {name} ({hub['hub'].rsplit('/', 1)[-1]}, {hub['agreements']:,} "
-                "agreements; describe, page, render)",
+                f"hub {label} ({short}, {hub['agreements']:,} agreements; from the store)",
                 f"{wall:.3f}",
                 f"{cpu:.3f}",
                 "",
@@ -178,6 +190,9 @@ def bench_size(agreements: int, args) -> str:
 def main() -> None:
     parser = size_parser(__doc__, repeat=5, what="hub page")
     parser.add_argument("--jobs", type=int, default=2, help="processes writing pages")
+    parser.add_argument(
+        "--no-site", action="store_true", help="build and hub page only (large sizes)"
+    )
     args = parser.parse_args()
     run_and_record("bench_site", "Static site beside the build (issue 18)", NOTES, bench_size, args)
 
