@@ -49,7 +49,7 @@ def test_description_parses_in_every_format_and_says_where_it_came_from(select):
 
 def test_incoming_statements_are_part_of_the_description(select):
     about = describe(select, LAN)
-    assert (URIRef(MOU), GOVKG.party) in {(s, p) for s, p, _ in about.incoming}
+    assert (URIRef(MOU), GOVKG.party) in set(about.incoming)
 
 
 def test_same_store_same_bytes(select):
@@ -73,3 +73,24 @@ def test_site_queries_bind_their_parameter_and_never_name_a_value():
         assert [p.name for p in query.params] == ["entity"]
         assert "w3id.org/govkg/id/" not in query.text
         ox.Store().query(query.text)  # parses as SPARQL 1.1
+
+
+def test_a_description_holds_one_page_of_what_points_at_it(select, monkeypatch):
+    whole = describe(select, LAN)
+    monkeypatch.setattr("govkg.site.tables.PAGE_SIZE", 2)
+    first, second = describe(select, LAN), describe(select, LAN, 2)
+    assert first.incoming_total == second.incoming_total == len(whole.incoming) > 2
+    assert len(first.incoming) == 2 and second.incoming
+    in_order = [(p, s) for s, p in first.incoming + second.incoming]
+    assert in_order == sorted(in_order) == sorted((p, s) for s, p in whole.incoming)[:4]
+    for subject, _ in second.incoming:  # the page's own subjects are labelled
+        assert second.label(subject) == whole.label(subject)
+    turtle = Graph().parse(data=second.serialize("turtle"), format="turtle")
+    assert all((s, p, URIRef(LAN)) in turtle for s, p in second.incoming)
+    assert not any((s, p, URIRef(LAN)) in turtle for s, p in first.incoming)
+
+
+@pytest.mark.parametrize("page", [0, -1, True, "2", 10**9])
+def test_a_page_number_is_a_checked_integer(select, page):
+    with pytest.raises(GovkgError, match="page"):
+        describe(select, LAN, page)

@@ -109,14 +109,15 @@ def _document(select, iri: str, ext: str, page: int) -> Response:
 
     media, fmt = DOCUMENTS[ext]
     try:
-        about = describe(select, iri)
+        about = describe(select, iri, page)
         if fmt is None:
             shown = entity_page(select, iri, Links("/"), page, about)
-            if page > shown.pages:
-                raise _unknown(iri[len(ID_BASE) :] + f".{page}.html")
-            body = render_page(shown, "/")
-        else:
-            body = about.serialize(fmt)
+            body = render_page(shown, "/") if page <= shown.pages else None
+        else:  # a later page of a description: more of what points here, or of its statements
+            empty = page > 1 and not about.incoming and not about.statement_page()
+            body = None if empty else about.serialize(fmt)
+        if body is None:
+            raise _unknown(iri[len(ID_BASE) :] + f".{page}.{ext}")
     except UnknownEntity:
         raise _unknown(iri[len(ID_BASE) :]) from None
     return Response(200, body, {"Content-Type": f"{media}; charset=utf-8"})

@@ -1,6 +1,12 @@
 """An entity's description: its statements, those pointing at it, the labels of what it links
 to, and its provenance (the named graphs that state it and their source documents).
 
+A description is bounded like the page it goes with: all the entity's own statements (with
+the labels of what the sources link it to, and of that page of the Statements table), but of
+the statements pointing at it only one page (:data:`govkg.site.tables.PAGE_SIZE` subject and
+predicate pairs, by predicate then subject); page ``n`` of a hub's description (``.n.ttl``)
+holds the ``n``-th hundred, as its HTML page ``.n.html`` does.
+
 >>> from govkg.build import build
 >>> from govkg.engines import open_engine
 >>> from govkg.resources import seed_record
@@ -27,7 +33,8 @@ from rdflib.term import Node
 from govkg.engines import to_oxigraph
 from govkg.errors import GovkgError
 from govkg.namespaces import ID_BASE, PREFIXES
-from govkg.site.queries import Select, rows
+from govkg.site.queries import Select, check_page, rows
+from govkg.site.tables import page_slice
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -49,10 +56,12 @@ class Description:
 
     iri: URIRef
     statements: list[tuple[URIRef, Node, URIRef]] = field(default_factory=list)
-    incoming: list[tuple[URIRef, URIRef, URIRef]] = field(default_factory=list)
+    incoming: list[tuple[URIRef, URIRef]] = field(default_factory=list)  # this page's
     labels: dict[Node, list[Literal]] = field(default_factory=dict)
     provenance: list[tuple[URIRef, int, URIRef | None]] = field(default_factory=list)
     label_property: dict[tuple[Node, Literal], URIRef] = field(default_factory=dict)
+    incoming_total: int = 0  # subject and predicate pairs pointing here, on every page
+    page: int = 1
 
     def label(self, node: Node, language: str | None = None) -> str | None:
         """The best label of ``node`` (``language`` first, then Indonesian, English, none)."""
@@ -67,12 +76,18 @@ class Description:
         """The distinct objects of ``predicate`` on the entity, in store order."""
         return list(dict.fromkeys(o for p, o, _ in self.statements if p == predicate))
 
+    def statement_page(self) -> list[tuple[URIRef, Node]]:
+        """The distinct predicate and object pairs on this page of the Statements table,
+        ordered by :func:`range_key`."""
+        pairs = sorted(dict.fromkeys((p, o) for p, o, _ in self.statements), key=_range_of)
+        return page_slice(pairs, self.page)
+
     def triples(self) -> list[ox.Triple]:
         """The description as triples: statements both ways, labels, and provenance
         (``entity void:inDataset graph``, ``graph prov:wasDerivedFrom source``), sorted."""
         found: set[tuple[Node, Node, Node]] = set()
         found.update((self.iri, p, o) for p, o, _ in self.statements)
-        found.update((s, p, self.iri) for s, p, _ in self.incoming)
+        found.update((s, p, self.iri) for s, p in self.incoming)
         for node, labels in self.labels.items():
             for literal in labels:
                 found.add((node, self.label_property[(node, literal)], literal))
@@ -90,28 +105,55 @@ class Description:
         )
 
 
-def describe(select: Select, iri: str) -> Description:
-    """The description of ``iri`` from the store that ``select`` queries.
+def describe(select: Select, iri: str, page: int = 1) -> Description:
+    """The description of ``iri`` from the store that ``select`` queries, with the ``page``-th
+    page of what points at it and the labels of that page.
 
     :raises UnknownEntity: no statement has ``iri`` as subject.
-    :raises GovkgError: ``iri`` is not a valid IRI, or a query fails.
+    :raises GovkgError: ``iri`` is not a valid IRI, ``page`` not a page number, or a query
+        fails.
     """
+    check_page(page)
     params = {"entity": iri}
-    about = Description(URIRef(iri))
-    about.statements = [
-        (r["predicate"], r["object"], r["graph"]) for r in rows(select, "statements", params)
-    ]
+    about = Description(URIRef(iri), page=page)
+    about.statements = sorted(
+        ((r["predicate"], r["object"], r["graph"]) for r in rows(select, "statements", params)),
+        key=lambda t: (range_key(t[0], t[1]), str(t[2])),
+    )
     if not about.statements:
         raise UnknownEntity(f"nothing is known about {iri}", fix=f"use an IRI under {ID_BASE}")
-    about.incoming = [
-        (r["subject"], r["predicate"], r["graph"]) for r in rows(select, "incoming", params)
-    ]
+    pointing = sorted({(r["predicate"], r["subject"]) for r in rows(select, "incoming", params)})
+    about.incoming_total = len(pointing)
+    about.incoming = [(s, p) for p, s in page_slice(pointing, page)]
+    found = rows(select, "labels", params)
+    for name, shown in (
+        ("statement-labels", about.statement_page()),
+        ("incoming-labels", [(p, s) for s, p in about.incoming]),
+    ):
+        if shown:
+            span = {"from": range_key(*shown[0]), "to": range_key(*shown[-1])}
+            found += rows(select, name, params | span)
     labels: dict[Node, list[Literal]] = defaultdict(list)
-    for r in rows(select, "labels", params):
-        labels[r["node"]].append(r["label"])
-        about.label_property[(r["node"], r["label"])] = r["property"]
+    for r in found:
+        if (r["node"], r["label"]) not in about.label_property:
+            labels[r["node"]].append(r["label"])
+            about.label_property[(r["node"], r["label"])] = r["property"]
     about.labels = dict(labels)
     about.provenance = [
         (r["graph"], int(r["statements"]), r["source"]) for r in rows(select, "provenance", params)
     ]
     return about
+
+
+def range_key(first: Node, second: Node) -> str:
+    """The key a page of statements is cut by: the two terms' texts and a space, as the
+    ``*-labels`` queries compute it (IRIs hold no space, so this orders as the pair does).
+
+    >>> range_key(URIRef("https://w3id.org/govkg/ontology#party"), URIRef("https://x.org/a"))
+    'https://w3id.org/govkg/ontology#party https://x.org/a'
+    """
+    return f"{first} {second}"
+
+
+def _range_of(pair: tuple[Node, Node]) -> str:
+    return range_key(*pair)

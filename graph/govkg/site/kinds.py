@@ -19,12 +19,14 @@ from govkg.site.tables import Section, page_slice
 
 
 def body_sections(select: Select, iri: str, links: Links, page: int) -> list[Section]:
-    """Agreements (paged), partners ranked, officials, predecessors and successors."""
+    """Agreements (one page, cut in the query), partners ranked, officials, predecessors
+    and successors."""
     params = {"agency": iri}
-    agreements = rows(select, "body-agreements", params)
+    agreements = rows(select, "body-agreements", params, page)
+    counted = rows(select, "body-agreement-count", params)
     ranked = partners(select, iri, links)
     linked: dict[tuple, list[Cell]] = defaultdict(list)
-    for r in rows(select, "body-agreement-links", params):
+    for r in rows(select, "body-agreement-links", params, page):
         if str(r["link"]) != "party" or r["node"] != URIRef(iri):
             linked[(r["agreement"], str(r["link"]))].append(links.cell(r["node"], r["label"]))
     table = [
@@ -34,14 +36,14 @@ def body_sections(select: Select, iri: str, links: Links, page: int) -> list[Sec
             [links.cell(a["kind"], a["kindLabel"])],
             *(linked[(a["agreement"], link)] for link in ("party", "field", "source")),
         ]
-        for a in page_slice(agreements, page)
+        for a in agreements
     ]
     return [
         Section(
             "Agreements",
             ["signed", "agreement", "kind", "partners", "fields", "source"],
             table,
-            len(agreements),
+            int(counted[0]["agreements"]) if counted else 0,
         ),
         _paged("Partners", ["partner", "agreements", "first", "last"], ranked, page),
         Section(

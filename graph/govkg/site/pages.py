@@ -30,7 +30,7 @@ from govkg.site.ego import Ego, ego_network
 from govkg.site.kinds import agreement_sections, body_sections, person_sections
 from govkg.site.links import Cell, Links, entity_path
 from govkg.site.queries import Select
-from govkg.site.tables import Section, page_count, page_slice
+from govkg.site.tables import Section, page_count
 
 INFERRED = URIRef("https://w3id.org/govkg/graph/inferred")
 NAME_PROPERTIES = (SKOS.prefLabel, SKOS.altLabel, GOVKG.acronym, FOAF.name, SCHEMA.name)
@@ -92,11 +92,11 @@ def entity_page(
     select: Select, iri: str, links: Links, page: int = 1, about: Description | None = None
 ) -> Page:
     """The page of ``iri`` (its ``page``-th part for long tables), from its description
-    ``about`` when the caller has it.
+    ``about`` (of the same page) when the caller has it.
 
     :raises UnknownEntity: the store says nothing about ``iri``.
     """
-    about = about or describe(select, iri)
+    about = about or describe(select, iri, page)
     kind = kind_of(iri)
     names = [links.cell(o) for p, o, _ in about.statements if p in NAME_PROPERTIES]
     classes = [links.cell(c, about.label(c, "en")) for c in about.values(RDF.type)]
@@ -135,7 +135,7 @@ def facts(about: Description, kind: str, links: Links) -> Section:
         if (values := about.values(p))
     ]
     for p in INCOMING_FACTS.get(kind, ()):
-        subjects = list(dict.fromkeys(s for s, q, _ in about.incoming if q == p))
+        subjects = list(dict.fromkeys(s for s, q in about.incoming if q == p))
         if subjects:
             inverse = f"{about.label(p, 'en') or p} (inverse)"
             table.append([[Cell(inverse)], [links.cell(s, about.label(s)) for s in subjects]])
@@ -158,12 +158,12 @@ def common_sections(about: Description, links: Links, page: int) -> list[Section
         grouped[(p, o)].append(stated(g))
     statements = [
         [[links.cell(p, about.label(p, "en"))], [links.cell(o, about.label(o))], _flat(where)]
-        for (p, o), where in page_slice(list(grouped.items()), page)
+        for p, o in about.statement_page()
+        for where in [grouped[(p, o)]]
     ]
-    incoming = list(dict.fromkeys((s, p) for s, p, _ in about.incoming))
     pointing = [
         [[links.cell(s, about.label(s))], [links.cell(p, about.label(p, "en"))]]
-        for s, p in page_slice(incoming, page)
+        for s, p in about.incoming
     ]
     provenance = [
         [[links.cell(g)], [Cell(str(n))], [links.cell(s, about.label(s))] if s else []]
@@ -171,7 +171,7 @@ def common_sections(about: Description, links: Links, page: int) -> list[Section
     ]
     return [
         Section("Statements", ["property", "value", "stated by"], statements, len(grouped)),
-        Section("Referred to by", ["entity", "property"], pointing, len(incoming)),
+        Section("Referred to by", ["entity", "property"], pointing, about.incoming_total),
         Section("Provenance", ["named graph", "statements", "source"], provenance),
     ]
 

@@ -2,10 +2,14 @@
 
 Each takes its parameters bound by the engine (never written into the text) and runs on
 anything with the :class:`govkg.engines.Engine` ``select`` verb: the embedded store, or the
-server's worker pool.
+server's worker pool. A line ``#page`` in a query marks where the rows of one page are cut
+(``LIMIT``/``OFFSET`` written from the page number, a checked integer: SPARQL has no bound
+parameter there).
 
 >>> [p.name for p in site_query("statements").params]
 ['entity']
+>>> paged("SELECT ?s WHERE { ?s ?p ?o }\\n#page", 3).splitlines()[-1]
+'LIMIT 100 OFFSET 200'
 """
 
 from __future__ import annotations
@@ -20,6 +24,10 @@ from govkg.engines import Row
 from govkg.errors import GovkgError
 from govkg.query import bind
 from govkg.resources import queries_dir
+from govkg.site import tables
+
+MAX_PAGE = 100_000
+"""The last page number a query is cut at (10 million rows)."""
 
 Select = Callable[[str, dict[str, Node]], tuple[list[str], list[Row]]]
 """What runs a SELECT with bound variables: ``Engine.select`` or an adapter."""
@@ -37,13 +45,38 @@ def site_query(name: str) -> CannedQuery:
     return parse_header(path)
 
 
-def rows(select: Select, name: str, params: Mapping[str, str]) -> list[dict[str, Node | None]]:
-    """Run site query ``name`` with ``params`` bound; its rows as dicts of the declared columns.
+def paged(text: str, page: int) -> str:
+    """``text`` with its ``#page`` line replaced by the ``LIMIT``/``OFFSET`` of ``page``.
 
-    :raises GovkgError: a parameter is missing or not of its type, or the query fails.
+    :raises GovkgError: ``page`` is not a whole number from 1 to :data:`MAX_PAGE`.
+    """
+    check_page(page)
+    size = tables.PAGE_SIZE  # read here: tests shorten it
+    cut = f"LIMIT {size} OFFSET {(page - 1) * size}"
+    return "\n".join(cut if line.strip() == "#page" else line for line in text.splitlines())
+
+
+def check_page(page: int) -> None:
+    """Refuse anything but a whole number from 1 to :data:`MAX_PAGE` (not text, not a bool).
+
+    :raises GovkgError: ``page`` is not a page number.
+    """
+    if isinstance(page, bool) or not isinstance(page, int) or not 1 <= page <= MAX_PAGE:
+        raise GovkgError(f"page {page!r} is not a page number", fix=f"use 1 to {MAX_PAGE}")
+
+
+def rows(
+    select: Select, name: str, params: Mapping[str, str], page: int = 1
+) -> list[dict[str, Node | None]]:
+    """Run site query ``name`` with ``params`` bound (the rows of ``page`` when the query has
+    a ``#page`` line); its rows as dicts of the declared columns.
+
+    :raises GovkgError: a parameter is missing or not of its type, the page number is not
+        one, or the query fails.
     """
     query = site_query(name)
-    names, found = select(query.text_for(set(params)), bind(query, params))
+    text = paged(query.text_for(set(params)), page)
+    names, found = select(text, bind(query, params))
     columns = [c for c in query.columns if c in names]
     where = [names.index(c) for c in columns]
     return [dict(zip(columns, (row[i] for i in where), strict=True)) for row in found]

@@ -64,7 +64,7 @@ def render_page(
     page (``served=False``) carries the UI's Content-Security-Policy in a ``<meta>``."""
     links = Links(root)
     formats = [
-        (name, links.href(page.iri, ext=ext), media)
+        (name, links.href(page.iri, page.page, ext=ext), media)
         for name, ext, media in DATA_FORMATS
         if ext in extensions and links.href(page.iri, ext=ext)
     ]

@@ -4,7 +4,7 @@ search, the dataset's DCAT/VoID description and sample w3id redirect rules.
 Layout (``DIR``)::
 
     index.html  search-index.js  index/<kind>.html  static/…  w3id.htaccess
-    id/<kind>/<slug>.html  .ttl  .jsonld  (.2.html … for long pages)
+    id/<kind>/<slug>.html  .ttl  .jsonld  (.2.html .2.ttl .2.jsonld … for long pages)
     data/govkg.ttl  data/void.ttl  data/shapes.ttl …     (as ``govkg export --describe``)
 
 The site is written into a folder beside ``DIR`` and moved into place when complete
@@ -14,10 +14,13 @@ The site is written into a folder beside ``DIR`` and moved into place when compl
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
 import tempfile
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,8 +70,11 @@ class SiteReport:
     seconds: float
 
 
-def write_site(data: Path, output: Path, *, site_url: str | None = None) -> SiteReport:
-    """Write the static site of the build folder ``data`` into ``output``.
+def write_site(
+    data: Path, output: Path, *, site_url: str | None = None, jobs: int | None = None
+) -> SiteReport:
+    """Write the static site of the build folder ``data`` into ``output``, the entities'
+    pages in ``jobs`` processes (default: one per CPU; each opens the store read-only).
 
     :raises GovkgError: ``data`` holds no build, or ``output`` cannot be written.
     """
@@ -81,7 +87,9 @@ def write_site(data: Path, output: Path, *, site_url: str | None = None) -> Site
     target.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        entities, pages = _write_all(select, Path(data), staging, site_url or DEFAULT_SITE_URL)
+        entities, pages = _write_all(
+            select, Path(data), staging, site_url or DEFAULT_SITE_URL, jobs or os.cpu_count() or 1
+        )
         files = sum(1 for p in staging.rglob("*") if p.is_file())
         replace_files(staging, target)
     finally:
@@ -89,14 +97,22 @@ def write_site(data: Path, output: Path, *, site_url: str | None = None) -> Site
     return SiteReport(entities, pages, files, time.perf_counter() - started)
 
 
-def _write_all(select: Select, data: Path, folder: Path, site_url: str) -> tuple[int, int]:
+def _write_all(
+    select: Select, data: Path, folder: Path, site_url: str, jobs: int
+) -> tuple[int, int]:
     found = [
         (str(r["entity"]), str(r["label"] or ""))
         for r in rows(select, "entities", {})
         if entity_path(str(r["entity"]))
     ]
     known = {iri for iri, _ in found}
-    pages = sum(_write_entity(select, iri, known, folder) for iri, _ in found)
+    iris = [iri for iri, _ in found]
+    for parent in sorted({(folder / entity_path(iri)).parent for iri in iris}):
+        parent.mkdir(parents=True, exist_ok=True)  # once here, not per entity
+    if jobs > 1 and len(iris) > 1:
+        pages = _write_in_processes(data / STORE_DIR, iris, known, folder, jobs)
+    else:
+        pages = sum(_write_entity(select, iri, known, folder) for iri in iris)
     _write_index(found, folder)
     _write_assets(folder)
     _write_dataset(data, folder, site_url)
@@ -104,23 +120,53 @@ def _write_all(select: Select, data: Path, folder: Path, site_url: str) -> tuple
     return len(found), pages + 1 + len({kind_of(iri) for iri in known})
 
 
+_WORKER: dict = {}
+"""A page-writing process's own read-only store, the IRIs with pages and the folder."""
+
+
+def _write_in_processes(
+    store: Path, iris: list[str], known: set[str], folder: Path, jobs: int
+) -> int:
+    """Every entity's files written by ``jobs`` processes (pages are CPU-bound: rendering and
+    term conversion hold the GIL), in chunks handed out as processes free up; each file is
+    written whole by one process, so the bytes do not depend on the split."""
+    chunks = [iris[i : i + 64] for i in range(0, len(iris), 64)]
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding a store
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(store, known, folder)
+    ) as pool:
+        return sum(pool.map(_write_chunk, chunks))
+
+
+def _start_worker(store: Path, known: set[str], folder: Path) -> None:
+    _WORKER.update(select=OxigraphEngine.open(store).select, known=known, folder=folder)
+
+
+def _write_chunk(iris: list[str]) -> int:
+    select, known, folder = _WORKER["select"], _WORKER["known"], _WORKER["folder"]
+    return sum(_write_entity(select, iri, known, folder) for iri in iris)
+
+
 def _write_entity(select: Select, iri: str, known: set[str], folder: Path) -> int:
-    """One entity's page(s) and description files; returns the number of HTML pages."""
+    """One entity's page(s) and description files (``.n.html``, ``.n.ttl`` … for page
+    ``n > 1``, each description with that page of what points at the entity); returns the
+    number of HTML pages."""
     path = entity_path(iri)
     root = "../" * path.count("/")
     links = Links(root, known)
-    about = describe(select, iri)
-    base = folder / path
-    base.parent.mkdir(parents=True, exist_ok=True)
-    for ext, fmt in (("ttl", "turtle"), ("jsonld", "jsonld")):
-        base.with_name(f"{base.name}.{ext}").write_bytes(about.serialize(fmt))
-    first = entity_page(select, iri, links, about=about)
-    for number in range(1, first.pages + 1):
-        page = first if number == 1 else entity_page(select, iri, links, number, about)
+    base = folder / path  # its folder made by _write_all
+    number, pages = 1, 1
+    while number <= pages:
+        about = describe(select, iri, number)
+        page = entity_page(select, iri, links, number, about)
+        pages = page.pages if number == 1 else pages
+        suffix = f".{number}" if number > 1 else ""
+        for ext, fmt in (("ttl", "turtle"), ("jsonld", "jsonld")):
+            base.with_name(f"{base.name}{suffix}.{ext}").write_bytes(about.serialize(fmt))
         html = render_page(page, root, served=False, extensions=EXTENSIONS)
-        suffix = f".{number}.html" if number > 1 else ".html"
-        base.with_name(base.name + suffix).write_bytes(html)
-    return first.pages
+        base.with_name(f"{base.name}{suffix}.html").write_bytes(html)
+        number += 1
+    return pages
 
 
 def _write_index(found: list[tuple[str, str]], folder: Path) -> None:

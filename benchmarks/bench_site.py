@@ -1,0 +1,208 @@
+"""Static site beside the build, and a hub body's page, on the same data in one run (issue 18).
+
+    python benchmarks/bench_site.py --agreements 500              # a quick run
+    python benchmarks/bench_site.py --agreements 25000 --jobs 2   # ~1M triples
+
+For each size (synthetic records, generated once and cached), each in a fresh process: the
+govkg build (records → every output), then ``govkg site`` of that build (every entity's pages
+and description files, in ``--jobs`` processes), then the page of the hub (the body party to
+the most agreements) built in process from the store as ``govkg serve`` builds it: describe,
+page, render, and its Turtle description. Wall and CPU seconds are both given (CPU includes
+the page-writing processes): the machine may be shared, and wall time then says little.
+
+Targets: site / build ≤ 3 (the same order); the hub page < 0.5 s. The table goes into
+benchmarks/RESULTS.md (one block per size; other sizes' blocks are kept) unless --no-write.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from _common import (
+    CACHE,
+    load,
+    log,
+    machine,
+    run_and_record,
+    run_child,
+    size_parser,
+    synthetic_records,
+    table,
+    today,
+    verdict,
+)
+
+SITE_RATIO = 3.0
+HUB_SECONDS = 0.5
+CPU = """
+import resource
+def cpu():
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+"""
+BUILD = (
+    CPU
+    + """
+import json, time
+from govkg.build import build
+T0 = time.perf_counter()
+build({records!r}, {out!r})
+print(json.dumps({{"wall": time.perf_counter() - T0, "cpu": cpu()}}))
+"""
+)
+SITE = (
+    CPU
+    + """
+import json, time
+from govkg.site.write import write_site
+T0 = time.perf_counter()
+report = write_site({out!r}, {site!r}, jobs={jobs})
+print(json.dumps({{"wall": time.perf_counter() - T0, "cpu": cpu(), "pages": report.pages,
+                  "entities": report.entities, "files": report.files}}))
+"""
+)
+HUB = """
+import json, statistics, time
+from pathlib import Path
+import pyoxigraph as ox
+from govkg.engines import STORE_DIR, OxigraphEngine
+from govkg.site.describe import describe
+from govkg.site.links import Links
+from govkg.site.pages import entity_page
+from govkg.site.render import render_page
+engine = OxigraphEngine.open(Path({out!r}) / STORE_DIR)
+hub, agreements = next(iter(engine.store.query(
+    "SELECT ?b (COUNT(*) AS ?n) WHERE {{ ?a <https://w3id.org/govkg/ontology#party> ?b }} "
+    "GROUP BY ?b ORDER BY DESC(?n) LIMIT 1")))
+def page(number):
+    about = describe(engine.select, hub.value, number)
+    return render_page(entity_page(engine.select, hub.value, Links("/"), number, about), "/")
+def turtle():
+    return describe(engine.select, hub.value).serialize("turtle")
+found = {{"hub": hub.value, "agreements": int(agreements.value)}}
+for name, fn in (("page", lambda: page(1)), ("page 2", lambda: page(2)), ("turtle", turtle)):
+    walls, cpus = [], []
+    for _ in range({repeat}):
+        w, c = time.perf_counter(), time.process_time()
+        fn()
+        walls.append(time.perf_counter() - w)
+        cpus.append(time.process_time() - c)
+    found[name] = [statistics.median(walls), statistics.median(cpus)]
+print(json.dumps(found))
+"""
+
+
+def last_json(stdout: str) -> dict:
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+def site_rows(written: dict, built: dict, site_mb: float, jobs: int) -> list[list[str]]:
+    """The site's rows: its times, pages per second and the site / build ratio."""
+    ratio_wall = written["wall"] / built["wall"]
+    ratio_cpu = written["cpu"] / built["cpu"]
+    return [
+        [
+            f"govkg site ({written['entities']:,} entities, {written['pages']:,} pages, "
+            f"{written['files']:,} files; {jobs} processes)",
+            f"{written['wall']:.1f}",
+            f"{written['cpu']:.1f}",
+            f"{site_mb:.0f}",
+            "",
+            "",
+        ],
+        [
+            "pages per second (wall / per CPU second)",
+            "",
+            "",
+            "",
+            f"{written['pages'] / written['wall']:.0f} / {written['pages'] / written['cpu']:.0f}",
+            "",
+        ],
+        [
+            f"**site / build** (≤ {SITE_RATIO:.0f}; wall, CPU)",
+            "",
+            "",
+            "",
+            f"{ratio_wall:.2f}, {ratio_cpu:.2f}",
+            verdict(ratio_cpu <= SITE_RATIO),
+        ],
+    ]
+
+
+def bench_size(agreements: int, args) -> str:
+    records = synthetic_records(agreements, args.seed)
+    out, site = CACHE / f"site-build-{agreements}-{args.seed}", CACHE / f"site-{agreements}"
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(site, ignore_errors=True)
+    log(f"{agreements} agreements: build …")
+    _, build_mb, stdout = run_child(BUILD.format(records=[str(records)], out=str(out)))
+    built = last_json(stdout)
+    if args.no_site:
+        written, site_mb = None, 0.0
+    else:
+        log(f"  {built}; site with {args.jobs} processes …")
+        _, site_mb, stdout = run_child(SITE.format(out=str(out), site=str(site), jobs=args.jobs))
+        written = last_json(stdout)
+    log(f"  {written}; hub page …")
+    _, _, stdout = run_child(HUB.format(out=str(out), repeat=args.repeat))
+    hub = last_json(stdout)
+    shutil.rmtree(site, ignore_errors=True)
+    rows = [
+        [
+            "govkg build (records → all outputs)",
+            f"{built['wall']:.1f}",
+            f"{built['cpu']:.1f}",
+            f"{build_mb:.0f}",
+            "",
+            "",
+        ]
+    ]
+    if written is not None:
+        rows += site_rows(written, built, site_mb, args.jobs)
+    what = {"page": "page 1", "page 2": "page 2", "turtle": "Turtle description"}
+    for name, label in what.items():
+        wall, cpu = hub[name]
+        short = hub["hub"].rsplit("/", 1)[-1]
+        rows.append(
+            [
+                f"hub {label} ({short}, {hub['agreements']:,} agreements; from the store)",
+                f"{wall:.3f}",
+                f"{cpu:.3f}",
+                "",
+                "",
+                verdict(cpu < HUB_SECONDS) + " (CPU)",
+            ]
+        )
+    body = (
+        f"### {agreements} agreements\n\n"
+        f"Date: {today()}. Machine: {machine()}; load average at the end: {load()}.  \n"
+        f"Command: `{args.command}`  \n"
+        f"Build and site: one run each; hub page: median of {args.repeat}.\n\n"
+        + table(["measure", "wall s", "CPU s", "peak MB", "rate / ratio", "target"], rows)
+        + "\n"
+    )
+    print(body)
+    return body
+
+
+def main() -> None:
+    parser = size_parser(__doc__, repeat=5, what="hub page")
+    parser.add_argument("--jobs", type=int, default=2, help="processes writing pages")
+    parser.add_argument(
+        "--no-site", action="store_true", help="build and hub page only (large sizes)"
+    )
+    args = parser.parse_args()
+    run_and_record("bench_site", "Static site beside the build (issue 18)", NOTES, bench_size, args)
+
+
+NOTES = """\
+Build, site and hub page each run in a fresh process on the same synthetic records. CPU
+seconds are user + system of the process and of the page-writing processes it waited for; on
+a shared machine they are the fairer measure. The hub page is built in process as `govkg
+serve` builds it, without the worker pool's JSON round trip."""
+
+
+if __name__ == "__main__":
+    main()
