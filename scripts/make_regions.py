@@ -95,6 +95,7 @@ ABBREVIATIONS = {
     "Flores Timur": ("Flotim", "https://www.dikti.kemdikbud.go.id/kabar-dikti/undana-dan-pemkab-flotim-teken-mou-bidang-tri-dharma/"),
     "Halmahera Selatan": ("Halsel", "https://gamalamanews.com/?p=13368"),
     "Mamuju Tengah": ("Mateng", "https://8enam.com/h-aras-sebut-kabupaten-mateng-adalah-indonesia-mini"),
+    "Lampung Barat": ("Lambar", "https://lampung.tribunnews.com/2020/10/07/universitas-lampung-dan-pemkab-lambar-tanda-tangani-7-perjanjian-kerja-sama"),
     "Jakarta Selatan": ("Jaksel", "https://minggu.online/kapolsek-pesanggrahan-hadiri-rapat-koordinasi-3-pilar-yang-dipimpin-walikota-jakarta-selatan"),
 }  # fmt: skip
 

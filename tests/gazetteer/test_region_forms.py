@@ -60,6 +60,18 @@ def test_english_names_with_the_compass_word_first(gaz: Gazetteer, written: str,
     assert keys(gaz, written) == [key]
 
 
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("Gubernur Provinsi Riau", "provinsi-14"),
+        ("Bupati Kabupaten Banyuasin", "kabupaten-16-07"),
+        ("Wali Kota Kota Kupang", "kota-53-71"),
+    ],
+)
+def test_a_post_before_the_area_word(gaz: Gazetteer, written: str, key: str) -> None:
+    assert keys(gaz, written) == [key]
+
+
 def test_a_regional_government_of_a_shared_name_stays_ambiguous(gaz: Gazetteer) -> None:
     assert sorted(keys(gaz, "Bogor regional government")) == ["kabupaten-32-01", "kota-32-71"]
 
@@ -71,6 +83,7 @@ def test_a_regional_government_of_a_shared_name_stays_ambiguous(gaz: Gazetteer) 
         ("Bupati Konut", "kabupaten-74-09"),
         ("Tubaba", "kabupaten-18-12"),
         ("Pemkab Halsel", "kabupaten-82-04"),
+        ("Bupati Lambar", "kabupaten-18-04"),
         ("Mateng", "kabupaten-76-06"),
         ("Pemkot Jaksel", "kota-31-74"),
         ("Pemprov Kalbar", "provinsi-61"),

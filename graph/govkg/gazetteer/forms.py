@@ -105,14 +105,23 @@ def name_key(name: str) -> str:
 
 def region_forms(short: str, kind: str) -> tuple[set[str], set[str]]:
     """The (strong, weak) folded forms of a local government whose bare area name is ``short``,
-    in each of its spellings (:func:`spellings`)."""
+    in each of its spellings (:func:`spellings`); a post may precede the area word too
+    (``Gubernur Provinsi Riau``).
+
+    >>> "gubernur provinsi riau" in region_forms("Riau", "ProvincialGovernment")[0]
+    True
+    """
     strong: set[str] = set()
     weak: set[str] = set()
+    prefixes = REGION_PREFIXES[kind]
+    areas = [prefix for prefix in prefixes if prefix in AREA_PREFIXES]
+    posts = [p for p in prefixes if p not in AREA_PREFIXES and not p.startswith("pem")]
     for base in spellings(name_key(short)):
-        for prefix in REGION_PREFIXES[kind]:
+        for prefix in prefixes:
             strong.add(f"{prefix} {base}")
             if prefix in AREA_PREFIXES:
                 strong.update(f"{lg} {prefix} {base}" for lg in LOCAL_GOVERNMENT_PREFIXES[:2])
+        strong.update(f"{post} {area} {base}" for post in posts for area in areas)
         weak.update((base, *(f"{lg} {base}" for lg in LOCAL_GOVERNMENT_PREFIXES)))
     return strong, weak
 
