@@ -96,6 +96,13 @@ ABBREVIATIONS = {
     "Halmahera Selatan": ("Halsel", "https://gamalamanews.com/?p=13368"),
     "Mamuju Tengah": ("Mateng", "https://8enam.com/h-aras-sebut-kabupaten-mateng-adalah-indonesia-mini"),
     "Lampung Barat": ("Lambar", "https://lampung.tribunnews.com/2020/10/07/universitas-lampung-dan-pemkab-lambar-tanda-tangani-7-perjanjian-kerja-sama"),
+    "Tangerang Selatan": ("Tangsel", "https://tangselinfo.com/sekilas-sejarah-kota-tangsel-refleksi-16-tahun/"),
+    "Kuantan Singingi": ("Kuansing", "https://riau.info/pemkab-kuansing-menunggu-penetapan-jadwal-pelantikan-kepala-daerah-terpilih-pada-pilkada-2024"),
+    "Indragiri Hilir": ("Inhil", "https://mediacenter.inhilkab.go.id/berita/untuk-pertama-kalinya-bupati-inhil-herman-pimpin-refleksi-kinerja-dan-kaleidoskop-pembangunan-inhil-2025"),
+    "Indragiri Hulu": ("Inhu", "https://riaupos.co/riau/26/03/2021/47575/chairul-riski-jadi-pj-bupati-inhu"),
+    "Kotawaringin Timur": ("Kotim", "https://kalteng.antaranews.com/amp/berita/456577/tiga-nama-diusulkan-jadi-penjabat-bupati-kotim"),
+    "Kotawaringin Barat": ("Kobar", "https://kalamanthana.id/?p=12715"),
+    "Tapanuli Utara": ("Taput", "https://www.taputkab.go.id/berita/v/bupati-taput-ajak-wujudkan-daerah-maju-berbudaya"),
     "Jakarta Selatan": ("Jaksel", "https://minggu.online/kapolsek-pesanggrahan-hadiri-rapat-koordinasi-3-pilar-yang-dipimpin-walikota-jakarta-selatan"),
 }  # fmt: skip
 

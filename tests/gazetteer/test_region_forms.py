@@ -84,6 +84,8 @@ def test_a_regional_government_of_a_shared_name_stays_ambiguous(gaz: Gazetteer) 
         ("Tubaba", "kabupaten-18-12"),
         ("Pemkab Halsel", "kabupaten-82-04"),
         ("Bupati Lambar", "kabupaten-18-04"),
+        ("Pemkot Tangsel", "kota-36-74"),
+        ("Pemkab Kuansing", "kabupaten-14-09"),
         ("Mateng", "kabupaten-76-06"),
         ("Pemkot Jaksel", "kota-31-74"),
         ("Pemprov Kalbar", "provinsi-61"),
