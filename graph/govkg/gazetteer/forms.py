@@ -63,6 +63,29 @@ EN_FORMS = {
     "RegencyGovernment": ("{} regency", "{} regency government", "regency of {}"),
     "CityGovernment": ("{} city", "{} city government", "city of {}"),
 }
+LOCAL_EN_FORMS = ("{} regional government", "{} local government", "regional government of {}")
+"""English forms for "the local government of" whichever kind: weak, like ``Pemda``."""
+
+EN_DIRECTIONS = {
+    "barat daya": "southwest",
+    "barat laut": "northwest",
+    "tenggara": "southeast",
+    "utara": "north",
+    "selatan": "south",
+    "timur": "east",
+    "barat": "west",
+    "tengah": "central",
+}
+"""A trailing compass word of an area name and its English, written first (Buton Selatan →
+South Buton). Longest first, so that ``barat daya`` is not read as ``barat``."""
+
+TOPONYM_HEADS = (
+    "batang", "tanjung", "bukit", "gunung", "sungai", "muara", "teluk", "pulau", "kuala",
+    "lubuk", "padang", "pangkal", "labuhan", "pematang", "tanah", "batu", "karang", "kota",
+    "banjar", "sawah", "pagar", "tulang", "air", "bandar",
+)  # fmt: skip
+"""Words that begin place names and are written joined or apart (Batanghari, Batang Hari)."""
+
 _EN_SUFFIX = (" provincial government", " regency government", " city government")
 _RI = ("ri", "republik indonesia")
 
@@ -81,15 +104,70 @@ def name_key(name: str) -> str:
 
 
 def region_forms(short: str, kind: str) -> tuple[set[str], set[str]]:
-    """The (strong, weak) folded forms of a local government whose bare area name is ``short``."""
-    base = name_key(short)
+    """The (strong, weak) folded forms of a local government whose bare area name is ``short``,
+    in each of its spellings (:func:`spellings`); a post may precede the area word too
+    (``Gubernur Provinsi Riau``).
+
+    >>> "gubernur provinsi riau" in region_forms("Riau", "ProvincialGovernment")[0]
+    True
+    """
     strong: set[str] = set()
-    for prefix in REGION_PREFIXES[kind]:
-        strong.add(f"{prefix} {base}")
-        if prefix in AREA_PREFIXES:
-            strong.update(f"{lg} {prefix} {base}" for lg in LOCAL_GOVERNMENT_PREFIXES[:2])
-    weak = {base, *(f"{lg} {base}" for lg in LOCAL_GOVERNMENT_PREFIXES)}
+    weak: set[str] = set()
+    prefixes = REGION_PREFIXES[kind]
+    areas = [prefix for prefix in prefixes if prefix in AREA_PREFIXES]
+    posts = [p for p in prefixes if p not in AREA_PREFIXES and not p.startswith("pem")]
+    for base in spellings(name_key(short)):
+        for prefix in prefixes:
+            strong.add(f"{prefix} {base}")
+            if prefix in AREA_PREFIXES:
+                strong.update(f"{lg} {prefix} {base}" for lg in LOCAL_GOVERNMENT_PREFIXES[:2])
+        strong.update(f"{post} {area} {base}" for post in posts for area in areas)
+        weak.update((base, *(f"{lg} {base}" for lg in LOCAL_GOVERNMENT_PREFIXES)))
     return strong, weak
+
+
+def spellings(base: str) -> list[str]:
+    """A folded area name as written joined or apart.
+
+    Two neighbouring words joined (``tulangbawang barat``) unless one is in ``_UNJOINED`` (a
+    compass word, ``kepulauan`` …); a word that begins with a place-name head split after it
+    (``batang hari``). The first spelling is ``base`` itself.
+
+    >>> spellings("tulang bawang barat")
+    ['tulang bawang barat', 'tulangbawang barat']
+    >>> spellings("batanghari"), spellings("batang")
+    (['batanghari', 'batang hari'], ['batang'])
+    """
+    words = base.split()
+    found = [base]
+    for i in range(len(words) - 1):
+        if not {words[i], words[i + 1]} & _UNJOINED:
+            found.append(" ".join([*words[:i], words[i] + words[i + 1], *words[i + 2 :]]))
+    for i, word in enumerate(words):
+        for head in TOPONYM_HEADS:
+            if word.startswith(head) and len(word) - len(head) >= 3:
+                found.append(" ".join([*words[:i], head, word[len(head) :], *words[i + 1 :]]))
+    return list(dict.fromkeys(found))
+
+
+_COMPASS = frozenset(word for name in EN_DIRECTIONS for word in name.split())
+_UNJOINED = _COMPASS | {"kepulauan", "dan", "bagian", "kota", "daerah", "khusus", "istimewa", "dki"}
+"""Words never written joined to their neighbour (``Kepulauan Riau``, ``Seram Bagian Barat``)."""
+
+
+def english_names(short: str) -> list[str]:
+    """The English bare names of an area: as written, and with a trailing compass word put
+    first in English.
+
+    >>> english_names("buton selatan"), english_names("papua barat daya")
+    (['buton selatan', 'south buton'], ['papua barat daya', 'southwest papua'])
+    """
+    names = [short]
+    for word, english in EN_DIRECTIONS.items():
+        if short.endswith(" " + word):
+            names.append(f"{english} {short[: -len(word) - 1]}")
+            break
+    return names
 
 
 def entry_forms(entry: Entry) -> tuple[set[str], set[str]]:
@@ -124,8 +202,9 @@ def _local_forms(entry: Entry) -> tuple[set[str], set[str]]:
         strong |= more_strong
         weak |= more_weak
     for short in _english_short(entry):
-        strong.update(form.format(short) for form in EN_FORMS[entry.kind])
-        weak.add(short)
+        for name in (spelled for en in english_names(short) for spelled in spellings(en)):
+            strong.update(form.format(name) for form in EN_FORMS[entry.kind])
+            weak.update((name, *(form.format(name) for form in LOCAL_EN_FORMS)))
     return strong, weak - strong
 
 
