@@ -16,13 +16,11 @@ from __future__ import annotations
 import gc
 import tempfile
 from collections.abc import Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
 from govkg.errors import GovkgError
@@ -30,12 +28,12 @@ from govkg.files import open_input
 from govkg.memory import gc_paused
 from govkg.order import sort_rows, split_final_order
 from govkg.serialize import StatementFiles, write_statement_files
+from govkg.terms import to_oxigraph, to_rdflib
 
 Row = list[Node | None]
 STORE_DIR = "store"
 MAX_DATA_BYTES = 64 * 1024**3
 """Largest RDF file read with ``--data`` (64 GiB: a bound, not a budget; files are streamed)."""
-_OX_STRING = ox.NamedNode(str(XSD.string))
 _FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
     ".nt": ox.RdfFormat.N_TRIPLES,
@@ -61,61 +59,6 @@ class Engine(Protocol):
     def select(self, text: str, bindings: dict[str, Node]) -> tuple[list[str], list[Row]]:
         """Run a SELECT query with bound variables; return variable names and rows."""
         ...
-
-
-def to_rdflib(term) -> Node | None:
-    """An Oxigraph term as an rdflib term (``xsd:string`` literals become plain literals).
-
-    IRIs and string literals, which are mostly distinct in a result, are built directly
-    (Oxigraph has checked them); other literals are cached: results repeat the same kinds
-    and dates, and building an rdflib literal (parsing its value) costs microseconds.
-    """
-    if term is None:
-        return None
-    kind = type(term)
-    if kind is ox.NamedNode:
-        return str.__new__(URIRef, term.value)
-    if kind is ox.Literal:
-        if term.language:
-            return plain_literal(term.value, term.language)
-        if term.datatype == _OX_STRING:
-            return plain_literal(term.value)
-    return _converted(term)
-
-
-def plain_literal(text: str, language: str | None = None) -> Literal:
-    """``Literal(text, lang=language)`` without re-checking what is already valid.
-
-    >>> plain_literal("Kabupaten Serang", "id") == Literal("Kabupaten Serang", lang="id")
-    True
-    """
-    literal = str.__new__(Literal, text)
-    literal._language, literal._datatype = language, None
-    literal._value, literal._ill_typed = text, None
-    return literal
-
-
-@lru_cache(maxsize=1 << 16)
-def _converted(term) -> Node:
-    """Blank nodes and typed literals but xsd:string (to_rdflib builds the rest)."""
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-def to_oxigraph(term: Node):
-    """An rdflib term as an Oxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype and term.datatype not in (XSD.string, RDF.langString):
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def _read_quads(path: Path) -> list[ox.Quad]:

@@ -159,6 +159,9 @@ PREFIXES = {
     "oa": OA,
 }
 
+PREFIX_IRIS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+""":data:`PREFIXES` as text, as Oxigraph's serializers take them."""
+
 
 def bind_prefixes(graph) -> None:
     """Bind govkg's preferred prefixes on an rdflib Graph or Dataset."""

@@ -24,10 +24,11 @@ from rdflib.term import Node
 
 from govkg import ids
 from govkg.canned import CannedQuery, find_query
-from govkg.engines import Engine, Row, open_engine, plain_literal
+from govkg.engines import Engine, Row, open_engine
 from govkg.errors import GovkgError
 from govkg.gazetteer import Gazetteer
 from govkg.memory import gc_paused
+from govkg.terms import plain_literal
 from govkg.vocab import Vocabulary
 
 _IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")

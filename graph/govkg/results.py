@@ -1,13 +1,22 @@
-"""Query results as text: table, CSV, TSV, SPARQL 1.1 Query Results JSON, Markdown.
+"""The one result writer (and reader): SELECT rows of Oxigraph terms as SPARQL 1.1 JSON,
+XML, CSV and TSV, plus Markdown and spreadsheet-safe CSV for ``govkg query``.
 
-CSV is spreadsheet-safe by default: a text cell that starts with ``= + - @`` (or a tab
-or carriage return) gets a leading apostrophe so that no spreadsheet runs it as a
-formula; ``raw=True`` writes values untouched.
+Each writer gives a start, one piece per row and an end, so that the endpoint
+(:mod:`govkg.server.encode`) can stop at a row or byte limit; :func:`render` joins them
+for the command line, whose rows are rdflib terms (converted by :mod:`govkg.terms`).
+:func:`read_json` is the way back, through Oxigraph's results parser.
+
+CSV from :func:`render` is spreadsheet-safe by default: a text cell that starts with
+``= + - @`` (or a tab or carriage return) gets a leading apostrophe so that no
+spreadsheet runs it as a formula; ``raw_csv=True`` writes values untouched.
 
 >>> from rdflib import Literal, URIRef
->>> print(to_csv(["name", "n"], [[Literal("=cmd|' /C calc'!A0"), Literal(-3)]]), end="")
+>>> print(render(["name", "n"], [[Literal("=cmd|' /C calc'!A0"), Literal(-3)]], "csv"), end="")
 name,n
 '=cmd|' /C calc'!A0,-3
+>>> print(render(["o"], [[Literal("x", lang="id")]], "tsv"), end="")
+?o
+"x"@id
 """
 
 from __future__ import annotations
@@ -15,103 +24,222 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from xml.sax.saxutils import escape, quoteattr
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
+import pyoxigraph as ox
 
 from govkg.namespaces import ID_BASE
+from govkg.terms import XSD_STRING, to_oxigraph
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
+"""What ``govkg query --format`` writes (``table`` is drawn by the CLI, with rich)."""
+Rows = Iterable[Sequence]  # rows of Oxigraph terms (or None), aligned with the names
+Pieces = tuple[bytes, Iterator[bytes], bytes]
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
-_NUMERIC = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMERIC = {_XSD + kind for kind in ("integer", "decimal", "double", "float", "int", "long")}
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_TRIPLE = ("subject", "predicate", "object")
 
 
-def plain(term: Node | None) -> str:
-    """A term's value as plain text (empty for unbound)."""
-    return "" if term is None else str(term)
+# -- terms ------------------------------------------------------------------------------
 
 
-def _spreadsheet_safe(term: Node | None) -> str:
-    text = plain(term)
-    numeric = isinstance(term, Literal) and term.datatype in _NUMERIC
-    return "'" + text if text.startswith(_RISKY) and not numeric else text
+def json_term(term) -> dict:
+    """A term in SPARQL 1.1 Query Results JSON.
 
-
-def to_csv(columns: list[str], rows: list[list], *, raw: bool = False) -> str:
-    """SPARQL 1.1 CSV results (plain values), spreadsheet-safe unless ``raw``."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    cell = plain if raw else _spreadsheet_safe
-    for row in rows:
-        writer.writerow([cell(term) for term in row])
-    return buffer.getvalue()
-
-
-def tsv_term(term: Node | None) -> str:
-    """A term in SPARQL 1.1 TSV results syntax (``<iri>``, ``"text"@id``)."""
-    if term is None:
-        return ""
-    return term.n3().replace("\t", "\\t").replace("\n", "\\n")
-
-
-def to_tsv(columns: list[str], rows: list[list]) -> str:
-    """SPARQL 1.1 TSV results."""
-    lines = ["\t".join(f"?{c}" for c in columns)]
-    lines += ["\t".join(tsv_term(t) for t in row) for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-def json_term(term: Node) -> dict:
-    """A term in SPARQL 1.1 Query Results JSON."""
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
+    >>> json_term(ox.Literal("x", language="id"))
+    {'type': 'literal', 'value': 'x', 'xml:lang': 'id'}
+    """
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {p: json_term(getattr(term, p)) for p in _TRIPLE}}
+    out = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
-    elif term.datatype:
-        out["datatype"] = str(term.datatype)
+    elif term.datatype.value != XSD_STRING:
+        out["datatype"] = term.datatype.value
     return out
 
 
-def to_json(columns: list[str], rows: list[list]) -> str:
-    """SPARQL 1.1 Query Results JSON (unbound cells are left out, as the format says)."""
-    bindings = [
-        {c: json_term(t) for c, t in zip(columns, row, strict=True) if t is not None}
-        for row in rows
-    ]
-    document = {"head": {"vars": columns}, "results": {"bindings": bindings}}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+def _xml_text(text: str) -> str:
+    return escape(_NOT_XML.sub("\ufffd", text))
 
 
-def short(term: Node | None) -> str:
+def xml_term(term) -> str:
+    """A term in SPARQL Query Results XML."""
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{_xml_text(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{_xml_text(term.value)}</bnode>"
+    if isinstance(term, ox.Triple):
+        inner = "".join(f"<{p}>{xml_term(getattr(term, p))}</{p}>" for p in _TRIPLE)
+        return f"<triple>{inner}</triple>"
+    if term.language:
+        attr = f" xml:lang={quoteattr(term.language)}"
+    elif term.datatype.value != XSD_STRING:
+        attr = f" datatype={quoteattr(_NOT_XML.sub('', term.datatype.value))}"
+    else:
+        attr = ""
+    return f"<literal{attr}>{_xml_text(term.value)}</literal>"
+
+
+def csv_term(term) -> str:
+    """A term in SPARQL 1.1 CSV results: the plain value (blank nodes as ``_:id``)."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    if isinstance(term, ox.Triple):
+        return str(term)
+    return term.value
+
+
+def safe_csv_term(term) -> str:
+    """:func:`csv_term` with a leading apostrophe on text a spreadsheet would run."""
+    text = csv_term(term)
+    numeric = isinstance(term, ox.Literal) and term.datatype.value in _NUMERIC
+    return "'" + text if text.startswith(_RISKY) and not numeric else text
+
+
+def tsv_term(term) -> str:
+    """A term in SPARQL 1.1 TSV results (N-Triples syntax, tabs and newlines escaped)."""
+    if term is None:
+        return ""
+    return str(term).replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def plain(term) -> str:
+    """A term's value as plain text (empty for unbound); rdflib terms are read as text."""
+    if term is None:
+        return ""
+    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
+        return term.value
+    return str(term)
+
+
+def short(term) -> str:
     """Display text: our IRIs as ``id:…``, others as they are."""
     text = plain(term)
     return "id:" + text[len(ID_BASE) :] if text.startswith(ID_BASE) else text
 
 
-def to_markdown(columns: list[str], rows: list[list]) -> str:
-    """A Markdown table (pipes and newlines in cells escaped)."""
+# -- rows -------------------------------------------------------------------------------
+
+
+def json_rows(names: list[str], rows: Rows) -> Pieces:
+    """SPARQL 1.1 Query Results JSON, one binding per line (unbound cells left out)."""
+    head = json.dumps({"vars": names}, ensure_ascii=False)
+    start = f'{{"head": {head}, "results": {{"bindings": [\n'.encode()
+
+    def lines() -> Iterator[bytes]:
+        first = True
+        for row in rows:
+            cells = zip(names, row, strict=True)
+            text = json.dumps(
+                {n: json_term(t) for n, t in cells if t is not None}, ensure_ascii=False
+            )
+            yield (text if first else ",\n" + text).encode()
+            first = False
+
+    return start, lines(), b"\n]}}\n"
+
+
+def xml_rows(names: list[str], rows: Rows) -> Pieces:
+    """SPARQL Query Results XML."""
+    variables = "".join(f"<variable name={quoteattr(n)}/>" for n in names)
+    start = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n'
+        f"<head>{variables}</head>\n<results>\n"
+    ).encode()
+
+    def lines() -> Iterator[bytes]:
+        for row in rows:
+            cells = "".join(
+                f"<binding name={quoteattr(n)}>{xml_term(t)}</binding>"
+                for n, t in zip(names, row, strict=True)
+                if t is not None
+            )
+            yield f"<result>{cells}</result>\n".encode()
+
+    return start, lines(), b"</results>\n</sparql>\n"
+
+
+def csv_rows(
+    names: list[str], rows: Rows, cell: Callable = csv_term, newline: str = "\r\n"
+) -> Pieces:
+    """SPARQL 1.1 CSV results (``cell`` writes a term; the format's lines end in CRLF)."""
+
+    def line(cells: list[str]) -> bytes:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator=newline).writerow(cells)
+        return buffer.getvalue().encode()
+
+    return line(names), (line([cell(t) for t in row]) for row in rows), b""
+
+
+def tsv_rows(names: list[str], rows: Rows) -> Pieces:
+    """SPARQL 1.1 TSV results."""
+    lines = ("\t".join(tsv_term(t) for t in row).encode() + b"\n" for row in rows)
+    return ("\t".join(f"?{n}" for n in names) + "\n").encode(), lines, b""
+
+
+def md_rows(names: list[str], rows: Rows) -> Pieces:
+    """A Markdown table (pipes and newlines in cells escaped; our IRIs as ``id:…``)."""
 
     def cell(term) -> str:
         return short(term).replace("|", "\\|").replace("\n", " ")
 
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(cell(t) for t in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    head = "| " + " | ".join(names) + " |\n|" + "---|" * len(names) + "\n"
+    lines = (("| " + " | ".join(cell(t) for t in row) + " |\n").encode() for row in rows)
+    return head.encode(), lines, b""
+
+
+WRITERS: dict[str, Callable[[list[str], Rows], Pieces]] = {
+    "json": json_rows,
+    "xml": xml_rows,
+    "csv": csv_rows,
+    "tsv": tsv_rows,
+}
+"""The SPARQL 1.1 results formats, by name."""
 
 
 def render(columns: list[str], rows: list[list], fmt: str, *, raw_csv: bool = False) -> str:
-    """Rows in one of the text formats (``table`` is drawn by the CLI, with rich)."""
+    """rdflib rows in one of ``govkg query``'s text formats (csv, tsv, json, md).
+
+    :raises ValueError: an unknown format.
+    """
+    terms = [[None if t is None else to_oxigraph(t) for t in row] for row in rows]
     if fmt == "csv":
-        return to_csv(columns, rows, raw=raw_csv)
-    if fmt == "tsv":
-        return to_tsv(columns, rows)
-    if fmt == "json":
-        return to_json(columns, rows)
-    if fmt == "md":
-        return to_markdown(columns, rows)
-    raise ValueError(f"unknown format {fmt!r}")
+        cell = csv_term if raw_csv else safe_csv_term
+        start, lines, end = csv_rows(columns, terms, cell, newline="\n")
+    elif fmt in ("tsv", "json", "md"):
+        start, lines, end = (md_rows if fmt == "md" else WRITERS[fmt])(columns, terms)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    return b"".join([start, *lines, end]).decode("utf-8")
+
+
+def read_json(body: bytes) -> tuple[list[str], Iterator[list]]:
+    """Variable names and rows of Oxigraph terms from SPARQL 1.1 JSON results, read by
+    Oxigraph's parser (``typed-literal`` cells, as Virtuoso writes them, too). Rows are
+    parsed as they are read: a malformed one raises then.
+
+    >>> names, rows = read_json(b'{"head": {"vars": ["a"]}, "results": {"bindings": [{}]}}')
+    >>> names, list(rows)
+    (['a'], [[None]])
+
+    :raises SyntaxError: not SPARQL JSON results.
+    :raises ValueError: a boolean (ASK) answer.
+    """
+    solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    if isinstance(solutions, ox.QueryBoolean):
+        raise ValueError("a boolean answer, not rows")
+    names = [v.value for v in solutions.variables]
+    return names, ([s[n] for n in names] for s in solutions)

@@ -24,7 +24,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from govkg.errors import OutputError
 from govkg.files import write_atomic
-from govkg.namespaces import PREFIXES
+from govkg.namespaces import PREFIX_IRIS
 
 Triple = tuple
 Graphs = Mapping[URIRef, set[Triple]]
@@ -37,8 +37,6 @@ FORMATS = {
     "jsonld": (ox.RdfFormat.JSON_LD, True),
 }
 """Format name → (Oxigraph format, keeps named graphs)."""
-
-_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 def _term(term) -> str:
@@ -136,7 +134,7 @@ def to_bytes(graphs: Graphs, fmt: str) -> bytes:
 
 
 def serialize_items(items: Iterable, ox_format: ox.RdfFormat) -> bytes:
-    prefixes = _PREFIXES if ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    prefixes = PREFIX_IRIS if ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     return ox.serialize(items, format=ox_format, prefixes=prefixes)
 
 

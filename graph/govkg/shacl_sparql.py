@@ -30,10 +30,10 @@ from functools import cache
 import pyoxigraph as ox
 from rdflib import Graph
 
-from govkg.engines import to_rdflib
 from govkg.errors import GovkgError
 from govkg.shacl_compile import CompiledCheck, compile_shapes
 from govkg.shapes import Finding, shapes_graph
+from govkg.terms import to_rdflib
 
 THREADS = 2  # checks run side by side: a third of the time on two cores at 1M triples
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}  # as govkg.shapes.check_graph sorts

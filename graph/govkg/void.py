@@ -30,7 +30,7 @@ import pyoxigraph as ox
 
 from govkg.errors import GovkgError, OutputError
 from govkg.files import write_atomic
-from govkg.namespaces import DCAT, GOVKG, GRAPH_BASE, PREFIXES, SCHEMA, VOID
+from govkg.namespaces import DCAT, GOVKG, GRAPH_BASE, PREFIX_IRIS, PREFIXES, SCHEMA, VOID
 from govkg.records.dates import PARTIAL_DATE, PartialDate
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -103,7 +103,7 @@ def describe(
     for path in standards:
         triples += _standard(dataset, base, path)
     items = sorted(set(triples), key=str)
-    prefixes = {k: str(v) for k, v in PREFIXES.items()} | {
+    prefixes = PREFIX_IRIS | {
         "dcat": str(DCAT),
         "void": str(VOID),
         "spdx": SPDX,

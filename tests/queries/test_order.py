@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govkg.canned import canned_queries
-from govkg.engines import OxigraphEngine, data_files, to_oxigraph
+from govkg.engines import OxigraphEngine, data_files
 from govkg.order import sort_rows, split_final_order, term_key
+from govkg.terms import to_oxigraph
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 A, B = ox.NamedNode("urn:a"), ox.NamedNode("urn:b")

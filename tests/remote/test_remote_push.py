@@ -12,9 +12,10 @@ from govkg.cli import main
 from govkg.errors import GovkgError
 from govkg.namespaces import GRAPH_BASE
 from govkg.remote import RemoteEngine, push
-from govkg.remote.endpoint import UNION_GRAPH, sparql_iri
+from govkg.remote.endpoint import UNION_GRAPH
 from govkg.remote.http import HttpClient
 from govkg.remote.push import remote_counts
+from govkg.terms import sparql_iri
 
 pytestmark = pytest.mark.remote
 

@@ -16,7 +16,7 @@ from govkg.errors import GovkgError
 from govkg.namespaces import GRAPH_BASE
 from govkg.query import run_on
 from govkg.remote import Credentials, RemoteEngine, RemoteError, push
-from govkg.remote.endpoint import sparql_string
+from govkg.terms import sparql_string
 
 pytestmark = pytest.mark.remote
 

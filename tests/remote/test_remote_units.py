@@ -17,9 +17,10 @@ from rdflib import Dataset, Literal, URIRef
 from govkg.engines import OxigraphEngine, RdflibEngine
 from govkg.errors import GovkgError
 from govkg.remote import Credentials, Redactor, RemoteEngine, RemoteError, open_remote_or_local
-from govkg.remote.endpoint import bind_text, json_term, parse_results, where_brace
+from govkg.remote.endpoint import bind_text, parse_solutions, where_brace
 from govkg.remote.http import HttpClient, Response, _pick_challenge
 from govkg.remote.push import graph_store_url
+from govkg.terms import oxigraph_bindings, to_rdflib
 
 SECRET = "pa:ss w/rd+%"
 QUERY = "SELECT ?v ?s WHERE { ?s <urn:p> ?v }"
@@ -43,7 +44,7 @@ def engines_with(text: str):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30))
 def test_any_text_bound_as_values_is_read_back_exactly(text):
     oxigraph, _ = engines_with(text)
-    bound = bind_text(QUERY, {"v": Literal(text)})
+    bound = bind_text(QUERY, {"v": ox.Literal(text)})
     assert oxigraph.select(bound, {})[1] == [[Literal(text), URIRef("urn:s")]]
 
 
@@ -52,7 +53,7 @@ def test_any_text_bound_as_values_is_read_back_exactly(text):
 def test_escape_soup_reads_back_on_rdflib_too(text):
     """rdflib expands \\u escapes before parsing, as SPARQL 1.1 allows some engines to."""
     _, rdflib_engine = engines_with(text)
-    bound = bind_text(QUERY, {"v": Literal(text)})
+    bound = bind_text(QUERY, {"v": ox.Literal(text)})
     assert rdflib_engine.select(bound, {})[1] == [[Literal(text), URIRef("urn:s")]]
 
 
@@ -62,22 +63,22 @@ def test_escape_soup_reads_back_on_rdflib_too(text):
 )
 def test_escape_tricks_read_back_on_both_local_engines(text):
     for engine in engines_with(text):
-        assert engine.select(bind_text(QUERY, {"v": Literal(text)}), {})[1] == [
+        assert engine.select(bind_text(QUERY, {"v": ox.Literal(text)}), {})[1] == [
             [Literal(text), URIRef("urn:s")]
         ], engine.name
 
 
 def test_language_kept_and_datatype_checked():
-    assert "@id" in bind_text(QUERY, {"v": Literal("x", lang="id")})
+    assert "@id" in bind_text(QUERY, {"v": ox.Literal("x", language="id")})
     with pytest.raises(GovkgError, match="not a valid IRI"):
-        bind_text(QUERY, {"v": Literal("x", datatype=URIRef("urn:x> }"))})
+        bind_text(QUERY, dict(oxigraph_bindings({"v": Literal("x", datatype=URIRef("urn:x> }"))})))
 
 
 def test_a_bound_variable_must_be_projected():
     with pytest.raises(GovkgError, match="must be projected"):
-        bind_text("SELECT ?s WHERE { ?s ?p ?v }", {"v": Literal("x")})
+        bind_text("SELECT ?s WHERE { ?s ?p ?v }", {"v": ox.Literal("x")})
     with pytest.raises(GovkgError, match="not a variable name"):
-        bind_text("SELECT * WHERE { ?s ?p ?o }", {"o) {} #": Literal("x")})
+        bind_text("SELECT * WHERE { ?s ?p ?o }", {"o) {} #": ox.Literal("x")})
 
 
 def test_values_go_first_in_the_where_group():
@@ -85,7 +86,7 @@ def test_values_go_first_in_the_where_group():
         "PREFIX x: <urn:x#> # { a brace in a comment\n"
         'SELECT ?v ("}" AS ?w) (EXISTS { ?a ?b ?c } AS ?e)\nWHERE\n{ ?s ?p ?v } ORDER BY ?v'
     )
-    bound = bind_text(text, {"v": Literal("x")})
+    bound = bind_text(text, {"v": ox.Literal("x")})
     assert bound[: where_brace(text)] == text[: where_brace(text)]
     assert bound.endswith('{\n  VALUES (?v) { ("x") }\n ?s ?p ?v } ORDER BY ?v')
 
@@ -117,10 +118,15 @@ def test_results_are_normalised_like_the_local_engines():
             ]
         },
     }
-    names, rows = parse_results(response(doc))
+    names, rows = parse_solutions(response(doc))
     assert names == ["a", "b", "c", "d"]
+    rows = [[to_rdflib(term) for term in row] for row in rows]
     assert rows == [[URIRef("urn:a"), Literal("x", lang="en-us"), Literal(3), None]]
-    assert json_term({"type": "literal", "value": "x"}) == Literal("x")
+    plain = {
+        "head": {"vars": ["a"]},
+        "results": {"bindings": [{"a": {"type": "literal", "value": "x"}}]},
+    }
+    assert to_rdflib(parse_solutions(response(plain))[1][0][0]) == Literal("x")
 
 
 @pytest.mark.parametrize(
@@ -132,12 +138,12 @@ def test_results_are_normalised_like_the_local_engines():
 )
 def test_ask_answers_are_not_rows(doc):
     with pytest.raises(GovkgError, match="only SELECT"):
-        parse_results(response(doc))
+        parse_solutions(response(doc))
 
 
 def test_non_json_answer_is_explained():
     with pytest.raises(GovkgError, match="did not answer SPARQL JSON"):
-        parse_results(Response(200, http.client.HTTPMessage(), b"<html>login</html>"))
+        parse_solutions(Response(200, http.client.HTTPMessage(), b"<html>login</html>"))
 
 
 # -- credentials and redaction --------------------------------------------------------

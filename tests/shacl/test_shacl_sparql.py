@@ -25,7 +25,6 @@ from rdflib import Graph, Literal, Namespace, URIRef
 
 import govkg.build
 from govkg.build import Built, assemble, ontology_triples
-from govkg.engines import to_oxigraph
 from govkg.errors import GovkgError
 from govkg.namespaces import ID_BASE
 from govkg.reason import infer
@@ -33,6 +32,7 @@ from govkg.resources import ontology_dir
 from govkg.shacl_sparql import check_store, compile_shapes, project_checks, sort_findings
 from govkg.shapes import Finding, check_graph, shapes_graph
 from govkg.synth import write_synthetic
+from govkg.terms import to_oxigraph
 
 Graphs = dict[URIRef, set[tuple]]
 

@@ -1,10 +1,10 @@
 """A remote SPARQL 1.1 endpoint as an :class:`~govkg.engines.Engine`.
 
 A remote endpoint has no API to bind a variable, so parameters travel in the standard
-SPARQL 1.1 way: a one-row ``VALUES`` block. Each value is an rdflib term written by
-:func:`sparql_term` — IRIs checked against the IRIREF grammar, literals escaped character
-by character, language tags and datatypes checked — so a user's text can only ever be the
-inside of one string literal; it is never formatted into the query body.
+SPARQL 1.1 way: a one-row ``VALUES`` block. Each value is an Oxigraph term written by
+:func:`govkg.terms.sparql_term` — IRIs checked against the IRIREF grammar, literals
+escaped character by character, language tags and datatypes checked — so a user's text
+can only ever be the inside of one string literal; it is never formatted into the query.
 
 The block goes first inside the query's WHERE group, where it joins like rdflib's
 ``initBindings`` and Oxigraph's ``substitutions``. (SPARQL also allows a trailing
@@ -13,27 +13,25 @@ path, and it joins only after grouping.) A bound variable must be projected, as 
 queries do (``docs/decisions/0003-build-pipeline.md``); the query is parsed (never run)
 to check that, and checked again after the block is in place.
 
-Results (SPARQL 1.1 Query Results JSON) become rdflib terms normalised to what Oxigraph
-and rdflib give for the same data: ``xsd:string`` literals plain, language tags lower
-case; Virtuoso's SELECT-shaped ASK answer is refused like any non-SELECT, and so are
-answers Virtuoso cut short at a time or row limit (it says so only in headers).
+Results (SPARQL 1.1 Query Results JSON) are read by Oxigraph's results parser into
+Oxigraph terms, so they are normalised as a local store's are (``xsd:string`` literals
+plain, language tags lower case), and become rdflib terms through :mod:`govkg.terms`
+for :meth:`RemoteEngine.select`. Virtuoso's SELECT-shaped ASK answer is refused like any
+non-SELECT, and so are answers Virtuoso cut short at a time or row limit (it says so only
+in headers).
 
->>> from rdflib import Literal, URIRef
->>> print(values_clause({"agency": URIRef("https://w3id.org/govkg/id/org/lan"),
-...                      "name": Literal('LAN") || true || ("')}))
+>>> print(values_clause({"agency": ox.NamedNode("https://w3id.org/govkg/id/org/lan"),
+...                      "name": ox.Literal('LAN") || true || ("')}))
 VALUES (?agency ?name) { (<https://w3id.org/govkg/id/org/lan> "LAN\\") || true || (\\"") }
 """
 
 from __future__ import annotations
 
-import json
 import re
-import string
 import urllib.parse
 from collections.abc import Mapping, Sequence
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+import pyoxigraph as ox
 from rdflib.term import Node
 
 from govkg.engines import Row
@@ -46,14 +44,13 @@ from govkg.remote.http import (
     Response,
     split_userinfo,
 )
+from govkg.results import read_json
 from govkg.sparql import projected, query_form
+from govkg.terms import oxigraph_bindings, sparql_iri, sparql_term, to_rdflib
 
 RESULTS_JSON = "application/sparql-results+json"
 UNION_GRAPH = GRAPH_BASE + "union"  # every triple of a build once; see push.py
 _VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_LANG = re.compile(r"^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$")
-_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _ASK_VARIABLE = "__ASK_RETVAL"  # Virtuoso answers ASK in JSON as a one-cell SELECT
 _TOKENS = re.compile(  # what may hide a brace: comments, strings, IRIs; and the brackets
     r"#[^\n]*"
@@ -66,87 +63,8 @@ _TOKENS = re.compile(  # what may hide a brace: comments, strings, IRIs; and the
 )
 
 
-def sparql_iri(iri: str) -> str:
-    """``<iri>`` after checking it against SPARQL's IRIREF grammar.
-
-    >>> sparql_iri("https://w3id.org/govkg/id/org/lan")
-    '<https://w3id.org/govkg/id/org/lan>'
-    >>> try:
-    ...     sparql_iri("urn:x> } ; DROP ALL ; <urn:y")
-    ... except GovkgError as err:
-    ...     print(err.message)
-    not a valid IRI: 'urn:x> } ; DROP ALL ; <urn:y'
-
-    :raises GovkgError: the IRI has a character IRIREF forbids, or no scheme.
-    """
-    if not iri or _IRI_FORBIDDEN.search(iri) or ":" not in iri:
-        raise GovkgError(f"not a valid IRI: {iri!r}", fix='remove spaces and <>"{}|^`\\ characters')
-    return f"<{iri}>"
-
-
-def sparql_string(text: str) -> str:
-    """``text`` as a SPARQL string literal, every special character escaped.
-
-    SPARQL 1.1 lets an engine expand ``\\uXXXX`` escapes anywhere in the query before
-    parsing it (rdflib does; Oxigraph and Virtuoso read them inside strings only). So the
-    ``u`` of a backslash-u in the text is itself written as ``\\u0075`` — both kinds of
-    engine then read the original text back — and a hex digit right after any ``\\uXXXX``
-    is escaped too, so no reader can take it for part of a longer code point.
-
-    >>> print(sparql_string('a "b"\\n}'))
-    "a \\"b\\"\\n}"
-    >>> print(sparql_string('\\\\u0022'))
-    "\\\\\\u0075\\u0030\\u0030\\u0032\\u0032"
-
-    :raises GovkgError: the text holds a lone surrogate (it is not Unicode text).
-    """
-    out: list[str] = []
-    escaped = False  # whether the last thing written was a \uXXXX escape
-    for i, char in enumerate(text):
-        code = ord(char)
-        if 0xD800 <= code <= 0xDFFF:
-            raise GovkgError("the text is not valid Unicode (a lone surrogate)", fix="fix the text")
-        if char in _ECHAR:
-            out.append(_ECHAR[char])
-            escaped = False
-        elif (
-            code < 0x20
-            or code == 0x7F
-            or (char in "uU" and i and text[i - 1] == "\\")
-            or (escaped and char in string.hexdigits)
-        ):
-            out.append(f"\\u{code:04X}")
-            escaped = True
-        else:
-            out.append(char)
-            escaped = False
-    return '"' + "".join(out) + '"'
-
-
-def sparql_term(term: Node) -> str:
-    """An rdflib IRI or literal as SPARQL text (blank nodes cannot be bound remotely).
-
-    :raises GovkgError: an invalid IRI, language tag or datatype, or a blank node.
-    """
-    if isinstance(term, URIRef):
-        return sparql_iri(str(term))
-    if isinstance(term, Literal):
-        text = sparql_string(str(term))
-        if term.language:
-            if not _LANG.match(term.language):
-                raise GovkgError(f"not a language tag: {term.language!r}", fix="e.g. id or en")
-            return f"{text}@{term.language.lower()}"
-        if term.datatype and term.datatype not in (XSD.string, RDF.langString):
-            return f"{text}^^{sparql_iri(str(term.datatype))}"
-        return text
-    raise GovkgError(
-        f"cannot bind {type(term).__name__} {term!r} on a remote endpoint",
-        fix="bind an IRI or a literal",
-    )
-
-
-def values_clause(bindings: Mapping[str, Node]) -> str:
-    """A one-row ``VALUES`` block for ``bindings`` (empty text for no bindings).
+def values_clause(bindings: Mapping[str, object]) -> str:
+    """A one-row ``VALUES`` block for ``bindings`` (Oxigraph terms; empty text for none).
 
     :raises GovkgError: a variable name that is not a SPARQL VARNAME, or a term that
         :func:`sparql_term` refuses.
@@ -185,10 +103,11 @@ def where_brace(text: str) -> int:
     raise GovkgError("the query has no WHERE group", fix="check the query")
 
 
-def bind_text(text: str, bindings: Mapping[str, Node]) -> str:
-    """The query with ``bindings`` as a ``VALUES`` block first in its WHERE group.
+def bind_text(text: str, bindings: Mapping[str, object]) -> str:
+    """The query with ``bindings`` (Oxigraph terms) as a ``VALUES`` block first in its
+    WHERE group.
 
-    >>> print(bind_text("SELECT ?a WHERE { ?a ?p ?o }", {"a": URIRef("urn:x")}))
+    >>> print(bind_text("SELECT ?a WHERE { ?a ?p ?o }", {"a": ox.NamedNode("urn:x")}))
     SELECT ?a WHERE {
       VALUES (?a) { (<urn:x>) }
      ?a ?p ?o }
@@ -213,49 +132,50 @@ def bind_text(text: str, bindings: Mapping[str, Node]) -> str:
     return bound
 
 
-def json_term(cell: Mapping[str, str] | None) -> Node | None:
-    """One SPARQL JSON result cell as an rdflib term, normalised across stores.
+def parse_solutions(response: Response, redact=lambda s: s) -> tuple[list[str], list[list]]:
+    """Variable names and rows of Oxigraph terms from a SPARQL 1.1 JSON results body
+    (:func:`govkg.results.read_json`).
 
-    >>> json_term({"type": "literal", "xml:lang": "en-US", "value": "x"})
-    rdflib.term.Literal('x', lang='en-us')
-    >>> json_term({"type": "typed-literal", "value": "x",
-    ...            "datatype": "http://www.w3.org/2001/XMLSchema#string"})
-    rdflib.term.Literal('x')
-    """
-    if cell is None:
-        return None
-    kind, value = cell.get("type"), cell.get("value", "")
-    if kind == "uri":
-        return URIRef(value)
-    if kind == "bnode":
-        return BNode(value)
-    if kind not in ("literal", "typed-literal"):
-        raise GovkgError(f"unsupported result term type {kind!r}", fix="use plain RDF terms")
-    if cell.get("xml:lang"):
-        return Literal(value, lang=cell["xml:lang"].lower())
-    datatype = cell.get("datatype")
-    if not datatype or datatype in (str(XSD.string), str(RDF.langString)):
-        return Literal(value)
-    return Literal(value, datatype=URIRef(datatype))
-
-
-def parse_results(response: Response, redact=lambda s: s) -> tuple[list[str], list[Row]]:
-    """Variable names and rows from a SPARQL 1.1 JSON results body.
+    >>> body = b'{"head": {"vars": ["a"]}, "results": {"bindings": [{"a": {"type": "literal",'
+    >>> body += b' "xml:lang": "en-US", "value": "x"}}]}}'
+    >>> parse_solutions(Response(200, {}, body))
+    (['a'], [[<Literal value=x language=en-us>]])
 
     :raises GovkgError: not JSON results, or an ASK answer.
     """
     try:
-        doc = json.loads(response.body)
-        names = list(doc["head"].get("vars", []))
-    except (ValueError, KeyError, TypeError, AttributeError):
+        names, rows = read_json(response.body)
+        if names != [_ASK_VARIABLE]:
+            return names, list(rows)
+    except SyntaxError:
         raise GovkgError(
             redact(f"the endpoint did not answer SPARQL JSON results: {response.text(200)}"),
             fix="check that --endpoint is a SPARQL 1.1 query endpoint",
         ) from None
-    if "boolean" in doc or names == [_ASK_VARIABLE]:
-        raise GovkgError("only SELECT queries return rows", fix="use a SELECT query")
-    rows = [[json_term(b.get(n)) for n in names] for b in doc["results"]["bindings"]]
-    return names, rows
+    except ValueError:
+        pass  # a boolean
+    raise GovkgError("only SELECT queries return rows", fix="use a SELECT query")
+
+
+def parse_boolean(body: bytes) -> bool:
+    """The boolean of an ASK answer in SPARQL JSON (Virtuoso's one-cell SELECT form too).
+
+    >>> parse_boolean(b'{"head": {}, "boolean": true}')
+    True
+    >>> parse_boolean(b'{"head": {"vars": ["__ASK_RETVAL"]}, "results": {"bindings": '
+    ...               b'[{"__ASK_RETVAL": {"type": "literal", "value": "0"}}]}}')
+    False
+
+    :raises GovkgError: the body is not an ASK answer.
+    """
+    try:
+        answer = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        if isinstance(answer, ox.QueryBoolean):
+            return bool(answer)
+        value = next(iter(answer))[_ASK_VARIABLE].value
+    except (SyntaxError, ValueError, StopIteration, KeyError, TypeError, AttributeError):
+        raise GovkgError("the store did not answer the ASK query", fix="check the store") from None
+    return value.strip().lower() in ("1", "true")
 
 
 def _refuse_incomplete(response: Response, rows: int) -> None:
@@ -341,10 +261,25 @@ class RemoteEngine:
 
         :raises GovkgError: the query is not a SELECT or cannot be bound; the endpoint fails.
         """
+        names, rows = self.solutions(text, dict(oxigraph_bindings(bindings)))
+        return names, [[to_rdflib(term) for term in row] for row in rows]
+
+    def solutions(self, text: str, bindings: Mapping[str, object]) -> tuple[list[str], list]:
+        """:meth:`select` with Oxigraph terms in and out (for the proxy).
+
+        :raises GovkgError: the query is not a SELECT or cannot be bound; the endpoint fails.
+        """
         response = self._post(bind_text(text, bindings), RESULTS_JSON)
-        names, rows = parse_results(response, self.client.redactor.redact)
+        names, rows = parse_solutions(response, self.client.redactor.redact)
         _refuse_incomplete(response, len(rows))
         return names, rows
+
+    def ask(self, text: str) -> bool:
+        """The answer to an ASK query, sent as it is.
+
+        :raises GovkgError: the endpoint fails or does not answer a boolean.
+        """
+        return parse_boolean(self.forward(text, RESULTS_JSON).body)
 
     def count(self, text: str) -> dict[str, int]:
         """A ``SELECT ?key ?n`` query's answer as ``{key: n}`` (for triple counts)."""

@@ -41,8 +41,9 @@ from rich.progress import (
 from govkg.engines import OxigraphEngine, open_engine
 from govkg.errors import GovkgError
 from govkg.namespaces import GRAPH_BASE
-from govkg.remote.endpoint import UNION_GRAPH, RemoteEngine, sparql_iri
+from govkg.remote.endpoint import UNION_GRAPH, RemoteEngine
 from govkg.remote.http import Credentials, HttpClient, RemoteError, split_userinfo
+from govkg.terms import sparql_iri
 
 CONTENT_TYPE = "text/turtle"  # N-Triples is Turtle; every GSP store reads Turtle
 BATCH_SIZE = 50_000

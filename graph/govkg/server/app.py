@@ -200,6 +200,7 @@ class App:
         """``/api/queries/NAME?param=…``: a canned query with parameters bound by the engine."""
         from govkg.canned import canned_queries
         from govkg.query import bind
+        from govkg.terms import oxigraph_bindings
 
         query = canned_queries().get(name)
         if query is None:
@@ -226,7 +227,7 @@ class App:
         info = check_query(text, self.config.limits)
         fmt = negotiate(KIND_OF_FORM[info.form], request.header("accept"), formats)
         job = _job(text, fmt.name, KIND_OF_FORM[info.form], self.config.limits, host)
-        job = replace(job, substitutions=_specs(bindings), columns=query.columns)
+        job = replace(job, substitutions=oxigraph_bindings(bindings), columns=query.columns)
         return self.run(job, request.peer)
 
     def run(self, job: Job, peer: Peer | None = None) -> Response:
@@ -254,8 +255,11 @@ class App:
         reply = self.pool.run(Job(text, format="json", rows=1000))
         if not reply.ok:  # a timeout or busy pool raises HttpError itself
             raise HttpError(500, "internal-error", "the about page could not be computed")
-        rows = json.loads(reply.body)["results"]["bindings"]
-        return [{k: v["value"] for k, v in row.items()} for row in rows]
+        from govkg.results import read_json
+
+        names, rows = read_json(reply.body)
+        cells = (zip(names, row, strict=True) for row in rows)
+        return [{n: t.value for n, t in pairs if t is not None} for pairs in cells]
 
 
 def _cross_origin() -> HttpError:
@@ -277,21 +281,6 @@ def _job(text: str, fmt: str, kind: str, limits: Limits, host: str) -> Job:
         max_bytes=limits.response_bytes,
         base_iri=f"http://{host}/sparql",
     )
-
-
-def _specs(bindings: dict) -> tuple[tuple[str, tuple], ...]:
-    from rdflib import BNode, Literal, URIRef
-
-    specs = []
-    for name, value in bindings.items():
-        if isinstance(value, URIRef):
-            specs.append((name, ("iri", str(value))))
-        elif isinstance(value, BNode):
-            specs.append((name, ("bnode", str(value))))
-        elif isinstance(value, Literal):
-            datatype = str(value.datatype) if value.datatype else None
-            specs.append((name, ("literal", str(value), datatype, value.language)))
-    return tuple(specs)
 
 
 def _fix(reply: Reply) -> str:

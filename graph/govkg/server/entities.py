@@ -13,7 +13,6 @@ with the endpoint's limits and refusals; an IRI nothing is known about answers 4
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING
 
@@ -127,8 +126,8 @@ def _selector(app: App, host: str, peer: Peer):
     """``Engine.select`` over the worker pool: each query checked by the endpoint's policy,
     run by a sandboxed worker with the endpoint's limits (stopped if ``peer`` hangs up), its
     JSON results read back."""
-    from govkg.remote.endpoint import json_term
-    from govkg.server.app import _specs
+    from govkg.results import read_json
+    from govkg.terms import oxigraph_bindings, to_rdflib
 
     limits = app.config.limits
 
@@ -140,15 +139,13 @@ def _selector(app: App, host: str, peer: Peer):
             rows=limits.rows,
             max_bytes=limits.response_bytes,
             base_iri=f"http://{host}/sparql",
-            substitutions=_specs(bindings),
+            substitutions=oxigraph_bindings(bindings),
         )
         reply = app.pool.run(job, peer=peer)
         if not reply.ok:
             raise HttpError(reply.status, reply.code, reply.message, fix="try again later")
-        document = json.loads(reply.body)
-        names = document["head"]["vars"]
-        rows = [[json_term(b.get(n)) for n in names] for b in document["results"]["bindings"]]
-        return names, rows
+        names, rows = read_json(reply.body)
+        return names, [[to_rdflib(term) for term in row] for row in rows]
 
     return select
 

@@ -8,28 +8,19 @@ from typed, escaped terms — reads the store's answer back as terms, and writes
 same encoders, row and byte limits as a local answer, so clients cannot tell the two
 apart. The store's messages pass through the credentials redactor; a query that outlives
 ``--timeout`` is answered 503 ``query-timeout`` like a local one.
-
->>> solutions = Solutions(["a"], [[URIRef("urn:x")]])
->>> [s["a"] for s in solutions], solutions.variables
-([<NamedNode value=urn:x>], [<Variable value=a>])
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import time
-from collections.abc import Iterator, Sequence
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
 
-from govkg.engines import to_oxigraph
 from govkg.errors import GovkgError
-from govkg.remote.endpoint import RESULTS_JSON, RemoteEngine, bind_text
+from govkg.remote.endpoint import RemoteEngine, bind_text
 from govkg.remote.http import Credentials
-from govkg.server.encode import encode_boolean, encode_solutions, encode_triples
+from govkg.server.encode import encode_boolean, encode_rows, encode_triples
 from govkg.server.policy import Limits
 from govkg.server.pool import PoolStats
 from govkg.server.workers import Job, Reply
@@ -37,59 +28,6 @@ from govkg.sparql import query_form
 
 log = logging.getLogger("govkg.serve")
 GRAPH_ACCEPT = "text/turtle, application/n-triples;q=0.9, application/rdf+xml;q=0.5"
-
-
-def rdflib_term(spec: tuple) -> Node:
-    """A job's picklable term spec (see :func:`govkg.server.workers.term`) as an rdflib term.
-
-    >>> rdflib_term(("literal", "LAN", None, "id"))
-    rdflib.term.Literal('LAN', lang='id')
-    """
-    kind, value, *rest = spec
-    if kind == "iri":
-        return URIRef(value)
-    if kind == "bnode":
-        return BNode(value)
-    datatype, language = rest
-    if language:
-        return Literal(value, lang=language)
-    return Literal(value, datatype=URIRef(datatype) if datatype else None)
-
-
-class Solutions:
-    """Rows of rdflib terms shaped like Oxigraph's ``QuerySolutions`` for the encoders."""
-
-    def __init__(self, names: Sequence[str], rows: Sequence[Sequence[Node | None]]) -> None:
-        self.variables = [ox.Variable(n) for n in names]
-        self._names, self._rows = list(names), rows
-
-    def __iter__(self) -> Iterator[dict]:
-        for row in self._rows:
-            yield {
-                n: None if t is None else to_oxigraph(t)
-                for n, t in zip(self._names, row, strict=True)
-            }
-
-
-def ask_answer(body: bytes) -> bool:
-    """The boolean of an ASK answer in SPARQL JSON (Virtuoso's one-cell SELECT form too).
-
-    >>> ask_answer(b'{"head": {}, "boolean": true}')
-    True
-    >>> ask_answer(b'{"head": {"vars": ["__ASK_RETVAL"]}, "results": {"bindings": '
-    ...            b'[{"__ASK_RETVAL": {"type": "literal", "value": "0"}}]}}')
-    False
-
-    :raises GovkgError: the body is not an ASK answer.
-    """
-    try:
-        doc = json.loads(body)
-        if "boolean" in doc:
-            return bool(doc["boolean"])
-        value = doc["results"]["bindings"][0]["__ASK_RETVAL"]["value"]
-    except (ValueError, KeyError, IndexError, TypeError):
-        raise GovkgError("the store did not answer the ASK query", fix="check the store") from None
-    return value.strip().lower() in ("1", "true")
 
 
 class ProxyPool:
@@ -113,8 +51,7 @@ class ProxyPool:
         ``peer`` is accepted for the pool's interface; a hang-up is not watched here.
         """
         try:
-            bindings = {name: rdflib_term(spec) for name, spec in job.substitutions}
-            text = bind_text(job.query, bindings)
+            text = bind_text(job.query, dict(job.substitutions))
             form = query_form(text)
         except GovkgError as err:
             return Reply(False, status=400, code="malformed-query", message=err.message[:300])
@@ -137,9 +74,10 @@ class ProxyPool:
 
     def _answer(self, job: Job, text: str, form: str) -> Reply:
         if form == "SelectQuery":
-            names, rows = self.engine.select(text, {})
-            done = encode_solutions(
-                Solutions(names, rows),
+            names, rows = self.engine.solutions(text, {})
+            done = encode_rows(
+                names,
+                rows,
                 job.format,
                 rows=job.rows,
                 max_bytes=job.max_bytes,
@@ -147,7 +85,7 @@ class ProxyPool:
             )
             return Reply(True, done.body, job.format, done.rows, done.truncated)
         if form == "AskQuery":
-            answer = ask_answer(self.engine.forward(text, RESULTS_JSON).body)
+            answer = self.engine.ask(text)
             return Reply(True, encode_boolean(answer, job.format).body, job.format, 1)
         triples = self._graph(text)
         done = encode_triples(triples, job.graph_format, rows=job.rows, max_bytes=job.max_bytes)

@@ -31,7 +31,7 @@ class Job:
     rows: int = 10_000
     max_bytes: int = 16 * 1024 * 1024
     base_iri: str | None = None
-    substitutions: tuple[tuple[str, tuple], ...] = ()  # (variable, term spec)
+    substitutions: tuple[tuple[str, object], ...] = ()  # (variable, Oxigraph term)
     columns: tuple[str, ...] = ()
 
 
@@ -53,30 +53,13 @@ class Reply:
 # -- inside a worker --------------------------------------------------------------------
 
 
-def term(spec: tuple):
-    """An Oxigraph term from a picklable spec: ``("iri", v)``, ``("literal", v, dt, lang)``.
-
-    >>> term(("literal", "2019-02-01", "http://www.w3.org/2001/XMLSchema#date", None))
-    <Literal value=2019-02-01 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#date>>
-    """
-    kind, value, *rest = spec
-    if kind == "iri":
-        return ox.NamedNode(value)
-    if kind == "bnode":
-        return ox.BlankNode(value)
-    datatype, language = rest
-    if language:
-        return ox.Literal(value, language=language)
-    return ox.Literal(value, datatype=ox.NamedNode(datatype) if datatype else None)
-
-
 def run_job(store: ox.Store, job: Job) -> Reply:
     """Evaluate one job on an open store (used by workers, and directly by tests)."""
     try:
         result = store.query(
             job.query,
             base_iri=job.base_iri,
-            substitutions={ox.Variable(n): term(s) for n, s in job.substitutions} or None,
+            substitutions={ox.Variable(n): t for n, t in job.substitutions} or None,
         )
         if isinstance(result, ox.QuerySolutions):
             fmt = job.format

@@ -30,11 +30,11 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, VOID
 from rdflib.term import Node
 
-from govkg.engines import to_oxigraph
 from govkg.errors import GovkgError
 from govkg.namespaces import ID_BASE, PREFIXES
 from govkg.site.queries import Select, check_page, rows
 from govkg.site.tables import page_slice
+from govkg.terms import to_oxigraph
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
