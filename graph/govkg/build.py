@@ -42,6 +42,7 @@ from govkg.serialize import (
 )
 from govkg.shacl_sparql import check_store
 from govkg.shapes import Finding, check_graph, violations
+from govkg.timing import StageTimes
 from govkg.triples import record_triples
 from govkg.vocab import Vocabulary
 
@@ -55,6 +56,7 @@ class Built:
     graphs: dict[URIRef, set[tuple]]
     sources: list[str]
     findings: list[Finding] = field(default_factory=list)
+    timings: StageTimes = field(default_factory=StageTimes, repr=False)
     _lines: dict[URIRef, list[str]] | None = field(default=None, repr=False)
 
     def asserted(self) -> dict[URIRef, set[tuple]]:
@@ -64,7 +66,8 @@ class Built:
     def lines(self) -> dict[URIRef, list[str]]:
         """Each graph's statements as sorted N-Triples texts (computed once)."""
         if self._lines is None:
-            self._lines = {name: sorted_lines(t) for name, t in sorted(self.graphs.items())}
+            with self.timings.stage("triples → sorted N-Triples texts"):
+                self._lines = {name: sorted_lines(t) for name, t in sorted(self.graphs.items())}
         return self._lines
 
     def counts(self) -> dict[str, int]:
@@ -124,8 +127,25 @@ def assemble(paths: Iterable[str | Path] | None = None, *, reference: bool = Fal
 
 
 def _assemble(paths: Iterable[str | Path] | None, reference: bool, check: bool = True) -> Built:
-    record_sets = load_paths(list(paths) if paths else default_record_paths())
-    resolved, gazetteer = resolve_all(record_sets)
+    times = StageTimes()
+    with times.stage("read records"):
+        record_sets = load_paths(list(paths) if paths else default_record_paths())
+    with times.stage("resolve against the gazetteer"):
+        resolved, gazetteer = resolve_all(record_sets)
+    with times.stage("triples"):
+        graphs = _graphs(record_sets, resolved, gazetteer)
+    with times.stage("reason (owlrl)" if reference else "reason"):
+        everything = set().union(*graphs.values())
+        graphs[INFERRED_GRAPH] = infer(everything) if reference else infer_fast(everything)
+    built = Built(graphs, sorted(r.source.id for r in resolved), timings=times)
+    if check:
+        with times.stage("SHACL"):
+            built.findings = validate(built, reference=reference)
+    return built
+
+
+def _graphs(record_sets, resolved, gazetteer: Gazetteer) -> dict[URIRef, set[tuple]]:
+    """The ontology, reference and source graphs (no inferences yet)."""
     graphs: dict[URIRef, set[tuple]] = {ONTOLOGY_GRAPH: ontology_triples()}
     used = {p.key for r in resolved for a in r.agreements for p in a.parties}
     graphs[REFERENCE_GRAPH] = set(reference_triples(gazetteer, used))
@@ -135,12 +155,7 @@ def _assemble(paths: Iterable[str | Path] | None, reference: bool, check: bool =
         )
     data = chain.from_iterable(t for g, t in graphs.items() if g != ONTOLOGY_GRAPH)
     graphs[REFERENCE_GRAPH] |= set(concept_triples(graphs[ONTOLOGY_GRAPH], data))
-    everything = set().union(*graphs.values())
-    graphs[INFERRED_GRAPH] = infer(everything) if reference else infer_fast(everything)
-    built = Built(graphs, sorted(r.source.id for r in resolved))
-    if check:
-        built.findings = validate(built, reference=reference)
-    return built
+    return graphs
 
 
 def validate(built: Built, *, reference: bool = False) -> list[Finding]:
@@ -187,20 +202,36 @@ def write_outputs(
 
 def _stage(built: Built, staging: Path, reference: bool, also: Sequence[Step]) -> None:
     """Write every output into ``staging``; raise on violations (staging is then dropped)."""
-    files = write_statement_files(built.lines(), staging)
+    times = built.timings
+    lines = built.lines()
+    with times.stage("statement files for the store"):
+        files = write_statement_files(lines, staging)
     with ThreadPoolExecutor(max_workers=1) as loader:
-        loaded = loader.submit(write_store, files, staging / STORE_DIR)
-        _write_files(built, staging, files)
+        loaded = loader.submit(
+            _timed, times, "store: bulk load + compaction", write_store, files, staging / STORE_DIR
+        )
+        with times.stage("govkg.trig, govkg.ttl, govkg-inferred.ttl (beside the store)"):
+            _write_files(built, staging, files)
         loaded.result()
     for scratch in files.all():
         scratch.unlink()
     with ThreadPoolExecutor(max_workers=1) as runner:  # the extra steps, while SHACL runs
-        steps = [runner.submit(step, staging) for step in also]
-        built.findings = _check(built, staging / STORE_DIR, reference)
+        steps = [runner.submit(_timed, times, _step_name(s), s, staging) for s in also]
+        with times.stage("SHACL"):
+            built.findings = _check(built, staging / STORE_DIR, reference)
         failures = [f for f in (step.exception() for step in steps) if f is not None]
     _raise_violations(built.findings)
     if failures:
         raise failures[0]
+
+
+def _timed(times: StageTimes, name: str, function: Callable, *args) -> object:
+    with times.stage(name):
+        return function(*args)
+
+
+def _step_name(step: Step) -> str:
+    return f"{getattr(step, '__name__', 'step')} (beside SHACL)"
 
 
 def _check(built: Built, store_dir: Path, reference: bool) -> list[Finding]:

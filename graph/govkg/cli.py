@@ -64,8 +64,9 @@ def main() -> None:
     is_flag=True,
     help="Use the slow references: owlrl for inferences and pySHACL for validation.",
 )
+@click.option("-v", "--verbose", is_flag=True, help="Print the wall time of each stage.")
 @reports_errors
-def build(records: tuple[Path, ...], out_dir: Path, reference: bool) -> None:
+def build(records: tuple[Path, ...], out_dir: Path, reference: bool, verbose: bool) -> None:
     """Build the graph from RECORDS (files or folders; default: the bundled records).
 
     Writes OUT/govkg.ttl (asserted data and the reference entities it uses),
@@ -78,6 +79,8 @@ def build(records: tuple[Path, ...], out_dir: Path, reference: bool) -> None:
     started = time.perf_counter()
     built = run_build(records or None, out_dir, reference=reference, also=[write_build_page])
     _print_findings(built.findings)
+    if verbose:
+        err_console.print(built.timings.table(), markup=False)
     counts = built.counts()
     out_console.print(
         f"built {len(built.sources)} source(s), {sum(counts.values())} triples in "

@@ -265,10 +265,8 @@ def _witness(witness: Witness, gazetteer: Gazetteer, roles: Vocabulary) -> Resol
     """
     organization = role = None
     if witness.organization:
-        try:
-            organization = gazetteer.resolve(witness.organization)
-        except GovkgError:
-            organization = None
+        found = gazetteer.matches(witness.organization)
+        organization = found[0] if len(found) == 1 else None
     if organization is not None:
         role = _role(witness.post, roles, witness.where, _Collector())
     return ResolvedWitness(
@@ -328,10 +326,9 @@ def _role(post: str, roles: Vocabulary, where: Where, errors: _Collector) -> URI
     spans = [words[:end] for end in range(count, 0, -1)]
     spans += [words[s : s + n] for n in range(count - 1, 0, -1) for s in range(1, count - n + 1)]
     for span in spans:
-        try:
-            return roles.resolve(" ".join(span))
-        except GovkgError:
-            continue
+        found = roles.find(" ".join(span))
+        if found is not None:
+            return found
     try:
         return roles.resolve(post)
     except GovkgError as err:

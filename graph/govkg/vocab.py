@@ -88,13 +88,26 @@ class Vocabulary:
         ...
         govkg.errors.UnknownNameError: unknown field 'pelatihan teknis khusus'; closest: ...
         """
+        found = self.find(text)
+        if found is not None:
+            return found
+        matches = self._index.get(fold(text), set())
+        candidates = [self.label(c) for c in sorted(matches)] or self._candidates(text)
+        raise UnknownNameError(text, candidates, what=self.what)
+
+    def find(self, text: str) -> URIRef | None:
+        """The one concept ``text`` names, else None (no close candidates are looked for:
+        this is the cheap test for trying several readings of a post).
+
+        >>> Vocabulary.roles().find("Bupati") == Vocabulary.roles().resolve("Bupati")
+        True
+        >>> Vocabulary.roles().find("Bupati Serang") is None
+        True
+        """
         if text.strip() in self._by_iri:
             return self._by_iri[text.strip()]
         matches = self._index.get(fold(text), set())
-        if len(matches) == 1:
-            return next(iter(matches))
-        candidates = [self.label(c) for c in sorted(matches)] or self._candidates(text)
-        raise UnknownNameError(text, candidates, what=self.what)
+        return next(iter(matches)) if len(matches) == 1 else None
 
     def label(self, iri: URIRef, lang: str = "id") -> str:
         """The preferred label of a concept in ``lang``, else in any language.
