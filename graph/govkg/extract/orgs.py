@@ -440,8 +440,20 @@ def _unknown_body(toks, i, hit, lexicon) -> OrgMatch | None:
     known = _gazetteer(toks, i)
     if end == i + length or acronym.key in index.strong or (known and known.end >= end):
         return None
+    if toks[end - 1].key in _words("regional_apparatus_ends"):
+        return _apparatus(toks, i, end + 3)
     org = _new(lexicon, _span(toks, i, end), kind)
     return OrgMatch(i, end, org, via="shape")
+
+
+def _apparatus(toks: Sequence[Token], i: int, after: int) -> OrgMatch | None:
+    """``Badan Perencanaan Pembangunan Daerah (Bappeda) Kalsel``: a regional government's own
+    agency signs for that government, named by the region after it; with no region the name is
+    a generic noun (``Badan Usaha Milik Daerah (BUMD)``), no body of its own."""
+    region = _gazetteer(toks, after) if after < len(toks) else None
+    if region is None or not region.org.is_local or region.alternatives:
+        return None
+    return OrgMatch(i, region.end, region.org, via="unit")
 
 
 def _english_ministry(toks, i, lexicon) -> OrgMatch | None:

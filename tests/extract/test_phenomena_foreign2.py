@@ -1,0 +1,64 @@
+"""Which body a party name stands for (issue #15, second round): a regional government's own
+agencies named without a region of their own, English names of Indonesian local governments.
+Every text is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govkg.extract import extract_text
+from govkg.gazetteer import Gazetteer
+from govkg.records.load import load_text
+
+
+def extract(text: str, published: date = date(2023, 6, 9), lang: str | None = None) -> dict:
+    result = extract_text(text, published=published, lang=lang)
+    load_text(result.yaml(), fmt="yaml", name="check.yaml")  # always a record that loads
+    return result.record
+
+
+def parties(record: dict) -> list[set[str]]:
+    """Each agreement's parties: gazetteer keys, or ``decl:`` and the declared name."""
+    declared = {o["name"] for o in record.get("organizations", ())}
+    gazetteer = Gazetteer.bundled()
+    return [
+        {f"decl:{p}" if p in declared else gazetteer.resolve(p).key for p in agreement["parties"]}
+        for event in record["events"]
+        for agreement in event["agreements"]
+    ]
+
+
+def signers(record: dict) -> set[tuple[str, str]]:
+    return {
+        (s["name"], s["party"])
+        for event in record["events"]
+        for agreement in event["agreements"]
+        for s in agreement.get("signatories", ())
+    }
+
+
+# ── A regional government's own agencies ────────────────────────────────────────────────────────
+
+
+def test_a_regional_planning_agency_with_its_region_signs_for_that_government():
+    record = extract(
+        "Universitas Jambi dan Pemprov Sumbar meneken nota kesepahaman, Kamis (8/6/2023). "
+        "Nota itu ditandatangani Kepala Badan Perencanaan Pembangunan Daerah (Bappeda) Sumbar "
+        "Yusuf Hidayat."
+    )
+    assert parties(record) == [{"universitas-jambi", "provinsi-13"}]
+    gazetteer = Gazetteer.bundled()
+    assert {(name, gazetteer.resolve(party).key) for name, party in signers(record)} == {
+        ("Yusuf Hidayat", "provinsi-13")
+    }
+    assert "organizations" not in record
+
+
+def test_regional_enterprises_as_a_generic_noun_are_no_party():
+    record = extract(
+        "Pemerintah Provinsi Jawa Tengah melalui sejumlah Badan Usaha Milik Daerah (BUMD) "
+        "menandatangani nota kesepakatan dengan Kejaksaan Tinggi Jawa Tengah, Kamis (8/6/2023)."
+    )
+    names = [p for event in record["events"] for a in event["agreements"] for p in a["parties"]]
+    assert not any("Usaha Milik" in name for name in names)
+    assert parties(record)[0] == {"decl:Kejaksaan Tinggi Jawa Tengah", "provinsi-33"}
