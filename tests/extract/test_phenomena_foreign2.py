@@ -62,3 +62,24 @@ def test_regional_enterprises_as_a_generic_noun_are_no_party():
     names = [p for event in record["events"] for a in event["agreements"] for p in a["parties"]]
     assert not any("Usaha Milik" in name for name in names)
     assert parties(record)[0] == {"decl:Kejaksaan Tinggi Jawa Tengah", "provinsi-33"}
+
+
+# ── Branches and offices standing for their body ───────────────────────────────────────────────
+
+
+def test_a_regional_bank_named_with_the_town_of_its_branch_is_the_bank():
+    record = extract(
+        "Pemerintah Kabupaten Ngada dan Bank NTT Ruteng menandatangani perjanjian kerja sama "
+        "penyertaan modal, Kamis (8/6/2023)."
+    )
+    assert parties(record) == [{"kabupaten-53-09", "bank-ntt"}]
+    assert "organizations" not in record
+
+
+def test_a_university_s_regional_office_is_the_university():
+    record = extract(
+        "Universitas Terbuka's Regional Office in Kupang signed a memorandum of understanding "
+        "with Ende Regency Government on Thursday (8/6/2023).",
+        lang="en",
+    )
+    assert parties(record) == [{"universitas-terbuka", "kabupaten-53-08"}]

@@ -628,6 +628,12 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
     if not toks[i].capitalised:
         return None
     end = _capitalised_run(toks, i + length, 6, joiners=())
+    owner = next((k for k in range(i + length, end) if toks[k].key.endswith(" s")), None)
+    if owner is not None:  # "Universitas Terbuka's Regional Office": a unit of the university
+        name = f"{_span(toks, i, owner)} {toks[owner].text[:-2]}".strip()
+        return OrgMatch(
+            i, end, _new(lexicon, name, _university_kind(toks, i, name)), via="university"
+        )
     known = _lexicon(toks, i + length, lexicon) if i + length < end else None
     if known is not None and known.end == end:  # "Universitas Unimerz" after "… (Unimerz)"
         return OrgMatch(i, end, known.org, via="lexicon")
@@ -720,6 +726,9 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
         break
     if end == i + length:
         return None
+    branch = _branch_of(toks, i + length, end)
+    if branch is not None:
+        return OrgMatch(i, end, branch, via="enterprise")
     name = _span(toks, i, end)
     marks = _shapes()["state_mark"]
     state = any(marks.match([t.key for t in toks[i:end]], k) for k in range(end - i))
@@ -733,6 +742,21 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
     if core and toks[i].key in _words("enterprise_short_heads"):
         lexicon.add(" ".join(core), org)
     return OrgMatch(i, end, org, via="enterprise")
+
+
+def _branch_of(toks: Sequence[Token], start: int, end: int) -> Org | None:
+    """``Bank NTT Bajawa``: a gazetteer enterprise followed by a town is its branch there, which
+    signs for it (``None`` when the whole name, or no shorter one, is known)."""
+    index = gazetteer_index()
+    if index.lookup(_span(toks, start - 1, end)):
+        return None
+    for stop in range(end - 1, start, -1):
+        keys = index.lookup(_span(toks, start - 1, stop))
+        if len(keys) == 1:
+            org = index.org(keys[0])
+            kinds = _words("enterprise_kinds")
+            return org if token_key(org.kind) in kinds and end - stop <= 3 else None
+    return None
 
 
 def _place_after(toks, j, lexicon, *, limit: int = 3) -> tuple[int, str]:
