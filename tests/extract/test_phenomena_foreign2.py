@@ -83,3 +83,23 @@ def test_a_university_s_regional_office_is_the_university():
         lang="en",
     )
     assert parties(record) == [{"universitas-terbuka", "kabupaten-53-08"}]
+
+
+# ── A regional office, or the body itself ───────────────────────────────────────────────────────
+
+
+def test_an_office_the_gazetteer_lists_is_found_with_perwakilan_and_its_acronym():
+    record = extract(
+        "Pemkab Kolaka dan Badan Pengawasan Keuangan dan Pembangunan (BPKP) Perwakilan Sulawesi "
+        "Tenggara meneken nota kesepahaman tata kelola, Kamis (8/6/2023)."
+    )
+    assert parties(record) == [{"kabupaten-74-01", "bpkp-perwakilan-sultra"}]
+
+
+def test_the_office_of_a_body_whose_offices_the_gazetteer_does_not_list_is_the_body():
+    record = extract(
+        "Kepala BPK Perwakilan Provinsi Jambi Sri Handayani dan Gubernur Jambi Ahmad Fauzi "
+        "menandatangani kesepakatan bersama akses data rekening, Kamis (8/6/2023)."
+    )
+    assert parties(record) == [{"bpk", "provinsi-15"}]
+    assert "organizations" not in record

@@ -577,9 +577,23 @@ def gazetteer_offices() -> dict[str, str]:
             for same, ident in lexicon.same.items():
                 if ident == entry.key:
                     found.setdefault(same, set()).add(ident)
+        if entry.parent and entry.province and "." not in (entry.region_code or "."):
+            found.setdefault(f"{entry.parent}:office:{entry.province}", set()).add(entry.key)
     _OFFICES.update({same: keys.pop() for same, keys in found.items() if len(keys) == 1})
     del _OFFICES["building"]
     return _OFFICES
+
+
+@functools.cache
+def _office_parents() -> frozenset[str]:
+    """Central bodies the gazetteer lists regional offices of. The corpus names a regional office
+    of any other body by that body (``BPK Perwakilan Kalteng`` signs as BPK).
+
+    >>> "kejagung" in _office_parents(), "bpk" in _office_parents()
+    (True, False)
+    """
+    entries = gazetteer_index().gazetteer.entries()
+    return frozenset(e.parent for e in entries if e.kind == "RegionalOffice" and e.parent)
 
 
 def _span(toks: Sequence[Token], i: int, end: int) -> str:
@@ -855,6 +869,8 @@ def _office_head(toks, i, hit, lexicon) -> OrgMatch | None:
     end, place = _place_after(toks, after, lexicon)
     name = _span(toks, i, central.end) + (" " + _span(toks, after, end) if end > after else "")
     same = f"{central.org.ident}:office:{place}"
+    if same not in gazetteer_offices() and central.org.ident not in _office_parents():
+        return OrgMatch(i, end, central.org, via="gazetteer")
     org = _new(lexicon, name, "RegionalOffice", central.org.ident, same)
     return OrgMatch(i, end, org, via="office")
 
@@ -867,6 +883,8 @@ def _central_office(toks, i, lexicon) -> OrgMatch | None:
     after, acronym = central.end, None
     if after + 3 < len(toks) and toks[after].text == "(" and toks[after + 2].text == ")":
         after, acronym = after + 3, toks[after + 1].text  # "Badan Pusat Statistik (BPS) Provinsi …"
+    if after < len(toks) and toks[after].key in _words("office_words"):
+        after += 1  # "BPKP Perwakilan Sulawesi Tenggara"
     region = _gazetteer(toks, after)
     if region is None or not region.org.is_local:
         return None
@@ -877,6 +895,8 @@ def _central_office(toks, i, lexicon) -> OrgMatch | None:
     place = _span(toks, after, region.end)
     name = _span(toks, i, central.end) + " " + place
     same = f"{central.org.ident}:office:{region.org.ident}"
+    if same not in gazetteer_offices() and central.org.ident not in _office_parents():
+        return OrgMatch(i, region.end, central.org, via="gazetteer")
     org = _new(lexicon, name, "RegionalOffice", central.org.ident, same)
     if acronym:
         short = f"{acronym} {place}"
