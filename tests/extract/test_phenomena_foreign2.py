@@ -103,3 +103,19 @@ def test_the_office_of_a_body_whose_offices_the_gazetteer_does_not_list_is_the_b
     )
     assert parties(record) == [{"bpk", "provinsi-15"}]
     assert "organizations" not in record
+
+
+# ── Names in capitals ───────────────────────────────────────────────────────────────────────────
+
+
+def test_a_headline_in_capitals_does_not_run_a_university_into_the_next_party():
+    record = extract(
+        "https://example.ac.id/usr-demak\n"
+        "UNIVERSITAS SEMARANG RAYA DAN PEMKAB DEMAK TANDA TANGANI MoU PENGEMBANGAN DESA\n\n"
+        "UNIVERSITAS SEMARANG RAYA DAN PEMKAB DEMAK TANDA TANGANI MoU PENGEMBANGAN DESA\n\n"
+        "Demak, 8 Juni 2023 - Universitas Semarang Raya menandatangani nota kesepahaman dengan "
+        "Pemerintah Kabupaten Demak."
+    )
+    names = {p for event in record["events"] for a in event["agreements"] for p in a["parties"]}
+    assert not any("DAN" in name.upper().split() for name in names)
+    assert "kabupaten-33-21" in set().union(*parties(record))

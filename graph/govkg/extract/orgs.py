@@ -607,13 +607,14 @@ def _span(toks: Sequence[Token], i: int, end: int) -> str:
 
 def _capitalised_run(toks: Sequence[Token], j: int, limit: int, *, joiners=("dan", "&")) -> int:
     """The end of a run of capitalised words from ``j`` (with ``dan``/``&`` inside), at most
-    ``limit`` tokens; a title (``Dr.``) or a capitalised word after a comma ends it."""
+    ``limit`` tokens; a title (``Dr.``), a capitalised word after a comma or a joiner not
+    in ``joiners`` written in capitals (``UNIVERSITAS X DAN PEMPROV Y``) ends it."""
     titles = Rules.load().prefix_titles
     end = j
     while end < len(toks) and end - j < limit:
         tok = toks[end]
-        if tok.text in titles:
-            break
+        if tok.text in titles or (tok.key in _words("capital_joiners") and tok.key not in joiners):
+            break  # a title; "DAN" in a headline in capitals
         if (tok.is_word and tok.capitalised) or (
             tok.key in joiners and end + 1 < len(toks) and toks[end + 1].capitalised
         ):
