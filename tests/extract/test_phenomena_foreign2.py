@@ -119,3 +119,20 @@ def test_a_headline_in_capitals_does_not_run_a_university_into_the_next_party():
     names = {p for event in record["events"] for a in event["agreements"] for p in a["parties"]}
     assert not any("DAN" in name.upper().split() for name in names)
     assert "kabupaten-33-21" in set().union(*parties(record))
+
+
+# ── Units of a regional government ──────────────────────────────────────────────────────────────
+
+
+def test_a_unit_with_its_acronym_in_brackets_before_the_region_is_declared_as_that_unit():
+    record = extract(
+        "Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten Demak dan Kejaksaan Negeri "
+        "Demak menandatangani nota kesepahaman bantuan hukum, Kamis (8/6/2023)."
+    )
+    unit = "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Demak"
+    assert parties(record) == [{f"decl:{unit}", "decl:Kejaksaan Negeri Demak"}] or parties(
+        record
+    ) == [{f"decl:{unit}", "kejari-demak"}]
+    declared = next(o for o in record["organizations"] if o["name"] == unit)
+    assert declared["kind"] == "GovernmentUnit"
+    assert "Dinas PUPR Kabupaten Demak" in declared["aliases"]

@@ -944,18 +944,34 @@ def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
     length, _ = hit
     if not toks[i].capitalised:
         return None
-    j = i + length
-    while j < len(toks) and j - i < 10:
+    j, bracket = i + length, None
+    while j < len(toks) and j - i < 12:
         tok = toks[j]
         region = _gazetteer(toks, j) if tok.capitalised else None
         if region is not None and not region.org.is_local and not region.weak:
             return None
         if region is not None and region.org.is_local and tok.key in _words("area_words"):
-            name = _span(toks, i, region.end)
-            region_org = region.org
-            org = _new(lexicon, name, "GovernmentUnit", region_org.ident)
-            return OrgMatch(i, region.end, org, via="unit")
-        if not (tok.capitalised or tok.key in _words("name_joiners")):
-            return None
+            return _unit(toks, i, bracket, region, lexicon)
+        if tok.text == "(" and bracket is None and j + 2 < len(toks) and toks[j + 2].text == ")":
+            bracket, j = j, j + 3  # "Dinas Pekerjaan Umum … (PUPR) Kabupaten X"
+            continue
+        if bracket is not None or not (tok.capitalised or tok.key in _words("name_joiners")):
+            return None  # only the region follows the acronym in brackets
         j += 1
     return None
+
+
+def _unit(toks, i: int, bracket: int | None, region: OrgMatch, lexicon: Lexicon) -> OrgMatch:
+    """A unit of a regional government, named without the acronym in brackets inside its name,
+    which with the unit's head gives a short name (``Dinas PUPR Kabupaten X``)."""
+    place = _span(toks, region.start, region.end)
+    if bracket is None:
+        org = _new(lexicon, _span(toks, i, region.end), "GovernmentUnit", region.org.ident)
+        return OrgMatch(i, region.end, org, via="unit")
+    name = f"{_span(toks, i, bracket)} {_span(toks, bracket + 3, region.end)}"
+    org = _new(lexicon, name, "GovernmentUnit", region.org.ident)
+    short = f"{toks[i].text} {toks[bracket + 1].text} {place}"
+    if short not in org.aliases and short != org.name:
+        org = lexicon.update(replace(org, aliases=(*org.aliases, short)))
+    lexicon.add(short, org)
+    return OrgMatch(i, region.end, org, via="unit")
