@@ -440,8 +440,20 @@ def _unknown_body(toks, i, hit, lexicon) -> OrgMatch | None:
     known = _gazetteer(toks, i)
     if end == i + length or acronym.key in index.strong or (known and known.end >= end):
         return None
+    if toks[end - 1].key in _words("regional_apparatus_ends"):
+        return _apparatus(toks, i, end + 3)
     org = _new(lexicon, _span(toks, i, end), kind)
     return OrgMatch(i, end, org, via="shape")
+
+
+def _apparatus(toks: Sequence[Token], i: int, after: int) -> OrgMatch | None:
+    """``Badan Perencanaan Pembangunan Daerah (Bappeda) Kalsel``: a regional government's own
+    agency signs for that government, named by the region after it; with no region the name is
+    a generic noun (``Badan Usaha Milik Daerah (BUMD)``), no body of its own."""
+    region = _gazetteer(toks, after) if after < len(toks) else None
+    if region is None or not region.org.is_local or region.alternatives:
+        return None
+    return OrgMatch(i, region.end, region.org, via="unit")
 
 
 def _english_ministry(toks, i, lexicon) -> OrgMatch | None:
@@ -565,9 +577,23 @@ def gazetteer_offices() -> dict[str, str]:
             for same, ident in lexicon.same.items():
                 if ident == entry.key:
                     found.setdefault(same, set()).add(ident)
+        if entry.parent and entry.province and "." not in (entry.region_code or "."):
+            found.setdefault(f"{entry.parent}:office:{entry.province}", set()).add(entry.key)
     _OFFICES.update({same: keys.pop() for same, keys in found.items() if len(keys) == 1})
     del _OFFICES["building"]
     return _OFFICES
+
+
+@functools.cache
+def _office_parents() -> frozenset[str]:
+    """Central bodies the gazetteer lists regional offices of. The corpus names a regional office
+    of any other body by that body (``BPK Perwakilan Kalteng`` signs as BPK).
+
+    >>> "kejagung" in _office_parents(), "bpk" in _office_parents()
+    (True, False)
+    """
+    entries = gazetteer_index().gazetteer.entries()
+    return frozenset(e.parent for e in entries if e.kind == "RegionalOffice" and e.parent)
 
 
 def _span(toks: Sequence[Token], i: int, end: int) -> str:
@@ -581,13 +607,14 @@ def _span(toks: Sequence[Token], i: int, end: int) -> str:
 
 def _capitalised_run(toks: Sequence[Token], j: int, limit: int, *, joiners=("dan", "&")) -> int:
     """The end of a run of capitalised words from ``j`` (with ``dan``/``&`` inside), at most
-    ``limit`` tokens; a title (``Dr.``) or a capitalised word after a comma ends it."""
+    ``limit`` tokens; a title (``Dr.``), a capitalised word after a comma or a joiner not
+    in ``joiners`` written in capitals (``UNIVERSITAS X DAN PEMPROV Y``) ends it."""
     titles = Rules.load().prefix_titles
     end = j
     while end < len(toks) and end - j < limit:
         tok = toks[end]
-        if tok.text in titles:
-            break
+        if tok.text in titles or (tok.key in _words("capital_joiners") and tok.key not in joiners):
+            break  # a title; "DAN" in a headline in capitals
         if (tok.is_word and tok.capitalised) or (
             tok.key in joiners and end + 1 < len(toks) and toks[end + 1].capitalised
         ):
@@ -616,6 +643,12 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
     if not toks[i].capitalised:
         return None
     end = _capitalised_run(toks, i + length, 6, joiners=())
+    owner = next((k for k in range(i + length, end) if toks[k].key.endswith(" s")), None)
+    if owner is not None:  # "Universitas Terbuka's Regional Office": a unit of the university
+        name = f"{_span(toks, i, owner)} {toks[owner].text[:-2]}".strip()
+        return OrgMatch(
+            i, end, _new(lexicon, name, _university_kind(toks, i, name)), via="university"
+        )
     known = _lexicon(toks, i + length, lexicon) if i + length < end else None
     if known is not None and known.end == end:  # "Universitas Unimerz" after "… (Unimerz)"
         return OrgMatch(i, end, known.org, via="lexicon")
@@ -708,6 +741,9 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
         break
     if end == i + length:
         return None
+    branch = _branch_of(toks, i + length, end)
+    if branch is not None:
+        return OrgMatch(i, end, branch, via="enterprise")
     name = _span(toks, i, end)
     marks = _shapes()["state_mark"]
     state = any(marks.match([t.key for t in toks[i:end]], k) for k in range(end - i))
@@ -721,6 +757,21 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
     if core and toks[i].key in _words("enterprise_short_heads"):
         lexicon.add(" ".join(core), org)
     return OrgMatch(i, end, org, via="enterprise")
+
+
+def _branch_of(toks: Sequence[Token], start: int, end: int) -> Org | None:
+    """``Bank NTT Bajawa``: a gazetteer enterprise followed by a town is its branch there, which
+    signs for it (``None`` when the whole name, or no shorter one, is known)."""
+    index = gazetteer_index()
+    if index.lookup(_span(toks, start - 1, end)):
+        return None
+    for stop in range(end - 1, start, -1):
+        keys = index.lookup(_span(toks, start - 1, stop))
+        if len(keys) == 1:
+            org = index.org(keys[0])
+            kinds = _words("enterprise_kinds")
+            return org if token_key(org.kind) in kinds and end - stop <= 3 else None
+    return None
 
 
 def _place_after(toks, j, lexicon, *, limit: int = 3) -> tuple[int, str]:
@@ -819,6 +870,8 @@ def _office_head(toks, i, hit, lexicon) -> OrgMatch | None:
     end, place = _place_after(toks, after, lexicon)
     name = _span(toks, i, central.end) + (" " + _span(toks, after, end) if end > after else "")
     same = f"{central.org.ident}:office:{place}"
+    if same not in gazetteer_offices() and central.org.ident not in _office_parents():
+        return OrgMatch(i, end, central.org, via="gazetteer")
     org = _new(lexicon, name, "RegionalOffice", central.org.ident, same)
     return OrgMatch(i, end, org, via="office")
 
@@ -831,6 +884,8 @@ def _central_office(toks, i, lexicon) -> OrgMatch | None:
     after, acronym = central.end, None
     if after + 3 < len(toks) and toks[after].text == "(" and toks[after + 2].text == ")":
         after, acronym = after + 3, toks[after + 1].text  # "Badan Pusat Statistik (BPS) Provinsi …"
+    if after < len(toks) and toks[after].key in _words("office_words"):
+        after += 1  # "BPKP Perwakilan Sulawesi Tenggara"
     region = _gazetteer(toks, after)
     if region is None or not region.org.is_local:
         return None
@@ -841,6 +896,8 @@ def _central_office(toks, i, lexicon) -> OrgMatch | None:
     place = _span(toks, after, region.end)
     name = _span(toks, i, central.end) + " " + place
     same = f"{central.org.ident}:office:{region.org.ident}"
+    if same not in gazetteer_offices() and central.org.ident not in _office_parents():
+        return OrgMatch(i, region.end, central.org, via="gazetteer")
     org = _new(lexicon, name, "RegionalOffice", central.org.ident, same)
     if acronym:
         short = f"{acronym} {place}"
@@ -887,18 +944,34 @@ def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
     length, _ = hit
     if not toks[i].capitalised:
         return None
-    j = i + length
-    while j < len(toks) and j - i < 10:
+    j, bracket = i + length, None
+    while j < len(toks) and j - i < 12:
         tok = toks[j]
         region = _gazetteer(toks, j) if tok.capitalised else None
         if region is not None and not region.org.is_local and not region.weak:
             return None
         if region is not None and region.org.is_local and tok.key in _words("area_words"):
-            name = _span(toks, i, region.end)
-            region_org = region.org
-            org = _new(lexicon, name, "GovernmentUnit", region_org.ident)
-            return OrgMatch(i, region.end, org, via="unit")
-        if not (tok.capitalised or tok.key in _words("name_joiners")):
-            return None
+            return _unit(toks, i, bracket, region, lexicon)
+        if tok.text == "(" and bracket is None and j + 2 < len(toks) and toks[j + 2].text == ")":
+            bracket, j = j, j + 3  # "Dinas Pekerjaan Umum … (PUPR) Kabupaten X"
+            continue
+        if bracket is not None or not (tok.capitalised or tok.key in _words("name_joiners")):
+            return None  # only the region follows the acronym in brackets
         j += 1
     return None
+
+
+def _unit(toks, i: int, bracket: int | None, region: OrgMatch, lexicon: Lexicon) -> OrgMatch:
+    """A unit of a regional government, named without the acronym in brackets inside its name,
+    which with the unit's head gives a short name (``Dinas PUPR Kabupaten X``)."""
+    place = _span(toks, region.start, region.end)
+    if bracket is None:
+        org = _new(lexicon, _span(toks, i, region.end), "GovernmentUnit", region.org.ident)
+        return OrgMatch(i, region.end, org, via="unit")
+    name = f"{_span(toks, i, bracket)} {_span(toks, bracket + 3, region.end)}"
+    org = _new(lexicon, name, "GovernmentUnit", region.org.ident)
+    short = f"{toks[i].text} {toks[bracket + 1].text} {place}"
+    if short not in org.aliases and short != org.name:
+        org = lexicon.update(replace(org, aliases=(*org.aliases, short)))
+    lexicon.add(short, org)
+    return OrgMatch(i, region.end, org, via="unit")
