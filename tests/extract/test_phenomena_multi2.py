@@ -9,6 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from govkg.extract import extract_text
+from govkg.extract.clauses import analyse
+from govkg.extract.orgs import Lexicon
+from govkg.extract.text import read_article
 
 PUBLISHED = date(2025, 3, 5)
 
@@ -38,3 +41,29 @@ def test_a_further_agreement_reported_signed_is_kept():
         "yang akan berlaku lima tahun."
     )
     assert sorted(a["kind"] for a in found) == ["mou", "pks"]
+
+
+# ── people who only accompanied a signer ──────────────────────────────────────────────────────
+
+
+def test_those_who_accompanied_a_signer_are_neither_signers_nor_parties():
+    found = agreements(
+        "Bupati Sleman Kustini Purnomo didampingi Kepala BPS Kabupaten Sleman Rina Astuti dan "
+        "Rektor UGM Ova Emilia meneken nota kesepahaman dengan Wali Kota Yogyakarta Hasto "
+        "Wardoyo, Senin (3/3/2025)."
+    )
+    assert len(found) == 1
+    names = {s["name"] for s in found[0]["signatories"]}
+    assert "Rina Astuti" not in names and "Ova Emilia" not in names
+    assert len(found[0]["parties"]) == 2
+
+
+def test_the_accompanied_list_ends_at_the_verb_of_the_signer():
+    sentence = read_article(
+        "Rektor UGM Ova Emilia didampingi Wakil Rektor Arie Sujito berkunjung ke Pemerintah "
+        "Kabupaten Sleman untuk meneken nota kesepahaman, Senin (3/3/2025)."
+    ).sentences[0]
+    facts = analyse(sentence, Lexicon())
+    zones = {facts.zone_of(k) for k in range(len(sentence.tokens)) if sentence.keys[k] == "sleman"}
+    assert zones == {None}
+    assert facts.zone_of(sentence.keys.index("arie")) == "attendee"
