@@ -67,3 +67,20 @@ def test_the_accompanied_list_ends_at_the_verb_of_the_signer():
     zones = {facts.zone_of(k) for k in range(len(sentence.tokens)) if sentence.keys[k] == "sleman"}
     assert zones == {None}
     assert facts.zone_of(sentence.keys.index("arie")) == "attendee"
+
+
+# ── page layout ───────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_publisher_glued_to_the_first_word_is_a_dateline():
+    article = read_article(
+        "KABARNUSANTARA-Universitas Gadjah Mada meneken nota kesepahaman dengan Pemerintah "
+        "Kabupaten Sleman, Senin (3/3/2025)."
+    )
+    assert article.publisher == "KABARNUSANTARA"
+    assert article.sentences[0].keys[:2] == ("universitas", "gadjah")
+
+
+def test_a_place_glued_to_the_first_word_is_the_city_and_an_acronym_is_not_a_dateline():
+    assert read_article("YOGYAKARTA-Pemda DIY meneken MoU dengan UGM.").city == "Yogyakarta"
+    assert read_article("BPOM-Polri meneken nota kesepahaman, Senin.").city is None
