@@ -152,24 +152,27 @@ def _zones(facts: Facts) -> None:
 
 def _accompanied(facts: Facts) -> None:
     """``Bupati X didampingi Sekda Y dan Kepala Dinas Z meneken MoU dengan …``: those named
-    after the cue only accompanied; they attend, up to the next signing word, kind or
-    ``dengan``."""
-    keys = facts.sentence.keys
+    after the cue only accompanied; they attend, up to the next signing word, kind,
+    ``dengan`` or lower-case verb."""
+    cues = facts.cues.get("accompanied", [])
+    if not cues:
+        return
+    keys, words = facts.sentence.keys, multi_words()
     ends = [*facts.cues.get("signing", []), *(at for at, _, _ in Rules.load().kinds.find(keys))]
-    ends += [k for k, key in enumerate(keys) if key in multi_words()["accompanied_until"]]
-    ends += [k for k, tok in enumerate(facts.sentence.tokens) if _verb(tok.text)]
-    for at in facts.cues.get("accompanied", []):
+    ends += [k for k, key in enumerate(keys) if key in words["accompanied_until"]]
+    ends += [k for k, tok in enumerate(facts.sentence.tokens) if _verb(tok.text, words)]
+    for at in cues:
         later = [e for e in ends if e > at + 1]
         facts.zones.append((at, min(later, default=len(keys)), "attendee"))
 
 
-def _verb(word: str) -> bool:
+def _verb(word: str, words: dict[str, frozenset[str]]) -> bool:
     """A lower-case word with a verb prefix (``berkunjung``, ``melakukan``).
 
-    >>> _verb("berkunjung"), _verb("beberapa"), _verb("Dinas")
+    >>> words = multi_words()
+    >>> _verb("berkunjung", words), _verb("beberapa", words), _verb("Dinas", words)
     (True, False, False)
     """
-    words = multi_words()
     if not word.islower() or len(word) < 6 or word in words["not_verbs"]:
         return False
     return any(word.startswith(p) for p in words["verb_prefixes"])
