@@ -111,13 +111,27 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     """
     lexicon = Lexicon()
     facts = [analyse(s, lexicon, lang) for s in article.sentences]
-    drafts = _group(facts, lexicon)
+    drafts = _unsigned_dropped(_group(facts, lexicon), facts)
     for draft in drafts:
         _settle_parties(draft)
         _settle_hub(draft)
     for draft in _further_parties(drafts, facts):
         _settle_parties(draft)
     return Analysis(facts, drafts, lexicon)
+
+
+def _unsigned_dropped(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
+    """A further agreement that no sentence reports signed and that every sentence naming its
+    kind speaks of as planned (``… akan ditindaklanjuti dengan PKS``, ``diharapkan segera
+    dilakukan PKS``) is not an agreement of this report."""
+    return [d for d in drafts if not (d.secondary and _only_planned(d, facts))]
+
+
+def _only_planned(draft: Draft, facts: list[Facts]) -> bool:
+    if draft.implements is not None or any(facts[i].signing for i in draft.sentences):
+        return False
+    naming = [facts[i] for i in draft.sentences if facts[i].current_kinds]
+    return bool(naming) and all(f.has("planned") for f in naming)
 
 
 def _relevant(f: Facts) -> bool:

@@ -123,6 +123,7 @@ def _zones(facts: Facts) -> None:
         for at in facts.cues.get(cue, []):
             later = [s for s in signing_at if s > at + 1]
             facts.zones.append((at, later[0] if later else n, cue))
+    _accompanied(facts)
     for cue in ("implements", "background"):
         for at in facts.cues.get(cue, []):
             end = next((k for k in range(at, n) if toks[k].text in {",", ";"}), n)
@@ -147,6 +148,34 @@ def _zones(facts: Facts) -> None:
         end = _place_end(facts, cue_end - 1)
         if end > cue_end:
             facts.zones.append((at, end, "place"))
+
+
+def _accompanied(facts: Facts) -> None:
+    """``Bupati X didampingi Sekda Y dan Kepala Dinas Z meneken MoU dengan …``: those named
+    after the cue only accompanied; they attend, up to the next signing word, kind,
+    ``dengan`` or lower-case verb."""
+    cues = facts.cues.get("accompanied", [])
+    if not cues:
+        return
+    keys, words = facts.sentence.keys, multi_words()
+    ends = [*facts.cues.get("signing", []), *(at for at, _, _ in Rules.load().kinds.find(keys))]
+    ends += [k for k, key in enumerate(keys) if key in words["accompanied_until"]]
+    ends += [k for k, tok in enumerate(facts.sentence.tokens) if _verb(tok.text, words)]
+    for at in cues:
+        later = [e for e in ends if e > at + 1]
+        facts.zones.append((at, min(later, default=len(keys)), "attendee"))
+
+
+def _verb(word: str, words: dict[str, frozenset[str]]) -> bool:
+    """A lower-case word with a verb prefix (``berkunjung``, ``melakukan``).
+
+    >>> words = multi_words()
+    >>> _verb("berkunjung", words), _verb("beberapa", words), _verb("Dinas", words)
+    (True, False, False)
+    """
+    if not word.islower() or len(word) < 6 or word in words["not_verbs"]:
+        return False
+    return any(word.startswith(p) for p in words["verb_prefixes"])
 
 
 def _org_after(toks, k: int) -> int | None:

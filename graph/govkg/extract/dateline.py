@@ -26,6 +26,7 @@ _DATED = re.compile(  # "Samarinda (10/9/2021): …": the date is the report's, 
     r"^(?P<city>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}),?\s*\(\s*\d{1,2}\s*/\s*\d{1,2}"
     r"(?:\s*/\s*\d{2,4})?\s*\)\s*[-–—:]+\s+"
 )
+_GLUED = re.compile(r"^(?P<head>[A-Z]{3,}(?: [A-Z]{3,})?)-(?=[A-Z][a-z])")  # "KOTAKITA-Bupati …"
 _MARK = re.compile(r"\s*(?:--|[–—|]|(?<=\s)-|-(?=\s)|,-)\s*")
 MAX_HEAD = 60
 
@@ -84,7 +85,29 @@ def _one(line: str, loose: bool) -> Dateline | None:
     if dated:
         city = dated["city"]
         return Dateline(dated.end(), city if _is_place(city) else None, None)
-    return (_marked(line) or _web_start(line)) if loose else None
+    return (_marked(line) or _web_start(line) or _glued(line)) if loose else None
+
+
+def _glued(line: str) -> Dateline | None:
+    """``JAKARTA-Pemprov …``, ``KABARKITA-Universitas …``: a place, or a long word the
+    gazetteer does not know (a publisher), glued to the first word by a hyphen.
+
+    >>> _glued("KABARKITANEWS-Universitas Pattimura meneken MoU.").publisher
+    'KABARKITANEWS'
+    >>> _glued("KPK-Polri meneken MoU.") is None
+    True
+    """
+    from govkg.extract.orgs import gazetteer_index
+
+    glued = _GLUED.match(line)
+    if glued is None:
+        return None
+    head = glued["head"]
+    if _is_place(head):
+        return Dateline(glued.end(), head.title(), None)
+    if len(head) < 8 or gazetteer_index().lookup(head):
+        return None
+    return Dateline(glued.end(), None, head)
 
 
 def _marked(line: str) -> Dateline | None:
