@@ -1,0 +1,39 @@
+"""Signatories, second round (issue #15): posts with long units, acronyms and acting prefixes,
+each shown by a text of our own."""
+
+from __future__ import annotations
+
+from govkg.extract.orgs import Lexicon
+from govkg.extract.people import officials
+from govkg.extract.text import read_article
+
+
+def found(text: str, lang: str = "id") -> list[tuple]:
+    sentence = read_article(text).sentences[0]
+    return [
+        (o.role, o.org.org.ident if o.org else None, o.name.name if o.name else None, o.acting)
+        for o in officials(sentence, Lexicon(), lang)
+    ]
+
+
+def test_a_body_spelt_out_then_its_known_acronym_in_brackets_before_the_name():
+    text = (
+        "The pact was signed by the Chairman of the National Disaster Relief Agency (BNPB) "
+        "Rudi Hartanto in Jakarta."
+    )
+    assert found(text, "en") == [("ketua", "bnpb", "Rudi Hartanto", None)]
+
+
+def test_a_long_unit_then_its_acronym_in_brackets_before_the_name():
+    text = (
+        "Naskah diteken Kepala Dinas Perumahan Rakyat Dan Kawasan Permukiman (Disperkim) "
+        "Sari Wulandari bersama rektor."
+    )
+    assert [(role, name) for role, _, name, _ in found(text)] == [
+        ("kepala-dinas", "Sari Wulandari")
+    ]
+
+
+def test_an_acting_prefix_with_its_abbreviation_in_brackets():
+    text = "Penjabat (Pj) Bupati Serang Dedi Kurniawan meneken kesepakatan itu."
+    assert found(text) == [("bupati", "kabupaten-36-04", "Dedi Kurniawan", "Penjabat")]
