@@ -4,7 +4,7 @@ each shown by a text of our own."""
 from __future__ import annotations
 
 from govkg.extract.orgs import Lexicon
-from govkg.extract.people import officials
+from govkg.extract.people import officials, resolve_role
 from govkg.extract.text import read_article
 
 
@@ -37,3 +37,10 @@ def test_a_long_unit_then_its_acronym_in_brackets_before_the_name():
 def test_an_acting_prefix_with_its_abbreviation_in_brackets():
     text = "Penjabat (Pj) Bupati Serang Dedi Kurniawan meneken kesepakatan itu."
     assert found(text) == [("bupati", "kabupaten-36-04", "Dedi Kurniawan", "Penjabat")]
+
+
+def test_posts_resolve_to_roles_as_the_build_resolves_them():
+    assert resolve_role("Plt Gubernur Jawa Tengah") == "gubernur"
+    assert resolve_role("Penjabat Wali Kota") == "wali-kota"
+    assert resolve_role("Fisheries and Marine Affairs Minister") == "menteri"
+    assert resolve_role("Dutch Ambassador to Indonesia") == "duta-besar"

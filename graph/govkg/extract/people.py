@@ -34,6 +34,7 @@ from govkg.extract.orgs import (
 from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Sentence, Token, phrase_keys, token_key
 from govkg.ids import key_of
+from govkg.resolve import post_role
 from govkg.vocab import Vocabulary
 
 MAX_UNIT_WORDS = 12
@@ -97,19 +98,16 @@ def _name_connectors() -> frozenset[str]:
 
 @functools.cache
 def resolve_role(post: str) -> str | None:
-    """The role key of a post as written, trying ever shorter beginnings (as the build does).
+    """The role key of a post as written, resolved as the build does (an acting prefix dropped,
+    the longest leading words, then the longest run elsewhere, as English writes posts).
 
     >>> resolve_role("Kepala Dinas Kesehatan"), resolve_role("Vice Rector for Research")
     ('kepala-dinas', 'wakil-rektor')
+    >>> resolve_role("Plt Gubernur"), resolve_role("Education and Culture Minister")
+    ('gubernur', 'menteri')
     """
-    roles = Vocabulary.roles()
-    words = post.split()
-    for end in range(len(words), 0, -1):
-        try:
-            return key_of(roles.resolve(" ".join(words[:end])))
-        except Exception:
-            continue
-    return None
+    found = post_role(post, Vocabulary.roles())
+    return key_of(found) if found is not None else None
 
 
 @functools.cache
