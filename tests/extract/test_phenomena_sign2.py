@@ -44,3 +44,15 @@ def test_posts_resolve_to_roles_as_the_build_resolves_them():
     assert resolve_role("Penjabat Wali Kota") == "wali-kota"
     assert resolve_role("Fisheries and Marine Affairs Minister") == "menteri"
     assert resolve_role("Dutch Ambassador to Indonesia") == "duta-besar"
+
+
+def test_an_envoy_named_after_the_country_of_the_post():
+    text = "The letter was signed by the Dutch Ambassador to Japan Hendrik Vos at the embassy."
+    assert [(role, name) for role, _, name, _ in found(text, "en")] == [
+        ("duta-besar", "Hendrik Vos")
+    ]
+
+
+def test_a_secretary_of_state_is_a_minister():
+    text = "The accord was signed by US Secretary of State Maria Lopez, who was visiting Jakarta."
+    assert [(role, name) for role, _, name, _ in found(text, "en")] == [("menteri", "Maria Lopez")]

@@ -220,6 +220,9 @@ def _unit_end(toks, keys, p, h) -> int:
     """Without a body, a post may still name its unit before a comma and the person
     (``Vice Rector for Research and Community Service, Prof. Dr. Maria Sitompul``), or before its
     acronym in brackets and the person."""
+    destination = _after_destination(toks, keys, h)
+    if destination is not None:
+        return destination
     with_unit = _post_table()["with_unit"].match(keys[p:h], 0)
     if not with_unit or with_unit[0] != h - p:
         return h
@@ -235,6 +238,16 @@ def _unit_end(toks, keys, p, h) -> int:
     if bracket and _starts_name(toks, _after_brackets(toks, t)):
         return t  # ``Kepala Dinas Pariwisata Dan Budaya (Disparbud) Adi Nugroho``
     return h
+
+
+def _after_destination(toks, keys, h) -> int | None:
+    """Past the place a post is held for (``Ambassador to Japan``), when a name of two words
+    or more follows it."""
+    words = frozenset(Rules.load().data["people"]["post_destinations"])
+    if h + 2 >= len(toks) or keys[h] not in words or not toks[h + 1].capitalised:
+        return None
+    name = name_after(toks, h + 2) if toks[h + 1].is_word else None
+    return h + 2 if name is not None and name.end - name.start >= 2 else None
 
 
 def _with_org(sentence, toks, i, p, hit, acting) -> Official:
