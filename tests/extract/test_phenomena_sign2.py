@@ -3,6 +3,7 @@ each shown by a text of our own."""
 
 from __future__ import annotations
 
+from govkg.extract import extract_text
 from govkg.extract.orgs import Lexicon
 from govkg.extract.people import officials, resolve_role
 from govkg.extract.text import read_article
@@ -56,3 +57,15 @@ def test_an_envoy_named_after_the_country_of_the_post():
 def test_a_secretary_of_state_is_a_minister():
     text = "The accord was signed by US Secretary of State Maria Lopez, who was visiting Jakarta."
     assert [(role, name) for role, _, name, _ in found(text, "en")] == [("menteri", "Maria Lopez")]
+
+
+def test_the_sentence_after_a_signing_lists_the_parties_by_their_signers():
+    text = (
+        "Pemprov Jambi, Kejati Jambi dan Kanwil Kemenkum Jambi meneken nota kesepakatan pada "
+        "Rabu (4/6/2025) di Kantor Gubernur Jambi. Tiga pihak yang hadir langsung yakni Gubernur "
+        "Jambi Ahmad Fauzi, Kepala Kejati Jambi Rudi Hartanto, serta Kepala Kanwil Kemenkum "
+        "Jambi Sari Dewi."
+    )
+    record = extract_text(text).record
+    names = {s["name"] for e in record["events"] for a in e["agreements"] for s in a["signatories"]}
+    assert names == {"Ahmad Fauzi", "Rudi Hartanto", "Sari Dewi"}
