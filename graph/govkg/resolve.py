@@ -314,12 +314,27 @@ Bupati's role); the post as written keeps them."""
 
 
 def _role(post: str, roles: Vocabulary, where: Where, errors: _Collector) -> URIRef | None:
-    """The role named by a post as written.
+    """The role named by a post as written (see :func:`post_role`), or an error for ``where``."""
+    found = post_role(post, roles)
+    if found is not None:
+        return found
+    try:
+        return roles.resolve(post)
+    except GovkgError as err:
+        errors.fail(where, "post", err)
+        return None
+
+
+def post_role(post: str, roles: Vocabulary) -> URIRef | None:
+    """The role named by a post as written, or None.
 
     The longest leading words that name a role win ('Sekretaris Utama BPOM' → Sekretaris
     Utama), after an acting prefix ('Plt. Wali Kota'); then the longest run of words elsewhere,
     as English writes posts ('German Ambassador to Indonesia' → Duta Besar). A slash separates
     words too ('Menristek/Kepala BRIN').
+
+    >>> str(post_role("Plt. Wali Kota", Vocabulary.roles())).rsplit("/", 1)[1]
+    'wali-kota'
     """
     words = _without_acting(post).replace("/", " ").split()
     count = len(words)
@@ -329,11 +344,7 @@ def _role(post: str, roles: Vocabulary, where: Where, errors: _Collector) -> URI
         found = roles.find(" ".join(span))
         if found is not None:
             return found
-    try:
-        return roles.resolve(post)
-    except GovkgError as err:
-        errors.fail(where, "post", err)
-        return None
+    return None
 
 
 def _without_acting(post: str) -> str:

@@ -34,6 +34,7 @@ from govkg.extract.orgs import (
 from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Sentence, Token, phrase_keys, token_key
 from govkg.ids import key_of
+from govkg.resolve import post_role
 from govkg.vocab import Vocabulary
 
 MAX_UNIT_WORDS = 12
@@ -97,19 +98,16 @@ def _name_connectors() -> frozenset[str]:
 
 @functools.cache
 def resolve_role(post: str) -> str | None:
-    """The role key of a post as written, trying ever shorter beginnings (as the build does).
+    """The role key of a post as written, resolved as the build does (an acting prefix dropped,
+    the longest leading words, then the longest run elsewhere, as English writes posts).
 
     >>> resolve_role("Kepala Dinas Kesehatan"), resolve_role("Vice Rector for Research")
     ('kepala-dinas', 'wakil-rektor')
+    >>> resolve_role("Plt Gubernur"), resolve_role("Education and Culture Minister")
+    ('gubernur', 'menteri')
     """
-    roles = Vocabulary.roles()
-    words = post.split()
-    for end in range(len(words), 0, -1):
-        try:
-            return key_of(roles.resolve(" ".join(words[:end])))
-        except Exception:
-            continue
-    return None
+    found = post_role(post, Vocabulary.roles())
+    return key_of(found) if found is not None else None
 
 
 @functools.cache
@@ -165,7 +163,7 @@ def _post_at(toks: Sequence[Token], keys: Sequence[str], p: int) -> list[tuple[i
 
 def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     acting = Rules.load().acting.match(keys, i)
-    p = i + acting[0] if acting else i
+    p = _after_brackets(toks, i + acting[0]) if acting else i  # ``Penjabat (Pj) Bupati``
     heads = _post_at(toks, keys, p)
     with_org = _post_table()["with_org"].match(keys, p)
     if with_org and (not heads or with_org[0] >= heads[0][0]):
@@ -202,7 +200,7 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         resolve_role(post) or role,
         org,
         name,
-        " ".join(t.text for t in toks[i:p]) if acting else None,
+        " ".join(t.text for t in toks[i : i + acting[0]]) if acting else None,
         "post-org-name" if org else "post-name",
     )
 
@@ -220,7 +218,11 @@ def _place_for_name(toks, name: Name, lexicon: Lexicon) -> tuple[OrgMatch | None
 
 def _unit_end(toks, keys, p, h) -> int:
     """Without a body, a post may still name its unit before a comma and the person
-    (``Vice Rector for Research and Community Service, Prof. Dr. Maria Sitompul``)."""
+    (``Vice Rector for Research and Community Service, Prof. Dr. Maria Sitompul``), or before its
+    acronym in brackets and the person."""
+    destination = _after_destination(toks, keys, h)
+    if destination is not None:
+        return destination
     with_unit = _post_table()["with_unit"].match(keys[p:h], 0)
     if not with_unit or with_unit[0] != h - p:
         return h
@@ -232,7 +234,20 @@ def _unit_end(toks, keys, p, h) -> int:
         t += 1
     if t > h and t + 1 < len(toks) and toks[t].text == "," and toks[t + 1].capitalised:
         return t
+    bracket = t > h and t < len(toks) and toks[t].text == "("
+    if bracket and _starts_name(toks, _after_brackets(toks, t)):
+        return t  # ``Kepala Dinas Pariwisata Dan Budaya (Disparbud) Adi Nugroho``
     return h
+
+
+def _after_destination(toks, keys, h) -> int | None:
+    """Past the place a post is held for (``Ambassador to Japan``), when a name of two words
+    or more follows it."""
+    words = frozenset(Rules.load().data["people"]["post_destinations"])
+    if h + 2 >= len(toks) or keys[h] not in words or not toks[h + 1].capitalised:
+        return None
+    name = name_after(toks, h + 2) if toks[h + 1].is_word else None
+    return h + 2 if name is not None and name.end - name.start >= 2 else None
 
 
 def _with_org(sentence, toks, i, p, hit, acting) -> Official:
@@ -247,7 +262,7 @@ def _with_org(sentence, toks, i, p, hit, acting) -> Official:
         resolve_role(post) or "menteri",
         org,
         name,
-        " ".join(t.text for t in toks[i:p]) if acting else None,
+        " ".join(t.text for t in toks[i : i + acting[0]]) if acting else None,
     )
 
 
@@ -285,7 +300,29 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
         if not (tok.is_word and (tok.capitalised or tok.key in _unit_joiners())):
             break
         t += 1
+    bracketed = _bracketed_org(toks, keys, h, lexicon)
+    if bracketed is not None:
+        found.append(bracketed)
     return found
+
+
+def _bracketed_org(toks, keys, h, lexicon) -> OrgMatch | None:
+    """A body written out in words the gazetteer does not know, then by an acronym in brackets
+    that it knows: ``Chairman of the National Disaster Agency (BNPB) Adi``. The match spans the
+    brackets, so the post is the words before them and the person comes after."""
+    t = h
+    while t < len(toks) and t - h <= MAX_UNIT_WORDS and toks[t].text != "(":
+        tok = toks[t]
+        unit = tok.capitalised or keys[t] in _unit_joiners() or keys[t] == "the"
+        if not (tok.is_word and unit):
+            return None
+        t += 1
+    if t == h or t + 2 >= len(toks) or toks[t].text != "(":
+        return None
+    org = org_at(toks, t + 1, lexicon, weak=False)
+    if org is None or org.end >= len(toks) or toks[org.end].text != ")":
+        return None
+    return OrgMatch(t, org.end + 1, org.org, via=org.via)
 
 
 def _office_of_post(toks, h, office: str, lexicon: Lexicon) -> OrgMatch | None:

@@ -79,7 +79,8 @@ def signers(facts: Facts, everyone: Sequence[Facts]) -> list[Signer]:
 
 def _continuation(facts: Facts, everyone: Sequence[Facts]) -> Facts | None:
     """The next sentence when it goes on naming the signers of this one (``… dilakukan
-    penandatanganan nota kesepahaman. Antara Kepala X, NAME, dan Rektor Y, NAME …``)."""
+    penandatanganan nota kesepahaman. Antara Kepala X, NAME, dan Rektor Y, NAME …``, ``Dua pihak
+    yang terlibat yakni …``)."""
     if not facts.signing or facts.zone_of(len(facts.sentence.tokens) - 1) in _not_signing():
         return None  # "… disaksikan pejabat tinggi. Yakni, …" names witnesses
     at = next((k for k, f in enumerate(everyone) if f is facts), None)
@@ -88,9 +89,19 @@ def _continuation(facts: Facts, everyone: Sequence[Facts]) -> Facts | None:
     following = everyone[at + 1]
     starts = Rules.load().cue("continuation") if "continuation" in Rules.load().cues else None
     keys = following.sentence.keys
-    if following.signing or starts is None or not keys or not starts.match(keys, 0):
+    if following.signing or starts is None or not keys:
         return None
-    return following
+    return following if starts.match(keys, 0) or _parties_listed(following) else None
+
+
+def _parties_listed(facts: Facts) -> bool:
+    """``Tiga pihak yang terlibat yakni Gubernur …, Kepala …``: a word for the parties, then a
+    continuation word before every official."""
+    cues = facts.cues.get("continuation", [])
+    if not cues or not facts.officials or cues[0] > facts.officials[0].start:
+        return False
+    words = frozenset(Rules.load().data["signatories"]["party_words"])
+    return any(key in words for key in facts.sentence.keys[: cues[0]])
 
 
 def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Signer]:
