@@ -3,6 +3,7 @@ them); values with markup and quotes are text on the page, never markup."""
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from govkg import __version__
 from govkg.server import ui
 
 GOLDEN = Path(__file__).parents[1] / "data" / "golden" / "ui"
+QUERIES = Path(__file__).parents[2] / "queries" / "ui"
 SOURCE = "https://w3id.org/govkg/graph/source/"
 ABOUT = {
     "data": ["govkg.trig", "out & more"],
@@ -79,3 +81,22 @@ def test_quotes_and_markup_in_the_data_are_text():
     assert all(evil not in str(attrs) for _, attrs in parsed.tags)
     text = "".join(parsed.text)
     assert text.count(evil) == 8  # busy note, data, count, graph, source, date, publisher, url
+
+
+def test_the_about_page_counts_the_seed(client):
+    about = json.loads(client.get("/api/about").body)
+    assert about["unavailable"] == []
+    assert about["counts"]["agreements"] == 4 and about["counts"]["sources"] >= 1
+    assert "https://w3id.org/govkg/graph/reference" in {g["graph"] for g in about["graphs"]}
+    assert about["sources"] and all("source" in s for s in about["sources"])
+
+
+def test_examples_are_the_ui_queries_and_run(client):
+    listed = json.loads(client.get("/api/queries").body)
+    examples = [q for q in listed if not q["canned"]]
+    assert [q["name"] for q in examples] == [f"example-{n}" for n in ui.EXAMPLES]
+    for query in examples:
+        path = QUERIES / f"{query['name'].removeprefix('example-')}.rq"
+        assert query["text"] == path.read_text(encoding="utf-8")
+        answer = client.get("/sparql", {"query": query["text"]})
+        assert answer.status == 200 and answer.body, query["name"]
