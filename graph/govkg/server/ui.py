@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader
 
 from govkg import __version__
 from govkg.canned import CannedQuery, parse_header
@@ -56,13 +56,11 @@ EXAMPLES = ("describe", "construct", "graphs")
 
 @cache
 def templates() -> Environment:
-    """The UI's templates: autoescape on for every one, undefined names fail."""
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
+    """The UI's templates (``server/templates/``) in the entity pages' environment
+    (:func:`govkg.site.render.environment`): autoescape on for every one, undefined names fail."""
+    from govkg.site.render import environment
+
+    return environment().overlay(loader=FileSystemLoader(TEMPLATES))
 
 
 def render(name: str, title: str, **context) -> bytes:
