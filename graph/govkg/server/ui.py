@@ -27,7 +27,6 @@ from govkg.server.protocol import BY_NAME, Response, negotiate
 
 STATIC = Path(__file__).resolve().parent / "static"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-NAV = (("/", "Query"), ("/network", "Network"), ("/about", "About"))
 STATIC_TYPES = {
     ".js": "text/javascript; charset=utf-8",
     ".css": "text/css; charset=utf-8",
@@ -64,9 +63,13 @@ def templates() -> Environment:
 
 
 def render(name: str, title: str, **context) -> bytes:
-    """A whole HTML page: template ``name`` inside the layout, every value escaped."""
+    """A whole HTML page: template ``name`` inside the layout (the header links of the
+    served entity pages), every value escaped."""
+    from govkg.site.render import nav
+
     page = templates().get_template(name)
-    return page.render(title=title, nav=NAV, version=__version__, **context).encode("utf-8")
+    text = page.render(title=title, nav=nav("/", served=True), version=__version__, **context)
+    return text.encode("utf-8")
 
 
 @cache
