@@ -319,6 +319,14 @@ def test_digest_is_answered_and_never_downgraded_to_basic(stub_factory, offered)
     assert len(stub.seen) == 5 and "wrong" not in str(caught.value)
 
 
+def test_basic_is_not_sent_when_one_header_also_offers_digest(stub_factory):
+    offered = 'Basic realm="store", ' + DIGEST
+    stub = stub_factory(lambda h, n: (401, {"WWW-Authenticate": offered}))
+    with pytest.raises(RemoteError, match="refused the credentials"):
+        HttpClient(Credentials("u", SECRET)).request("PUT", stub.url, b"x")
+    assert not any(seen["headers"].get("Authorization") for seen in stub.seen)
+
+
 def test_a_closed_keep_alive_connection_is_reopened_quietly(caplog):
     class Closing(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"

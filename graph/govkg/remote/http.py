@@ -317,20 +317,19 @@ def _relay(flow: Iterator[httpx.Request]):
 
 
 def _offers(response: httpx.Response, scheme: str, not_: str) -> bool:
-    """Whether the WWW-Authenticate headers offer ``scheme`` and not ``not_``.
+    """Whether a WWW-Authenticate header opens with ``scheme`` and none names ``not_``
+    anywhere (one header may hold several challenges: when in doubt, not ``scheme``).
 
     >>> answer = httpx.Response(401, headers=[("WWW-Authenticate", 'Basic realm="x"')])
     >>> _offers(answer, "basic", not_="digest")
     True
-    >>> answer.headers.update([("WWW-Authenticate", 'Digest realm="x", nonce="n"')])
+    >>> answer.headers["WWW-Authenticate"] = 'Basic realm="x", Digest realm="x", nonce="n"'
     >>> _offers(answer, "basic", not_="digest")
     False
     """
-    offered = {
-        value.strip().split(" ")[0].lower()
-        for value in response.headers.get_list("www-authenticate")
-    }
-    return scheme in offered and not_ not in offered
+    values = [v.strip().lower() for v in response.headers.get_list("www-authenticate")]
+    opened = any(v.split(" ")[0] == scheme for v in values)
+    return opened and not any(re.search(rf"\b{not_}\b", v) for v in values)
 
 
 def _auth(credentials: Credentials) -> httpx.Auth | None:
