@@ -46,6 +46,8 @@ def test_wheel_contains_ontology_queries_records_and_gazetteer(wheel):
         "govkg/queries/README.md",
         "govkg/data/records/kontan-2019-02-01-lan-mou.yaml",
         "govkg/server/static/app.js",
+        "govkg/server/templates/about.html",
+        "govkg/queries/ui/graphs.rq",
         "govkg/network/views.yaml",
         "govkg/extract/rules.yaml",
     ):

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import http.server
 import json
 import logging
+import re
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 
@@ -18,7 +22,7 @@ from govkg.engines import OxigraphEngine, RdflibEngine
 from govkg.errors import GovkgError
 from govkg.remote import Credentials, Redactor, RemoteEngine, RemoteError, open_remote_or_local
 from govkg.remote.endpoint import bind_text, parse_solutions, where_brace
-from govkg.remote.http import HttpClient, Response, _pick_challenge
+from govkg.remote.http import HttpClient, Response
 from govkg.remote.push import graph_store_url
 from govkg.terms import oxigraph_bindings, to_rdflib
 
@@ -95,10 +99,7 @@ def test_values_go_first_in_the_where_group():
 
 
 def response(doc: dict, headers: dict | None = None) -> Response:
-    message = http.client.HTTPMessage()
-    for k, v in (headers or {}).items():
-        message[k] = v
-    return Response(200, message, json.dumps(doc).encode())
+    return Response(200, headers or {}, json.dumps(doc).encode())
 
 
 def test_results_are_normalised_like_the_local_engines():
@@ -143,7 +144,7 @@ def test_ask_answers_are_not_rows(doc):
 
 def test_non_json_answer_is_explained():
     with pytest.raises(GovkgError, match="did not answer SPARQL JSON"):
-        parse_solutions(Response(200, http.client.HTTPMessage(), b"<html>login</html>"))
+        parse_solutions(Response(200, {}, b"<html>login</html>"))
 
 
 # -- credentials and redaction --------------------------------------------------------
@@ -164,20 +165,6 @@ def test_token_and_password_together_are_refused():
     with pytest.raises(GovkgError, match="both a token and a password"):
         Credentials.from_env("u", "p", "t", env={})
     assert Credentials.from_env(env={"GOVKG_REMOTE_USER": "u"}).user == "u"
-
-
-def test_digest_answer_matches_rfc_2617(monkeypatch):
-    monkeypatch.setattr("govkg.remote.http.secrets.token_hex", lambda n: "0a4f113b")
-    client = HttpClient(Credentials("Mufasa", "Circle Of Life"))
-    challenge = _pick_challenge(
-        [
-            'Digest realm="testrealm@host.com", qop="auth,auth-int", '
-            'nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41"'
-        ]
-    )
-    header = client._digest(challenge, "GET", "/dir/index.html")
-    assert 'response="6629fae49393a05397450978507c4ef1"' in header
-    assert "nc=00000001" in header
 
 
 def test_endpoint_and_graph_store_urls():
@@ -215,7 +202,8 @@ class Stub:
                 status, headers = reply(self, len(stub.seen))
                 self.send_response(status)
                 for k, v in headers.items():
-                    self.send_header(k, v)
+                    for value in v if isinstance(v, list) else [v]:
+                        self.send_header(k, value)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
@@ -294,6 +282,51 @@ def test_refused_credentials_stop_at_once(stub_factory):
     assert SECRET not in str(caught.value) and len(stub.seen) == 2
 
 
+DIGEST = 'Digest realm="store", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", qop="auth"'
+
+
+def digest_ok(header: str, method: str, password: str) -> bool:
+    """RFC 7616 with MD5 and qop=auth, checked by the server side of the stub."""
+    fields = dict(re.findall(r'(\w+)="?([^",]*)"?', header.removeprefix("Digest ")))
+
+    def md5(text: str) -> str:
+        return hashlib.md5(text.encode()).hexdigest()
+
+    ha1 = md5(f"{fields['username']}:{fields['realm']}:{password}")
+    ha2 = md5(f"{method}:{fields['uri']}")
+    parts = (ha1, fields["nonce"], fields["nc"], fields["cnonce"], fields["qop"], ha2)
+    return fields["response"] == md5(":".join(parts))
+
+
+@pytest.mark.parametrize("offered", [[DIGEST], ['Basic realm="store"', DIGEST]])
+def test_digest_is_answered_and_never_downgraded_to_basic(stub_factory, offered):
+    def reply(handler, n):
+        sent = handler.headers.get("Authorization", "")
+        if sent.startswith("Digest ") and digest_ok(sent, handler.command, SECRET):
+            return 201, {}
+        return 401, {"WWW-Authenticate": offered}
+
+    stub = stub_factory(reply)
+    client = HttpClient(Credentials("u", SECRET))
+    assert client.request("PUT", stub.url + "?graph=urn:g", b"x").status == 201
+    assert client.request("POST", stub.url + "?graph=urn:g", b"y").status == 201
+    sent = [seen["headers"].get("Authorization", "") for seen in stub.seen]
+    assert sent[0] == "" and all(s.startswith("Digest ") for s in sent[1:])
+    assert len(sent) == 3 and client.requests == 3  # the challenge is kept for the POST
+    assert "nc=00000002" in sent[2]
+    with pytest.raises(RemoteError, match="refused the credentials") as caught:
+        HttpClient(Credentials("u", "wrong")).request("PUT", stub.url, b"x")
+    assert len(stub.seen) == 5 and "wrong" not in str(caught.value)
+
+
+def test_basic_is_not_sent_when_one_header_also_offers_digest(stub_factory):
+    offered = 'Basic realm="store", ' + DIGEST
+    stub = stub_factory(lambda h, n: (401, {"WWW-Authenticate": offered}))
+    with pytest.raises(RemoteError, match="refused the credentials"):
+        HttpClient(Credentials("u", SECRET)).request("PUT", stub.url, b"x")
+    assert not any(seen["headers"].get("Authorization") for seen in stub.seen)
+
+
 def test_a_closed_keep_alive_connection_is_reopened_quietly(caplog):
     class Closing(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -322,6 +355,37 @@ def test_a_closed_keep_alive_connection_is_reopened_quietly(caplog):
         server.server_close()
 
 
+def test_the_clients_own_log_lines_mask_tokens_in_urls(stub_factory, caplog):
+    stub = stub_factory(lambda h, n: (204, {}))
+    with caplog.at_level(logging.DEBUG):
+        HttpClient().request("GET", stub.url + "?access-token=t0k3n&graph=urn:g")
+    assert "HTTP Request: GET" in caplog.text and "graph=urn:g" in caplog.text
+    assert "t0k3n" not in caplog.text and "access-token=***" in caplog.text
+
+
 def test_tokens_in_urls_are_masked():
     text = Redactor().redact("PUT http://h:7001/?access-token=abc123&graph=urn:g failed")
     assert "abc123" not in text and "graph=urn:g" in text
+
+
+def test_the_http_client_loads_only_for_a_remote_store():
+    """Building, serving a local store and querying it never import httpx (issue #16)."""
+    code = (
+        "import sys, govkg.cli, govkg.build, govkg.query, govkg.network, govkg.server.runner\n"
+        "print('httpx' in sys.modules)\n"
+        "import govkg.remote\n"
+        "print('httpx' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
+
+
+def test_without_httpx_push_says_which_extra_to_install(tmp_path):
+    code = (
+        "import sys\nsys.modules['httpx'] = None  # as if not installed\n"
+        "from govkg.cli import main\n"
+        f"main(['push', '--data', {str(tmp_path)!r}, '--endpoint', 'http://127.0.0.1:1/sparql'])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 2
+    assert "needs httpx" in out.stderr and "govkg[remote]" in out.stderr

@@ -1,10 +1,15 @@
-"""A small HTTP client for SPARQL stores: auth, retries, and messages that never show a secret.
+"""HTTP for SPARQL stores, over httpx: auth, retries, and messages that never show a secret.
 
-Credentials are sent only to a server that asks for them (a ``401`` challenge names the
-scheme: HTTP digest, as Virtuoso's ``/sparql-graph-crud-auth`` uses, or basic), except
-a bearer token, which goes with every request. Connection errors and ``5xx`` answers are
-retried with exponential backoff. Every message that leaves this module — exceptions and
-log lines — passes through a :class:`Redactor` that knows the secrets.
+httpx keeps the connections (keep-alive, a new one when the server closed an idle one),
+the timeouts and HTTP digest auth. This module adds what a store needs on top:
+
+- credentials go only to a server that asks for them (a ``401`` challenge names the
+  scheme: digest, as Virtuoso's ``/sparql-graph-crud-auth`` uses, or basic), except a
+  bearer token, which goes with every request;
+- connection errors and the ``retry_on`` statuses (``5xx``, ``429``) are retried with
+  exponential backoff; a refusal (``401``/``403``) stops at once;
+- every message that leaves it — exceptions, its log lines and httpx's — passes through a
+  :class:`Redactor` that knows the secrets.
 
 >>> creds = Credentials(user="dba", password="s3cret")
 >>> creds
@@ -16,20 +21,23 @@ Credentials(user='dba', password='***', token=None)
 from __future__ import annotations
 
 import base64
-import hashlib
-import http.client
 import logging
 import os
 import re
-import secrets
-import threading
 import time
 import urllib.parse
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from govkg.envvars import ENV_PASSWORD, ENV_TOKEN, ENV_USER
 from govkg.errors import GovkgError
+
+try:
+    import httpx
+except ImportError as err:  # an extra: only a remote store needs it
+    raise GovkgError(
+        "talking to a SPARQL store needs httpx", fix="pip install 'govkg[remote]'"
+    ) from err
 
 log = logging.getLogger("govkg.remote")
 
@@ -37,10 +45,9 @@ MASK = "***"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})  # a 500 to a query is the query's fault
 _AUTH_HEADER = re.compile(r"(?i)\b(authorization|proxy-authorization)\s*[:=]\s*[^\r\n]*")
+_STALE = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
 _USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s]*@")
 _SECRET_PARAM = re.compile(r"(?i)\b(access[-_]token|token|api[-_]?key|password|passwd)=[^&\s\"']+")
-_STALE = (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected)
-_CHALLENGE_PARAM = re.compile(r'([\w-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]+)')
 
 
 class RemoteError(GovkgError):
@@ -150,7 +157,7 @@ class Response:
     """A finished HTTP exchange."""
 
     status: int
-    headers: http.client.HTTPMessage
+    headers: Mapping[str, str]
     body: bytes
 
     def text(self, limit: int = 400) -> str:
@@ -160,9 +167,16 @@ class Response:
 
 
 class HttpClient:
-    """Keep-alive connections per origin (and thread), auth on challenge, retries with backoff.
+    """Keep-alive connections (one httpx pool), auth on challenge, retries with backoff.
 
-    Safe to share between threads: each thread gets its own connections.
+    Safe to share between threads.
+
+    >>> with HttpClient(Credentials(token="t0k3n"), retries=0) as client:
+    ...     try:
+    ...         client.request("GET", "http://127.0.0.1:1/sparql?access-token=t0k3n")
+    ...     except RemoteError as err:
+    ...         print(err.message)
+    GET http://127.0.0.1:1/sparql?access-token=*** failed after 1 attempt(s): ConnectError
     """
 
     def __init__(
@@ -177,18 +191,20 @@ class HttpClient:
         self.credentials = credentials or Credentials()
         self.redactor = Redactor(self.credentials)
         self.retries, self.backoff, self.timeout, self.sleep = retries, backoff, timeout, sleep
-        self.requests = 0
-        self._local = threading.local()  # one connection per origin per thread
-        self._all: list[http.client.HTTPConnection] = []
-        self._lock = threading.Lock()
-        self._challenges: dict[tuple[str, str], dict[str, str]] = {}
-        self._nonce_count: dict[str, int] = {}
+        self.requests = 0  # sent, auth rounds included
+        self._client = httpx.Client(
+            auth=_auth(self.credentials),
+            timeout=timeout,
+            trust_env=False,  # no proxy or .netrc from the environment: the URL given is used
+            event_hooks={"request": [self._count]},
+        )
+
+    def _count(self, request: httpx.Request) -> None:
+        self.requests += 1
 
     def close(self) -> None:
         """Close every open connection."""
-        with self._lock:
-            for connection in self._all:
-                connection.close()
+        self._client.close()
 
     def __enter__(self) -> HttpClient:
         return self
@@ -211,23 +227,15 @@ class HttpClient:
         :raises RemoteError: the server could not be reached, kept failing, or refused the
             credentials.
         """
-        parts = urllib.parse.urlsplit(url)
-        origin = (parts.scheme, parts.netloc)
-        target = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
-        answered, attempt = False, 0
+        attempt = 0
         while True:
-            sent = dict(headers or {})
-            authorization = self._authorization(origin, method, target)
-            if authorization:
-                sent["Authorization"] = authorization
             try:
-                response = self._send(origin, method, target, body, sent)
-            except (OSError, http.client.HTTPException) as err:
+                answer = self._send(method, url, body, headers)
+            except httpx.TransportError as err:  # refused, reset, timed out, cut short
                 attempt = self._retry_or_raise(attempt, method, url, type(err).__name__)
                 continue
-            if response.status == 401 and self._take_challenge(origin, response, answered, url):
-                answered = True
-            elif response.status in retry_on:
+            response = Response(answer.status_code, answer.headers, answer.content)
+            if response.status in retry_on:
                 why = f"HTTP {response.status}: {response.text(200)}"
                 attempt = self._retry_or_raise(attempt, method, url, why)
             elif response.status in (401, 403):
@@ -236,52 +244,14 @@ class HttpClient:
             else:
                 return response
 
-    def _take_challenge(self, origin, response: Response, answered: bool, url: str) -> bool:
-        """Whether to answer this 401's challenge (a first one, or a stale nonce)."""
-        if self.credentials.token:
-            return False
-        challenge = _pick_challenge(response.headers.get_all("WWW-Authenticate") or [])
-        if not self.credentials.user or not challenge:
-            raise self._refused(url.split("?")[0], bool(self.credentials.user))
-        if answered and challenge.get("stale", "").lower() != "true":
-            return False
-        self._challenges[origin] = challenge
-        return True
-
-    def _send(self, origin, method, target, body, headers) -> Response:
-        connection = self._connection(origin)
-        reused = connection.sock is not None
+    def _send(self, method, url, body, headers) -> httpx.Response:
+        """One exchange, sent once more at once when it failed as on a keep-alive connection
+        that the server closed while it sat idle (httpx checks before it reuses one, but the
+        server may close it while the request is on its way)."""
         try:
-            return self._exchange(connection, method, target, body, headers)
+            return self._client.request(method, url, content=body or None, headers=headers)
         except _STALE:
-            if not reused:
-                raise
-        # the server closed an idle keep-alive connection: once more on a new one
-        return self._exchange(connection, method, target, body, headers)
-
-    def _exchange(self, connection, method, target, body, headers) -> Response:
-        self.requests += 1
-        try:
-            connection.request(method, target, body=body or None, headers=headers)
-            answer = connection.getresponse()
-            data = answer.read()
-        except BaseException:
-            connection.close()
-            raise
-        if answer.will_close:
-            connection.close()
-        return Response(answer.status, answer.headers, data)
-
-    def _connection(self, origin: tuple[str, str]) -> http.client.HTTPConnection:
-        connections = self._local.__dict__.setdefault("connections", {})
-        if origin not in connections:
-            kind = (
-                http.client.HTTPSConnection if origin[0] == "https" else http.client.HTTPConnection
-            )
-            connections[origin] = kind(origin[1], timeout=self.timeout)
-            with self._lock:
-                self._all.append(connections[origin])
-        return connections[origin]
+            return self._client.request(method, url, content=body or None, headers=headers)
 
     def _retry_or_raise(self, attempt: int, method: str, url: str, why: str) -> int:
         if attempt >= self.retries:
@@ -306,84 +276,91 @@ class HttpClient:
             fix=f"set {ENV_USER} and {ENV_PASSWORD} (or {ENV_TOKEN}), or pass --user",
         )
 
-    def _authorization(self, origin, method: str, target: str) -> str | None:
-        creds = self.credentials
-        if creds.token:
-            return f"Bearer {creds.token}"
-        challenge = self._challenges.get(origin)
-        if not challenge or not creds.user:
-            return None
-        if challenge["scheme"] == "basic":
-            return f"Basic {_basic_value(creds.user, creds.password or '')}"
-        return self._digest(challenge, method, target)
 
-    def _digest(self, challenge: dict[str, str], method: str, target: str) -> str:
-        creds = self.credentials
-        algorithm = challenge.get("algorithm", "MD5")
-        hash_name = {"MD5": "md5", "MD5-SESS": "md5", "SHA-256": "sha256"}.get(algorithm.upper())
-        if hash_name is None:
+class ChallengeAuth(httpx.Auth):
+    """User and password, sent once the server asks: digest (httpx's :class:`~httpx.DigestAuth`,
+    which answers each later request from the last challenge) when the ``401`` offers it, else
+    basic, which then goes with every later request. Never basic when digest is offered."""
+
+    def __init__(self, user: str, password: str) -> None:
+        self._digest = httpx.DigestAuth(user, password)
+        self._basic = httpx.BasicAuth(user, password)
+        self._basic_asked = False
+
+    def auth_flow(self, request: httpx.Request) -> Iterator[httpx.Request]:
+        if self._basic_asked:
+            yield from self._basic.auth_flow(request)
+            return
+        response = yield from _relay(self._digest.auth_flow(request))
+        if response.status_code == 401 and _offers(response, "basic", not_="digest"):
+            self._basic_asked = True
+            yield from self._basic.auth_flow(request)
+
+
+def _relay(flow: Iterator[httpx.Request]):
+    """Run an httpx auth flow inside another one; the last response it saw.
+
+    :raises RemoteError: the server asks for a digest algorithm httpx does not implement.
+    """
+    request = next(flow)
+    while True:
+        response = yield request
+        try:
+            request = flow.send(response)
+        except StopIteration:
+            return response
+        except KeyError as err:  # httpx looks the algorithm up in its table
             raise RemoteError(
-                f"the store asks for digest algorithm {algorithm}, which govkg does not speak",
+                f"the store asks for digest algorithm {err}, which govkg does not speak",
                 fix="use MD5 or SHA-256 digest, basic auth over https, or a token",
-            )
+            ) from None
 
-        def h(text: str) -> str:
-            return hashlib.new(hash_name, text.encode("utf-8")).hexdigest()
 
-        nonce, realm = challenge.get("nonce", ""), challenge.get("realm", "")
-        with self._lock:
-            count = self._nonce_count[nonce] = self._nonce_count.get(nonce, 0) + 1
-        cnonce, nc = secrets.token_hex(8), f"{count:08x}"
-        ha1 = h(f"{creds.user}:{realm}:{creds.password or ''}")
-        if algorithm.upper() == "MD5-SESS":
-            ha1 = h(f"{ha1}:{nonce}:{cnonce}")
-        ha2 = h(f"{method}:{target}")
-        qop = "auth" if "auth" in [q.strip() for q in challenge.get("qop", "").split(",")] else ""
-        answer = h(f"{ha1}:{nonce}:{nc}:{cnonce}:{qop}:{ha2}") if qop else h(f"{ha1}:{nonce}:{ha2}")
-        fields = {"username": creds.user, "realm": realm, "nonce": nonce, "uri": target}
-        fields["response"] = answer
-        if "opaque" in challenge:
-            fields["opaque"] = challenge["opaque"]
-        text = ", ".join(f'{k}="{_quote(v)}"' for k, v in fields.items())
-        text += f", algorithm={algorithm}"
-        if qop:
-            text += f', qop={qop}, nc={nc}, cnonce="{cnonce}"'
-        return f"Digest {text}"
+def _offers(response: httpx.Response, scheme: str, not_: str) -> bool:
+    """Whether a WWW-Authenticate header opens with ``scheme`` and none names ``not_``
+    anywhere (one header may hold several challenges: when in doubt, not ``scheme``).
+
+    >>> answer = httpx.Response(401, headers=[("WWW-Authenticate", 'Basic realm="x"')])
+    >>> _offers(answer, "basic", not_="digest")
+    True
+    >>> answer.headers["WWW-Authenticate"] = 'Basic realm="x", Digest realm="x", nonce="n"'
+    >>> _offers(answer, "basic", not_="digest")
+    False
+    """
+    values = [v.strip().lower() for v in response.headers.get_list("www-authenticate")]
+    opened = any(v.split(" ")[0] == scheme for v in values)
+    return opened and not any(re.search(rf"\b{not_}\b", v) for v in values)
+
+
+def _auth(credentials: Credentials) -> httpx.Auth | None:
+    """A token goes with every request; a user and password only in answer to a challenge."""
+    if credentials.token:
+        return _Bearer(credentials.token)
+    if credentials.user:
+        return ChallengeAuth(credentials.user, credentials.password or "")
+    return None
+
+
+class _Bearer(httpx.Auth):
+    def __init__(self, token: str) -> None:
+        self._value = f"Bearer {token}"
+
+    def auth_flow(self, request: httpx.Request) -> Iterator[httpx.Request]:
+        request.headers["Authorization"] = self._value
+        yield request
+
+
+class _RedactLog(logging.Filter):
+    """httpx logs each request's URL: mask what :class:`Redactor` masks in any text."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = Redactor().redact(record.getMessage()), ()
+        return True
 
 
 def _basic_value(user: str, password: str) -> str:
     return base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
 
 
-def _quote(value: str) -> str:
-    return value.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def _pick_challenge(headers: list[str]) -> dict[str, str]:
-    """The strongest challenge we can answer: digest before basic; ``{}`` if none.
-
-    >>> _pick_challenge(['Basic realm="x"', 'Digest realm="SPARQL", nonce="n", qop="auth"'])
-    {'realm': 'SPARQL', 'nonce': 'n', 'qop': 'auth', 'scheme': 'digest'}
-    """
-    found: dict[str, dict[str, str]] = {}
-    for header in headers:
-        for scheme, params in _challenges(header):
-            found.setdefault(scheme, params)
-    for scheme in ("digest", "basic"):
-        if scheme in found:
-            return {**found[scheme], "scheme": scheme}
-    return {}
-
-
-def _challenges(header: str) -> list[tuple[str, dict[str, str]]]:
-    out: list[tuple[str, dict[str, str]]] = []
-    for match in re.finditer(r"(?:^|,)\s*(Digest|Basic|Bearer)\b", header, re.IGNORECASE):
-        start = match.end()
-        following = re.search(r",\s*(Digest|Basic|Bearer)\b", header[start:], re.IGNORECASE)
-        chunk = header[start : start + following.start()] if following else header[start:]
-        params = {
-            k.lower(): v[1:-1].replace('\\"', '"') if v.startswith('"') else v
-            for k, v in _CHALLENGE_PARAM.findall(chunk)
-        }
-        out.append((match.group(1).lower(), params))
-    return out
+if not any(isinstance(f, _RedactLog) for f in logging.getLogger("httpx").filters):
+    logging.getLogger("httpx").addFilter(_RedactLog())

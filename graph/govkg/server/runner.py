@@ -18,6 +18,7 @@ import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govkg.engines import STORE_DIR, data_files, load_store
 from govkg.errors import GovkgError
@@ -26,7 +27,9 @@ from govkg.server.capacity import Connections, Lanes
 from govkg.server.httpd import GovkgHTTPServer, make_server
 from govkg.server.policy import Limits
 from govkg.server.pool import WorkerPool
-from govkg.server.proxy import ProxyPool
+
+if TYPE_CHECKING:
+    from govkg.server.proxy import ProxyPool
 
 log = logging.getLogger("govkg.serve")
 
@@ -145,6 +148,8 @@ class Server:
                 lanes=self.lanes,
                 audit_log=self.config.audit_log,
             )
+        from govkg.server.proxy import ProxyPool  # the HTTP client only when there is a store
+
         pool = ProxyPool(self.endpoint, self.config.limits)
         self.config.endpoint = pool.url
         self._temp = Path(tempfile.mkdtemp(prefix="govkg-proxy-"))

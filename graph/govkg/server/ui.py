@@ -1,6 +1,8 @@
 """The web UI: the query page, the about page, the network page, static files, the
-service description. Every value from the data passes through :func:`html.escape`; the
-query page fills its table in the browser with ``textContent`` only.
+service description. Pages are Jinja2 templates (``server/templates/``, autoescaped: every
+value from the data is text, never markup); the query page fills its table in the browser
+with ``textContent`` only. The about page's queries and the query page's examples are
+``queries/ui/*.rq`` files.
 
 >>> "&lt;script&gt;" in about_page({"sources": [{"source": "<script>"}]}).decode()
 True
@@ -8,20 +10,23 @@ True
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
+from jinja2 import Environment, FileSystemLoader
 
 from govkg import __version__
+from govkg.canned import CannedQuery, parse_header
 from govkg.namespaces import GRAPH_BASE
-from govkg.resources import ontology_dir
+from govkg.resources import ontology_dir, queries_dir
 from govkg.server.encode import encode_triples
 from govkg.server.errors import HttpError
 from govkg.server.protocol import BY_NAME, Response, negotiate
 
 STATIC = Path(__file__).resolve().parent / "static"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC_TYPES = {
     ".js": "text/javascript; charset=utf-8",
     ".css": "text/css; charset=utf-8",
@@ -44,78 +49,39 @@ ONTOLOGY_IRI = "https://w3id.org/govkg/ontology"
 NETWORK_PAGE: Callable[[Path], bytes] | None = None
 # ---------------------------------------------------------------------------------------------
 
-EXAMPLES = [
-    {
-        "name": "example-describe",
-        "title": "Describe one agreement (DESCRIBE, Turtle)",
-        "description": "Every statement about the first agreement, as a graph.",
-        "text": "PREFIX govkg: <https://w3id.org/govkg/ontology#>\n"
-        "DESCRIBE ?agreement WHERE { ?agreement a govkg:Agreement } LIMIT 1\n",
-    },
-    {
-        "name": "example-construct",
-        "title": "Who cooperates with whom (CONSTRUCT)",
-        "description": "A graph of cooperatesWith edges between organizations.",
-        "text": "PREFIX govkg: <https://w3id.org/govkg/ontology#>\n"
-        "CONSTRUCT { ?a govkg:cooperatesWith ?b }\n"
-        "WHERE { ?a govkg:cooperatesWith ?b }\nLIMIT 500\n",
-    },
-    {
-        "name": "example-graphs",
-        "title": "Named graphs and their sizes",
-        "description": "How many triples each named graph holds.",
-        "text": "SELECT ?graph (COUNT(*) AS ?triples)\n"
-        "WHERE { GRAPH ?graph { ?s ?p ?o } }\nGROUP BY ?graph\nORDER BY ?graph\n",
-    },
-]
-
-INDEX_MAIN = """
-<section class="editor">
-  <form id="query-form">
-    <label for="examples">Example</label>
-    <select id="examples" name="examples"><option value="">(write your own)</option></select>
-    <p id="example-description" class="hint"></p>
-    <div id="params"></div>
-    <label for="query">SPARQL query</label>
-    <textarea id="query" name="query" rows="14" spellcheck="false">
-SELECT * WHERE { ?s ?p ?o } LIMIT 10</textarea>
-    <div class="actions">
-      <button id="run" type="submit">Run</button>
-      <span id="status" role="status" aria-live="polite"></span>
-    </div>
-  </form>
-</section>
-<section class="results">
-  <p id="downloads" class="downloads" hidden>Download:
-    <a id="download-csv" download="results.csv">CSV</a>
-    <a id="download-json" download="results.json">JSON</a>
-    <a id="download-turtle" download="results.ttl">Turtle</a>
-  </p>
-  <p id="notice" class="notice" hidden></p>
-  <table id="results"><thead></thead><tbody></tbody></table>
-</section>
-<script src="/static/app.js"></script>
-"""
+EXAMPLES = ("describe", "construct", "graphs")
+"""Plain queries of ``queries/ui/`` offered on the query page after the canned ones."""
 
 
-def layout(title: str, main: str) -> bytes:
-    """A whole HTML page: ``title`` is escaped here, ``main`` must be escaped by the caller."""
-    nav = "".join(
-        f'<a href="{href}">{label}</a>'
-        for href, label in (("/", "Query"), ("/network", "Network"), ("/about", "About"))
-    )
-    page = (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)} · govkg</title>\n"
-        '<link rel="stylesheet" href="/static/style.css">\n'
-        '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">\n'
-        f'</head>\n<body>\n<header><span class="brand">govkg</span><nav>{nav}</nav></header>\n'
-        f"<main>\n<h1>{html.escape(title)}</h1>\n{main}\n</main>\n"
-        f"<footer>govkg {html.escape(__version__)} · read-only SPARQL 1.1 endpoint at "
-        '<a href="/sparql">/sparql</a></footer>\n</body>\n</html>\n'
-    )
-    return page.encode("utf-8")
+@cache
+def templates() -> Environment:
+    """The UI's templates (``server/templates/``) in the entity pages' environment
+    (:func:`govkg.site.render.environment`): autoescape on for every one, undefined names fail."""
+    from govkg.site.render import environment
+
+    return environment().overlay(loader=FileSystemLoader(TEMPLATES))
+
+
+def render(name: str, title: str, **context) -> bytes:
+    """A whole HTML page: template ``name`` inside the layout (the header links of the
+    served entity pages), every value escaped."""
+    from govkg.site.render import nav
+
+    page = templates().get_template(name)
+    text = page.render(title=title, nav=nav("/", served=True), version=__version__, **context)
+    return text.encode("utf-8")
+
+
+@cache
+def ui_query(name: str) -> CannedQuery:
+    """``queries/ui/<name>.rq``: an about-page query or an example of the query page.
+
+    >>> ui_query("graphs").columns
+    ('graph', 'triples')
+
+    :raises GovkgError: no such file.
+    """
+    return parse_header(queries_dir() / "ui" / f"{name}.rq")
 
 
 def html_page(body: bytes, status: int = 200):
@@ -125,7 +91,7 @@ def html_page(body: bytes, status: int = 200):
 
 def index_page() -> bytes:
     """The query page: editor, examples with parameter fields, results table."""
-    return layout("Query the graph", INDEX_MAIN)
+    return render("index.html", "Query the graph")
 
 
 def canned_list() -> list[dict]:
@@ -152,7 +118,19 @@ def canned_list() -> list[dict]:
         }
         for q in canned_queries().values()
     ]
-    return listed + [e | {"params": [], "columns": [], "canned": False} for e in EXAMPLES]
+    examples = [
+        {
+            "name": f"example-{q.name}",
+            "title": q.title,
+            "description": q.description,
+            "params": [],
+            "columns": [],
+            "text": q.text,
+            "canned": False,
+        }
+        for q in map(ui_query, EXAMPLES)
+    ]
+    return listed + examples
 
 
 def static_response(name: str):
@@ -196,39 +174,12 @@ def network_response(data: list[Path]):
     elif folder is not None and (folder / "network.html").exists():
         body = _built_page(folder)
     if body is None:
-        main = (
-            "<p>No network page was built for the served data yet. "
-            "Run <code>govkg network</code> (or a newer <code>govkg build</code>) "
-            "and restart the server.</p>"
-        )
-        return html_page(layout("Cooperation network", main))
+        return html_page(render("network-missing.html", "Cooperation network"))
     headers = {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": NETWORK_CSP}
     return Response(200, body, headers)
 
 
 # -- about ----------------------------------------------------------------------------------
-
-ABOUT_QUERIES = {
-    "graphs": "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } "
-    "GROUP BY ?graph ORDER BY ?graph",
-    "counts": """PREFIX govkg: <https://w3id.org/govkg/ontology#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
-  { ?x a govkg:Agreement BIND("agreements" AS ?what) }
-  UNION { ?x a govkg:GovernmentOrganization BIND("organizations" AS ?what) }
-  UNION { ?x a foaf:Person BIND("people" AS ?what) }
-  UNION { ?y prov:wasDerivedFrom ?x BIND("sources" AS ?what) }
-} GROUP BY ?what""",
-    "sources": """PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX schema: <https://schema.org/>
-SELECT DISTINCT ?source ?published ?publisher ?url WHERE {
-  { SELECT DISTINCT ?source WHERE { ?x prov:wasDerivedFrom ?source } ORDER BY ?source LIMIT 200 }
-  OPTIONAL { ?source schema:datePublished ?published }
-  OPTIONAL { ?source schema:publisher/schema:name ?publisher }
-  OPTIONAL { ?source schema:url ?url }
-} ORDER BY DESC(?published) ?source""",
-}
 
 
 def collect_about(
@@ -253,7 +204,7 @@ def collect_about(
     }
     for name, shape in parts.items():
         try:
-            about[name] = shape(select(ABOUT_QUERIES[name]))
+            about[name] = shape(select(ui_query(name).text))
             if name == "graphs" and remote:
                 about[name] = [g for g in about[name] if _govkg_graph(g["graph"])]
         except HttpError:
@@ -283,52 +234,21 @@ def _graph_rows(graphs: list[dict]) -> list[tuple[str, int]]:
     return rows
 
 
-def _link(url: str) -> str:
-    text = html.escape(url)
-    if url.startswith(("https://", "http://")):
-        return f'<a href="{text}" rel="noopener noreferrer nofollow">{text}</a>'
-    return text
-
-
 def about_page(about: dict) -> bytes:
     """The about page: counts, named graphs, sources, ontology link (all values escaped)."""
-    esc = html.escape
     counts = about.get("counts", {})
-    facts = "".join(
-        f"<tr><th>{esc(k)}</th><td>{int(v)}</td></tr>"
-        for k, v in [("triples in named graphs", about.get("triples", 0)), *sorted(counts.items())]
+    facts = [("triples in named graphs", about.get("triples", 0)), *sorted(counts.items())]
+    fields = ("source", "published", "publisher", "url")
+    return render(
+        "about.html",
+        "About this graph",
+        unavailable=about.get("unavailable") or [],
+        data=about.get("data", []),
+        ontology=ONTOLOGY_IRI,
+        facts=[(name, int(n)) for name, n in facts],
+        graphs=[(name, int(n)) for name, n in _graph_rows(about.get("graphs", []))],
+        sources=[{f: s.get(f, "") for f in fields} for s in about.get("sources", [])],
     )
-    graphs = "".join(
-        f"<tr><td>{esc(name)}</td><td>{int(n)}</td></tr>"
-        for name, n in _graph_rows(about.get("graphs", []))
-    )
-    sources = "".join(
-        "<tr>"
-        f"<td>{esc(s.get('source', ''))}</td><td>{esc(s.get('published', ''))}</td>"
-        f"<td>{esc(s.get('publisher', ''))}</td><td>{_link(s.get('url', ''))}</td>"
-        "</tr>"
-        for s in about.get("sources", [])
-    )
-    data = ", ".join(esc(d) for d in about.get("data", []))
-    missing = about.get("unavailable") or []
-    note = (
-        f'<p class="notice">Not available right now (the server is busy): '
-        f"{esc(', '.join(missing))}. Reload the page later.</p>\n"
-        if missing
-        else ""
-    )
-    main = note + (
-        f"<p>Serving {data or 'a built graph'} read-only. Ontology: "
-        f'<a href="/ontology.ttl">{esc(ONTOLOGY_IRI)}</a> (Turtle). '
-        'Machine-readable: <a href="/api/about">/api/about</a>, '
-        '<a href="/sparql">service description</a>.</p>\n'
-        f'<h2>Counts</h2>\n<table class="facts">{facts}</table>\n'
-        "<h2>Named graphs</h2>\n<table><thead><tr><th>graph</th><th>triples</th></tr></thead>"
-        f"<tbody>{graphs}</tbody></table>\n"
-        "<h2>Sources</h2>\n<table><thead><tr><th>source</th><th>published</th>"
-        f"<th>publisher</th><th>url</th></tr></thead><tbody>{sources}</tbody></table>\n"
-    )
-    return layout("About this graph", main)
 
 
 # -- the service description ----------------------------------------------------------------
