@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from govkg.extract.clauses import (
     Facts,
@@ -111,7 +112,8 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     """
     lexicon = Lexicon()
     facts = [analyse(s, lexicon, lang) for s in article.sentences]
-    drafts = _unsigned_dropped(_group(facts, lexicon), facts)
+    drafts = _one_document(_unsigned_dropped(_group(facts, lexicon), facts), facts)
+    drafts = _joined_drafts(drafts, facts)
     for draft in drafts:
         _settle_parties(draft)
         _settle_hub(draft)
@@ -125,6 +127,103 @@ def _unsigned_dropped(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
     kind speaks of as planned (``… akan ditindaklanjuti dengan PKS``, ``diharapkan segera
     dilakukan PKS``) is not an agreement of this report."""
     return [d for d in drafts if not (d.secondary and _only_planned(d, facts))]
+
+
+def _one_document(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
+    """A report that names one document by two kinds (``perjanjian kerja sama atau MoU``; a
+    PKS in the headline, ``MoU ini`` in the body) made a draft per kind: a later draft of
+    another kind joins the first one unless the report says there are two documents (``MoU
+    dan PKS``, ``juga menandatangani PKS``), it carries out an earlier one, or it is between
+    other bodies."""
+    apart = _distinct_families(facts)
+    kept: list[Draft] = []
+    for draft in drafts:
+        first = next((k for k in kept if _same_document(k, draft, facts, apart)), None)
+        if first is None:
+            kept.append(draft)
+        else:
+            if _signed_as(draft, facts) and not _signed_as(first, facts):
+                first.kind, draft.kind = draft.kind, first.kind
+            _merge(first, draft)
+    return kept
+
+
+def _signed_as(draft: Draft, facts: list[Facts]) -> bool:
+    """A sentence reports the signing of the draft under its own kind."""
+    return any(
+        facts[i].signing and any(k.kind == draft.kind for k in facts[i].current_kinds)
+        for i in draft.sentences
+    )
+
+
+def _same_document(
+    first: Draft, later: Draft, facts: list[Facts], apart: set[frozenset[str | None]]
+) -> bool:
+    families = frozenset({_family(first.kind), _family(later.kind)})
+    if len(families) < 2 or families in apart:
+        return False
+    if not {first.kind, later.kind} <= set(Rules.load().data["agreements"]["loose_kinds"]):
+        return False
+    if later.implements is not None or later.earlier is not None or later.counted:
+        return False
+    if any(facts[i].has("further_signing") and facts[i].current_kinds for i in later.sentences):
+        return False
+    own, other = _bodies(first), _bodies(later)
+    return len(own) < 2 or len(other - own) < 2
+
+
+def _bodies(draft: Draft) -> set[str]:
+    return set(draft.parties) | {s.org.ident for s in draft.signers if s.org is not None}
+
+
+def _distinct_families(facts: list[Facts]) -> set[frozenset[str | None]]:
+    """Pairs of kinds the report names as two documents."""
+    return {frozenset({_family(a), _family(b)}) for _, a, b in _joined_kinds(facts)}
+
+
+def _joined_kinds(facts: list[Facts]) -> list[tuple[int, str, str]]:
+    """``(sentence, kind, kind)`` for two kinds of other families joined by nothing but
+    ``dan``/``serta``/``and`` (``MoU dan PKS``, not ``PKS atau MoU``): two documents."""
+    words = multi_words()
+    found = []
+    for f in facts:
+        kinds = f.current_kinds
+        for a, b in pairwise(kinds):
+            between = f.sentence.tokens[a.end : b.start]
+            keys = {t.key for t in between if t.is_word}
+            if _family(a.kind) != _family(b.kind) and keys and keys <= words["document_joiners"]:
+                found.append((f.sentence.index, a.kind, b.kind))
+    return found
+
+
+def _joined_drafts(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
+    """A kind named only beside another (``meneken MoU dan PKS``) is a further agreement of
+    its own; its parties are completed by :func:`_further_parties`."""
+    for index, _, kind in _joined_kinds(facts):
+        if drafts and not any(_family(d.kind) == _family(kind) for d in drafts):
+            draft = Draft(kind, secondary=True)
+            draft.sentences[index] = Rules.load().confidence["agreement_secondary"]
+            drafts.append(draft)
+    return drafts
+
+
+def _merge(into: Draft, other: Draft) -> None:
+    for index, weight in other.sentences.items():
+        into.sentences[index] = max(into.sentences.get(index, 0.0), weight)
+    for ident, org in other.parties.items():
+        for role in other.roles.get(ident, {"further"}):
+            for index in other.party_sentences.get(ident, {min(other.sentences)}):
+                into.add_party(org, role, index)
+    into.signers.extend(other.signers)
+    into.scopes.extend(other.scopes)
+    into.notes.extend(other.notes)
+    into.notes.append(
+        f"the report names this agreement both {into.kind} and {other.kind}; one document assumed"
+    )
+    into.bilateral = into.bilateral or other.bilateral
+    into.multilateral = into.multilateral or other.multilateral
+    into.hub = into.hub or other.hub
+    into.items.update({k: v for k, v in other.items.items() if k not in into.items})
 
 
 def _only_planned(draft: Draft, facts: list[Facts]) -> bool:
@@ -181,10 +280,14 @@ def _further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
     if len(drafts) < 2 or len(drafts[0].parties) != 2:
         return []
     first, completed = drafts[0], []
+    joined = _distinct_families(facts)
     for draft in drafts[1:]:
         if draft.kind == first.kind or len(draft.parties) >= 2:
             continue
-        if not any(_further_signing(facts[i]) for i in draft.sentences):
+        pair = frozenset({_family(first.kind), _family(draft.kind)})
+        own = [facts[i] for i in draft.sentences if i not in first.sentences]
+        beside = pair in joined and not any(_own_sides(f) for f in own)
+        if not (beside or any(_further_signing(facts[i]) for i in draft.sentences)):
             continue
         for ident, org in first.parties.items():
             if ident not in draft.parties:
@@ -204,7 +307,12 @@ def _further_signing(f: Facts) -> bool:
     the gazetteer may not know, such as two offices of the parties)."""
     if not (f.signing and f.has("further_signing") and f.current_kinds):
         return False
-    return not any(key in multi_words()["between_words"] for key in f.sentence.keys)
+    return not _own_sides(f)
+
+
+def _own_sides(f: Facts) -> bool:
+    """The sentence names the sides of an agreement (``antara …``)."""
+    return any(key in multi_words()["between_words"] for key in f.sentence.keys)
 
 
 def _target(drafts: list[Draft], f: Facts) -> Draft | None:

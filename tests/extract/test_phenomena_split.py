@@ -1,0 +1,64 @@
+"""Splitting a report into its agreements, each with its own parties and signatories
+(issue #15, third round).
+
+Every text here is written for the test; none is copied from a report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govkg.extract import extract_text
+
+PUBLISHED = date(2025, 3, 5)
+
+
+def agreements(text: str, lang: str | None = None) -> list[dict]:
+    record = extract_text(text, published=PUBLISHED, lang=lang).record
+    return [a for event in record["events"] for a in event["agreements"]]
+
+
+# ── one document named by two kinds ───────────────────────────────────────────────────────────
+
+
+def test_a_document_named_by_two_kinds_is_one_agreement():
+    found = agreements(
+        "Pemerintah Kabupaten Sleman dan Universitas Gadjah Mada meneken perjanjian kerja sama "
+        "atau MoU tentang pengelolaan sampah, Senin (3/3/2025). MoU ini berlaku tiga tahun, "
+        "kata Bupati Sleman Kustini Purnomo."
+    )
+    assert [a["kind"] for a in found] == ["pks"]
+
+
+def test_the_kind_under_which_the_signing_is_reported_wins():
+    found = agreements(
+        "Pemerintah Kabupaten Sleman dan Universitas Gadjah Mada memperlihatkan naskah MoU. "
+        "Di Sleman dilakukan penandatanganan perjanjian kerja sama (PKS) antara Pemerintah "
+        "Kabupaten Sleman dan Universitas Gadjah Mada, Senin (3/3/2025)."
+    )
+    assert [a["kind"] for a in found] == ["pks"]
+
+
+def test_two_kinds_joined_by_and_are_two_agreements():
+    found = agreements(
+        "Pemerintah Kabupaten Sleman dan Universitas Gadjah Mada meneken nota kesepahaman dan "
+        "perjanjian kerja sama, Senin (3/3/2025). PKS itu mengatur magang mahasiswa."
+    )
+    assert sorted(a["kind"] for a in found) == ["mou", "pks"]
+
+
+def test_a_letter_of_intent_is_not_merged_into_the_memorandum():
+    found = agreements(
+        "Pemerintah Provinsi Bali dan Bank BPD Bali meneken letter of intent tentang kas daerah, "
+        "Senin (3/3/2025). Di tempat itu Pemerintah Provinsi Bali kemudian meneken MoU dengan "
+        "Bank BPD Bali."
+    )
+    assert sorted(a["kind"] for a in found) == ["loi", "mou"]
+
+
+def test_a_kind_named_after_and_with_other_words_between_is_not_a_second_document():
+    found = agreements(
+        "Pemerintah Kabupaten Sleman dan Universitas Gadjah Mada meneken MoU, Senin (3/3/2025). "
+        "Bupati Sleman Kustini Purnomo berkata MoU sudah diteken dan besok dibahas PKS."
+    )
+    assert [a["kind"] for a in found] == ["mou"]
