@@ -62,3 +62,17 @@ def test_a_kind_named_after_and_with_other_words_between_is_not_a_second_documen
         "Bupati Sleman Kustini Purnomo berkata MoU sudah diteken dan besok dibahas PKS."
     )
     assert [a["kind"] for a in found] == ["mou"]
+
+
+# ── bodies listed as parties ──────────────────────────────────────────────────────────────────
+
+
+def test_bodies_listed_after_diantaranya_are_parties():
+    found = agreements(
+        "Gubernur Jawa Tengah Ahmad Luthfi meneken nota kesepahaman dengan Wali Kota Semarang "
+        "Agustina, Senin (3/3/2025). Selain Kota Semarang, ikut dalam MoU itu diantaranya "
+        "Kabupaten Demak, Kabupaten Kendal dan Kabupaten Grobogan."
+    )
+    assert len(found) == 1
+    parties = set(found[0]["parties"])
+    assert {"Pemerintah Kabupaten Demak", "Pemerintah Kabupaten Grobogan"} <= parties
