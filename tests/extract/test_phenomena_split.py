@@ -76,3 +76,13 @@ def test_bodies_listed_after_diantaranya_are_parties():
     assert len(found) == 1
     parties = set(found[0]["parties"])
     assert {"Pemerintah Kabupaten Demak", "Pemerintah Kabupaten Grobogan"} <= parties
+
+
+def test_a_memorandum_and_an_agreement_with_each_of_several_partners():
+    found = agreements(
+        "Badan Pusat Statistik meneken MoU dan PKS dengan tiga provinsi, yaitu Provinsi Aceh, "
+        "Provinsi Riau dan Provinsi Jambi, Senin (3/3/2025)."
+    )
+    pairs = sorted((a["kind"], sorted(a["parties"])[0]) for a in found)
+    assert len(found) == 6 and all(len(a["parties"]) == 2 for a in found)
+    assert [kind for kind, _ in pairs] == ["mou"] * 3 + ["pks"] * 3

@@ -277,7 +277,7 @@ def _further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
     """A further agreement of another kind signed at the same event (``Selain itu … juga
     menandatangani perjanjian kerja sama``) whose sentences name fewer than two bodies is
     between the parties of the first agreement; returns the drafts so completed."""
-    if len(drafts) < 2 or len(drafts[0].parties) != 2:
+    if len(drafts) < 2 or len(drafts[0].parties) < 2:
         return []
     first, completed = drafts[0], []
     joined = _distinct_families(facts)
@@ -287,8 +287,14 @@ def _further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
         pair = frozenset({_family(first.kind), _family(draft.kind)})
         own = [facts[i] for i in draft.sentences if i not in first.sentences]
         beside = pair in joined and not any(_own_sides(f) for f in own)
-        if not (beside or any(_further_signing(facts[i]) for i in draft.sentences)):
+        further = len(first.parties) == 2 and any(
+            _further_signing(facts[i]) for i in draft.sentences
+        )
+        if not (beside or further):
             continue
+        if beside:  # "MoU dan PKS dengan empat provinsi": a PKS with each, as the MoUs
+            draft.bilateral, draft.hub, draft.counted = first.bilateral, first.hub, first.counted
+            draft.multilateral = first.multilateral
         for ident, org in first.parties.items():
             if ident not in draft.parties:
                 draft.add_party(org, "further", min(first.party_sentences[ident]))
