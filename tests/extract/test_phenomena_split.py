@@ -86,3 +86,37 @@ def test_a_memorandum_and_an_agreement_with_each_of_several_partners():
     pairs = sorted((a["kind"], sorted(a["parties"])[0]) for a in found)
     assert len(found) == 6 and all(len(a["parties"]) == 2 for a in found)
     assert [kind for kind, _ in pairs] == ["mou"] * 3 + ["pks"] * 3
+
+
+# ── several pairs of sides ────────────────────────────────────────────────────────────────────
+
+
+def test_pairs_of_sides_joined_by_serta_are_one_agreement_each():
+    found = agreements(
+        "Di Kupang dilakukan penandatanganan nota kesepahaman antara Wali Kota Kupang dan "
+        "Kepala Kejaksaan Negeri Kota Kupang serta Pemerintah Kabupaten Kupang dengan Kejaksaan "
+        "Negeri Kabupaten Kupang, Senin (3/3/2025)."
+    )
+    assert sorted(len(a["parties"]) for a in found) == [2, 2]
+    sides = [set(a["parties"]) for a in found]
+    assert not sides[0] & sides[1]
+
+
+def test_pairs_named_in_separate_sentences_share_a_body():
+    found = agreements(
+        "Nota kesepahaman antara Pemerintah Kota Kendari dengan Kabupaten Konawe Selatan dan "
+        "Kabupaten Konawe Utara diteken Senin (3/3/2025). Kerja sama antara Kota Kendari dan Konawe "
+        "Selatan mengatur pertanian. Adapun kerja sama antara Kota Kendari dan Konawe Utara "
+        "mengatur pariwisata."
+    )
+    assert len(found) == 2
+    assert all(len(a["parties"]) == 2 for a in found)
+
+
+def test_one_pair_named_again_is_still_one_agreement():
+    found = agreements(
+        "Penandatanganan MoU antara Pemerintah Kota Kendari dan Kabupaten Konawe Selatan "
+        "berlangsung Senin (3/3/2025). Kerja sama antara Kota Kendari dan Konawe Selatan "
+        "mengatur pertanian."
+    )
+    assert len(found) == 1

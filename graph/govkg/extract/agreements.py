@@ -23,6 +23,7 @@ from itertools import pairwise
 from govkg.extract.clauses import (
     Facts,
     analyse,
+    between_pairs,
     multi_words,
     partner_count_at,
     partners_counted_after_with,
@@ -119,7 +120,46 @@ def analyse_article(article: Article, lang: str) -> Analysis:
         _settle_hub(draft)
     for draft in _further_parties(drafts, facts):
         _settle_parties(draft)
+    drafts = [part for draft in drafts for part in _by_pairs(draft, facts)]
     return Analysis(facts, drafts, lexicon)
+
+
+def _by_pairs(draft: Draft, facts: list[Facts]) -> list[Draft]:
+    """A draft whose sentences name two or more pairs of sides (``antara A dan B serta C dan
+    D``; ``antara Kota X dan Konsel`` … ``antara Kota X dan Konut``) covering all its parties
+    is one agreement per pair, each with the signers of its two bodies."""
+    if draft.multilateral or draft.items:
+        return [draft]
+    pairs: dict[frozenset[str], tuple[tuple[Org, Org], set[int]]] = {}
+    for i in sorted(draft.sentences):
+        if facts[i].background_only:
+            continue
+        for a, b in between_pairs(facts[i]):
+            if a.ident != b.ident:
+                key = frozenset({a.ident, b.ident})
+                pairs.setdefault(key, ((a, b), set()))[1].add(i)
+    covered = set().union(*pairs) if pairs else set()
+    if len(pairs) < 2 or not set(draft.parties) <= covered:
+        return [draft]
+    return [_pair_draft(draft, orgs, stated) for orgs, stated in pairs.values()]
+
+
+def _pair_draft(draft: Draft, orgs: tuple[Org, Org], stated: set[int]) -> Draft:
+    idents = {org.ident for org in orgs}
+    part = Draft(draft.kind, secondary=draft.secondary, implements=draft.implements)
+    part.earlier = draft.earlier
+    for org in orgs:
+        for index in sorted(draft.party_sentences.get(org.ident, stated)):
+            part.add_party(org, "between", index)
+    part.signers = [s for s in draft.signers if s.org is not None and s.org.ident in idents]
+    mine = stated | {i for s in part.signers for i, _ in s.sentences}
+    part.sentences = {i: c for i, c in draft.sentences.items() if i in mine}
+    part.scopes = [s for s in draft.scopes if s.bodies <= idents or s.sentence in stated]
+    part.notes = [
+        *draft.notes,
+        "the report names several pairs of sides; this agreement is between one of them",
+    ]
+    return part
 
 
 def _unsigned_dropped(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
