@@ -105,8 +105,8 @@ def test_pairs_of_sides_joined_by_serta_are_one_agreement_each():
 def test_pairs_named_in_separate_sentences_share_a_body():
     found = agreements(
         "Nota kesepahaman antara Pemerintah Kota Kendari dengan Kabupaten Konawe Selatan dan "
-        "Kabupaten Konawe Utara diteken Senin (3/3/2025). Kerja sama antara Kota Kendari dan Konawe "
-        "Selatan mengatur pertanian. Adapun kerja sama antara Kota Kendari dan Konawe Utara "
+        "Kabupaten Konawe Utara diteken Senin (3/3/2025). Kerja sama antara Kota Kendari dan "
+        "Konawe Selatan mengatur pertanian. Adapun kerja sama antara Kota Kendari dan Konawe Utara "
         "mengatur pariwisata."
     )
     assert len(found) == 2

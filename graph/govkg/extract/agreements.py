@@ -487,7 +487,7 @@ def _counted_partners(f: Facts) -> int | None:
     if at is None:
         return None
     keys = f.sentence.keys
-    if keys[at + 1] == "pihak" and f.has("multilateral"):
+    if keys[at + 1] in multi_words()["party_nouns"] and f.has("multilateral"):
         return None
     rules = Rules.load()
     return rules.numbers.get(keys[at]) or int(keys[at])
@@ -501,7 +501,8 @@ def _hub_of(f: Facts) -> str | None:
         if mention.role:
             roles.setdefault(mention.role, []).append(mention.match.org.ident)
     keys = f.sentence.keys
-    with_at = next((k for k, key in enumerate(keys) if key in {"dengan", "with"}), None)
+    words = multi_words()["hub_with_words"]
+    with_at = next((k for k, key in enumerate(keys) if key in words), None)
     counted = partner_count_at(keys)
     if counted is not None and with_at is not None and counted < with_at:
         candidates = roles.get("with", [])

@@ -186,7 +186,7 @@ def _place_end(facts: Facts, at: int) -> int:
     """A place zone runs over capitalised words and commas after ``di``/``at``/``in``."""
     toks = facts.sentence.tokens
     k = at + 1
-    if k < len(toks) and toks[k].key == "the":
+    if k < len(toks) and toks[k].key in multi_words()["articles"]:
         k += 1
     if k >= len(toks) or not toks[k].capitalised or toks[k].text[0].isdigit():
         return at
@@ -368,7 +368,9 @@ def _role(facts: Facts, k: int, keys) -> str | None:
     words = multi_words()
     if last in words["between_words"]:
         return "between"
-    if last in words["with_words"] or before[-2:] == ["dengan", "the"]:
+    if last in words["with_words"] or (
+        len(before) >= 2 and before[-2] in words["with_words"] and last in words["articles"]
+    ):
         return "with"
     if facts.has("enumeration") and any(at < k for at in facts.cues["enumeration"]):
         return "enumeration"
