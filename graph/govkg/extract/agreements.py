@@ -17,18 +17,18 @@ partner when it names a hub and its partners (``dengan empat instansi``, ``masin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from itertools import pairwise
+from dataclasses import dataclass
 
 from govkg.extract.clauses import (
     Facts,
     analyse,
-    between_pairs,
     multi_words,
     partner_count_at,
     partners_counted_after_with,
 )
-from govkg.extract.fields import FieldHit, cue_spans, scope_fields, topic_span
+from govkg.extract.documents import by_pairs, distinct_families, joined_drafts, one_document
+from govkg.extract.drafts import Draft, Scope, family, formal_kinds
+from govkg.extract.fields import cue_spans, scope_fields, topic_span
 from govkg.extract.orgs import Lexicon, Org, OrgMatch, org_at
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import (
@@ -41,48 +41,6 @@ from govkg.extract.signatories import (
 from govkg.extract.text import Article
 
 EXCLUDED = frozenset({"witness", "attendee", "place", "background", "implements"})
-
-
-@dataclass
-class Scope:
-    """Fields named in one sentence, and the bodies that sentence names."""
-
-    sentence: int
-    hits: list[FieldHit]
-    text: str
-    bodies: frozenset[str]
-    item: bool = False
-    locals: tuple[Org, ...] = ()
-
-
-@dataclass
-class Draft:
-    """An agreement (or a set of bilateral ones) being put together from sentences."""
-
-    kind: str | None
-    sentences: dict[int, float] = field(default_factory=dict)
-    parties: dict[str, Org] = field(default_factory=dict)
-    roles: dict[str, set[str]] = field(default_factory=dict)
-    signers: list[Signer] = field(default_factory=list)
-    scopes: list[Scope] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    bilateral: bool = False
-    multilateral: bool = False
-    hub: str | None = None
-    items: dict[str, int] = field(default_factory=dict)
-    implements: Draft | None = None
-    earlier: tuple[str, int] | None = None
-    secondary: bool = False
-    scope_items: bool = False
-    party_sentences: dict[str, set[int]] = field(default_factory=dict)
-    counted: bool = False
-
-    def add_party(self, org: Org, role: str, sentence: int) -> None:
-        """Add a body as a party (once), remembering why and where."""
-        self.parties.setdefault(org.ident, org)
-        self.roles.setdefault(org.ident, set()).add(role)
-        self.party_sentences.setdefault(org.ident, set()).add(sentence)
-        self.sentences.setdefault(sentence, 0.0)
 
 
 @dataclass
@@ -113,53 +71,15 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     """
     lexicon = Lexicon()
     facts = [analyse(s, lexicon, lang) for s in article.sentences]
-    drafts = _one_document(_unsigned_dropped(_group(facts, lexicon), facts), facts)
-    drafts = _joined_drafts(drafts, facts)
+    drafts = one_document(_unsigned_dropped(_group(facts, lexicon), facts), facts)
+    drafts = joined_drafts(drafts, facts)
     for draft in drafts:
         _settle_parties(draft)
         _settle_hub(draft)
     for draft in _further_parties(drafts, facts):
         _settle_parties(draft)
-    drafts = [part for draft in drafts for part in _by_pairs(draft, facts)]
+    drafts = [part for draft in drafts for part in by_pairs(draft, facts)]
     return Analysis(facts, drafts, lexicon)
-
-
-def _by_pairs(draft: Draft, facts: list[Facts]) -> list[Draft]:
-    """A draft whose sentences name two or more pairs of sides (``antara A dan B serta C dan
-    D``; ``antara Kota X dan Konsel`` … ``antara Kota X dan Konut``) covering all its parties
-    is one agreement per pair, each with the signers of its two bodies."""
-    if draft.multilateral or draft.items:
-        return [draft]
-    pairs: dict[frozenset[str], tuple[tuple[Org, Org], set[int]]] = {}
-    for i in sorted(draft.sentences):
-        if facts[i].background_only:
-            continue
-        for a, b in between_pairs(facts[i]):
-            if a.ident != b.ident:
-                key = frozenset({a.ident, b.ident})
-                pairs.setdefault(key, ((a, b), set()))[1].add(i)
-    covered = set().union(*pairs) if pairs else set()
-    if len(pairs) < 2 or not set(draft.parties) <= covered:
-        return [draft]
-    return [_pair_draft(draft, orgs, stated) for orgs, stated in pairs.values()]
-
-
-def _pair_draft(draft: Draft, orgs: tuple[Org, Org], stated: set[int]) -> Draft:
-    idents = {org.ident for org in orgs}
-    part = Draft(draft.kind, secondary=draft.secondary, implements=draft.implements)
-    part.earlier = draft.earlier
-    for org in orgs:
-        for index in sorted(draft.party_sentences.get(org.ident, stated)):
-            part.add_party(org, "between", index)
-    part.signers = [s for s in draft.signers if s.org is not None and s.org.ident in idents]
-    mine = stated | {i for s in part.signers for i, _ in s.sentences}
-    part.sentences = {i: c for i, c in draft.sentences.items() if i in mine}
-    part.scopes = [s for s in draft.scopes if s.bodies <= idents or s.sentence in stated]
-    part.notes = [
-        *draft.notes,
-        "the report names several pairs of sides; this agreement is between one of them",
-    ]
-    return part
 
 
 def _unsigned_dropped(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
@@ -167,103 +87,6 @@ def _unsigned_dropped(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
     kind speaks of as planned (``… akan ditindaklanjuti dengan PKS``, ``diharapkan segera
     dilakukan PKS``) is not an agreement of this report."""
     return [d for d in drafts if not (d.secondary and _only_planned(d, facts))]
-
-
-def _one_document(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
-    """A report that names one document by two kinds (``perjanjian kerja sama atau MoU``; a
-    PKS in the headline, ``MoU ini`` in the body) made a draft per kind: a later draft of
-    another kind joins the first one unless the report says there are two documents (``MoU
-    dan PKS``, ``juga menandatangani PKS``), it carries out an earlier one, or it is between
-    other bodies."""
-    apart = _distinct_families(facts)
-    kept: list[Draft] = []
-    for draft in drafts:
-        first = next((k for k in kept if _same_document(k, draft, facts, apart)), None)
-        if first is None:
-            kept.append(draft)
-        else:
-            if _signed_as(draft, facts) and not _signed_as(first, facts):
-                first.kind, draft.kind = draft.kind, first.kind
-            _merge(first, draft)
-    return kept
-
-
-def _signed_as(draft: Draft, facts: list[Facts]) -> bool:
-    """A sentence reports the signing of the draft under its own kind."""
-    return any(
-        facts[i].signing and any(k.kind == draft.kind for k in facts[i].current_kinds)
-        for i in draft.sentences
-    )
-
-
-def _same_document(
-    first: Draft, later: Draft, facts: list[Facts], apart: set[frozenset[str | None]]
-) -> bool:
-    families = frozenset({_family(first.kind), _family(later.kind)})
-    if len(families) < 2 or families in apart:
-        return False
-    if not {first.kind, later.kind} <= set(Rules.load().data["agreements"]["loose_kinds"]):
-        return False
-    if later.implements is not None or later.earlier is not None or later.counted:
-        return False
-    if any(facts[i].has("further_signing") and facts[i].current_kinds for i in later.sentences):
-        return False
-    own, other = _bodies(first), _bodies(later)
-    return len(own) < 2 or len(other - own) < 2
-
-
-def _bodies(draft: Draft) -> set[str]:
-    return set(draft.parties) | {s.org.ident for s in draft.signers if s.org is not None}
-
-
-def _distinct_families(facts: list[Facts]) -> set[frozenset[str | None]]:
-    """Pairs of kinds the report names as two documents."""
-    return {frozenset({_family(a), _family(b)}) for _, a, b in _joined_kinds(facts)}
-
-
-def _joined_kinds(facts: list[Facts]) -> list[tuple[int, str, str]]:
-    """``(sentence, kind, kind)`` for two kinds of other families joined by nothing but
-    ``dan``/``serta``/``and`` (``MoU dan PKS``, not ``PKS atau MoU``): two documents."""
-    words = multi_words()
-    found = []
-    for f in facts:
-        kinds = f.current_kinds
-        for a, b in pairwise(kinds):
-            between = f.sentence.tokens[a.end : b.start]
-            keys = {t.key for t in between if t.is_word}
-            if _family(a.kind) != _family(b.kind) and keys and keys <= words["document_joiners"]:
-                found.append((f.sentence.index, a.kind, b.kind))
-    return found
-
-
-def _joined_drafts(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
-    """A kind named only beside another (``meneken MoU dan PKS``) is a further agreement of
-    its own; its parties are completed by :func:`_further_parties`."""
-    for index, _, kind in _joined_kinds(facts):
-        if drafts and not any(_family(d.kind) == _family(kind) for d in drafts):
-            draft = Draft(kind, secondary=True)
-            draft.sentences[index] = Rules.load().confidence["agreement_secondary"]
-            drafts.append(draft)
-    return drafts
-
-
-def _merge(into: Draft, other: Draft) -> None:
-    for index, weight in other.sentences.items():
-        into.sentences[index] = max(into.sentences.get(index, 0.0), weight)
-    for ident, org in other.parties.items():
-        for role in other.roles.get(ident, {"further"}):
-            for index in other.party_sentences.get(ident, {min(other.sentences)}):
-                into.add_party(org, role, index)
-    into.signers.extend(other.signers)
-    into.scopes.extend(other.scopes)
-    into.notes.extend(other.notes)
-    into.notes.append(
-        f"the report names this agreement both {into.kind} and {other.kind}; one document assumed"
-    )
-    into.bilateral = into.bilateral or other.bilateral
-    into.multilateral = into.multilateral or other.multilateral
-    into.hub = into.hub or other.hub
-    into.items.update({k: v for k, v in other.items.items() if k not in into.items})
 
 
 def _only_planned(draft: Draft, facts: list[Facts]) -> bool:
@@ -320,11 +143,11 @@ def _further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
     if len(drafts) < 2 or len(drafts[0].parties) < 2:
         return []
     first, completed = drafts[0], []
-    joined = _distinct_families(facts)
+    joined = distinct_families(facts)
     for draft in drafts[1:]:
         if draft.kind == first.kind or len(draft.parties) >= 2:
             continue
-        pair = frozenset({_family(first.kind), _family(draft.kind)})
+        pair = frozenset({family(first.kind), family(draft.kind)})
         own = [facts[i] for i in draft.sentences if i not in first.sentences]
         beside = pair in joined and not any(_own_sides(f) for f in own)
         further = len(first.parties) == 2 and any(
@@ -370,9 +193,9 @@ def _target(drafts: list[Draft], f: Facts) -> Draft | None:
     if untyped:
         untyped[-1].kind = kind
         return untyped[-1]
-    same = [d for d in drafts if _family(d.kind) == _family(kind)]
+    same = [d for d in drafts if family(d.kind) == family(kind)]
     if same and not _other_pair(same[-1], f):
-        if kind in _formal_kinds():
+        if kind in formal_kinds():
             same[-1].kind = kind
         return same[-1]
     draft = Draft(kind, secondary=bool(drafts))
@@ -389,15 +212,6 @@ def _further_kind(f: Facts) -> str | None:
         return None
     later = [k.kind for k in f.current_kinds if k.start > cues[-1]]
     return later[0] if later else None
-
-
-def _formal_kinds() -> dict[str, str]:
-    return Rules.load().data["agreements"]["same_kind"]
-
-
-def _family(kind: str | None) -> str | None:
-    """``kesepakatan-bersama`` and ``mou`` name the same document when a report uses both."""
-    return _formal_kinds().get(kind or "", kind)
 
 
 def _other_pair(draft: Draft, f: Facts) -> bool:
