@@ -120,3 +120,12 @@ def test_one_pair_named_again_is_still_one_agreement():
         "mengatur pertanian."
     )
     assert len(found) == 1
+
+
+def test_a_place_after_bertempat_without_di_is_no_party():
+    found = agreements(
+        "Bertempat Hotel Santika Kabupaten Sleman, Senin (3/3/2025), Pemerintah Provinsi Jawa "
+        "Tengah meneken perjanjian kerja sama dengan Pemerintah Provinsi Jawa Timur."
+    )
+    assert len(found) == 1
+    assert "Pemerintah Kabupaten Sleman" not in found[0]["parties"]
