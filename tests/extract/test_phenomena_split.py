@@ -129,3 +129,15 @@ def test_a_place_after_bertempat_without_di_is_no_party():
     )
     assert len(found) == 1
     assert "Pemerintah Kabupaten Sleman" not in found[0]["parties"]
+
+
+# ── the kind of an agreement ──────────────────────────────────────────────────────────────────
+
+
+def test_a_kind_named_in_a_quotation_does_not_rename_the_agreement():
+    found = agreements(
+        "Kepala LAN Adi Suryanto dan Kepala BPS Retno Astuti meneken nota kesepahaman tentang "
+        "data kepegawaian, Senin (3/3/2025). “Kesepakatan bersama ini kita jalankan mulai bulan "
+        "depan demi data yang rapi.” Demikian pesan Adi Suryanto."
+    )
+    assert [a["kind"] for a in found] == ["mou"]

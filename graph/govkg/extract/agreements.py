@@ -195,13 +195,20 @@ def _target(drafts: list[Draft], f: Facts) -> Draft | None:
         return untyped[-1]
     same = [d for d in drafts if family(d.kind) == family(kind)]
     if same and not _other_pair(same[-1], f):
-        if kind in formal_kinds():
+        if kind in formal_kinds() and (f.signing or not _remark(f)):
             same[-1].kind = kind
         return same[-1]
     draft = Draft(kind, secondary=bool(drafts))
     _link_earlier(draft, drafts, f)
     drafts.append(draft)
     return draft
+
+
+def _remark(f: Facts) -> bool:
+    """Someone's words (``… kata Bupati``, a sentence opening with a quotation mark): a kind
+    named there does not rename the agreement."""
+    marks = Rules.load().data["agreements"]["quote_marks"]
+    return f.has("reporting") or f.sentence.text.lstrip()[:1] in marks
 
 
 def _further_kind(f: Facts) -> str | None:
