@@ -79,6 +79,8 @@ SPELLINGS = {
     "Kutai Barat": ("Kubar",),
     "Penajam Paser Utara": ("PPU",),
     "Bolaang Mongondow": ("Bolmong",),
+    # https://ugm.ac.id/2023/en/news/15767-ugm-establish-cooperation-with-four-regencies/
+    "Kuantan Singingi": ("Kuantan Sengingi",),
 }
 
 # Local abbreviations in public use (name -> (abbreviation, a page that uses it)); added as aliases

@@ -17,7 +17,7 @@ partner when it names a hub and its partners (``dengan empat instansi``, ``masin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from govkg.extract.clauses import (
     Facts,
@@ -26,7 +26,9 @@ from govkg.extract.clauses import (
     partner_count_at,
     partners_counted_after_with,
 )
-from govkg.extract.fields import FieldHit, cue_spans, scope_fields, topic_span
+from govkg.extract.documents import by_pairs, distinct_families, joined_drafts, one_document
+from govkg.extract.drafts import Draft, Scope, family, formal_kinds
+from govkg.extract.fields import cue_spans, scope_fields, topic_span
 from govkg.extract.orgs import Lexicon, Org, OrgMatch, org_at
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import (
@@ -39,48 +41,6 @@ from govkg.extract.signatories import (
 from govkg.extract.text import Article
 
 EXCLUDED = frozenset({"witness", "attendee", "place", "background", "implements"})
-
-
-@dataclass
-class Scope:
-    """Fields named in one sentence, and the bodies that sentence names."""
-
-    sentence: int
-    hits: list[FieldHit]
-    text: str
-    bodies: frozenset[str]
-    item: bool = False
-    locals: tuple[Org, ...] = ()
-
-
-@dataclass
-class Draft:
-    """An agreement (or a set of bilateral ones) being put together from sentences."""
-
-    kind: str | None
-    sentences: dict[int, float] = field(default_factory=dict)
-    parties: dict[str, Org] = field(default_factory=dict)
-    roles: dict[str, set[str]] = field(default_factory=dict)
-    signers: list[Signer] = field(default_factory=list)
-    scopes: list[Scope] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    bilateral: bool = False
-    multilateral: bool = False
-    hub: str | None = None
-    items: dict[str, int] = field(default_factory=dict)
-    implements: Draft | None = None
-    earlier: tuple[str, int] | None = None
-    secondary: bool = False
-    scope_items: bool = False
-    party_sentences: dict[str, set[int]] = field(default_factory=dict)
-    counted: bool = False
-
-    def add_party(self, org: Org, role: str, sentence: int) -> None:
-        """Add a body as a party (once), remembering why and where."""
-        self.parties.setdefault(org.ident, org)
-        self.roles.setdefault(org.ident, set()).add(role)
-        self.party_sentences.setdefault(org.ident, set()).add(sentence)
-        self.sentences.setdefault(sentence, 0.0)
 
 
 @dataclass
@@ -111,12 +71,14 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     """
     lexicon = Lexicon()
     facts = [analyse(s, lexicon, lang) for s in article.sentences]
-    drafts = _unsigned_dropped(_group(facts, lexicon), facts)
+    drafts = one_document(_unsigned_dropped(_group(facts, lexicon), facts), facts)
+    drafts = joined_drafts(drafts, facts)
     for draft in drafts:
         _settle_parties(draft)
         _settle_hub(draft)
     for draft in _further_parties(drafts, facts):
         _settle_parties(draft)
+    drafts = [part for draft in drafts for part in by_pairs(draft, facts)]
     return Analysis(facts, drafts, lexicon)
 
 
@@ -178,14 +140,24 @@ def _further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
     """A further agreement of another kind signed at the same event (``Selain itu … juga
     menandatangani perjanjian kerja sama``) whose sentences name fewer than two bodies is
     between the parties of the first agreement; returns the drafts so completed."""
-    if len(drafts) < 2 or len(drafts[0].parties) != 2:
+    if len(drafts) < 2 or len(drafts[0].parties) < 2:
         return []
     first, completed = drafts[0], []
+    joined = distinct_families(facts)
     for draft in drafts[1:]:
         if draft.kind == first.kind or len(draft.parties) >= 2:
             continue
-        if not any(_further_signing(facts[i]) for i in draft.sentences):
+        pair = frozenset({family(first.kind), family(draft.kind)})
+        own = [facts[i] for i in draft.sentences if i not in first.sentences]
+        beside = pair in joined and not any(_own_sides(f) for f in own)
+        further = len(first.parties) == 2 and any(
+            _further_signing(facts[i]) for i in draft.sentences
+        )
+        if not (beside or further):
             continue
+        if beside:  # "MoU dan PKS dengan empat provinsi": a PKS with each, as the MoUs
+            draft.bilateral, draft.hub, draft.counted = first.bilateral, first.hub, first.counted
+            draft.multilateral = first.multilateral
         for ident, org in first.parties.items():
             if ident not in draft.parties:
                 draft.add_party(org, "further", min(first.party_sentences[ident]))
@@ -204,7 +176,12 @@ def _further_signing(f: Facts) -> bool:
     the gazetteer may not know, such as two offices of the parties)."""
     if not (f.signing and f.has("further_signing") and f.current_kinds):
         return False
-    return not any(key in multi_words()["between_words"] for key in f.sentence.keys)
+    return not _own_sides(f)
+
+
+def _own_sides(f: Facts) -> bool:
+    """The sentence names the sides of an agreement (``antara …``)."""
+    return any(key in multi_words()["between_words"] for key in f.sentence.keys)
 
 
 def _target(drafts: list[Draft], f: Facts) -> Draft | None:
@@ -216,15 +193,22 @@ def _target(drafts: list[Draft], f: Facts) -> Draft | None:
     if untyped:
         untyped[-1].kind = kind
         return untyped[-1]
-    same = [d for d in drafts if _family(d.kind) == _family(kind)]
+    same = [d for d in drafts if family(d.kind) == family(kind)]
     if same and not _other_pair(same[-1], f):
-        if kind in _formal_kinds():
+        if kind in formal_kinds() and (f.signing or not _remark(f)):
             same[-1].kind = kind
         return same[-1]
     draft = Draft(kind, secondary=bool(drafts))
     _link_earlier(draft, drafts, f)
     drafts.append(draft)
     return draft
+
+
+def _remark(f: Facts) -> bool:
+    """Someone's words (``… kata Bupati``, a sentence opening with a quotation mark): a kind
+    named there does not rename the agreement."""
+    marks = Rules.load().data["agreements"]["quote_marks"]
+    return f.has("reporting") or f.sentence.text.lstrip()[:1] in marks
 
 
 def _further_kind(f: Facts) -> str | None:
@@ -235,15 +219,6 @@ def _further_kind(f: Facts) -> str | None:
         return None
     later = [k.kind for k in f.current_kinds if k.start > cues[-1]]
     return later[0] if later else None
-
-
-def _formal_kinds() -> dict[str, str]:
-    return Rules.load().data["agreements"]["same_kind"]
-
-
-def _family(kind: str | None) -> str | None:
-    """``kesepakatan-bersama`` and ``mou`` name the same document when a report uses both."""
-    return _formal_kinds().get(kind or "", kind)
 
 
 def _other_pair(draft: Draft, f: Facts) -> bool:
@@ -333,7 +308,7 @@ def _counted_partners(f: Facts) -> int | None:
     if at is None:
         return None
     keys = f.sentence.keys
-    if keys[at + 1] == "pihak" and f.has("multilateral"):
+    if keys[at + 1] in multi_words()["party_nouns"] and f.has("multilateral"):
         return None
     rules = Rules.load()
     return rules.numbers.get(keys[at]) or int(keys[at])
@@ -347,7 +322,8 @@ def _hub_of(f: Facts) -> str | None:
         if mention.role:
             roles.setdefault(mention.role, []).append(mention.match.org.ident)
     keys = f.sentence.keys
-    with_at = next((k for k, key in enumerate(keys) if key in {"dengan", "with"}), None)
+    words = multi_words()["hub_with_words"]
+    with_at = next((k for k, key in enumerate(keys) if key in words), None)
     counted = partner_count_at(keys)
     if counted is not None and with_at is not None and counted < with_at:
         candidates = roles.get("with", [])

@@ -186,7 +186,7 @@ def _place_end(facts: Facts, at: int) -> int:
     """A place zone runs over capitalised words and commas after ``di``/``at``/``in``."""
     toks = facts.sentence.tokens
     k = at + 1
-    if k < len(toks) and toks[k].key == "the":
+    if k < len(toks) and toks[k].key in multi_words()["articles"]:
         k += 1
     if k >= len(toks) or not toks[k].capitalised or toks[k].text[0].isdigit():
         return at
@@ -368,7 +368,9 @@ def _role(facts: Facts, k: int, keys) -> str | None:
     words = multi_words()
     if last in words["between_words"]:
         return "between"
-    if last in words["with_words"] or before[-2:] == ["dengan", "the"]:
+    if last in words["with_words"] or (
+        len(before) >= 2 and before[-2] in words["with_words"] and last in words["articles"]
+    ):
         return "with"
     if facts.has("enumeration") and any(at < k for at in facts.cues["enumeration"]):
         return "enumeration"
@@ -383,3 +385,55 @@ def _role(facts: Facts, k: int, keys) -> str | None:
     if facts.sentence.marker is not None and k <= 1:
         return "item"
     return None
+
+
+def between_pairs(facts: Facts) -> list[tuple[Org, Org]]:
+    """The sides named after ``antara`` as pairs: ``antara A dan B serta C dengan D`` gives
+    (A, B) and (C, D); ``antara A dan B`` gives (A, B); ``antara A dengan B dan C`` names no
+    pairs. A side may be a body or an official named by post (``Kapolda Jambi``).
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("MoU antara LAN dan BPS serta LIPI dengan BPOM diteken.")
+    >>> [(a.ident, b.ident) for a, b in between_pairs(analyse(art.sentences[0], Lexicon()))]
+    [('lan', 'bps'), ('lipi', 'bpom')]
+    """
+    words = multi_words()
+    keys = facts.sentence.keys
+    sides = _sides(facts)
+    pairs = []
+    for at in (k for k, key in enumerate(keys) if key in words["between_words"]):
+        chain = _side_chain(facts, sides, at + 1)
+        if len(chain) % 2 == 0 and all(
+            joiner in words["pair_joiners" if n % 2 == 0 else "pair_separators"]
+            for n, (_, joiner) in enumerate(chain[1:])
+        ):
+            orgs = [org for org, _ in chain]
+            pairs += [(a, b) for a, b in zip(orgs[0::2], orgs[1::2], strict=False)]
+    return pairs
+
+
+def _sides(facts: Facts) -> dict[int, tuple[int, Org]]:
+    """Bodies and officials' bodies by the token they start at: ``start → (end, org)``."""
+    found = {}
+    for mention in facts.parties:
+        if facts.zone_of(mention.match.start) is None:
+            found[mention.match.start] = (mention.match.end, mention.match.org)
+    for official in facts.officials:
+        if official.org is not None and facts.zone_of(official.start) is None:
+            found[official.start] = (official.end, official.org.org)
+    return found
+
+
+def _side_chain(facts: Facts, sides: dict, at: int) -> list[tuple[Org, str]]:
+    """The sides named in a row from token ``at``, each with the word before it (``""`` for
+    the first); a side must follow the previous one after one joining word."""
+    keys = facts.sentence.keys
+    chain: list[tuple[Org, str]] = []
+    joiner = ""
+    while at in sides:
+        end, org = sides[at]
+        chain.append((org, joiner))
+        if end + 1 >= len(keys):
+            break
+        joiner, at = keys[end], end + 1
+    return chain

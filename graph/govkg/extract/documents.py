@@ -1,0 +1,154 @@
+"""Which drafts are one document and which are several: one document named by two kinds
+(``PKS atau MoU``), two kinds named side by side (``MoU dan PKS``), sides named in pairs
+(``antara A dan B serta C dan D``).
+
+>>> from govkg.extract.agreements import draft_agreements
+>>> from govkg.extract.text import read_article
+>>> art = read_article("LAN dan BPS meneken PKS atau MoU, Senin (3/3/2025). MoU ini berlaku.")
+>>> [d.kind for d in draft_agreements(art, "id")]
+['pks']
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from govkg.extract.clauses import Facts, between_pairs, multi_words
+from govkg.extract.drafts import Draft, family
+from govkg.extract.orgs import Org
+from govkg.extract.rules import Rules
+
+
+def one_document(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
+    """A report that names one document by two kinds (``perjanjian kerja sama atau MoU``; a
+    PKS in the headline, ``MoU ini`` in the body) made a draft per kind: a later draft of
+    another kind joins the first one unless the report says there are two documents (``MoU
+    dan PKS``, ``juga menandatangani PKS``), it carries out an earlier one, or it is between
+    other bodies."""
+    apart = distinct_families(facts)
+    kept: list[Draft] = []
+    for draft in drafts:
+        first = next((k for k in kept if _same_document(k, draft, facts, apart)), None)
+        if first is None:
+            kept.append(draft)
+        else:
+            if _signed_as(draft, facts) and not _signed_as(first, facts):
+                first.kind, draft.kind = draft.kind, first.kind
+            _merge(first, draft)
+    return kept
+
+
+def _signed_as(draft: Draft, facts: list[Facts]) -> bool:
+    """A sentence reports the signing of the draft under its own kind."""
+    return any(
+        facts[i].signing and any(k.kind == draft.kind for k in facts[i].current_kinds)
+        for i in draft.sentences
+    )
+
+
+def _same_document(
+    first: Draft, later: Draft, facts: list[Facts], apart: set[frozenset[str | None]]
+) -> bool:
+    families = frozenset({family(first.kind), family(later.kind)})
+    if len(families) < 2 or families in apart:
+        return False
+    if not {first.kind, later.kind} <= set(Rules.load().data["agreements"]["loose_kinds"]):
+        return False
+    if later.implements is not None or later.earlier is not None or later.counted:
+        return False
+    if any(facts[i].has("further_signing") and facts[i].current_kinds for i in later.sentences):
+        return False
+    own, other = _bodies(first), _bodies(later)
+    return len(own) < 2 or len(other - own) < 2
+
+
+def _bodies(draft: Draft) -> set[str]:
+    return set(draft.parties) | {s.org.ident for s in draft.signers if s.org is not None}
+
+
+def distinct_families(facts: list[Facts]) -> set[frozenset[str | None]]:
+    """Pairs of kinds the report names as two documents."""
+    return {frozenset({family(a), family(b)}) for _, a, b in _joined_kinds(facts)}
+
+
+def _joined_kinds(facts: list[Facts]) -> list[tuple[int, str, str]]:
+    """``(sentence, kind, kind)`` for two kinds of other families joined by nothing but
+    ``dan``/``serta``/``and`` (``MoU dan PKS``, not ``PKS atau MoU``): two documents."""
+    words = multi_words()
+    found = []
+    for f in facts:
+        kinds = f.current_kinds
+        for a, b in pairwise(kinds):
+            between = f.sentence.tokens[a.end : b.start]
+            keys = {t.key for t in between if t.is_word}
+            if family(a.kind) != family(b.kind) and keys and keys <= words["document_joiners"]:
+                found.append((f.sentence.index, a.kind, b.kind))
+    return found
+
+
+def joined_drafts(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
+    """A kind named only beside another (``meneken MoU dan PKS``) is a further agreement of
+    its own; its parties are completed by :func:`_further_parties`."""
+    for index, _, kind in _joined_kinds(facts):
+        if drafts and not any(family(d.kind) == family(kind) for d in drafts):
+            draft = Draft(kind, secondary=True)
+            draft.sentences[index] = Rules.load().confidence["agreement_secondary"]
+            drafts.append(draft)
+    return drafts
+
+
+def _merge(into: Draft, other: Draft) -> None:
+    for index, weight in other.sentences.items():
+        into.sentences[index] = max(into.sentences.get(index, 0.0), weight)
+    for ident, org in other.parties.items():
+        for role in other.roles.get(ident, {"further"}):
+            for index in other.party_sentences.get(ident, {min(other.sentences)}):
+                into.add_party(org, role, index)
+    into.signers.extend(other.signers)
+    into.scopes.extend(other.scopes)
+    into.notes.extend(other.notes)
+    into.notes.append(
+        f"the report names this agreement both {into.kind} and {other.kind}; one document assumed"
+    )
+    into.bilateral = into.bilateral or other.bilateral
+    into.multilateral = into.multilateral or other.multilateral
+    into.hub = into.hub or other.hub
+    into.items.update({k: v for k, v in other.items.items() if k not in into.items})
+
+
+def by_pairs(draft: Draft, facts: list[Facts]) -> list[Draft]:
+    """A draft whose sentences name two or more pairs of sides (``antara A dan B serta C dan
+    D``; ``antara Kota X dan Konsel`` … ``antara Kota X dan Konut``) covering all its parties
+    is one agreement per pair, each with the signers of its two bodies."""
+    if draft.multilateral or draft.items:
+        return [draft]
+    pairs: dict[frozenset[str], tuple[tuple[Org, Org], set[int]]] = {}
+    for i in sorted(draft.sentences):
+        if facts[i].background_only:
+            continue
+        for a, b in between_pairs(facts[i]):
+            if a.ident != b.ident:
+                key = frozenset({a.ident, b.ident})
+                pairs.setdefault(key, ((a, b), set()))[1].add(i)
+    covered = set().union(*pairs) if pairs else set()
+    if len(pairs) < 2 or not set(draft.parties) <= covered:
+        return [draft]
+    return [_pair_draft(draft, orgs, stated) for orgs, stated in pairs.values()]
+
+
+def _pair_draft(draft: Draft, orgs: tuple[Org, Org], stated: set[int]) -> Draft:
+    idents = {org.ident for org in orgs}
+    part = Draft(draft.kind, secondary=draft.secondary, implements=draft.implements)
+    part.earlier = draft.earlier
+    for org in orgs:
+        for index in sorted(draft.party_sentences.get(org.ident, stated)):
+            part.add_party(org, "between", index)
+    part.signers = [s for s in draft.signers if s.org is not None and s.org.ident in idents]
+    mine = stated | {i for s in part.signers for i, _ in s.sentences}
+    part.sentences = {i: c for i, c in draft.sentences.items() if i in mine}
+    part.scopes = [s for s in draft.scopes if s.bodies <= idents or s.sentence in stated]
+    part.notes = [
+        *draft.notes,
+        "the report names several pairs of sides; this agreement is between one of them",
+    ]
+    return part
