@@ -463,7 +463,8 @@ def _settle_parties(draft: Draft) -> None:
                 )
             if signer.org is not None:
                 signed.add(signer.org.ident)
-                signer.sentences = [(i, min(c, 0.7)) for i, c in signer.sentences]
+                cap = Rules.load().confidence["signer_org_from_parties"]
+                signer.sentences = [(i, min(c, cap)) for i, c in signer.sentences]
     unique: dict[tuple[str, str | None], Signer] = {}
     for signer in draft.signers:
         key = (signer.key, signer.org.ident if signer.org else None)

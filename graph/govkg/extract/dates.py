@@ -77,6 +77,9 @@ def _patterns() -> list[re.Pattern[str]]:
     relative = "|".join(re.escape(r) for r in rules.data["relative_days"])
     weeks = "|".join(re.escape(r) for r in rules.data["relative_weeks"])
     weekday = rf"(?P<wd>{days})"
+    cues = rules.data["weekday_cues"]
+    lead = "|".join(rf"(?<={re.escape(str(w))} )" for w in cues["before"])
+    trail = "|".join(re.escape(str(w)) for w in cues["after"])
     return [
         re.compile(
             rf"(?:{weekday}\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
@@ -100,7 +103,7 @@ def _patterns() -> list[re.Pattern[str]]:
         ),
         re.compile(r"(?P<iso>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))(?!\d)"),
         re.compile(
-            rf"(?:(?<=pada )|(?<=on )|(?<=hari )){weekday}(?:\s+(?:lalu|kemarin|last))?(?!\w)",
+            rf"(?:{lead}){weekday}(?:\s+(?:{trail}))?(?!\w)",
             re.I,
         ),
         re.compile(rf"(?<=, ){weekday}(?=\s*[.;]?\s*$)", re.I),
