@@ -74,6 +74,7 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     drafts = one_document(_unsigned_dropped(_group(facts, lexicon), facts), facts)
     drafts = joined_drafts(drafts, facts)
     for draft in drafts:
+        _settle_kind(draft, facts)
         _settle_parties(draft)
         _settle_hub(draft)
     for draft in _further_parties(drafts, facts):
@@ -195,7 +196,7 @@ def _target(drafts: list[Draft], f: Facts) -> Draft | None:
         return untyped[-1]
     same = [d for d in drafts if family(d.kind) == family(kind)]
     if same and not _other_pair(same[-1], f):
-        if kind in formal_kinds() and (f.signing or not _remark(f)):
+        if kind in formal_kinds() and not _quoted(f) and (f.signing or not _remark(f)):
             same[-1].kind = kind
         return same[-1]
     draft = Draft(kind, secondary=bool(drafts))
@@ -207,8 +208,33 @@ def _target(drafts: list[Draft], f: Facts) -> Draft | None:
 def _remark(f: Facts) -> bool:
     """Someone's words (``… kata Bupati``, a sentence opening with a quotation mark): a kind
     named there does not rename the agreement."""
-    marks = Rules.load().data["agreements"]["quote_marks"]
-    return f.has("reporting") or f.sentence.text.lstrip()[:1] in marks
+    return f.has("reporting") or _quoted(f)
+
+
+def _quoted(f: Facts) -> bool:
+    """A sentence opening with a quotation mark: a quote, even when it speaks of the signing
+    (``“Setelah penandatanganan kesepakatan bersama ini …,” ujarnya``)."""
+    return f.sentence.text.lstrip()[:1] in Rules.load().data["agreements"]["quote_marks"]
+
+
+def _settle_kind(draft: Draft, facts: list[Facts]) -> None:
+    """A formal kind (``nota kesepakatan``) named only in remarks gives way to the common kind
+    of its family (``MoU``) when a sentence of the agreement names that one too.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Kepala LAN menyebut nota kesepakatan dengan BPS itu penting. "
+    ...     "“Penandatanganan MoU ini langkah awal,” katanya.")
+    >>> [d.kind for d in draft_agreements(art, "id")]
+    ['mou']
+    """
+    if draft.kind not in formal_kinds():
+        return
+    named = [facts[i] for i in sorted(draft.sentences) if facts[i].current_kinds]
+    own = [f for f in named if any(k.kind == draft.kind for k in f.current_kinds)]
+    common = formal_kinds()[draft.kind]
+    also = any(k.kind == common for f in named for k in f.current_kinds)
+    if own and also and all(_remark(f) for f in own):
+        draft.kind = common
 
 
 def _further_kind(f: Facts) -> str | None:
@@ -337,9 +363,24 @@ def _subject_with_partners(draft: Draft, f: Facts) -> None:
     two or more bodies after ``dengan`` make one agreement per partner."""
     subjects = {p.match.org.ident for p in f.parties if p.role == "subject"}
     partners = {p.match.org.ident for p in f.parties if p.role == "with"} - subjects
-    if len(subjects) == 1 and len(partners) >= 2 and (f.signing or f.current_kinds):
+    about = f.signing or f.current_kinds
+    if not (subjects or about) and len(partners) >= 2 and _talks_of_agreement(f):
+        subjects = _cooperating(draft, f)
+        about = bool(subjects)
+    if len(subjects) == 1 and len(partners) >= 2 and about:
         draft.bilateral = True
         draft.hub = draft.hub or next(iter(subjects))
+
+
+def _cooperating(draft: Draft, f: Facts) -> set[str]:
+    """``Pemkab X menjalin kerja sama dengan A dan B`` (no signing word, no kind): the one
+    body named before the words of cooperation is the subject, a party of the agreements."""
+    first = next(Rules.load().agreement_words.find(f.sentence.keys), None)
+    before = [p for p in f.parties if p.role is None and first and p.match.end <= first[0]]
+    if len({p.match.org.ident for p in before}) != 1 or f.has("reporting"):
+        return set()
+    draft.add_party(settled_org(before[0].match, draft), "subject", f.sentence.index)
+    return {before[0].match.org.ident}
 
 
 def _intro(draft: Draft, f: Facts) -> None:

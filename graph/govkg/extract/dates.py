@@ -264,8 +264,22 @@ def _checked(mention: DateMention, day: date, sure: float, conf: dict) -> Resolv
             f"the article says {mention.text}, but {day.isoformat()} was a "
             f"{_EN_DAYS[day.weekday()]}"
         )
+        if _days_apart(day.weekday(), mention.weekday) > 1:
+            note += "; weekday and day are too far apart to trust either, only the month is given"
+            return Resolved(day.replace(day=1), conf["date_weekday_far"], note, "month")
         return Resolved(day, conf["date_weekday_wrong"], note)
     return Resolved(day, sure)
+
+
+def _days_apart(one: int, other: int) -> int:
+    """Days between two weekdays, either way round the week: a slip of one day (``Sabtu``
+    for a Friday) keeps the date; more makes both doubtful.
+
+    >>> _days_apart(4, 5), _days_apart(6, 0), _days_apart(1, 6)
+    (1, 1, 2)
+    """
+    apart = abs(one - other) % 7
+    return min(apart, 7 - apart)
 
 
 def _weekday_only(mention: DateMention, published: date | None, conf: dict) -> Resolved | None:

@@ -1,0 +1,38 @@
+"""How a report is cut into agreements (issue #15, session 8).
+
+Every text here is written for the test; none is copied from a report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govkg.extract import extract_text
+
+PUBLISHED = date(2025, 3, 5)
+
+
+def agreements(text: str, lang: str | None = None) -> list[dict]:
+    record = extract_text(text, published=PUBLISHED, lang=lang).record
+    return [a for event in record["events"] for a in event["agreements"]]
+
+
+def test_one_body_cooperating_with_two_in_a_sentence_without_signing_word():
+    found = agreements(
+        "Pemerintah Kabupaten Sleman menjalin kerja sama dengan Pemerintah Kabupaten Bantul "
+        "dan Universitas Gadjah Mada. Penandatanganan kesepakatan bersama itu berlangsung "
+        "Senin (3/3/2025) di Sleman."
+    )
+    pairs = sorted(sorted(a["parties"]) for a in found)
+    assert len(found) == 2
+    assert all(any("Sleman" in p for p in pair) for pair in pairs)
+    assert {a["kind"] for a in found} == {"kesepakatan-bersama"}
+
+
+def test_a_remark_about_cooperation_names_no_subject():
+    found = agreements(
+        "Bupati Sleman Kustini dan Rektor UGM Ova Emilia meneken MoU, Senin (3/3/2025). "
+        "Pemerintah Kabupaten Sleman berharap kerja sama dengan UGM dan Pemerintah Kabupaten "
+        "Bantul terus berlanjut, katanya."
+    )
+    assert len(found) == 1
