@@ -36,3 +36,16 @@ def test_a_remark_about_cooperation_names_no_subject():
         "Bantul terus berlanjut, katanya."
     )
     assert len(found) == 1
+
+
+def test_a_further_signing_with_new_partners_only_is_one_agreement_each():
+    found = agreements(
+        "Penandatanganan kesepakatan bersama antara BPK dengan Pemerintah Provinsi Jambi "
+        "berlangsung Senin (3/3/2025) di Jakarta. Pada acara itu juga dilaksanakan "
+        "penandatanganan dengan Provinsi Riau dan Provinsi Bengkulu."
+    )
+    assert len(found) == 3
+    assert all("BPK" in a["parties"] and len(a["parties"]) == 2 for a in found)
+    assert {a["kind"] for a in found} == {"kesepakatan-bersama"}
+    further = [a for a in found if any("further signing" in n for n in a.get("notes", []))]
+    assert len(further) == 2

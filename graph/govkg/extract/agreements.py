@@ -188,6 +188,8 @@ def _own_sides(f: Facts) -> bool:
 def _target(drafts: list[Draft], f: Facts) -> Draft | None:
     kinds = f.current_kinds
     if not kinds:
+        if drafts and _further_partners(drafts[-1], f):
+            return _further_draft(drafts, f)
         return drafts[-1] if drafts else None
     kind = _further_kind(f) or kinds[0].kind
     untyped = [d for d in drafts if d.kind is None]
@@ -201,6 +203,33 @@ def _target(drafts: list[Draft], f: Facts) -> Draft | None:
         return same[-1]
     draft = Draft(kind, secondary=bool(drafts))
     _link_earlier(draft, drafts, f)
+    drafts.append(draft)
+    return draft
+
+
+def _further_partners(draft: Draft, f: Facts) -> bool:
+    """``Pada acara itu juga dilaksanakan penandatanganan dengan Provinsi A dan Provinsi B``: a
+    further signing at the same event, naming no kind and only partners new to an agreement
+    that has its parties."""
+    bodies = set(draft.parties) | {s.org.ident for s in draft.signers if s.org is not None}
+    if not (f.signing and f.has("further_signing")) or len(bodies) < 2:
+        return False
+    roles = {p.match.org.ident: p.role for p in f.parties if p.role}
+    partners = {ident for ident, role in roles.items() if role == "with"}
+    return bool(partners) and set(roles) == partners and not partners & bodies
+
+
+def _further_draft(drafts: list[Draft], f: Facts) -> Draft:
+    """The agreements of a further signing with new partners: of the kind of the latest
+    agreement, each partner with the first body of the report's first agreement."""
+    hub = next(iter(drafts[0].parties.values()))
+    draft = Draft(drafts[-1].kind, secondary=True)
+    draft.add_party(hub, "further", f.sentence.index)
+    draft.bilateral, draft.hub = True, hub.ident
+    draft.notes.append(
+        f"a further signing at the same event names only its partners; {hub.name}, the first "
+        "party of the first agreement, was taken as the other side: check it"
+    )
     drafts.append(draft)
     return draft
 
