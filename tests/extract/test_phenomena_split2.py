@@ -49,3 +49,30 @@ def test_a_further_signing_with_new_partners_only_is_one_agreement_each():
     assert {a["kind"] for a in found} == {"kesepakatan-bersama"}
     further = [a for a in found if any("further signing" in n for n in a.get("notes", []))]
     assert len(further) == 2
+
+
+def test_also_in_a_quote_is_no_further_signing():
+    found = agreements(
+        "Wali Kota Bogor dan Direktur Utama Bank BJB meneken MoU kas daerah, Senin (3/3/2025).\n"
+        "“Penandatanganan perjanjian kerja sama dengan Bank BJB ini juga untuk menunjang "
+        "pembangunan,” kata Wali Kota Bogor."
+    )
+    assert [a["kind"] for a in found] == ["mou"]
+
+
+def test_a_count_of_partners_left_unnamed_makes_no_split():
+    found = agreements(
+        "Kepala BPK Budi meneken nota kesepahaman e-audit dengan 34 pemerintah daerah se-Sumatera "
+        "Utara, antara lain Pemerintah Provinsi Sumatera Utara dan Pemerintah Kota Medan, Senin "
+        "(3/3/2025)."
+    )
+    assert len(found) == 1
+    assert any("counts 34 partners" in n for n in found[0]["notes"])
+
+
+def test_a_count_of_partners_all_named_still_splits():
+    found = agreements(
+        "BPK meneken nota kesepahaman dengan tiga pemerintah daerah, yaitu Pemerintah Kota "
+        "Medan, Pemerintah Kota Binjai dan Pemerintah Kabupaten Deli Serdang, Senin (3/3/2025)."
+    )
+    assert len(found) == 3

@@ -76,6 +76,7 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     for draft in drafts:
         _settle_kind(draft, facts)
         _settle_parties(draft)
+        _unnamed_partners(draft)
         _settle_hub(draft)
     for draft in _further_parties(drafts, facts):
         _settle_parties(draft)
@@ -198,7 +199,7 @@ def _target(drafts: list[Draft], f: Facts) -> Draft | None:
         return untyped[-1]
     same = [d for d in drafts if family(d.kind) == family(kind)]
     if same and not _other_pair(same[-1], f):
-        if kind in formal_kinds() and not _quoted(f) and (f.signing or not _remark(f)):
+        if kind in formal_kinds() and not f.quoted and (f.signing or not _remark(f)):
             same[-1].kind = kind
         return same[-1]
     draft = Draft(kind, secondary=bool(drafts))
@@ -237,13 +238,7 @@ def _further_draft(drafts: list[Draft], f: Facts) -> Draft:
 def _remark(f: Facts) -> bool:
     """Someone's words (``… kata Bupati``, a sentence opening with a quotation mark): a kind
     named there does not rename the agreement."""
-    return f.has("reporting") or _quoted(f)
-
-
-def _quoted(f: Facts) -> bool:
-    """A sentence opening with a quotation mark: a quote, even when it speaks of the signing
-    (``“Setelah penandatanganan kesepakatan bersama ini …,” ujarnya``)."""
-    return f.sentence.text.lstrip()[:1] in Rules.load().data["agreements"]["quote_marks"]
+    return f.has("reporting") or f.quoted
 
 
 def _settle_kind(draft: Draft, facts: list[Facts]) -> None:
@@ -270,7 +265,7 @@ def _further_kind(f: Facts) -> str | None:
     """``Selain MoU, … juga menandatangani PKS``: the kind named after a cue of a further
     signing at the same event."""
     cues = f.cues.get("further_signing", [])
-    if not (f.signing and cues):
+    if not (f.signing and cues) or f.quoted:
         return None
     later = [k.kind for k in f.current_kinds if k.start > cues[-1]]
     return later[0] if later else None
@@ -329,7 +324,10 @@ def _attach(
     counted = _counted_partners(f)
     if counted and partners_counted_after_with(f.sentence.keys) is not None:
         draft.counted = True
+    if counted and draft.partner_count is None:
+        draft.partner_count = counted
     if f.has("bilateral_set") or counted:
+        draft.split_cue = draft.split_cue or f.has("bilateral_set")
         draft.bilateral = True
         hub = _hub_of(f)
         if hub is not None and draft.hub is None:
@@ -397,7 +395,7 @@ def _subject_with_partners(draft: Draft, f: Facts) -> None:
         subjects = _cooperating(draft, f)
         about = bool(subjects)
     if len(subjects) == 1 and len(partners) >= 2 and about:
-        draft.bilateral = True
+        draft.bilateral = draft.split_cue = True
         draft.hub = draft.hub or next(iter(subjects))
 
 
@@ -492,6 +490,29 @@ def _gives_scope(f: Facts) -> bool:
 def _talks_of_agreement(f: Facts) -> bool:
     """The sentence names an agreement in general words (``kerja sama``, ``kesepakatan``)."""
     return next(Rules.load().agreement_words.find(f.sentence.keys), None) is not None
+
+
+def _unnamed_partners(draft: Draft) -> None:
+    """``… dengan 34 pemerintah daerah se-Provinsi Sumatera Utara`` naming one or two of them:
+    the partners counted are not named, so the count makes no set of bilateral agreements
+    (the bodies named stay parties of one agreement).
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("BPK meneken MoU dengan 34 Pemda, antara lain Pemprov Sumut dan "
+    ...     "Pemkot Medan.")
+    >>> [(len(d.parties), d.bilateral) for d in draft_agreements(art, "id")]
+    [(3, False)]
+    """
+    count = draft.partner_count
+    if not count or draft.split_cue or draft.items or not draft.bilateral:
+        return
+    if (len(draft.parties) - 1) * 2 >= count:
+        return
+    draft.bilateral = draft.counted = False
+    draft.notes.append(
+        f"the report counts {count} partners but names {len(draft.parties) - 1}; "
+        "kept as one agreement"
+    )
 
 
 def _settle_hub(draft: Draft) -> None:

@@ -86,6 +86,12 @@ class Facts:
         return [k for k in self.kinds if not k.background]
 
     @property
+    def quoted(self) -> bool:
+        """True for a sentence opening with a quotation mark: someone's words."""
+        marks = Rules.load().data["agreements"]["quote_marks"]
+        return self.sentence.text.lstrip()[:1] in marks
+
+    @property
     def background_only(self) -> bool:
         """True when every agreement the sentence names was signed earlier."""
         return bool(self.kinds) and not self.current_kinds
