@@ -86,3 +86,24 @@ def test_a_formal_kind_named_only_in_remarks_gives_way_to_the_mou():
     )
     kinds = [a["kind"] for a in _event(text)["agreements"]]
     assert kinds == ["mou"]
+
+
+def test_an_agreement_signed_in_turn_takes_the_later_signature():
+    text = (
+        "The memorandum was first signed by the Minister of Agriculture in Jakarta on 3 May "
+        "2023. Two weeks later, on 17 May 2023, it was signed by the Chilean minister in "
+        "Santiago."
+    )
+    event = _event(text, date(2023, 5, 20), "en")
+    assert event["date"] == "2023-05-17"
+    assert any("signed in turn" in n for n in _notes(event))
+
+
+def test_a_memorandum_of_cooperation_is_an_mou():
+    text = (
+        "The Minister of Education of Indonesia and the Minister of Education of Timor-Leste "
+        "signed a memorandum of cooperation on higher education on 3 May 2023."
+    )
+    event = _event(text, lang="en")
+    assert [a["kind"] for a in event["agreements"]] == ["mou"]
+    assert not any("MoU assumed" in n for n in _notes(event))

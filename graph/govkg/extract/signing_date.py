@@ -57,6 +57,11 @@ def event_date(
     about = [f for f in facts if f.signing or f.current_kinds]
     others = [f for f in facts if not (f.signing or f.current_kinds)]
     found = _first(article, about, published, years)
+    if found is not None and _signed_first(found[0]):
+        later = [f for f in about if f.sentence.index > found[0].sentence.index]
+        completed = _dated(article, later, published, years, partial=False)
+        if completed is not None:
+            return _written(article, completed, published, "in turn")
     if found is None and not any(_new_signing(f) for f in facts):
         found = _dated(article, about, published, years, partial=False, earlier=True)
         if found is not None:
@@ -87,6 +92,20 @@ def _first(article: Article, facts: Sequence[Facts], published: date | None, yea
     )
 
 
+def _signed_first(f: Facts) -> bool:
+    """The sentence tells of a signature put first, the other side signing later (``The MoU
+    was first signed by …``; ``lebih dahulu ditandatangani``): the agreement is dated by the
+    signature that completes it.
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("The MoU was first signed by the minister in Jakarta.")
+    >>> _signed_first(analyse_article(art, "en").facts[0])
+    True
+    """
+    return any(True for _ in _page_words()["in_turn"].find(f.sentence.keys))
+
+
 def _new_signing(f: Facts) -> bool:
     """The sentence tells of a signing of this report: it names a kind, or a signing word,
     outside a background clause (``menindaklanjuti penandatanganan MoU pada …``)."""
@@ -112,6 +131,12 @@ def _written(article: Article, found, published: date | None, where: str | None)
     if where == "elsewhere":  # a date in no sentence about the signing
         sure = min(sure, Rules.load().confidence["date_elsewhere"])
         note = note or "the date is not in a sentence about the signing: check it"
+    if where == "in turn":
+        sure = min(sure, Rules.load().confidence["date_in_turn"])
+        note = note or (
+            "the parties signed in turn; the date is that of the later signature, which "
+            "completes the agreement: check it"
+        )
     if where == "earlier":
         sure = min(sure, Rules.load().confidence["date_earlier"])
         note = note or (
@@ -207,7 +232,9 @@ def page_furniture(article: Article, sentence: Sentence, mention: DateMention) -
 @functools.cache
 def _page_words() -> dict[str, Phrases]:
     data = Rules.load().data["signing_date"]
-    return {name: Phrases(data[name]) for name in ("starts", "words", "speech", "source")}
+    return {
+        name: Phrases(data[name]) for name in ("starts", "words", "speech", "source", "in_turn")
+    }
 
 
 def _from_source(f: Facts, mention: DateMention) -> bool:
