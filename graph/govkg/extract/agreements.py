@@ -74,7 +74,9 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     drafts = one_document(_unsigned_dropped(_group(facts, lexicon), facts), facts)
     drafts = joined_drafts(drafts, facts)
     for draft in drafts:
+        _settle_kind(draft, facts)
         _settle_parties(draft)
+        _unnamed_partners(draft)
         _settle_hub(draft)
     for draft in _further_parties(drafts, facts):
         _settle_parties(draft)
@@ -187,6 +189,8 @@ def _own_sides(f: Facts) -> bool:
 def _target(drafts: list[Draft], f: Facts) -> Draft | None:
     kinds = f.current_kinds
     if not kinds:
+        if drafts and _further_partners(drafts[-1], f):
+            return _further_draft(drafts, f)
         return drafts[-1] if drafts else None
     kind = _further_kind(f) or kinds[0].kind
     untyped = [d for d in drafts if d.kind is None]
@@ -195,7 +199,7 @@ def _target(drafts: list[Draft], f: Facts) -> Draft | None:
         return untyped[-1]
     same = [d for d in drafts if family(d.kind) == family(kind)]
     if same and not _other_pair(same[-1], f):
-        if kind in formal_kinds() and (f.signing or not _remark(f)):
+        if kind in formal_kinds() and not f.quoted and (f.signing or not _remark(f)):
             same[-1].kind = kind
         return same[-1]
     draft = Draft(kind, secondary=bool(drafts))
@@ -204,18 +208,64 @@ def _target(drafts: list[Draft], f: Facts) -> Draft | None:
     return draft
 
 
+def _further_partners(draft: Draft, f: Facts) -> bool:
+    """``Pada acara itu juga dilaksanakan penandatanganan dengan Provinsi A dan Provinsi B``: a
+    further signing at the same event, naming no kind and only partners new to an agreement
+    that has its parties."""
+    bodies = set(draft.parties) | {s.org.ident for s in draft.signers if s.org is not None}
+    if not (f.signing and f.has("further_signing")) or len(bodies) < 2:
+        return False
+    roles = {p.match.org.ident: p.role for p in f.parties if p.role}
+    partners = {ident for ident, role in roles.items() if role == "with"}
+    return bool(partners) and set(roles) == partners and not partners & bodies
+
+
+def _further_draft(drafts: list[Draft], f: Facts) -> Draft:
+    """The agreements of a further signing with new partners: of the kind of the latest
+    agreement, each partner with the first body of the report's first agreement."""
+    hub = next(iter(drafts[0].parties.values()))
+    draft = Draft(drafts[-1].kind, secondary=True)
+    draft.add_party(hub, "further", f.sentence.index)
+    draft.bilateral, draft.hub = True, hub.ident
+    draft.notes.append(
+        f"a further signing at the same event names only its partners; {hub.name}, the first "
+        "party of the first agreement, was taken as the other side: check it"
+    )
+    drafts.append(draft)
+    return draft
+
+
 def _remark(f: Facts) -> bool:
     """Someone's words (``… kata Bupati``, a sentence opening with a quotation mark): a kind
     named there does not rename the agreement."""
-    marks = Rules.load().data["agreements"]["quote_marks"]
-    return f.has("reporting") or f.sentence.text.lstrip()[:1] in marks
+    return f.has("reporting") or f.quoted
+
+
+def _settle_kind(draft: Draft, facts: list[Facts]) -> None:
+    """A formal kind (``nota kesepakatan``) named only in remarks gives way to the common kind
+    of its family (``MoU``) when a sentence of the agreement names that one too.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Kepala LAN menyebut nota kesepakatan dengan BPS itu penting. "
+    ...     "“Penandatanganan MoU ini langkah awal,” katanya.")
+    >>> [d.kind for d in draft_agreements(art, "id")]
+    ['mou']
+    """
+    if draft.kind not in formal_kinds():
+        return
+    named = [facts[i] for i in sorted(draft.sentences) if facts[i].current_kinds]
+    own = [f for f in named if any(k.kind == draft.kind for k in f.current_kinds)]
+    common = formal_kinds()[draft.kind]
+    also = any(k.kind == common for f in named for k in f.current_kinds)
+    if own and also and all(_remark(f) for f in own):
+        draft.kind = common
 
 
 def _further_kind(f: Facts) -> str | None:
     """``Selain MoU, … juga menandatangani PKS``: the kind named after a cue of a further
     signing at the same event."""
     cues = f.cues.get("further_signing", [])
-    if not (f.signing and cues):
+    if not (f.signing and cues) or f.quoted:
         return None
     later = [k.kind for k in f.current_kinds if k.start > cues[-1]]
     return later[0] if later else None
@@ -274,7 +324,10 @@ def _attach(
     counted = _counted_partners(f)
     if counted and partners_counted_after_with(f.sentence.keys) is not None:
         draft.counted = True
+    if counted and draft.partner_count is None:
+        draft.partner_count = counted
     if f.has("bilateral_set") or counted:
+        draft.split_cue = draft.split_cue or f.has("bilateral_set")
         draft.bilateral = True
         hub = _hub_of(f)
         if hub is not None and draft.hub is None:
@@ -337,9 +390,24 @@ def _subject_with_partners(draft: Draft, f: Facts) -> None:
     two or more bodies after ``dengan`` make one agreement per partner."""
     subjects = {p.match.org.ident for p in f.parties if p.role == "subject"}
     partners = {p.match.org.ident for p in f.parties if p.role == "with"} - subjects
-    if len(subjects) == 1 and len(partners) >= 2 and (f.signing or f.current_kinds):
-        draft.bilateral = True
+    about = f.signing or f.current_kinds
+    if not (subjects or about) and len(partners) >= 2 and _talks_of_agreement(f):
+        subjects = _cooperating(draft, f)
+        about = bool(subjects)
+    if len(subjects) == 1 and len(partners) >= 2 and about:
+        draft.bilateral = draft.split_cue = True
         draft.hub = draft.hub or next(iter(subjects))
+
+
+def _cooperating(draft: Draft, f: Facts) -> set[str]:
+    """``Pemkab X menjalin kerja sama dengan A dan B`` (no signing word, no kind): the one
+    body named before the words of cooperation is the subject, a party of the agreements."""
+    first = next(Rules.load().agreement_words.find(f.sentence.keys), None)
+    before = [p for p in f.parties if p.role is None and first and p.match.end <= first[0]]
+    if len({p.match.org.ident for p in before}) != 1 or f.has("reporting"):
+        return set()
+    draft.add_party(settled_org(before[0].match, draft), "subject", f.sentence.index)
+    return {before[0].match.org.ident}
 
 
 def _intro(draft: Draft, f: Facts) -> None:
@@ -424,6 +492,29 @@ def _talks_of_agreement(f: Facts) -> bool:
     return next(Rules.load().agreement_words.find(f.sentence.keys), None) is not None
 
 
+def _unnamed_partners(draft: Draft) -> None:
+    """``… dengan 34 pemerintah daerah se-Provinsi Sumatera Utara`` naming one or two of them:
+    the partners counted are not named, so the count makes no set of bilateral agreements
+    (the bodies named stay parties of one agreement).
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("BPK meneken MoU dengan 34 Pemda, antara lain Pemprov Sumut dan "
+    ...     "Pemkot Medan.")
+    >>> [(len(d.parties), d.bilateral) for d in draft_agreements(art, "id")]
+    [(3, False)]
+    """
+    count = draft.partner_count
+    if not count or draft.split_cue or draft.items or not draft.bilateral:
+        return
+    if (len(draft.parties) - 1) * 2 >= count:
+        return
+    draft.bilateral = draft.counted = False
+    draft.notes.append(
+        f"the report counts {count} partners but names {len(draft.parties) - 1}; "
+        "kept as one agreement"
+    )
+
+
 def _settle_hub(draft: Draft) -> None:
     """A set of bilateral agreements whose sentences named no hub: the body the draft's
     sentences name most often (the first named on a tie) signs with every other one."""
@@ -463,7 +554,8 @@ def _settle_parties(draft: Draft) -> None:
                 )
             if signer.org is not None:
                 signed.add(signer.org.ident)
-                signer.sentences = [(i, min(c, 0.7)) for i, c in signer.sentences]
+                cap = Rules.load().confidence["signer_org_from_parties"]
+                signer.sentences = [(i, min(c, cap)) for i, c in signer.sentences]
     unique: dict[tuple[str, str | None], Signer] = {}
     for signer in draft.signers:
         key = (signer.key, signer.org.ident if signer.org else None)

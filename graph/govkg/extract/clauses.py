@@ -86,6 +86,12 @@ class Facts:
         return [k for k in self.kinds if not k.background]
 
     @property
+    def quoted(self) -> bool:
+        """True for a sentence opening with a quotation mark: someone's words."""
+        marks = Rules.load().data["agreements"]["quote_marks"]
+        return self.sentence.text.lstrip()[:1] in marks
+
+    @property
     def background_only(self) -> bool:
         """True when every agreement the sentence names was signed earlier."""
         return bool(self.kinds) and not self.current_kinds
@@ -126,7 +132,8 @@ def _zones(facts: Facts) -> None:
     _accompanied(facts)
     for cue in ("implements", "background"):
         for at in facts.cues.get(cue, []):
-            end = next((k for k in range(at, n) if toks[k].text in {",", ";"}), n)
+            ends = multi_words()["clause_ends"]
+            end = next((k for k in range(at, n) if toks[k].text in ends), n)
             facts.zones.append((at, end, cue))
     for at in facts.cues.get("on_behalf_of", []):
         nxt = next((o for o in facts.officials if o.start > at), None)
@@ -191,15 +198,16 @@ def _place_end(facts: Facts, at: int) -> int:
     if k >= len(toks) or not toks[k].capitalised or toks[k].text[0].isdigit():
         return at
     rules = Rules.load()
+    marks = multi_words()["place_marks"]
     while k < len(toks):
         tok = toks[k]
         if tok.key in rules.weekdays or tok.text[0].isdigit():
             break
-        if tok.capitalised or tok.text in {",", "-"} or tok.key in multi_words()["place_joiners"]:
+        if tok.capitalised or tok.text in marks or tok.key in multi_words()["place_joiners"]:
             k += 1
             continue
         break
-    while k > at and toks[k - 1].text in {",", "-"}:
+    while k > at and toks[k - 1].text in marks:
         k -= 1
     return k
 
@@ -269,7 +277,7 @@ def _seat(match: OrgMatch, previous: PartyMention | None, toks, previous_end: in
     if previous is None or not match.org.is_local:
         return False
     between = toks[previous_end : match.start]
-    if len(between) > 1 or any(t.text not in {",", "("} for t in between):
+    if len(between) > 1 or any(t.text not in multi_words()["seat_marks"] for t in between):
         return False
     if not (match.weak or previous.match.org.is_local or _aside(toks, match.end)):
         return False
@@ -295,7 +303,7 @@ def _dateline_city(toks, match: OrgMatch) -> bool:
         return False
     rules = Rules.load()
     after = [t for t in toks[match.end : match.end + 2]]
-    if len(after) == 2 and after[0].text in {",", "(", "-", "–", "—"}:
+    if len(after) == 2 and after[0].text in multi_words()["dateline_marks"]:
         nxt = after[1]
         if nxt.text[0].isdigit() or nxt.key in rules.months or _site(nxt.text):
             return True

@@ -77,6 +77,9 @@ def _patterns() -> list[re.Pattern[str]]:
     relative = "|".join(re.escape(r) for r in rules.data["relative_days"])
     weeks = "|".join(re.escape(r) for r in rules.data["relative_weeks"])
     weekday = rf"(?P<wd>{days})"
+    cues = rules.data["weekday_cues"]
+    lead = "|".join(rf"(?<={re.escape(str(w))} )" for w in cues["before"])
+    trail = "|".join(re.escape(str(w)) for w in cues["after"])
     return [
         re.compile(
             rf"(?:{weekday}\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
@@ -100,7 +103,7 @@ def _patterns() -> list[re.Pattern[str]]:
         ),
         re.compile(r"(?P<iso>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))(?!\d)"),
         re.compile(
-            rf"(?:(?<=pada )|(?<=on )|(?<=hari )){weekday}(?:\s+(?:lalu|kemarin|last))?(?!\w)",
+            rf"(?:{lead}){weekday}(?:\s+(?:{trail}))?(?!\w)",
             re.I,
         ),
         re.compile(rf"(?<=, ){weekday}(?=\s*[.;]?\s*$)", re.I),
@@ -261,8 +264,22 @@ def _checked(mention: DateMention, day: date, sure: float, conf: dict) -> Resolv
             f"the article says {mention.text}, but {day.isoformat()} was a "
             f"{_EN_DAYS[day.weekday()]}"
         )
+        if _days_apart(day.weekday(), mention.weekday) > 1:
+            note += "; weekday and day are too far apart to trust either, only the month is given"
+            return Resolved(day.replace(day=1), conf["date_weekday_far"], note, "month")
         return Resolved(day, conf["date_weekday_wrong"], note)
     return Resolved(day, sure)
+
+
+def _days_apart(one: int, other: int) -> int:
+    """Days between two weekdays, either way round the week: a slip of one day (``Sabtu``
+    for a Friday) keeps the date; more makes both doubtful.
+
+    >>> _days_apart(4, 5), _days_apart(6, 0), _days_apart(1, 6)
+    (1, 1, 2)
+    """
+    apart = abs(one - other) % 7
+    return min(apart, 7 - apart)
 
 
 def _weekday_only(mention: DateMention, published: date | None, conf: dict) -> Resolved | None:

@@ -56,10 +56,17 @@ def _same_document(
         return False
     if later.implements is not None or later.earlier is not None or later.counted:
         return False
-    if any(facts[i].has("further_signing") and facts[i].current_kinds for i in later.sentences):
+    if any(_further_named(facts[i]) for i in later.sentences):
         return False
     own, other = _bodies(first), _bodies(later)
     return len(own) < 2 or len(other - own) < 2
+
+
+def _further_named(f: Facts) -> bool:
+    """A kind named with a cue of a further signing (``juga menandatangani PKS``), outside a
+    quote: in a quote (``“Penandatanganan PKS ini juga untuk …,” kata …``) the word means
+    'also' of something else."""
+    return f.has("further_signing") and bool(f.current_kinds) and not f.quoted
 
 
 def _bodies(draft: Draft) -> set[str]:

@@ -48,6 +48,8 @@ class Draft:
     scope_items: bool = False
     party_sentences: dict[str, set[int]] = field(default_factory=dict)
     counted: bool = False
+    partner_count: int | None = None
+    split_cue: bool = False
 
     def add_party(self, org: Org, role: str, sentence: int) -> None:
         """Add a body as a party (once), remembering why and where."""

@@ -57,11 +57,20 @@ def event_date(
     about = [f for f in facts if f.signing or f.current_kinds]
     others = [f for f in facts if not (f.signing or f.current_kinds)]
     found = _first(article, about, published, years)
+    if found is not None and _signed_first(found[0]):
+        later = [f for f in about if f.sentence.index > found[0].sentence.index]
+        completed = _dated(article, later, published, years, partial=False)
+        if completed is not None:
+            return _written(article, completed, published, "in turn")
+    if found is None and not any(_new_signing(f) for f in facts):
+        found = _dated(article, about, published, years, partial=False, earlier=True)
+        if found is not None:
+            return _written(article, found, published, "earlier")
     elsewhere = found is None
     if elsewhere:
         found = _first(article, others, published, years)
     if found is not None:
-        return _written(article, found, published, elsewhere)
+        return _written(article, found, published, "elsewhere" if elsewhere else None)
     if published is None:
         return None, None, "the report gives no date of signing (nor a publication date); add it"
     note = (
@@ -73,15 +82,43 @@ def event_date(
 
 def _first(article: Article, facts: Sequence[Facts], published: date | None, years):
     """A date to the day not said to be a statement's, then any date to the day, then a
-    month."""
+    month, then the month of a date a quoted source bears (``dikutip dari video …, Selasa,
+    12 Agustus 2025``; ``IRNA reported on Wednesday``)."""
     return (
         _dated(article, facts, published, years, partial=False, quoted=False)
         or _dated(article, facts, published, years, partial=False)
         or _dated(article, facts, published, years, partial=True)
+        or _dated(article, facts, published, years, partial=False, sourced=True)
     )
 
 
-def _written(article: Article, found, published: date | None, elsewhere: bool):
+def _signed_first(f: Facts) -> bool:
+    """The sentence tells of a signature put first, the other side signing later (``The MoU
+    was first signed by …``; ``lebih dahulu ditandatangani``): the agreement is dated by the
+    signature that completes it.
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("The MoU was first signed by the minister in Jakarta.")
+    >>> _signed_first(analyse_article(art, "en").facts[0])
+    True
+    """
+    return any(True for _ in _page_words()["in_turn"].find(f.sentence.keys))
+
+
+def _new_signing(f: Facts) -> bool:
+    """The sentence tells of a signing of this report: it names a kind, or a signing word,
+    outside a background clause (``menindaklanjuti penandatanganan MoU pada …``)."""
+    quiet = {"background", "implements"}
+    return bool(f.current_kinds) or any(
+        f.zone_of(at) not in quiet for at in f.cues.get("signing", [])
+    )
+
+
+def _written(article: Article, found, published: date | None, where: str | None):
+    """The record's date, evidence and note; ``where`` is ``"elsewhere"`` for a date in no
+    sentence about the signing, ``"earlier"`` for the date of an earlier agreement that is
+    the only one the report names."""
     f, mention, resolved = found
     note, text = resolved.note, resolved.text
     if published is not None and resolved.day > published:
@@ -91,9 +128,21 @@ def _written(article: Article, found, published: date | None, elsewhere: bool):
         )
         text = published.isoformat()
     sure = resolved.confidence
-    if elsewhere:  # a date in no sentence about the signing
+    if where == "elsewhere":  # a date in no sentence about the signing
         sure = min(sure, Rules.load().confidence["date_elsewhere"])
         note = note or "the date is not in a sentence about the signing: check it"
+    if where == "in turn":
+        sure = min(sure, Rules.load().confidence["date_in_turn"])
+        note = note or (
+            "the parties signed in turn; the date is that of the later signature, which "
+            "completes the agreement: check it"
+        )
+    if where == "earlier":
+        sure = min(sure, Rules.load().confidence["date_earlier"])
+        note = note or (
+            "the report tells of no new signing; the date is the one written with the earlier "
+            "agreement it names: check it"
+        )
     return text, evidence_entry(article, f.sentence.start, f.sentence.end, sure), note
 
 
@@ -105,22 +154,28 @@ def _dated(
     *,
     partial: bool,
     quoted: bool = True,
+    sourced: bool = False,
+    earlier: bool = False,
 ) -> tuple[Facts, DateMention, Resolved] | None:
     """The first date of the wanted precision in a sentence about this signing; with
     ``quoted`` False, none that follows a speech verb (``kata …, Selasa (5/8)``: the day of
-    the statement, which may be later than the signing)."""
+    the statement, which may be later than the signing). A date a quoted source bears is
+    taken only with ``sourced``, and then to the month (:func:`_source_month`). With
+    ``earlier``, only dates written with an earlier agreement (background zones) count."""
     for f in facts:
-        if f.background_only:
+        if f.background_only and not earlier:
             continue
         for mention in find_dates(f.sentence.text, f.sentence.start):
             if (mention.partial or mention.weeks is not None) != partial:
                 continue
             if not quoted and _after_speech(f, mention):
                 continue
+            if _from_source(f, mention) != sourced:
+                continue
             token = next(
                 (k for k, t in enumerate(f.sentence.tokens) if t.start >= mention.start), 0
             )
-            if f.zone_of(token) in {"background", "implements"}:
+            if (f.zone_of(token) in {"background", "implements"}) != earlier:
                 continue
             if page_furniture(article, f.sentence, mention):
                 continue
@@ -129,8 +184,24 @@ def _dated(
                 None,
             )
             if resolved is not None:
-                return f, mention, resolved
+                return f, mention, _source_month(mention, resolved) if sourced else resolved
     return None
+
+
+def _source_month(mention: DateMention, resolved: Resolved) -> Resolved:
+    """The date of a source the report quotes (a video, another outlet's report) says when
+    the source appeared, not when the signing was: its month, flagged.
+
+    >>> _source_month(find_dates("Selasa, 12 Agustus 2025")[0], resolve(find_dates(
+    ...     "Selasa, 12 Agustus 2025")[0], None)).text
+    '2025-08'
+    """
+    note = (
+        f"the report dates only a source it quotes ({mention.text}), not the signing: "
+        "the month is given, check it"
+    )
+    sure = Rules.load().confidence["date_source"]
+    return Resolved(resolved.day.replace(day=1), sure, note, "month")
 
 
 def page_furniture(article: Article, sentence: Sentence, mention: DateMention) -> bool:
@@ -161,7 +232,27 @@ def page_furniture(article: Article, sentence: Sentence, mention: DateMention) -
 @functools.cache
 def _page_words() -> dict[str, Phrases]:
     data = Rules.load().data["signing_date"]
-    return {name: Phrases(data[name]) for name in ("starts", "words", "speech")}
+    return {
+        name: Phrases(data[name]) for name in ("starts", "words", "speech", "source", "in_turn")
+    }
+
+
+def _from_source(f: Facts, mention: DateMention) -> bool:
+    """The date follows a word that quotes a source (``dikutip dari``, ``dilansir``,
+    ``reported``) with no signing word between: the day of the source.
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN dan BPS meneken MoU, IRNA reported on Wednesday.")
+    >>> f = analyse_article(art, "en").facts[0]
+    >>> _from_source(f, find_dates(f.sentence.text, f.sentence.start)[0])
+    True
+    """
+    before = [t.key for t in f.sentence.tokens if t.end <= mention.start]
+    cues = [at for at, _, _ in _page_words()["source"].find(before)]
+    if not cues:
+        return False
+    return not any(at > cues[-1] for at in f.cues.get("signing", []) if at < len(before))
 
 
 def _after_speech(f: Facts, mention: DateMention) -> bool:

@@ -26,30 +26,36 @@ from govkg.text import clean_text
 DATELINE_LINES = 8
 """Lines of the body, from its first, that may open with a dateline."""
 _TOKEN = re.compile(r"\w+(?:[.'’&/-]\w+)*\.?|[^\w\s]")
-_URL_LINE = re.compile(r"^(?:url\s*:\s*)?(https?://\S+)$", re.I)
-_PUBLISHED = re.compile(
-    r"^(?:published|diterbitkan|dipublikasikan|tanggal terbit|date)\s*:\s*(\d{4}-\d{2}-\d{2})$",
-    re.I,
-)
 _URL_DATE = re.compile(
     r"/(?P<y>20\d\d)(?P<sep>[/-]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?=[/_.-]|$)"
 )
-_CREDIT = re.compile(
-    r"^(?P<role>reporter|wartawan|penulis|editor|redaktur|author|writer|oleh|by)\s*:\s*"
-    r"(?P<name>[^|]+?)\s*$",
-    re.I,
-)
-_ROLES = {
-    "reporter": "reporter",
-    "wartawan": "reporter",
-    "penulis": "author",
-    "author": "author",
-    "writer": "author",
-    "oleh": "author",
-    "by": "author",
-    "editor": "editor",
-    "redaktur": "editor",
-}
+
+
+def _labels(words) -> str:
+    return "|".join(re.escape(str(w)) for w in words)
+
+
+@functools.cache
+def _header_patterns() -> dict[str, re.Pattern[str]]:
+    """The header lines' patterns, with the labels of ``rules.yaml`` ``header``.
+
+    >>> _header_patterns()["credit"].match("Reporter: Ani")["name"]
+    'Ani'
+    """
+    from govkg.extract.rules import Rules
+
+    header = Rules.load().data["header"]
+    return {
+        "url": re.compile(
+            rf"^(?:(?:{_labels(header['url_labels'])})\s*:\s*)?(https?://\S+)$", re.I
+        ),
+        "published": re.compile(
+            rf"^(?:{_labels(header['published_labels'])})\s*:\s*(\d{{4}}-\d{{2}}-\d{{2}})$", re.I
+        ),
+        "credit": re.compile(
+            rf"^(?P<role>{_labels(header['credit_roles'])})\s*:\s*(?P<name>[^|]+?)\s*$", re.I
+        ),
+    }
 
 
 @functools.lru_cache(maxsize=65536)
@@ -293,9 +299,9 @@ def _header(lines: list[tuple[int, str]]) -> tuple:
     index = 0
     while index < len(lines):
         line = lines[index][1]
-        url_match = _URL_LINE.match(line)
+        url_match = _header_patterns()["url"].match(line)
         credits = _credits(line)
-        day = _PUBLISHED.match(line)
+        day = _header_patterns()["published"].match(line)
         if not line:
             pass
         elif day and published is None:
@@ -323,17 +329,20 @@ def _looks_like_title(line: str, following: str | None) -> bool:
     """A short line without a closing full stop, before a URL line or more text."""
     if len(line) > 200 or line.endswith((".", ":", '"', "”")) or following is None:
         return False
-    return bool(_URL_LINE.match(following)) or len(line) < 150
+    return bool(_header_patterns()["url"].match(following)) or len(line) < 150
 
 
 def _credits(line: str) -> list[tuple[str, str]]:
     """``Reporter: A | Editor: B`` → ``[("A", "reporter"), ("B", "editor")]``."""
+    from govkg.extract.rules import Rules
+
+    roles = Rules.load().data["header"]["credit_roles"]
     found = []
     for part in line.split("|"):
-        match = _CREDIT.match(part.strip())
+        match = _header_patterns()["credit"].match(part.strip())
         if match is None:
             return []
-        found.append((match["name"].strip(), _ROLES[match["role"].lower()]))
+        found.append((match["name"].strip(), roles[match["role"].lower()]))
     return found
 
 
