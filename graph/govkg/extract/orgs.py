@@ -248,13 +248,15 @@ def org_at(
 
 def _acronym_name(toks: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
     """``Badan Penyelenggara Jaminan Sosial (BPJS) Kesehatan``: the acronym in brackets and the
-    words after it name a gazetteer body (``BPJS Kesehatan``), which the whole stands for."""
+    words after it name a gazetteer body (``BPJS Kesehatan``), which the whole stands for; the
+    acronym may be several words (``Universitas … (UIN STS) Jambi`` is ``UIN STS Jambi``)."""
     end = match.end
-    if not (end + 3 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")"):
+    close = bracket_close(toks, end)
+    if close is None or close + 1 >= len(toks):
         return None
     index = gazetteer_index()
-    key, found = toks[end + 1].key, None
-    for k in range(end + 3, min(len(toks), end + 6)):
+    key, found = " ".join(t.key for t in toks[end + 1 : close]), None
+    for k in range(close + 1, min(len(toks), close + 4)):
         if not (toks[k].is_word and toks[k].capitalised):
             break
         key = f"{key} {toks[k].key}"
@@ -262,6 +264,24 @@ def _acronym_name(toks: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
         if keys is not None and len(keys) == 1:
             found = OrgMatch(match.start, k + 1, index.org(keys[0]), via="gazetteer")
     return found
+
+
+def bracket_close(toks: Sequence[Token], at: int, *, most: int = 3) -> int | None:
+    """The ``)`` closing a bracket at ``at`` that holds one to ``most`` capitalised words (an
+    acronym: ``(LIPI)``, ``(UIN STS)``), or None.
+
+    >>> from govkg.extract.text import tokens
+    >>> bracket_close(tokens("Sinode (MPH GPM) Maluku"), 1), bracket_close(tokens("X (kata)"), 1)
+    (4, None)
+    """
+    if at >= len(toks) or toks[at].text != "(":
+        return None
+    for k in range(at + 1, min(len(toks), at + most + 2)):
+        if toks[k].text == ")":
+            return k if k > at + 1 else None
+        if not (toks[k].is_word and toks[k].text[:1].isupper()):
+            return None
+    return None
 
 
 def _before_head(toks: Sequence[Token], i: int) -> bool:
@@ -283,13 +303,17 @@ def _before_head(toks: Sequence[Token], i: int) -> bool:
 _ENGLISH_HEADS: set[str] = set()
 
 
-def scan(toks: Sequence[Token], i: int):
+def scan(toks: Sequence[Token], i: int, *, brackets: bool = False):
     """``(end, key)`` for each word run from ``i`` that could still be (part of) a name, lazily
-    (callers stop as soon as the key is no longer the beginning of a name).
+    (callers stop as soon as the key is no longer the beginning of a name). With ``brackets``,
+    a short form in brackets inside the name is passed over (``Pemerintah Kota (Pemkot)
+    Serang`` reads as ``Pemerintah Kota Serang``).
 
     >>> from govkg.extract.text import tokens
     >>> list(scan(tokens("Badan POM, Jakarta"), 0))[:2]
     [(1, 'badan'), (2, 'badan pom')]
+    >>> list(scan(tokens("Pemerintah Kota (Pemkot) Serang"), 0, brackets=True))[-1]
+    (6, 'pemerintah kota serang')
     """
     key = ""
     j = i
@@ -298,15 +322,30 @@ def scan(toks: Sequence[Token], i: int):
         if tok.is_word:
             key = f"{key} {tok.key}" if key else tok.key
             yield j + 1, key
+        elif brackets and key and _short_form_bracket(toks, j):
+            j += 3
+            continue
         elif tok.text not in INNER_PUNCTUATION or j == i:
             return
         j += 1
 
 
+def _short_form_bracket(toks: Sequence[Token], j: int) -> bool:
+    """``(Pemkot)`` at ``j``: one capitalised word in brackets, with a word after it."""
+    return (
+        toks[j].text == "("
+        and j + 3 < len(toks)
+        and toks[j + 2].text == ")"
+        and toks[j + 1].is_word
+        and toks[j + 1].text[:1].isupper()
+        and toks[j + 3].is_word
+    )
+
+
 def _gazetteer(toks: Sequence[Token], i: int) -> OrgMatch | None:
     index = gazetteer_index()
     best: OrgMatch | None = None
-    for end, key in scan(toks, i):
+    for end, key in scan(toks, i, brackets=True):
         if key not in index.prefixes:
             break
         keys = index.strong.get(key)
@@ -457,12 +496,14 @@ def _apparatus(toks: Sequence[Token], i: int, after: int) -> OrgMatch | None:
 
 
 def _english_ministry(toks, i, lexicon) -> OrgMatch | None:
-    """``Home Affairs Ministry`` → ``Ministry of Home Affairs``."""
-    if "ministry" not in _keys(toks)[i + 1 : i + 6]:
+    """``Home Affairs Ministry`` → ``Ministry of Home Affairs``; also possessive (``the
+    Finance Ministry’s director general``)."""
+    heads = ("ministry", "ministry s")
+    if not any(key in heads for key in _keys(toks)[i + 1 : i + 6]):
         return None
     end = _capitalised_run(toks, i, 4, joiners=("and", "&"))
-    for stop in range(end, i, -1):
-        if stop < len(toks) and toks[stop].key == "ministry":
+    for stop in range(min(end, len(toks) - 1), i, -1):
+        if toks[stop].key in heads:
             words = " ".join(t.key for t in toks[i:stop])
             keys = gazetteer_index().lookup(f"ministry of {words}")
             if len(keys) == 1:
@@ -793,6 +834,24 @@ def _place_after(toks, j, lexicon, *, limit: int = 3) -> tuple[int, str]:
         place = f"{place} {toks[end].key}"
         end += 1
     return end, place
+
+
+def area_in_longer_name(toks: Sequence[Token], match: OrgMatch) -> bool:
+    """A bare area name that opens a longer proper name (``The Jakarta Post``, ``Papua New
+    Guinea``): followed by a capitalised word that is no joiner, signing word or kind.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("he told The Jakarta Post")
+    >>> area_in_longer_name(toks, OrgMatch(3, 4, Org("x", "Jakarta", "CityGovernment"), True))
+    True
+    """
+    end = match.end
+    if not match.weak or end >= len(toks) or not toks[end].is_word:
+        return False
+    nxt = toks[end]
+    if not nxt.text[:1].isupper() or nxt.key in _words("capital_joiners"):
+        return False
+    return not _headline_words(toks, end, end + 1)
 
 
 def _headline_words(toks: Sequence[Token], j: int, end: int) -> bool:

@@ -1,0 +1,47 @@
+"""Parties on real reports (issue 15): each phenomenon shown by a text of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govkg.extract import extract_text
+
+
+def _parties(text: str, published: date = date(2024, 7, 5)) -> list[list[str]]:
+    record = extract_text(text, published=published).record
+    return [a["parties"] for e in record["events"] for a in e["agreements"]]
+
+
+def test_a_short_form_in_brackets_inside_a_local_government_name():
+    text = (
+        "Pemerintah Kota (Pemkot) Serang menandatangani nota kesepahaman dengan PT Bank "
+        "Pembangunan Banten (Bank Banten), Jumat (5/7/2024)."
+    )
+    assert _parties(text) == [["Pemerintah Kota Serang", "Bank Banten"]]
+
+
+def test_an_area_name_that_opens_a_longer_proper_name_is_no_party():
+    text = (
+        "Indonesia and Germany signed an agreement on vocational training on Wednesday "
+        "(May 15, 2019). It was signed by the Finance Ministry’s director general Budi Santoso "
+        "and the German Ambassador Klaus Weber, the ambassador told The Jakarta Post."
+    )
+    parties = _parties(text, date(2019, 5, 16))
+    assert all("Jakarta" not in p for ps in parties for p in ps)
+
+
+def test_a_ministry_named_in_the_possessive_is_a_party():
+    text = (
+        "Indonesia and Germany signed an agreement on vocational training on Wednesday "
+        "(May 15, 2019). It was signed by the Finance Ministry’s director general Budi Santoso "
+        "and the German Ambassador Klaus Weber."
+    )
+    assert "Kemenkeu" in _parties(text, date(2019, 5, 16))[0]
+
+
+def test_an_acronym_of_several_words_in_brackets_with_the_city_after_it():
+    text = (
+        "Pemerintah Kabupaten Tebo menandatangani nota kesepahaman dengan Universitas Islam "
+        "Negeri Sulthan Thaha (UIN STS) Jambi di bidang pendidikan, Senin (26/5/2025)."
+    )
+    assert _parties(text, date(2025, 5, 27)) == [["Pemerintah Kabupaten Tebo", "UIN STS Jambi"]]
