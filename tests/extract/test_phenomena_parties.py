@@ -45,3 +45,14 @@ def test_an_acronym_of_several_words_in_brackets_with_the_city_after_it():
         "Negeri Sulthan Thaha (UIN STS) Jambi di bidang pendidikan, Senin (26/5/2025)."
     )
     assert _parties(text, date(2025, 5, 27)) == [["Pemerintah Kabupaten Tebo", "UIN STS Jambi"]]
+
+
+def test_bodies_named_with_an_acronym_of_several_words_and_a_board_of_a_mass_organization():
+    text = (
+        "Universitas Pattimura bersama Majelis Pekerja Harian Sinode Gereja Kalvari (MPH GK) dan "
+        "Pimpinan Wilayah Muhammadiyah Maluku (PWMM) meneken MoU, Rabu (3/7/2024)."
+    )
+    parties = _parties(text)[0]
+    assert "Majelis Pekerja Harian Sinode Gereja Kalvari" in parties
+    assert "Pimpinan Wilayah Muhammadiyah Maluku" in parties
+    assert "Pemerintah Provinsi Maluku" not in parties

@@ -267,19 +267,24 @@ def _acronym_name(toks: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
 
 
 def bracket_close(toks: Sequence[Token], at: int, *, most: int = 3) -> int | None:
-    """The ``)`` closing a bracket at ``at`` that holds one to ``most`` capitalised words (an
-    acronym: ``(LIPI)``, ``(UIN STS)``), or None.
+    """The ``)`` closing a bracket at ``at`` that holds an acronym: a capitalised word
+    (``(LIPI)``, ``(Baznas)``) or up to ``most`` words in capitals (``(UIN STS)``), or None.
 
     >>> from govkg.extract.text import tokens
     >>> bracket_close(tokens("Sinode (MPH GPM) Maluku"), 1), bracket_close(tokens("X (kata)"), 1)
     (4, None)
+    >>> bracket_close(tokens("Pusat (UP3B Kalimantan)"), 1) is None
+    True
     """
-    if at >= len(toks) or toks[at].text != "(":
+    if at + 2 >= len(toks) or toks[at].text != "(":
         return None
+    if toks[at + 2].text == ")":
+        first = toks[at + 1]
+        return at + 2 if first.is_word and first.text[:1].isupper() else None
     for k in range(at + 1, min(len(toks), at + most + 2)):
         if toks[k].text == ")":
-            return k if k > at + 1 else None
-        if not (toks[k].is_word and toks[k].text[:1].isupper()):
+            return k
+        if not (toks[k].is_word and toks[k].text.isupper()):
             return None
     return None
 
@@ -382,22 +387,21 @@ def _lexicon(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None
 def _with_acronym(toks: Sequence[Token], match: OrgMatch, lexicon: Lexicon) -> OrgMatch:
     """Take in a bracketed acronym that follows (``… Indonesia (LIPI)``) and learn it."""
     end = match.end
-    if not (end + 2 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")"):
+    close = bracket_close(toks, end)
+    if close is None:
         return match
-    acronym = toks[end + 1]
-    if not acronym.is_word or not acronym.text[0].isupper():
-        return match
+    acronym = " ".join(t.text for t in toks[end + 1 : close])
     index = gazetteer_index()
-    keys = index.strong.get(acronym.key, [])
+    keys = index.strong.get(" ".join(t.key for t in toks[end + 1 : close]), [])
     org = match.org
     if org.known and keys and keys != [org.ident]:
         return match
     if not org.known and not keys:
-        org = lexicon.update(replace(lexicon.orgs.get(org.ident, org), acronym=acronym.text))
-        lexicon.add(acronym.text, org)
+        org = lexicon.update(replace(lexicon.orgs.get(org.ident, org), acronym=acronym))
+        lexicon.add(acronym, org)
     elif not org.known:
         return match
-    return replace(match, end=end + 3, org=org)
+    return replace(match, end=close + 1, org=org)
 
 
 @functools.cache
@@ -472,15 +476,16 @@ def _unknown_body(toks, i, hit, lexicon) -> OrgMatch | None:
     if not toks[i].capitalised:
         return None
     end = _capitalised_run(toks, i + length, 8)
-    if not (end + 2 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")"):
+    close = bracket_close(toks, end)
+    if close is None:
         return None
-    acronym = toks[end + 1]
+    acronym = " ".join(t.key for t in toks[end + 1 : close])
     index = gazetteer_index()
     known = _gazetteer(toks, i)
-    if end == i + length or acronym.key in index.strong or (known and known.end >= end):
+    if end == i + length or acronym in index.strong or (known and known.end >= end):
         return None
     if toks[end - 1].key in _words("regional_apparatus_ends"):
-        return _apparatus(toks, i, end + 3)
+        return _apparatus(toks, i, close + 1)
     org = _new(lexicon, _span(toks, i, end), kind)
     return OrgMatch(i, end, org, via="shape")
 
