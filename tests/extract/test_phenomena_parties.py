@@ -56,3 +56,13 @@ def test_bodies_named_with_an_acronym_of_several_words_and_a_board_of_a_mass_org
     assert "Majelis Pekerja Harian Sinode Gereja Kalvari" in parties
     assert "Pimpinan Wilayah Muhammadiyah Maluku" in parties
     assert "Pemerintah Provinsi Maluku" not in parties
+
+
+def test_the_full_stop_of_pt_ends_no_sentence():
+    text = (
+        "Pemerintah Kabupaten Kutai Timur menandatangani perjanjian kerja sama dengan PT. "
+        "Sinar Data Nusantara tentang jaringan internet desa, Senin (18/10/2021)."
+    )
+    assert _parties(text, date(2021, 10, 19)) == [
+        ["Pemerintah Kabupaten Kutai Timur", "PT. Sinar Data Nusantara"]
+    ]
