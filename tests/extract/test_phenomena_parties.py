@@ -66,3 +66,16 @@ def test_the_full_stop_of_pt_ends_no_sentence():
     assert _parties(text, date(2021, 10, 19)) == [
         ["Pemerintah Kabupaten Kutai Timur", "PT. Sinar Data Nusantara"]
     ]
+
+
+def test_a_unit_named_again_by_its_acronym_with_or_without_head_and_region():
+    text = (
+        "Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten Mandailing Natal (Madina) dan "
+        "Kejaksaan Negeri Mandailing Natal menandatangani MoU pendampingan hukum, Selasa "
+        "(26/3/2024). Penandatanganan dilakukan oleh Kepala Dinas PUPR Rina Lubis dan Kajari "
+        "Madina Andi Nasution. MoU antara PUPR Madina dan kejaksaan itu berlaku dua tahun."
+    )
+    parties = _parties(text, date(2024, 3, 27))
+    assert len(parties) == 1
+    assert "Kemenpupr" not in parties[0] and "PUPR Madina" not in parties[0]
+    assert len(parties[0]) == 2

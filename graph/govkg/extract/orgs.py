@@ -80,6 +80,8 @@ class Lexicon:
     prefixes: set[str] = field(default_factory=set)
     orgs: dict[str, Org] = field(default_factory=dict)
     same: dict[str, str] = field(default_factory=dict)
+    units: dict[str, Org] = field(default_factory=dict)
+    """Units of a regional government by their acronym (``pupr``), as their name gave it."""
 
     def add(self, name: str, org: Org) -> Org:
         """Teach a name; an org already known under its ident is kept (and returned)."""
@@ -234,6 +236,7 @@ def org_at(
         return None
     first = toks[i].key.split(" ", 1)[0]
     known = first in gazetteer_index().prefixes or first in _shape_firsts() or _before_head(toks, i)
+    known = known or first in lexicon.units
     if not known and not (toks[i].capitalised and first in lexicon.prefixes):
         return None
     found = [m for m in (_gazetteer(toks, i), _lexicon(toks, i, lexicon)) if m is not None]
@@ -241,8 +244,11 @@ def org_at(
     if not weak:
         found = [m for m in found if not m.weak]
     if not found:
-        return None
+        return _unit_by_acronym(toks, i, lexicon) if lexicon.units else None
     best = max(found, key=lambda m: (m.end, not m.weak, m.via == "gazetteer"))
+    unit = _unit_by_acronym(toks, i, lexicon) if lexicon.units else None
+    if unit is not None and unit.end >= best.end:
+        return unit
     return _acronym_name(toks, best) or _with_acronym(toks, best, lexicon)
 
 
@@ -1038,4 +1044,36 @@ def _unit(toks, i: int, bracket: int | None, region: OrgMatch, lexicon: Lexicon)
     if short not in org.aliases and short != org.name:
         org = lexicon.update(replace(org, aliases=(*org.aliases, short)))
     lexicon.add(short, org)
-    return OrgMatch(i, region.end, org, via="unit")
+    lexicon.units.setdefault(toks[bracket + 1].key, org)
+    end = region.end
+    if bracket_close(toks, end) is not None and _names_region(toks, end, region.org):
+        end = bracket_close(toks, end) + 1  # "… Kabupaten Mandailing Natal (Madina)"
+    return OrgMatch(i, end, org, via="unit")
+
+
+def _names_region(toks: Sequence[Token], at: int, region: Org) -> bool:
+    """The bracket at ``at`` holds another name of ``region`` (``(Madina)``)."""
+    close = bracket_close(toks, at)
+    return close is not None and gazetteer_index().lookup(_span(toks, at + 1, close)) == [
+        region.ident
+    ]
+
+
+def _unit_by_acronym(toks, i, lexicon) -> OrgMatch | None:
+    """A unit named earlier with its acronym, named again by the acronym, with or without its
+    head and its region (``Dinas PUPR``, ``PUPR Madina`` after ``Dinas Pekerjaan Umum dan
+    Penataan Ruang (PUPR) Kabupaten Mandailing Natal``)."""
+    j = i
+    if toks[j].key in _shapes()["unit"].firsts and j + 1 < len(toks):
+        j += 1
+    org = lexicon.units.get(toks[j].key)
+    if org is None or not toks[j].text[:1].isupper():
+        return None
+    if j == i and toks[j].key == token_key(org.name.split()[0]):
+        return None
+    region = _gazetteer(toks, j + 1) if j + 1 < len(toks) else None
+    if region is not None and region.org.ident == org.parent:
+        return OrgMatch(i, region.end, org, via="unit")
+    if region is not None and region.org.is_local:
+        return None  # the same unit of another region
+    return OrgMatch(i, j + 1, org, via="unit") if j > i else None
