@@ -79,3 +79,13 @@ def test_a_unit_named_again_by_its_acronym_with_or_without_head_and_region():
     assert len(parties) == 1
     assert "Kemenpupr" not in parties[0] and "PUPR Madina" not in parties[0]
     assert len(parties[0]) == 2
+
+
+def test_an_area_word_before_the_place_that_ends_a_bodys_name():
+    text = (
+        "Bupati Merauke Yohanes Kaize dan Kepala Kantor Wilayah Hukum dan HAM Provinsi Papua "
+        "Markus Wanggai menandatangani nota kesepahaman, Rabu (19/5/2021)."
+    )
+    assert _parties(text, date(2021, 5, 20)) == [
+        ["Pemerintah Kabupaten Merauke", "Kantor Wilayah Kementerian Hukum dan HAM Papua"]
+    ]

@@ -354,11 +354,20 @@ def _short_form_bracket(toks: Sequence[Token], j: int) -> bool:
 
 
 def _gazetteer(toks: Sequence[Token], i: int) -> OrgMatch | None:
+    """The longest gazetteer name at ``i``; an area word before the place that ends a body's
+    name may be left out of it (``Kantor Wilayah Hukum dan HAM Provinsi Papua`` is the
+    gazetteer's ``Kantor Wilayah Hukum dan HAM Papua``)."""
     index = gazetteer_index()
     best: OrgMatch | None = None
+    dropped = ""
     for end, key in scan(toks, i, brackets=True):
+        key = key.replace(dropped, " ", 1) if dropped else key
         if key not in index.prefixes:
-            break
+            last = toks[end - 1].key
+            if dropped or last not in _words("area_words") or end - i < 2:
+                break
+            dropped, key = f" {last} ", key.rsplit(" ", 1)[0]
+            continue
         keys = index.strong.get(key)
         weak = False
         if keys is None and key in index.weak:
