@@ -89,3 +89,15 @@ def test_an_area_word_before_the_place_that_ends_a_bodys_name():
     assert _parties(text, date(2021, 5, 20)) == [
         ["Pemerintah Kabupaten Merauke", "Kantor Wilayah Kementerian Hukum dan HAM Papua"]
     ]
+
+
+def test_regions_that_follow_the_signing_online_are_no_parties():
+    text = (
+        "Pemerintah Provinsi Nusa Tenggara Timur dan PT Bank Mandiri (Persero) Tbk meneken "
+        "kesepakatan kerja sama pengelolaan kas daerah, Senin (3/11/2025). Acara itu juga "
+        "diikuti secara daring oleh pemerintah kabupaten di NTT, yaitu Kabupaten Ngada, "
+        "Lembata, Rote Ndao dan Sumba Timur."
+    )
+    assert _parties(text, date(2025, 11, 4)) == [
+        ["Pemerintah Provinsi Nusa Tenggara Timur", "Bank Mandiri"]
+    ]
