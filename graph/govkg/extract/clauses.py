@@ -20,7 +20,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from govkg.extract.orgs import Lexicon, Org, OrgMatch, org_at
+from govkg.extract.orgs import Lexicon, Org, OrgMatch, area_in_longer_name, org_at
 from govkg.extract.people import Official, officials
 from govkg.extract.rules import Rules
 from govkg.extract.text import Sentence, token_key
@@ -260,6 +260,8 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
         if zone in {"witness", "attendee", "place", "background", "implements"}:
             role = None
         if _seat(match, previous, toks, previous_end) or _dateline_city(toks, match):
+            role = None
+        if area_in_longer_name(toks, match):
             role = None
         mention = PartyMention(match, role)
         found.append(mention)

@@ -80,6 +80,8 @@ class Lexicon:
     prefixes: set[str] = field(default_factory=set)
     orgs: dict[str, Org] = field(default_factory=dict)
     same: dict[str, str] = field(default_factory=dict)
+    units: dict[str, Org] = field(default_factory=dict)
+    """Units of a regional government by their acronym (``pupr``), as their name gave it."""
 
     def add(self, name: str, org: Org) -> Org:
         """Teach a name; an org already known under its ident is kept (and returned)."""
@@ -234,6 +236,7 @@ def org_at(
         return None
     first = toks[i].key.split(" ", 1)[0]
     known = first in gazetteer_index().prefixes or first in _shape_firsts() or _before_head(toks, i)
+    known = known or first in lexicon.units
     if not known and not (toks[i].capitalised and first in lexicon.prefixes):
         return None
     found = [m for m in (_gazetteer(toks, i), _lexicon(toks, i, lexicon)) if m is not None]
@@ -241,20 +244,25 @@ def org_at(
     if not weak:
         found = [m for m in found if not m.weak]
     if not found:
-        return None
+        return _unit_by_acronym(toks, i, lexicon) if lexicon.units else None
     best = max(found, key=lambda m: (m.end, not m.weak, m.via == "gazetteer"))
+    unit = _unit_by_acronym(toks, i, lexicon) if lexicon.units else None
+    if unit is not None and unit.end >= best.end:
+        return unit
     return _acronym_name(toks, best) or _with_acronym(toks, best, lexicon)
 
 
 def _acronym_name(toks: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
     """``Badan Penyelenggara Jaminan Sosial (BPJS) Kesehatan``: the acronym in brackets and the
-    words after it name a gazetteer body (``BPJS Kesehatan``), which the whole stands for."""
+    words after it name a gazetteer body (``BPJS Kesehatan``), which the whole stands for; the
+    acronym may be several words (``Universitas … (UIN STS) Jambi`` is ``UIN STS Jambi``)."""
     end = match.end
-    if not (end + 3 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")"):
+    close = bracket_close(toks, end)
+    if close is None or close + 1 >= len(toks):
         return None
     index = gazetteer_index()
-    key, found = toks[end + 1].key, None
-    for k in range(end + 3, min(len(toks), end + 6)):
+    key, found = " ".join(t.key for t in toks[end + 1 : close]), None
+    for k in range(close + 1, min(len(toks), close + 4)):
         if not (toks[k].is_word and toks[k].capitalised):
             break
         key = f"{key} {toks[k].key}"
@@ -262,6 +270,29 @@ def _acronym_name(toks: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
         if keys is not None and len(keys) == 1:
             found = OrgMatch(match.start, k + 1, index.org(keys[0]), via="gazetteer")
     return found
+
+
+def bracket_close(toks: Sequence[Token], at: int, *, most: int = 3) -> int | None:
+    """The ``)`` closing a bracket at ``at`` that holds an acronym: a capitalised word
+    (``(LIPI)``, ``(Baznas)``) or up to ``most`` words in capitals (``(UIN STS)``), or None.
+
+    >>> from govkg.extract.text import tokens
+    >>> bracket_close(tokens("Sinode (MPH GPM) Maluku"), 1), bracket_close(tokens("X (kata)"), 1)
+    (4, None)
+    >>> bracket_close(tokens("Pusat (UP3B Kalimantan)"), 1) is None
+    True
+    """
+    if at + 2 >= len(toks) or toks[at].text != "(":
+        return None
+    if toks[at + 2].text == ")":
+        first = toks[at + 1]
+        return at + 2 if first.is_word and first.text[:1].isupper() else None
+    for k in range(at + 1, min(len(toks), at + most + 2)):
+        if toks[k].text == ")":
+            return k
+        if not (toks[k].is_word and toks[k].text.isupper()):
+            return None
+    return None
 
 
 def _before_head(toks: Sequence[Token], i: int) -> bool:
@@ -283,13 +314,17 @@ def _before_head(toks: Sequence[Token], i: int) -> bool:
 _ENGLISH_HEADS: set[str] = set()
 
 
-def scan(toks: Sequence[Token], i: int):
+def scan(toks: Sequence[Token], i: int, *, brackets: bool = False):
     """``(end, key)`` for each word run from ``i`` that could still be (part of) a name, lazily
-    (callers stop as soon as the key is no longer the beginning of a name).
+    (callers stop as soon as the key is no longer the beginning of a name). With ``brackets``,
+    a short form in brackets inside the name is passed over (``Pemerintah Kota (Pemkot)
+    Serang`` reads as ``Pemerintah Kota Serang``).
 
     >>> from govkg.extract.text import tokens
     >>> list(scan(tokens("Badan POM, Jakarta"), 0))[:2]
     [(1, 'badan'), (2, 'badan pom')]
+    >>> list(scan(tokens("Pemerintah Kota (Pemkot) Serang"), 0, brackets=True))[-1]
+    (6, 'pemerintah kota serang')
     """
     key = ""
     j = i
@@ -298,17 +333,41 @@ def scan(toks: Sequence[Token], i: int):
         if tok.is_word:
             key = f"{key} {tok.key}" if key else tok.key
             yield j + 1, key
+        elif brackets and key and _short_form_bracket(toks, j):
+            j += 3
+            continue
         elif tok.text not in INNER_PUNCTUATION or j == i:
             return
         j += 1
 
 
+def _short_form_bracket(toks: Sequence[Token], j: int) -> bool:
+    """``(Pemkot)`` at ``j``: one capitalised word in brackets, with a word after it."""
+    return (
+        toks[j].text == "("
+        and j + 3 < len(toks)
+        and toks[j + 2].text == ")"
+        and toks[j + 1].is_word
+        and toks[j + 1].text[:1].isupper()
+        and toks[j + 3].is_word
+    )
+
+
 def _gazetteer(toks: Sequence[Token], i: int) -> OrgMatch | None:
+    """The longest gazetteer name at ``i``; an area word before the place that ends a body's
+    name may be left out of it (``Kantor Wilayah Hukum dan HAM Provinsi Papua`` is the
+    gazetteer's ``Kantor Wilayah Hukum dan HAM Papua``)."""
     index = gazetteer_index()
     best: OrgMatch | None = None
-    for end, key in scan(toks, i):
+    dropped = ""
+    for end, key in scan(toks, i, brackets=True):
+        key = key.replace(dropped, " ", 1) if dropped else key
         if key not in index.prefixes:
-            break
+            last = toks[end - 1].key
+            if dropped or last not in _words("area_words") or end - i < 2:
+                break
+            dropped, key = f" {last} ", key.rsplit(" ", 1)[0]
+            continue
         keys = index.strong.get(key)
         weak = False
         if keys is None and key in index.weak:
@@ -343,22 +402,21 @@ def _lexicon(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None
 def _with_acronym(toks: Sequence[Token], match: OrgMatch, lexicon: Lexicon) -> OrgMatch:
     """Take in a bracketed acronym that follows (``… Indonesia (LIPI)``) and learn it."""
     end = match.end
-    if not (end + 2 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")"):
+    close = bracket_close(toks, end)
+    if close is None:
         return match
-    acronym = toks[end + 1]
-    if not acronym.is_word or not acronym.text[0].isupper():
-        return match
+    acronym = " ".join(t.text for t in toks[end + 1 : close])
     index = gazetteer_index()
-    keys = index.strong.get(acronym.key, [])
+    keys = index.strong.get(" ".join(t.key for t in toks[end + 1 : close]), [])
     org = match.org
     if org.known and keys and keys != [org.ident]:
         return match
     if not org.known and not keys:
-        org = lexicon.update(replace(lexicon.orgs.get(org.ident, org), acronym=acronym.text))
-        lexicon.add(acronym.text, org)
+        org = lexicon.update(replace(lexicon.orgs.get(org.ident, org), acronym=acronym))
+        lexicon.add(acronym, org)
     elif not org.known:
         return match
-    return replace(match, end=end + 3, org=org)
+    return replace(match, end=close + 1, org=org)
 
 
 @functools.cache
@@ -433,15 +491,16 @@ def _unknown_body(toks, i, hit, lexicon) -> OrgMatch | None:
     if not toks[i].capitalised:
         return None
     end = _capitalised_run(toks, i + length, 8)
-    if not (end + 2 < len(toks) and toks[end].text == "(" and toks[end + 2].text == ")"):
+    close = bracket_close(toks, end)
+    if close is None:
         return None
-    acronym = toks[end + 1]
+    acronym = " ".join(t.key for t in toks[end + 1 : close])
     index = gazetteer_index()
     known = _gazetteer(toks, i)
-    if end == i + length or acronym.key in index.strong or (known and known.end >= end):
+    if end == i + length or acronym in index.strong or (known and known.end >= end):
         return None
     if toks[end - 1].key in _words("regional_apparatus_ends"):
-        return _apparatus(toks, i, end + 3)
+        return _apparatus(toks, i, close + 1)
     org = _new(lexicon, _span(toks, i, end), kind)
     return OrgMatch(i, end, org, via="shape")
 
@@ -457,12 +516,14 @@ def _apparatus(toks: Sequence[Token], i: int, after: int) -> OrgMatch | None:
 
 
 def _english_ministry(toks, i, lexicon) -> OrgMatch | None:
-    """``Home Affairs Ministry`` → ``Ministry of Home Affairs``."""
-    if "ministry" not in _keys(toks)[i + 1 : i + 6]:
+    """``Home Affairs Ministry`` → ``Ministry of Home Affairs``; also possessive (``the
+    Finance Ministry’s director general``)."""
+    heads = ("ministry", "ministry s")
+    if not any(key in heads for key in _keys(toks)[i + 1 : i + 6]):
         return None
     end = _capitalised_run(toks, i, 4, joiners=("and", "&"))
-    for stop in range(end, i, -1):
-        if stop < len(toks) and toks[stop].key == "ministry":
+    for stop in range(min(end, len(toks) - 1), i, -1):
+        if toks[stop].key in heads:
             words = " ".join(t.key for t in toks[i:stop])
             keys = gazetteer_index().lookup(f"ministry of {words}")
             if len(keys) == 1:
@@ -795,6 +856,24 @@ def _place_after(toks, j, lexicon, *, limit: int = 3) -> tuple[int, str]:
     return end, place
 
 
+def area_in_longer_name(toks: Sequence[Token], match: OrgMatch) -> bool:
+    """A bare area name that opens a longer proper name (``The Jakarta Post``, ``Papua New
+    Guinea``): followed by a capitalised word that is no joiner, signing word or kind.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("he told The Jakarta Post")
+    >>> area_in_longer_name(toks, OrgMatch(3, 4, Org("x", "Jakarta", "CityGovernment"), True))
+    True
+    """
+    end = match.end
+    if not match.weak or end >= len(toks) or not toks[end].is_word:
+        return False
+    nxt = toks[end]
+    if not nxt.text[:1].isupper() or nxt.key in _words("capital_joiners"):
+        return False
+    return not _headline_words(toks, end, end + 1)
+
+
 def _headline_words(toks: Sequence[Token], j: int, end: int) -> bool:
     """A signing word or a kind of agreement among ``toks[j:end]`` (a title written in capitals
     runs a place name into the verb: ``Kejati Resmi Tandatangani``)."""
@@ -974,4 +1053,36 @@ def _unit(toks, i: int, bracket: int | None, region: OrgMatch, lexicon: Lexicon)
     if short not in org.aliases and short != org.name:
         org = lexicon.update(replace(org, aliases=(*org.aliases, short)))
     lexicon.add(short, org)
-    return OrgMatch(i, region.end, org, via="unit")
+    lexicon.units.setdefault(toks[bracket + 1].key, org)
+    end = region.end
+    if bracket_close(toks, end) is not None and _names_region(toks, end, region.org):
+        end = bracket_close(toks, end) + 1  # "… Kabupaten Mandailing Natal (Madina)"
+    return OrgMatch(i, end, org, via="unit")
+
+
+def _names_region(toks: Sequence[Token], at: int, region: Org) -> bool:
+    """The bracket at ``at`` holds another name of ``region`` (``(Madina)``)."""
+    close = bracket_close(toks, at)
+    return close is not None and gazetteer_index().lookup(_span(toks, at + 1, close)) == [
+        region.ident
+    ]
+
+
+def _unit_by_acronym(toks, i, lexicon) -> OrgMatch | None:
+    """A unit named earlier with its acronym, named again by the acronym, with or without its
+    head and its region (``Dinas PUPR``, ``PUPR Madina`` after ``Dinas Pekerjaan Umum dan
+    Penataan Ruang (PUPR) Kabupaten Mandailing Natal``)."""
+    j = i
+    if toks[j].key in _shapes()["unit"].firsts and j + 1 < len(toks):
+        j += 1
+    org = lexicon.units.get(toks[j].key)
+    if org is None or not toks[j].text[:1].isupper():
+        return None
+    if j == i and toks[j].key == token_key(org.name.split()[0]):
+        return None
+    region = _gazetteer(toks, j + 1) if j + 1 < len(toks) else None
+    if region is not None and region.org.ident == org.parent:
+        return OrgMatch(i, region.end, org, via="unit")
+    if region is not None and region.org.is_local:
+        return None  # the same unit of another region
+    return OrgMatch(i, j + 1, org, via="unit") if j > i else None

@@ -13,81 +13,67 @@ True
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from dataclasses import dataclass
+
+import yaml
 
 from govkg.gazetteer.model import Entry, short_names
+from govkg.resources import gazetteer_dir
 from govkg.text import fold
 
-REGION_PREFIXES = {
-    "ProvincialGovernment": (
-        "provinsi",
-        "prov",
-        "pemerintah provinsi",
-        "pemerintah prov",
-        "pemprov",
-        "gubernur",
-        "wakil gubernur",
-    ),
-    "RegencyGovernment": (
-        "kabupaten",
-        "kab",
-        "kabupaten administrasi",
-        "pemerintah kabupaten",
-        "pemerintah kab",
-        "pemkab",
-        "bupati",
-        "wakil bupati",
-    ),
-    "CityGovernment": (
-        "kota",
-        "kota administrasi",
-        "pemerintah kota",
-        "pemkot",
-        "pemko",
-        "wali kota",
-        "walikota",
-        "wakil wali kota",
-        "wakil walikota",
-    ),
-}
-"""Folded words written before a local government's bare name; each names that kind only."""
 
-AREA_PREFIXES = {"provinsi", "prov", "kabupaten", "kab", "kabupaten administrasi", "kota"}
-"""The prefixes that name the area itself; ``Pemda``/``Pemerintah Daerah`` may precede them."""
+@dataclass(frozen=True)
+class FormWords:
+    """The word lists of ``forms.yaml`` (see the comments there), read once."""
 
-LOCAL_GOVERNMENT_PREFIXES = ("pemerintah daerah", "pemda", "pemerintah")
-"""Folded words for "the local government of" whichever kind: ``Pemda Serang`` stays ambiguous."""
+    region_prefixes: dict[str, tuple[str, ...]]
+    area_prefixes: frozenset[str]
+    local_government_prefixes: tuple[str, ...]
+    en_forms: dict[str, tuple[str, ...]]
+    local_en_forms: tuple[str, ...]
+    en_label_suffixes: tuple[str, ...]
+    en_directions: dict[str, str]
+    toponym_heads: tuple[str, ...]
+    unjoined: frozenset[str]
+    republic_suffixes: tuple[str, ...]
 
-EN_FORMS = {
-    "ProvincialGovernment": ("{} province", "{} provincial government", "province of {}"),
-    "RegencyGovernment": ("{} regency", "{} regency government", "regency of {}"),
-    "CityGovernment": ("{} city", "{} city government", "city of {}"),
-}
-LOCAL_EN_FORMS = ("{} regional government", "{} local government", "regional government of {}")
-"""English forms for "the local government of" whichever kind: weak, like ``Pemda``."""
+    @classmethod
+    def from_mapping(cls, data: dict) -> FormWords:
+        """The lists of one parsed ``forms.yaml`` mapping.
 
-EN_DIRECTIONS = {
-    "barat daya": "southwest",
-    "barat laut": "northwest",
-    "tenggara": "southeast",
-    "utara": "north",
-    "selatan": "south",
-    "timur": "east",
-    "barat": "west",
-    "tengah": "central",
-}
-"""A trailing compass word of an area name and its English, written first (Buton Selatan →
-South Buton). Longest first, so that ``barat daya`` is not read as ``barat``."""
+        >>> FormWords.from_mapping(_data_file()).en_directions["barat daya"]
+        'southwest'
+        """
+        directions = dict(data["en_directions"])
+        compass = {word for name in directions for word in name.split()}
+        return cls(
+            region_prefixes={kind: tuple(p) for kind, p in data["region_prefixes"].items()},
+            area_prefixes=frozenset(data["area_prefixes"]),
+            local_government_prefixes=tuple(data["local_government_prefixes"]),
+            en_forms={kind: tuple(f) for kind, f in data["en_forms"].items()},
+            local_en_forms=tuple(data["local_en_forms"]),
+            en_label_suffixes=tuple(data["en_label_suffixes"]),
+            en_directions=directions,
+            toponym_heads=tuple(data["toponym_heads"]),
+            unjoined=frozenset(data["unjoined"]) | compass,
+            republic_suffixes=tuple(data["republic_suffixes"]),
+        )
 
-TOPONYM_HEADS = (
-    "batang", "tanjung", "bukit", "gunung", "sungai", "muara", "teluk", "pulau", "kuala",
-    "lubuk", "padang", "pangkal", "labuhan", "pematang", "tanah", "batu", "karang", "kota",
-    "banjar", "sawah", "pagar", "tulang", "air", "bandar",
-)  # fmt: skip
-"""Words that begin place names and are written joined or apart (Batanghari, Batang Hari)."""
 
-_EN_SUFFIX = (" provincial government", " regency government", " city government")
-_RI = ("ri", "republik indonesia")
+def _data_file() -> dict:
+    return yaml.safe_load((gazetteer_dir() / "forms.yaml").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def words() -> FormWords:
+    """The bundled word lists (``gazetteer/data/forms.yaml``).
+
+    >>> words().region_prefixes["CityGovernment"][:2]
+    ('kota', 'kota administrasi')
+    """
+    return FormWords.from_mapping(_data_file())
 
 
 def name_key(name: str) -> str:
@@ -113,46 +99,43 @@ def region_forms(short: str, kind: str) -> tuple[set[str], set[str]]:
     """
     strong: set[str] = set()
     weak: set[str] = set()
-    prefixes = REGION_PREFIXES[kind]
-    areas = [prefix for prefix in prefixes if prefix in AREA_PREFIXES]
-    posts = [p for p in prefixes if p not in AREA_PREFIXES and not p.startswith("pem")]
+    w = words()
+    prefixes = w.region_prefixes[kind]
+    areas = [prefix for prefix in prefixes if prefix in w.area_prefixes]
+    posts = [p for p in prefixes if p not in w.area_prefixes and not p.startswith("pem")]
     for base in spellings(name_key(short)):
         for prefix in prefixes:
             strong.add(f"{prefix} {base}")
-            if prefix in AREA_PREFIXES:
-                strong.update(f"{lg} {prefix} {base}" for lg in LOCAL_GOVERNMENT_PREFIXES[:2])
+            if prefix in w.area_prefixes:
+                strong.update(f"{lg} {prefix} {base}" for lg in w.local_government_prefixes[:2])
         strong.update(f"{post} {area} {base}" for post in posts for area in areas)
-        weak.update((base, *(f"{lg} {base}" for lg in LOCAL_GOVERNMENT_PREFIXES)))
+        weak.update((base, *(f"{lg} {base}" for lg in w.local_government_prefixes)))
     return strong, weak
 
 
 def spellings(base: str) -> list[str]:
     """A folded area name as written joined or apart.
 
-    Two neighbouring words joined (``tulangbawang barat``) unless one is in ``_UNJOINED`` (a
-    compass word, ``kepulauan`` …); a word that begins with a place-name head split after it
-    (``batang hari``). The first spelling is ``base`` itself.
+    Two neighbouring words joined (``tulangbawang barat``) unless one is in ``unjoined`` of
+    ``forms.yaml`` (a compass word, ``kepulauan`` …); a word that begins with a place-name head
+    (``toponym_heads``) split after it (``batang hari``). The first spelling is ``base`` itself.
 
     >>> spellings("tulang bawang barat")
     ['tulang bawang barat', 'tulangbawang barat']
     >>> spellings("batanghari"), spellings("batang")
     (['batanghari', 'batang hari'], ['batang'])
     """
-    words = base.split()
+    parts = base.split()
     found = [base]
-    for i in range(len(words) - 1):
-        if not {words[i], words[i + 1]} & _UNJOINED:
-            found.append(" ".join([*words[:i], words[i] + words[i + 1], *words[i + 2 :]]))
-    for i, word in enumerate(words):
-        for head in TOPONYM_HEADS:
-            if word.startswith(head) and len(word) - len(head) >= 3:
-                found.append(" ".join([*words[:i], head, word[len(head) :], *words[i + 1 :]]))
+    unjoined, heads = words().unjoined, words().toponym_heads
+    for i in range(len(parts) - 1):
+        if not {parts[i], parts[i + 1]} & unjoined:
+            found.append(" ".join([*parts[:i], parts[i] + parts[i + 1], *parts[i + 2 :]]))
+    for i, part in enumerate(parts):
+        for head in heads:
+            if part.startswith(head) and len(part) - len(head) >= 3:
+                found.append(" ".join([*parts[:i], head, part[len(head) :], *parts[i + 1 :]]))
     return list(dict.fromkeys(found))
-
-
-_COMPASS = frozenset(word for name in EN_DIRECTIONS for word in name.split())
-_UNJOINED = _COMPASS | {"kepulauan", "dan", "bagian", "kota", "daerah", "khusus", "istimewa", "dki"}
-"""Words never written joined to their neighbour (``Kepulauan Riau``, ``Seram Bagian Barat``)."""
 
 
 def english_names(short: str) -> list[str]:
@@ -163,7 +146,7 @@ def english_names(short: str) -> list[str]:
     (['buton selatan', 'south buton'], ['papua barat daya', 'southwest papua'])
     """
     names = [short]
-    for word, english in EN_DIRECTIONS.items():
+    for word, english in words().en_directions.items():
         if short.endswith(" " + word):
             names.append(f"{english} {short[: -len(word) - 1]}")
             break
@@ -187,9 +170,9 @@ def entry_forms(entry: Entry) -> tuple[set[str], set[str]]:
         if not folded:
             continue
         base = folded
-        for suffix in _RI:
+        for suffix in words().republic_suffixes:
             base = base.removesuffix(" " + suffix)
-        strong.update((folded, base, *(f"{base} {suffix}" for suffix in _RI)))
+        strong.update((folded, base, *(f"{base} {suffix}" for suffix in words().republic_suffixes)))
     return strong, set()
 
 
@@ -203,14 +186,14 @@ def _local_forms(entry: Entry) -> tuple[set[str], set[str]]:
         weak |= more_weak
     for short in _english_short(entry):
         for name in (spelled for en in english_names(short) for spelled in spellings(en)):
-            strong.update(form.format(name) for form in EN_FORMS[entry.kind])
-            weak.update((name, *(form.format(name) for form in LOCAL_EN_FORMS)))
+            strong.update(form.format(name) for form in words().en_forms[entry.kind])
+            weak.update((name, *(form.format(name) for form in words().local_en_forms)))
     return strong, weak - strong
 
 
 def _english_short(entry: Entry) -> list[str]:
     name = name_key(entry.name_en or "")
-    for suffix in _EN_SUFFIX:
+    for suffix in words().en_label_suffixes:
         if name.endswith(suffix):
             return [name[: -len(suffix)]]
     return []
@@ -225,7 +208,9 @@ def labels(entry: Entry) -> list[str]:
 def fuzzy_queries(folded: str) -> list[str]:
     """The query, plus the query with a region prefix removed (``pemkab serrang`` → ``serrang``)."""
     queries = [folded]
-    prefixes = [p for ps in REGION_PREFIXES.values() for p in ps] + list(LOCAL_GOVERNMENT_PREFIXES)
+    w = words()
+    prefixes = [p for ps in w.region_prefixes.values() for p in ps]
+    prefixes += w.local_government_prefixes
     for prefix in sorted(prefixes, key=len, reverse=True):
         if folded.startswith(prefix + " "):
             queries.append(folded[len(prefix) + 1 :])
