@@ -20,7 +20,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from govkg.extract.names import Name, name_after, name_before
+from govkg.extract.names import Name, is_title, name_after, name_before
 from govkg.extract.orgs import (
     Lexicon,
     OrgMatch,
@@ -146,6 +146,9 @@ def officials(sentence: Sentence, lexicon: Lexicon, lang: str = "id") -> list[Of
 def _post_at(toks: Sequence[Token], keys: Sequence[str], p: int) -> list[tuple[int, str]]:
     """``(length, role)`` of every post phrase starting at ``p``, longest first."""
     posts = _posts()
+    if p < len(toks) and " " in keys[p]:  # ``Vice-Chancellor``, one token of two words
+        role = posts.index.get(tuple(keys[p].split()))
+        return [(1, role)] if role is not None else []
     if p >= len(toks) or keys[p] not in posts.firsts:
         return []
     found = []
@@ -189,6 +192,8 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     name = _name_after(toks, after, lexicon)
     if org is None and name is not None:
         org, name = _place_for_name(toks, name, lexicon)
+    if org is None and name is not None and _acronym_before_name(toks, name):
+        name = name_after(toks, name.span_end + 1)
     if org is None and name is None and not (toks[p].capitalised and p > 0):
         return None  # a post alone ("… juga meneken", "Bupati") is kept for coreference
     end = name.span_end if name else after
@@ -216,6 +221,15 @@ def _place_for_name(toks, name: Name, lexicon: Lexicon) -> tuple[OrgMatch | None
     return None, name
 
 
+def _acronym_before_name(toks, name: Name) -> bool:
+    """``Vice-Chancellor CDU, Professor Scott Bowman``: an acronym the gazetteer does not know,
+    read as the name, is the post's body; the person is named after the comma."""
+    word = toks[name.start].text
+    single = name.end - name.start == 1 and word.isupper() and len(word) <= 5
+    comma = name.span_end < len(toks) and toks[name.span_end].text == ","
+    return single and comma and _starts_name(toks, name.span_end)
+
+
 def _unit_end(toks, keys, p, h) -> int:
     """Without a body, a post may still name its unit before a comma and the person
     (``Vice Rector for Research and Community Service, Prof. Dr. Maria Sitompul``), or before its
@@ -226,6 +240,9 @@ def _unit_end(toks, keys, p, h) -> int:
     with_unit = _post_table()["with_unit"].match(keys[p:h], 0)
     if not with_unit or with_unit[0] != h - p:
         return h
+    titled = _titled_name_after_unit(toks, h)
+    if titled is not None:
+        return titled
     t = h = _after_brackets(toks, h)
     while t < len(toks) and t - h < MAX_UNIT_WORDS:
         tok = toks[t]
@@ -238,6 +255,28 @@ def _unit_end(toks, keys, p, h) -> int:
     if bracket and _starts_name(toks, _after_brackets(toks, t)):
         return t  # ``Kepala Dinas Pariwisata Dan Budaya (Disparbud) Adi Nugroho``
     return h
+
+
+def _titled_name_after_unit(toks, h) -> int | None:
+    """The end of a unit's name written with commas (``Wakil Rektor Bidang Perencanaan, Kerja
+    sama, dan TIK Prof. Suharso``), when a title starts the person's name right after it.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Wakil Rektor Bidang Riset, dan Kerja sama Dr. Adi Nugroho")
+    >>> toks = art.sentences[0].tokens
+    >>> _titled_name_after_unit(toks, 2)
+    8
+    """
+    t = h
+    while t < len(toks) and t - h < MAX_UNIT_WORDS and not is_title(toks[t].text):
+        tok = toks[t]
+        unit = tok.is_word and (tok.capitalised or tok.key in _unit_joiners())
+        if not (unit or tok.text == ","):
+            return None
+        t += 1
+    if t == h or t >= len(toks) or not is_title(toks[t].text) or not _starts_name(toks, t):
+        return None
+    return t - 1 if toks[t - 1].text == "," else t
 
 
 def _after_destination(toks, keys, h) -> int | None:
@@ -363,7 +402,7 @@ def _post_text(toks, p, post_end, org: OrgMatch | None, role: str) -> str:
     """The post as written; ``Kepala`` before ``Dinas Pendidikan …`` becomes ``Kepala Dinas``."""
     if post_end - 1 > p and toks[post_end - 1].text == ")":
         post_end = next(k for k in range(post_end - 1, p, -1) if toks[k].text == "(")
-    post = " ".join(t.text for t in toks[p:post_end])
+    post = " ".join(t.text for t in toks[p:post_end]).replace(" , ", ", ")
     if org is None or org.start != post_end:
         return post
     posts = _posts()
@@ -384,6 +423,7 @@ def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
     if (
         k < len(toks)
         and toks[k].capitalised
+        and not is_title(toks[k].text)  # ``Bpk.`` is a form of address, not BPK
         and lexicon is not None
         and org_at(toks, k, lexicon, weak=False) is not None
     ):
