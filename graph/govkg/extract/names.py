@@ -123,7 +123,11 @@ def name_after(
         tok = toks[k]
         length = title_length(toks, k) or _inner_title(toks, k, words)
         glued, rest = split_glued(tok.text) if tok.is_word else ((), tok.text)
-        if length == 1 and titles and words and _initial(toks, k):
+        split = _title_and_initial().get(tok.text) if not words else None
+        if split and _next_capital(toks, k):  # ``HM. Prasetyo``: Haji, then M. Prasetyo
+            titles, start = [*titles, split[0]], k
+            words.append(replace(tok, text=split[1], key=token_key(split[1])))
+        elif length == 1 and titles and words and _initial(toks, k):
             words.append(tok)  # ``Drs. Djafar H. Achmad``: H. is his initial
         elif length:
             title = " ".join(t.text for t in toks[k : k + length])
@@ -247,6 +251,12 @@ def name_before(toks: Sequence[Token], end: int, floor: int) -> Name | None:
         first,
         end,
     )
+
+
+@functools.cache
+def _title_and_initial() -> dict[str, tuple[str, str]]:
+    """A title and the first initial of a name written as one word (``HM.``: ``H.``, ``M.``)."""
+    return {k: tuple(v) for k, v in Rules.load().data["names"]["title_and_initial"].items()}
 
 
 @functools.cache
