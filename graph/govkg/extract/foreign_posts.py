@@ -58,9 +58,18 @@ def _fold(text: str) -> str:
     return " ".join(token_key(w) for w in text.replace("-", " ").split())
 
 
+@functools.cache
+def _firsts() -> frozenset[str]:
+    """First words of every country's names and adjectives (a quick test before the lookup)."""
+    return frozenset(key.split()[0] for key in _countries())
+
+
 def country_marker(toks: Sequence[Token], i: int) -> Marker | None:
     """The country named at token ``i`` before a post: an adjective (``Iranian``), a possessive
     (``Singapore's``, also written ``Singapores``), then maybe ``counterpart,``."""
+    first = toks[i].key.split()[0] if toks[i].key else ""
+    if first not in _firsts() and first[:-1] not in _firsts():
+        return None
     countries = _countries()
     for length in (3, 2, 1):
         if i + length > len(toks) or not all(t.is_word for t in toks[i : i + length]):
@@ -87,6 +96,12 @@ def _past_counterpart(toks: Sequence[Token], k: int) -> int:
     return k
 
 
+@functools.cache
+def _subject_words() -> tuple[frozenset[str], frozenset[str]]:
+    rules = _rules()
+    return frozenset(_fold(w) for w in rules["subject_words"]), frozenset(rules["subject_joiners"])
+
+
 def subject_end(toks: Sequence[Token], k: int) -> int:
     """The end of the subject of a ministry written from ``k`` (``Foreign Affairs and Law``):
     its words, joined by ``and``, ``&`` or commas; ``k`` when none.
@@ -95,8 +110,7 @@ def subject_end(toks: Sequence[Token], k: int) -> int:
     >>> subject_end(tokens("Transport and Communications , Adi"), 0)
     3
     """
-    words = frozenset(_fold(w) for w in _rules()["subject_words"])
-    joiners = frozenset(_rules()["subject_joiners"])
+    words, joiners = _subject_words()
     end = t = k
     while t < len(toks):
         if toks[t].is_word and toks[t].capitalised and toks[t].key in words:
