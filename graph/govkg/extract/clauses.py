@@ -126,8 +126,8 @@ def _zones(facts: Facts) -> None:
     n = len(toks)
     signing_at = facts.cues.get("signing", [])
     for cue in ("witness", "attendee"):
-        for at in facts.cues.get(cue, []):
-            later = [s for s in signing_at if s > at + 1]
+        for at, cue_end in zip(facts.cues.get(cue, []), facts.cue_ends.get(cue, []), strict=True):
+            later = [s for s in signing_at if s > max(at + 1, cue_end)]  # not the one witnessed
             facts.zones.append((at, later[0] if later else n, cue))
     _accompanied(facts)
     for cue in ("implements", "background"):

@@ -123,7 +123,13 @@ def name_after(
         tok = toks[k]
         length = title_length(toks, k) or _inner_title(toks, k, words)
         glued, rest = split_glued(tok.text) if tok.is_word else ((), tok.text)
-        if length:
+        split = _title_and_initial().get(tok.text) if not words else None
+        if split and _next_capital(toks, k):  # ``HM. Prasetyo``: Haji, then M. Prasetyo
+            titles, start = [*titles, split[0]], k
+            words.append(replace(tok, text=split[1], key=token_key(split[1])))
+        elif length == 1 and titles and words and _initial(toks, k):
+            words.append(tok)  # ``Drs. Djafar H. Achmad``: H. is his initial
+        elif length:
             title = " ".join(t.text for t in toks[k : k + length])
             titles, words, start = ([] if words else titles) + [title], [], None
             k += length
@@ -218,7 +224,11 @@ def name_before(toks: Sequence[Token], end: int, floor: int) -> Name | None:
     while k >= floor and len(words) < MAX_NAME_WORDS:
         tok = toks[k]
         name_word = tok.is_word and tok.capitalised and tok.key not in stop
-        if (name_word and not is_title(tok.text)) or (words and tok.text in particles):
+        if words and _initial(toks, k) and _titled_before(toks, k - 1, floor):
+            name_word = True  # ``Drs. Djafar H. Achmad``: H. is his initial
+        elif is_title(tok.text):
+            name_word = False
+        if name_word or (words and tok.text in particles):
             words.insert(0, tok)
         else:
             break
@@ -241,6 +251,35 @@ def name_before(toks: Sequence[Token], end: int, floor: int) -> Name | None:
         first,
         end,
     )
+
+
+@functools.cache
+def _title_and_initial() -> dict[str, tuple[str, str]]:
+    """A title and the first initial of a name written as one word (``HM.``: ``H.``, ``M.``)."""
+    return {k: tuple(v) for k, v in Rules.load().data["names"]["title_and_initial"].items()}
+
+
+@functools.cache
+def _initials() -> frozenset[str]:
+    return frozenset(Rules.load().data["names"]["initials"])
+
+
+def _initial(toks: Sequence[Token], k: int) -> bool:
+    """A one-letter title between two words of a name is an initial (``Djafar H. Achmad``).
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Drs. Djafar H. Achmad", keep=Rules.load().prefix_titles)
+    >>> _initial(toks, 2), _titled_before(toks, 1, 0)
+    (True, True)
+    """
+    return toks[k].text in _initials() and _next_capital(toks, k)
+
+
+def _titled_before(toks: Sequence[Token], k: int, floor: int) -> bool:
+    """Capitalised words ending at ``k`` come right after a title (``Drs. Djafar``)."""
+    while k >= floor and toks[k].is_word and toks[k].capitalised and not is_title(toks[k].text):
+        k -= 1
+    return k >= floor and k < len(toks) and is_title(toks[k].text)
 
 
 def _next_capital(toks: Sequence[Token], k: int) -> bool:

@@ -22,8 +22,8 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from govkg.extract.foreign import Foreign, foreign_at
 from govkg.extract.foreign import first_words as foreign_words
-from govkg.extract.foreign import foreign_at
 from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Token, phrase_keys, token_key, tokens
 from govkg.gazetteer import Entry, Gazetteer
@@ -564,7 +564,13 @@ def _foreign_body(toks, i, lexicon) -> OrgMatch | None:
     found = foreign_at(toks, _keys(toks), i)
     if found is None:
         return None
-    org = _new(
+    return OrgMatch(i, found.end, foreign_org(found, lexicon), via="foreign")
+
+
+def foreign_org(found: Foreign, lexicon: Lexicon) -> Org:
+    """The body of a foreign government, ministry or organization (declared: the gazetteer
+    lists Indonesian bodies only)."""
+    return _new(
         lexicon,
         found.name,
         found.kind,
@@ -573,7 +579,6 @@ def _foreign_body(toks, i, lexicon) -> OrgMatch | None:
         aliases=found.aliases,
         country=found.country,
     )
-    return OrgMatch(i, found.end, org, via="foreign")
 
 
 def _new(

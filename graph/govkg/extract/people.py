@@ -20,12 +20,14 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from govkg.extract.names import Name, name_after, name_before
+from govkg.extract.foreign_posts import country_marker, foreign_body, subject_end
+from govkg.extract.names import Name, is_degree, is_title, name_after, name_before
 from govkg.extract.orgs import (
     Lexicon,
     OrgMatch,
     _gazetteer,
     _keys,
+    foreign_org,
     gazetteer_index,
     office_of_post,
     org_at,
@@ -91,6 +93,11 @@ def _unit_joiners() -> frozenset[str]:
 
 
 @functools.cache
+def _never_in_names() -> frozenset[str]:
+    return frozenset(token_key(w) for w in Rules.load().data["signatories"]["never_in_names"])
+
+
+@functools.cache
 def _name_connectors() -> frozenset[str]:
     """Words between a name and the post written after it (``Adi, selaku Kepala``)."""
     return frozenset(Rules.load().data["people"]["name_connectors"])
@@ -132,7 +139,9 @@ def officials(sentence: Sentence, lexicon: Lexicon, lang: str = "id") -> list[Of
     found: list[Official] = []
     i = 0
     while i < len(toks):
-        mention = _post_first(sentence, toks, keys, i, lexicon)
+        mention = _foreign_first(sentence, toks, keys, i, lexicon)
+        mention = mention or _foreign_after(sentence, toks, keys, i, lexicon, lang)
+        mention = mention or _post_first(sentence, toks, keys, i, lexicon)
         if mention is None and lang == "en":
             mention = _org_first(sentence, toks, keys, i, lexicon)
         if mention is not None:
@@ -146,6 +155,9 @@ def officials(sentence: Sentence, lexicon: Lexicon, lang: str = "id") -> list[Of
 def _post_at(toks: Sequence[Token], keys: Sequence[str], p: int) -> list[tuple[int, str]]:
     """``(length, role)`` of every post phrase starting at ``p``, longest first."""
     posts = _posts()
+    if p < len(toks) and " " in keys[p]:  # ``Vice-Chancellor``, one token of two words
+        role = posts.index.get(tuple(keys[p].split()))
+        return [(1, role)] if role is not None else []
     if p >= len(toks) or keys[p] not in posts.firsts:
         return []
     found = []
@@ -165,7 +177,7 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     acting = Rules.load().acting.match(keys, i)
     p = _after_brackets(toks, i + acting[0]) if acting else i  # ``Penjabat (Pj) Bupati``
     heads = _post_at(toks, keys, p)
-    with_org = _post_table()["with_org"].match(keys, p)
+    with_org = _post_table()["with_org"].match(keys, p) or _slashed(toks, keys, p)
     if with_org and (not heads or with_org[0] >= heads[0][0]):
         return _with_org(sentence, toks, i, p, with_org, acting)
     if not heads:
@@ -189,6 +201,8 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     name = _name_after(toks, after, lexicon)
     if org is None and name is not None:
         org, name = _place_for_name(toks, name, lexicon)
+    if org is None and name is not None and _acronym_before_name(toks, name):
+        name = name_after(toks, name.span_end + 1)
     if org is None and name is None and not (toks[p].capitalised and p > 0):
         return None  # a post alone ("… juga meneken", "Bupati") is kept for coreference
     end = name.span_end if name else after
@@ -205,6 +219,79 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     )
 
 
+def _foreign_first(sentence, toks, keys, i, lexicon) -> Official | None:
+    """A foreign official: the country, maybe the subject, the post, maybe ``for``/``of`` and
+    the subject, then the name (``Singapore's Minister for Education (Schools) Tan Ah Kow``,
+    ``Iranian Health Minister Reza Tehrani``, ``German Ambassador to Indonesia Karl Weber``)."""
+    marker = country_marker(toks, i)
+    if marker is None:
+        return None
+    k = marker.end
+    while k < marker.end + 2 and k < len(toks) and subject_end(toks, k) == k:
+        if not toks[k].capitalised or _post_at(toks, keys, k):
+            break
+        k += 1  # ``Basic Education Minister``: a word of the subject the rules do not list
+    subject = (k, subject_end(toks, k))
+    heads = _post_at(toks, keys, subject[1])
+    if not heads:
+        return None
+    length, role = heads[0]
+    post_start, at = subject[1], subject[1] + length
+    if subject[0] == subject[1] and at < len(toks) and keys[at] in {"for", "of"}:
+        subject = (at + 1, subject_end(toks, at + 1))
+        at = subject[1] if subject[1] > at + 1 else at
+    at = _after_destination(toks, keys, at) or at
+    name = name_after(toks, _past_bracket_and_comma(toks, at))
+    if name is None or subject[1] - subject[0] > MAX_UNIT_WORDS:
+        return None
+    if subject[0] == subject[1]:  # ``Secretary of State``: the post names the subject
+        of = next((k for k in range(post_start, at) if keys[k] in {"for", "of"}), at)
+        subject = (of + 1, subject_end(toks, of + 1)) if of < at else subject
+    words = " ".join(t.text for t in toks[subject[0] : subject[1]]).replace(" ,", ",")
+    found = foreign_body(marker.country, role, words or None)
+    org = foreign_org(found, lexicon)
+    post = " ".join(t.text for t in toks[min(post_start, subject[0]) : max(at, subject[1])])
+    post = post.replace(" ,", ",")
+    match = OrgMatch(marker.start, marker.end, org, via="foreign")
+    return Official(sentence.index, i, name.span_end, post, role, match, name, None, "foreign")
+
+
+def _foreign_after(sentence, toks, keys, i, lexicon, lang) -> Official | None:
+    """A foreign official whose post names the country after it: ``Duta Besar Australia untuk
+    Indonesia Jane Smith``, ``Menteri Pendidikan Singapura Tan Ah Kow``, ``Minister of Health of
+    Malaysia Aziz Rahman``."""
+    heads = _post_at(toks, keys, i)
+    if not heads or not toks[i].capitalised:
+        return None
+    length, role = heads[0]
+    start = i + length + (1 if i + length < len(toks) and keys[i + length] in {"of", "for"} else 0)
+    end = subject_end(toks, start)
+    c = end + 1 if end < len(toks) and keys[end] == "of" and end > start else end
+    marker = country_marker(toks, c) if c < len(toks) and toks[c].capitalised else None
+    if marker is None or marker.end == marker.start or (c > end and end == start):
+        return None
+    at = _after_destination(toks, keys, marker.end) or marker.end
+    name = name_after(toks, _past_bracket_and_comma(toks, at))
+    if name is None or (name.end - name.start < 2 and name.span_start == name.start):
+        return None
+    if any(token_key(w) in _never_in_names() for w in name.name.split()):
+        return None
+    words = " ".join(t.text for t in toks[start:end]).replace(" ,", ",") or None
+    found = foreign_body(marker.country, role, words, lang)
+    match = OrgMatch(marker.start, marker.end, foreign_org(found, lexicon), via="foreign")
+    post = " ".join(t.text for t in toks[i : end if end > start else i + length])
+    post = post.replace(" ,", ",")
+    return Official(sentence.index, i, name.span_end, post, role, match, name, None, "foreign")
+
+
+def _past_bracket_and_comma(toks, at: int) -> int:
+    """Past a bracket after a post (``(Higher Education and Skills)``) and a comma."""
+    if at < len(toks) and toks[at].text == "(":
+        close = next((k for k in range(at + 1, min(len(toks), at + 9)) if toks[k].text == ")"), 0)
+        at = close + 1 if close else at
+    return at + 1 if at < len(toks) and toks[at].text == "," else at
+
+
 def _place_for_name(toks, name: Name, lexicon: Lexicon) -> tuple[OrgMatch | None, Name | None]:
     """``Sekda Kendal, Sugiono``: a bare area name read as a name is the post's region, and
     the person is named after the comma."""
@@ -214,6 +301,15 @@ def _place_for_name(toks, name: Name, lexicon: Lexicon) -> tuple[OrgMatch | None
     if region.end < len(toks) and toks[region.end].text == ",":
         return region, _name_after(toks, region.end, lexicon)
     return None, name
+
+
+def _acronym_before_name(toks, name: Name) -> bool:
+    """``Vice-Chancellor CDU, Professor Scott Bowman``: an acronym the gazetteer does not know,
+    read as the name, is the post's body; the person is named after the comma."""
+    word = toks[name.start].text
+    single = name.end - name.start == 1 and word.isupper() and len(word) <= 5
+    comma = name.span_end < len(toks) and toks[name.span_end].text == ","
+    return single and comma and _starts_name(toks, name.span_end)
 
 
 def _unit_end(toks, keys, p, h) -> int:
@@ -226,6 +322,9 @@ def _unit_end(toks, keys, p, h) -> int:
     with_unit = _post_table()["with_unit"].match(keys[p:h], 0)
     if not with_unit or with_unit[0] != h - p:
         return h
+    titled = _titled_name_after_unit(toks, h)
+    if titled is not None:
+        return titled
     t = h = _after_brackets(toks, h)
     while t < len(toks) and t - h < MAX_UNIT_WORDS:
         tok = toks[t]
@@ -238,6 +337,28 @@ def _unit_end(toks, keys, p, h) -> int:
     if bracket and _starts_name(toks, _after_brackets(toks, t)):
         return t  # ``Kepala Dinas Pariwisata Dan Budaya (Disparbud) Adi Nugroho``
     return h
+
+
+def _titled_name_after_unit(toks, h) -> int | None:
+    """The end of a unit's name written with commas (``Wakil Rektor Bidang Perencanaan, Kerja
+    sama, dan TIK Prof. Suharso``), when a title starts the person's name right after it.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Wakil Rektor Bidang Riset, dan Kerja sama Dr. Adi Nugroho")
+    >>> toks = art.sentences[0].tokens
+    >>> _titled_name_after_unit(toks, 2)
+    8
+    """
+    t = h
+    while t < len(toks) and t - h < MAX_UNIT_WORDS and not is_title(toks[t].text):
+        tok = toks[t]
+        unit = tok.is_word and (tok.capitalised or tok.key in _unit_joiners())
+        if not (unit or tok.text == ",") or is_degree(tok.text):
+            return None  # a degree or an initial: a person is named before the title
+        t += 1
+    if t == h or t >= len(toks) or not is_title(toks[t].text) or not _starts_name(toks, t):
+        return None
+    return t - 1 if toks[t - 1].text == "," else t
 
 
 def _after_destination(toks, keys, h) -> int | None:
@@ -253,7 +374,7 @@ def _after_destination(toks, keys, h) -> int | None:
 def _with_org(sentence, toks, i, p, hit, acting) -> Official:
     length, (post, key) = hit
     org = OrgMatch(p, p + length, gazetteer_index().org(key), via="post")
-    name = _name_after(toks, p + length, None)
+    name = _name_after(toks, _past_second_post(toks, p + length), None)
     return Official(
         sentence.index,
         i,
@@ -264,6 +385,35 @@ def _with_org(sentence, toks, i, p, hit, acting) -> Official:
         name,
         " ".join(t.text for t in toks[i : i + acting[0]]) if acting else None,
     )
+
+
+def _slashed(toks, keys, p) -> tuple[int, tuple[str, str]] | None:
+    """``Menristek/Kepala``, one token: the first post names the body."""
+    if p >= len(toks) or "/" not in toks[p].text or " " not in keys[p]:
+        return None
+    hit = _post_table()["with_org"].match([keys[p].split()[0]], 0)
+    return (1, hit[1]) if hit else None
+
+
+def _past_second_post(toks, at: int) -> int:
+    """Past a second post joined by a slash (``Menristek/Kepala BRIN Bambang``): the person
+    holds both; the first names the body.
+
+    >>> from govkg.extract.text import tokens
+    >>> _past_second_post(tokens("Menristek / Kepala BRIN Bambang"), 1)
+    4
+    >>> _past_second_post(tokens("Menristek/Kepala BRIN Bambang"), 1)
+    2
+    """
+    keys = _keys(toks)
+    if "/" in toks[at - 1].text and " " in keys[at - 1]:
+        k = at  # ``Menristek/Kepala BRIN``: the second post's body follows
+    elif at + 1 >= len(toks) or toks[at].text != "/" or not _post_at(toks, keys, at + 1):
+        return at
+    else:
+        k = at + 1 + _post_at(toks, keys, at + 1)[0][0]
+    org = _gazetteer(toks, k) if k < len(toks) and toks[k].capitalised else None
+    return org.end if org is not None else k
 
 
 def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
@@ -363,7 +513,7 @@ def _post_text(toks, p, post_end, org: OrgMatch | None, role: str) -> str:
     """The post as written; ``Kepala`` before ``Dinas Pendidikan …`` becomes ``Kepala Dinas``."""
     if post_end - 1 > p and toks[post_end - 1].text == ")":
         post_end = next(k for k in range(post_end - 1, p, -1) if toks[k].text == "(")
-    post = " ".join(t.text for t in toks[p:post_end])
+    post = " ".join(t.text for t in toks[p:post_end]).replace(" , ", ", ")
     if org is None or org.start != post_end:
         return post
     posts = _posts()
@@ -384,6 +534,7 @@ def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
     if (
         k < len(toks)
         and toks[k].capitalised
+        and not is_title(toks[k].text)  # ``Bpk.`` is a form of address, not BPK
         and lexicon is not None
         and org_at(toks, k, lexicon, weak=False) is not None
     ):
@@ -454,7 +605,8 @@ def _org_first(sentence, toks, keys, i, lexicon) -> Official | None:
         if heads:
             return _finish_org_first(sentence, toks, i, org, org.end, heads[0], lexicon)
     for k in range(i + 1, min(len(toks), i + 5)):
-        if not (toks[k - 1].is_word and toks[k - 1].capitalised):
+        joined = k - 1 > i and toks[k - 1].key in _unit_joiners() and toks[k].capitalised
+        if not (toks[k - 1].is_word and (toks[k - 1].capitalised or joined)):
             break
         heads = _post_at(toks, keys, k)
         if heads:

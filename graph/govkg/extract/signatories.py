@@ -123,6 +123,8 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
             other = coreferent(official, everyone)
             org = other.org.org if other is not None and other.org is not None else None
         notes: list[str] = []
+        if _named(official) and zone != "representative":
+            org, sure = _body_elsewhere(official, org, sure, everyone, notes)
         if org is None and zone == "representative":
             org = _represented_org(facts, official)
         name, honorifics = _name(official, everyone)
@@ -148,6 +150,85 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
     return found
 
 
+def _body_elsewhere(
+    official: Official, org: Org | None, sure: float, everyone: Sequence[Facts], notes: list[str]
+) -> tuple[Org | None, float]:
+    """The body of a signer named without one (or with only the body its office belongs to),
+    from elsewhere in the report: the same person in the same post with a body (``Kapolres
+    Magelang Kota AKBP Yolanda``), else the one body of the post's kind the report names."""
+    conf = Rules.load().confidence
+    other = same_person_body(official, org, everyone)
+    if other is not None:
+        if org is None:
+            name = official.name.name
+            notes.append(f"{name} is named as {official.post} of {other.name} elsewhere")
+        return other, min(sure, conf["signer_org_elsewhere"]) if org is None else sure
+    if org is not None:
+        return org, sure
+    taken = {  # ``Wali Kota Bandung dan Wali Kota X``: another person holds that post
+        o.org.org.ident
+        for f in everyone
+        if f.sentence.index == official.sentence
+        for o in f.officials
+        if o is not official and o.role == official.role and o.org is not None
+    }
+    only = only_body_of_kind(official.role, everyone)
+    if only is None or only.ident in taken:
+        return None, sure
+    notes.append(
+        f"the report does not say which body {official.name.name} signed for; {only.name} is "
+        f"the one body it names that a {official.post} heads"
+    )
+    return only, min(sure, conf["signer_org_in_report"])
+
+
+def same_person_body(official: Official, org: Org | None, everyone: Sequence[Facts]) -> Org | None:
+    """The body another mention of the same person in the same post gives, when this mention
+    gives none or only the body that one belongs to.
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> art = read_article("Bupati Adi Nugroho meneken MoU. Bupati Serang Adi Nugroho senang.")
+    >>> facts = [analyse(s, Lexicon()) for s in art.sentences]
+    >>> same_person_body(facts[0].officials[0], None, facts).ident
+    'kabupaten-36-04'
+    """
+    words = fold_name(official.name.name).split()
+    for f in everyone:
+        for o in f.officials:
+            if o is official or o.org is None or o.role != official.role or not _named(o):
+                continue
+            other = fold_name(o.name.name).split()
+            same = other == words or _part_of(words, other) or _part_of(other, words)
+            if same and (org is None or o.org.org.parent == org.ident):
+                return o.org.org
+    return None
+
+
+def only_body_of_kind(role: str, everyone: Sequence[Facts]) -> Org | None:
+    """The one body of the kind a post heads (``Gubernur``: a province) that the report names
+    outside witnesses and guests (a place may be the body's: ``di Kabupaten Serang``), or None.
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> art = read_article("Pemerintah Provinsi Bali meneken MoU. Gubernur Adi senang.")
+    >>> only_body_of_kind("gubernur", [analyse(s, Lexicon()) for s in art.sentences]).ident
+    'provinsi-51'
+    """
+    kind = _region_roles().get(role)
+    if kind is None:
+        return None
+    found = {}
+    for f in everyone:
+        matches = [p.match for p in f.parties] + [o.org for o in f.officials if o.org]
+        for m in matches:
+            if m.org.kind == kind and f.zone_of(m.start) not in {"witness", "attendee"}:
+                found[m.org.ident] = m.org
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _anchor(official: Official) -> int:
     """The token whose zone decides the official's part: the post, not a name written before."""
     if official.pattern == "name-post" and official.name is not None:
@@ -159,12 +240,22 @@ def _confidence(official: Official) -> float:
     conf = Rules.load().confidence
     if official.pattern == "name-post":
         return conf["signer_name_post"]
+    if official.pattern == "foreign":
+        return conf["signer_foreign_post"]
     return conf["signer_post_org_name"] if official.org else conf["signer_inferred_org"]
 
 
 def _is_speaker(facts: Facts, official: Official) -> bool:
+    """The official is quoted, not signing: ``X, ujarnya``; ``…, ujar Wagub X``; ``Menurut X,``;
+    or attends (``Kapolda X menghadiri acara penandatanganan``)."""
     reporting = facts.cues.get("reporting", [])
-    return any(official.end <= at <= official.end + 1 for at in reporting)
+    if any(official.end <= at <= official.end + 1 for at in reporting):
+        return True
+    keys = facts.sentence.keys
+    words = Rules.load().data["signatories"]
+    before = official.start > 0 and keys[official.start - 1] in words["speaker_before"]
+    after = official.end < len(keys) and keys[official.end] in words["attending_verbs"]
+    return before or after
 
 
 def _signs_after_witnessed_signing(facts: Facts, official: Official) -> bool:
