@@ -18,6 +18,12 @@ Prints a Markdown table; ``--write`` also puts it in ``benchmarks/RESULTS.md``.
 
 runs the hostile-load cases of issue 13 instead (:mod:`server_hostile`: light queries
 while 8 heavy queries run, abandoned heavy queries) into their own RESULTS section.
+
+    python benchmarks/bench_server.py --compare [--rounds 3] [--oxigraph PATH] [--write]
+
+runs ``govkg serve`` beside ``oxigraph serve-read-only`` on the same store, the 17-query
+mix, alternated runs (:mod:`server_compare`; issue 17): throughput, cheap-query p50,
+errors, and the ratio.
 """
 
 from __future__ import annotations
@@ -38,6 +44,15 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from _common import machine, synthetic_build, table
+from server_compare import (
+    CHEAP_SECONDS,
+    load_run,
+    mix,
+    row_counts,
+    solo_times,
+    start_alternative,
+    summary,
+)
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -181,11 +196,16 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="also update benchmarks/RESULTS.md")
     parser.add_argument("--hostile", action="store_true", help="the issue 13 cases instead")
     parser.add_argument("--fast-workers", type=int, help="govkg serve --fast-workers")
+    parser.add_argument("--compare", action="store_true", help="beside Oxigraph's server")
+    parser.add_argument("--rounds", type=int, default=3, help="alternations with --compare")
+    parser.add_argument("--oxigraph", help="the oxigraph CLI (default: on PATH)")
     args = parser.parse_args()
     out = synthetic_build(args.agreements, args.seed)
     process, base = start_server(out, args)
     if args.hostile:
         return run_hostile(args, process, base)
+    if args.compare:
+        return run_compare(args, process, base, out)
     try:
         count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
         _, body = get(base + "sparql?" + urlencode({"query": count}))
@@ -244,6 +264,117 @@ def run_hostile(args, process: subprocess.Popen, base: str) -> None:
     print(report)
     if args.write:
         write_results(report, marker)
+
+
+def run_compare(args, process: subprocess.Popen, base: str, out: Path) -> None:
+
+    other, other_url, label = start_alternative(out / "store", args.oxigraph)
+    ours_url = base + "sparql"
+    try:
+        queries = mix(hubs(base)[0])
+        ours_rows, other_rows = row_counts(ours_url, queries), row_counts(other_url, queries)
+        if ours_rows != other_rows:
+            raise SystemExit(f"the servers disagree: {ours_rows} vs {other_rows}")
+        solo = solo_times(other_url, queries)
+        cheap = {q for q, t in solo.items() if t < CHEAP_SECONDS}
+        runs: dict[str, list[dict]] = {"govkg": [], "oxigraph": []}
+        for number in range(args.rounds):
+            for side, url in (("govkg", ours_url), ("oxigraph", other_url)):
+                loaded = load_run(url, queries, args.clients, args.per_client)
+                runs[side].append(summary(loaded, cheap) | {"load": os.getloadavg()[0]})
+                done = runs[side][-1]
+                print(
+                    f"round {number + 1} {side}: {done['throughput']:.1f} req/s, cheap p50 "
+                    f"{done['cheap_p50'] * 1000:.0f} ms, {done['errors']} errors, "
+                    f"load {done['load']:.1f}",
+                    file=sys.stderr,
+                )
+    finally:
+        for proc in (process, other):
+            proc.terminate()
+            proc.wait(timeout=20)
+    report = render_compare(args, label, queries, solo, cheap, ours_rows, runs)
+    print(report)
+    if args.write:
+        write_results(report, "bench_server_compare")
+
+
+def render_compare(args, label, queries, solo, cheap, rows, runs) -> str:
+    def med(side: str, key: str) -> float:
+        return statistics.median(r[key] for r in runs[side])
+
+    ours, theirs = runs["govkg"], runs["oxigraph"]
+    per_run = [
+        [
+            f"{n + 1}",
+            f"{o['throughput']:.1f} / {t['throughput']:.1f}",
+            f"{o['throughput'] / t['throughput']:.2f}×",
+            f"{o['cheap_p50'] * 1000:.0f} / {t['cheap_p50'] * 1000:.0f}",
+            f"{o['p50'] * 1000:.0f} / {t['p50'] * 1000:.0f}",
+            f"{o['p95'] * 1000:.0f} / {t['p95'] * 1000:.0f}",
+            f"{o['errors']} / {t['errors']}",
+            f"{o['load']:.1f} / {t['load']:.1f}",
+        ]
+        for n, (o, t) in enumerate(zip(ours, theirs, strict=True))
+    ]
+    ratio = statistics.median(
+        o["throughput"] / t["throughput"] for o, t in zip(ours, theirs, strict=True)
+    )
+    cheap_p50 = med("govkg", "cheap_p50")
+    errors = sum(r["errors"] for r in ours)
+    targets = [
+        [
+            "throughput ratio (median of the rounds' ratios)",
+            f"{ratio:.2f}×",
+            "≥ 1.0×",
+            "PASS" if ratio >= 1.0 else "FAIL",
+        ],
+        [
+            "govkg cheap-query p50 under load (median)",
+            f"{cheap_p50 * 1000:.0f} ms",
+            "≤ 50 ms",
+            "PASS" if cheap_p50 <= 0.05 else "FAIL",
+        ],
+        ["govkg errors (all rounds)", str(errors), "0", "PASS" if errors == 0 else "FAIL"],
+    ]
+    by_query = [
+        [
+            name,
+            rows[name],
+            f"{solo[name] * 1000:.0f}",
+            "yes" if name in cheap else "",
+            f"{statistics.median(r['by_query'][name] for r in ours) * 1000:.0f}",
+            f"{statistics.median(r['by_query'][name] for r in theirs) * 1000:.0f}",
+        ]
+        for name, _ in queries
+    ]
+    command = (
+        f"python benchmarks/bench_server.py --compare --agreements {args.agreements} "
+        f"--seed {args.seed} --clients {args.clients} --per-client {args.per_client} "
+        f"--workers {args.workers} --timeout {args.timeout:g} --rounds {args.rounds}"
+    )
+    errors_seen = [e for r in ours + theirs for e in r["first_errors"]][:5]
+    return (
+        "<!-- bench_server_compare -->\n## govkg serve beside Oxigraph's server (issue 17)\n\n"
+        f"Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. Machine: {machine()}, "
+        f"shared with other work (1-minute load average after each run in the table).  \n"
+        f"Command: `{command}`  \nAlternative: {label}, on the same store folder.\n\n"
+        f"{args.clients} clients × {args.per_client} requests per run, one connection per "
+        f"request, the {len(queries)}-query mix as the same SPARQL text to both (`/sparql` and "
+        "`/query`, JSON results); runs alternate govkg, Oxigraph, govkg, … in one invocation. "
+        f"Cheap: answered by Oxigraph alone in < {CHEAP_SECONDS * 1000:.0f} ms.\n\n"
+        + table(["target", "measured", "wanted", "verdict"], targets)
+        + "\n\nEach round (govkg / Oxigraph):\n\n"
+        + table(
+            ["round", "req/s", "ratio", "cheap p50 ms", "p50 ms", "p95 ms", "errors", "load"],
+            per_run,
+        )
+        + "\n\nBy query: rows, alone on Oxigraph, and p50 under load (medians of the rounds):\n\n"
+        + table(["query", "rows", "alone ms", "cheap", "govkg p50 ms", "Oxigraph p50 ms"], by_query)
+        + "\n"
+        + ("\nErrors:\n" + "\n".join(f"- {e}" for e in errors_seen) + "\n" if errors_seen else "")
+        + "<!-- /bench_server_compare -->\n"
+    )
 
 
 def render(args, triples: int, loaded: dict, heavy_run: dict, after: int) -> str:
