@@ -20,6 +20,7 @@ with ``--oxigraph``).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import statistics
@@ -118,13 +119,46 @@ def row_counts(url: str, queries: list[tuple[str, str]]) -> dict[str, int]:
     """Rows of each query's answer (the two servers must agree)."""
     counts = {}
     for label, text in queries:
-        _, body = fetch(url + "?" + urlencode({"query": text}))
+        status, body = fetch(url + "?" + urlencode({"query": text}))
+        if status != 200:
+            raise SystemExit(f"{label} failed on {url}: {status} {body[:300]!r}")
         counts[label] = len(json.loads(body)["results"]["bindings"])
     return counts
 
 
-def load_run(url: str, queries: list[tuple[str, str]], clients: int, per_client: int) -> dict:
-    """``clients`` threads × ``per_client`` requests through the mix; latencies by query."""
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu(root: int) -> float:
+    """CPU seconds (user + system) of ``root`` and its descendants, the reaped ones included.
+
+    A worker killed and reaped by its forkserver counts in the forkserver's children's
+    times, so the difference of two readings is what the server used between them.
+    """
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = sum(int(f) for f in fields[11:15]) / TICKS
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += times.get(pid, 0.0)
+        todo += [child for child, parent in parents.items() if parent == pid]
+    return total
+
+
+def load_run(
+    url: str, queries: list[tuple[str, str]], clients: int, per_client: int, pid: int
+) -> dict:
+    """``clients`` threads × ``per_client`` requests through the mix; latencies by query,
+    and the CPU seconds the server (process ``pid`` and its descendants) used meanwhile."""
     by_query: dict[str, list[float]] = {}
     errors: list[str] = []
     lock = threading.Lock()
@@ -144,12 +178,15 @@ def load_run(url: str, queries: list[tuple[str, str]], clients: int, per_client:
                     errors.append(f"{label}: {status} {body[:120]!r}")
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    cpu = tree_cpu(pid)
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return {"by_query": by_query, "errors": errors, "wall": time.perf_counter() - started}
+    wall = time.perf_counter() - started
+    cpu = tree_cpu(pid) - cpu
+    return {"by_query": by_query, "errors": errors, "wall": wall, "cpu": cpu}
 
 
 def summary(run: dict, cheap: set[str]) -> dict:
@@ -158,6 +195,7 @@ def summary(run: dict, cheap: set[str]) -> dict:
     light = [t for label, times in run["by_query"].items() if label in cheap for t in times]
     return {
         "throughput": len(every) / run["wall"],
+        "per_cpu": len(every) / run["cpu"] if run["cpu"] else float("nan"),
         "p50": statistics.median(every),
         "p95": statistics.quantiles(every, n=20)[-1],
         "cheap_p50": statistics.median(light) if light else float("nan"),
