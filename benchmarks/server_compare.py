@@ -8,9 +8,10 @@ parameter (:func:`govkg.remote.endpoint.bind_text`), sent by GET with
 alternate (govkg, the alternative, govkg, …) in one invocation, so both see the same
 machine load; medians of the runs and their ratio are reported.
 
-*Cheap* queries are the mix's queries that Oxigraph answers alone, without load, in under
-CHEAP_SECONDS (measured at the start of the run, on the alternative); their p50 under load
-is the issue's "cheap-query p50".
+*Cheap* queries are the mix's queries that cost Oxigraph under CHEAP_SECONDS of CPU time
+(measured at the start of the run in this process, pyoxigraph on the same store, answer
+serialized as JSON; CPU time, not wall time, so that the machine's load does not decide);
+their p50 under load is the issue's "cheap-query p50".
 
 The alternative is ``oxigraph serve-read-only``: the ``oxigraph`` CLI from PyPI (``pip
 install oxigraph``, the same version as pyoxigraph; a separate venv will do, pass its path
@@ -100,18 +101,20 @@ def _beside_python(name: str) -> str | None:
     return str(path) if path.exists() else None
 
 
-def solo_times(url: str, queries: list[tuple[str, str]], repeat: int = 3) -> dict[str, float]:
-    """Median time of each query alone (one client, nothing else running)."""
+def solo_times(store: Path, queries: list[tuple[str, str]], repeat: int = 3) -> dict[str, float]:
+    """Median CPU seconds of each query on pyoxigraph (the same engine), answer as JSON."""
+    import pyoxigraph as ox
+
+    opened = ox.Store.read_only(str(store))
     times = {}
     for label, text in queries:
         runs = []
         for _ in range(repeat):
-            started = time.perf_counter()
-            status, _ = fetch(url + "?" + urlencode({"query": text}))
-            runs.append(time.perf_counter() - started)
-            if status != 200:
-                raise SystemExit(f"{label} failed alone on {url}: {status}")
+            started = time.process_time()
+            opened.query(text).serialize(format=ox.QueryResultsFormat.JSON)
+            runs.append(time.process_time() - started)
         times[label] = statistics.median(runs)
+    del opened
     return times
 
 
