@@ -204,7 +204,7 @@ def test_a_query_that_outgrows_the_fast_lane_keeps_running_or_waits_for_the_gene
         assert len(server.pool.pids()) == 2  # the extra worker retired after its answer
 
 
-def test_a_query_known_to_be_heavy_skips_the_fast_lane_and_heavy_queries_are_demoted(seed_out):
+def test_a_query_known_to_be_heavy_skips_the_fast_lane_and_yields_only_to_light_work(seed_out):
     limits = Limits(workers=1, timeout=20.0, queue_wait=20.0)
     lanes = Lanes(fast_workers=1, fast_seconds=0.3)
     with Server([seed_out], port=0, limits=limits, lanes=lanes) as server:
@@ -214,7 +214,12 @@ def test_a_query_known_to_be_heavy_skips_the_fast_lane_and_heavy_queries_are_dem
         blocker = send_raw(server, HEAVY)  # holds the only general worker
         wait_until(lambda: server.pool.idle() == 0, 5)
         (general,) = set(server.pool.pids()) - {w.pid for w in server.pool._idle["fast"]}
-        wait_until(lambda: os.getpriority(os.PRIO_PROCESS, general) == GENERAL_NICE, 5)
+        ours = os.getpriority(os.PRIO_PROCESS, 0)
+        wait_until(lambda: any(w.pid == general for w in server.pool._heavy), 10)
+        assert os.getpriority(os.PRIO_PROCESS, general) == ours  # alone, it is not slowed
+        with server.pool.yielding():  # light work: the heavy query yields the CPU
+            assert os.getpriority(os.PRIO_PROCESS, general) == GENERAL_NICE
+        assert os.getpriority(os.PRIO_PROCESS, general) == ours
         answers: dict = {}
         later = threading.Thread(
             target=lambda: answers.update(h=get_from(server, "127.0.0.4", HUNGRY))
@@ -227,7 +232,6 @@ def test_a_query_known_to_be_heavy_skips_the_fast_lane_and_heavy_queries_are_dem
         later.join(30)
         assert answers["h"][0] == 200 and server.pool.stats.moved == 0
         wait_until(lambda: full(server), 5)
-        ours = os.getpriority(os.PRIO_PROCESS, 0)  # every worker has the server's priority back
         assert {os.getpriority(os.PRIO_PROCESS, pid) for pid in server.pool.pids()} == {ours}
 
 
