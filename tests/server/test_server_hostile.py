@@ -195,7 +195,7 @@ def test_a_query_that_outgrows_the_fast_lane_keeps_running_or_waits_for_the_gene
         second.start()
         wait_until(lambda: server.pool.stats.moved == 2, 5)  # no room: back to the queue
         first.join(30)
-        assert answers["127.0.0.3"][0] == 200 and "127.0.0.4" not in answers
+        assert answers["127.0.0.3"][0] == 200 and "127.0.0.4" not in answers, answers
         blocker.close()  # frees the general worker, which then runs the second
         second.join(30)
         for status, body in answers.values():

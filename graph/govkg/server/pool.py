@@ -25,8 +25,8 @@ worker gets a small share of the CPU and ran into the timeout (issue 17).
 
 The pool remembers what each query (text and bound values) cost the last time
 (:class:`~govkg.server.clocks.Costs`): one known to be light (under half the fast lane's
-CPU budget) goes to the fast lane first and before any other query waiting for a worker;
-one known to be heavy (over that budget, or stopped) skips the fast lane.
+CPU budget) goes to the fast lane first, before any other query waiting for a fast
+worker; one known to be heavy (over that budget, or stopped) skips the fast lane.
 
 A worker whose private memory stays above ``--recycle-mb`` after an answer is replaced.
 """
@@ -387,8 +387,9 @@ class WorkerPool:
         """An idle worker: a general one, else a fast one if this client may use it.
 
         A ``moved`` query (stopped in the fast lane) goes first for the next general worker;
-        a ``light`` one (cheap the last time) first for the next fast worker, and before any
-        other for the next general one; a ``heavy`` one never takes a fast worker.
+        a ``light`` one (cheap the last time) first for the next fast worker (a general one
+        is not held back for it: heavy queries waited past ``--queue-wait`` behind a stream
+        of light ones); a ``heavy`` one never takes a fast worker.
         """
         with self._cond:
             self._urgent += moved
@@ -413,8 +414,7 @@ class WorkerPool:
         """An idle live worker this query may take now (called holding the lock)."""
         if self._closed:
             raise HttpError(503, "shutting-down", "the server is shutting down")
-        first = moved or (light and not self._urgent) or not (self._urgent or self._light_waiting)
-        lanes = [GENERAL] if first else []
+        lanes = [GENERAL] if moved or not self._urgent else []
         address = peer.address
         barred = self._moved.get(address) or self._barred.get(address, 0) > time.monotonic()
         if light and not barred:
