@@ -116,7 +116,13 @@ def start_server(data: Path, args, cache_mb: int | None = None) -> tuple[subproc
 
 
 def hubs(base: str) -> list[str]:
-    _, body = get(base + "api/queries/hubs?format=json")
+    for _ in range(5):  # a busy machine can make the first whole-corpus query time out
+        status, body = get(base + "api/queries/hubs?format=json")
+        if status == 200:
+            break
+        time.sleep(1)
+    else:
+        raise SystemExit(f"the hubs query failed: {status} {body[:200]!r}")
     rows = json.loads(body)["results"]["bindings"]
     return [r["organization"]["value"] for r in rows[:5]]
 
