@@ -205,11 +205,11 @@ def test_a_query_that_outgrows_the_fast_lane_keeps_running_or_waits_for_the_gene
 
 
 def test_a_query_known_to_be_heavy_skips_the_fast_lane_and_yields_only_to_light_work(seed_out):
-    limits = Limits(workers=1, timeout=20.0, queue_wait=20.0)
+    limits = Limits(workers=1, timeout=60.0, queue_wait=60.0)  # HUNGRY must finish
     lanes = Lanes(fast_workers=1, fast_seconds=0.3)
     with Server([seed_out], port=0, limits=limits, lanes=lanes) as server:
         wait_until(lambda: full(server), 30)
-        assert get_from(server, "127.0.0.3", HUNGRY)[0] == 200  # alone: the general lane
+        assert get_from(server, "127.0.0.3", HUNGRY, 70)[0] == 200  # alone: the general lane
         assert server.pool.stats.moved == 0
         blocker = send_raw(server, HEAVY)  # holds the only general worker
         wait_until(lambda: server.pool.idle() == 0, 5)
@@ -222,14 +222,14 @@ def test_a_query_known_to_be_heavy_skips_the_fast_lane_and_yields_only_to_light_
         assert os.getpriority(os.PRIO_PROCESS, general) == ours
         answers: dict = {}
         later = threading.Thread(
-            target=lambda: answers.update(h=get_from(server, "127.0.0.4", HUNGRY))
+            target=lambda: answers.update(h=get_from(server, "127.0.0.4", HUNGRY, 70))
         )
         later.start()  # known heavy: it waits for the general lane instead of the fast one
         time.sleep(1.0)
         assert server.pool.idle("fast") == 1 and server.pool.stats.moved == 0
         assert ask(server.url + "sparql") < 0.5  # the fast lane is free for light queries
         blocker.close()
-        later.join(30)
+        later.join(60)
         assert answers["h"][0] == 200 and server.pool.stats.moved == 0
         wait_until(lambda: full(server), 5)
         assert {os.getpriority(os.PRIO_PROCESS, pid) for pid in server.pool.pids()} == {ours}
