@@ -100,6 +100,13 @@ DEFAULTS, LANES, CONNECTIONS = Limits(), Lanes(), Connections()
     help="A worker keeping more private memory than this after an answer is replaced.",
 )
 @click.option(
+    "--cache-mb",
+    default=LANES.cache_mb,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Megabytes of answers kept in memory for repeated queries (0: none).",
+)
+@click.option(
     "--request-timeout",
     default=CONNECTIONS.request_seconds,
     show_default=True,
@@ -149,6 +156,7 @@ def serve(
     fast_workers: int,
     fast_lane_seconds: float,
     recycle_mb: int,
+    cache_mb: int,
     request_timeout: float,
     max_client_connections: int,
     max_connections: int,
@@ -178,7 +186,7 @@ def serve(
             queue_wait=queue_wait,
             parse_seconds=parse_seconds,
         )
-        lanes = Lanes(fast_workers, fast_lane_seconds, recycle_mb)
+        lanes = Lanes(fast_workers, fast_lane_seconds, recycle_mb, cache_mb)
         connections = Connections(request_timeout, max_client_connections, max_connections)
     except ValueError as err:
         raise GovkgError(str(err), fix="give a positive number") from err

@@ -20,11 +20,13 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 
 from govkg.server.capacity import Connections, Lanes
 from govkg.server.policy import Limits
+from govkg.server.pool import GENERAL_NICE
 from govkg.server.runner import Server
 
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 # about 2 s on the seed build, leaving ~95 MB of private memory in its worker (idle: ~25 MB)
 HUNGRY = "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?o ?a { ?s ?p ?o . ?a a ?t } }"
+OTHER_HUNGRY = HUNGRY.replace("?s", "?x")  # as costly, but not yet known to the pool
 
 
 def alive(pid: int) -> bool:
@@ -182,24 +184,55 @@ def test_a_query_that_outgrows_the_fast_lane_keeps_running_or_waits_for_the_gene
         wait_until(lambda: server.pool.idle() == 0, 5)
         answers: dict = {}
 
-        def hungry(source: str) -> None:
-            answers[source] = get_from(server, source, HUNGRY)
+        def hungry(source: str, text: str = HUNGRY) -> None:
+            answers[source] = get_from(server, source, text)
 
         first = threading.Thread(target=hungry, args=("127.0.0.3",))
         first.start()
         wait_until(lambda: server.pool.stats.moved == 1, 5)  # kept running as an extra worker
         wait_until(lambda: server.pool.idle("fast") == 1, 5)  # and a new fast worker started
-        second = threading.Thread(target=hungry, args=("127.0.0.4",))
+        second = threading.Thread(target=hungry, args=("127.0.0.4", OTHER_HUNGRY))
         second.start()
         wait_until(lambda: server.pool.stats.moved == 2, 5)  # no room: back to the queue
         first.join(30)
-        assert answers["127.0.0.3"][0] == 200 and "127.0.0.4" not in answers
+        assert answers["127.0.0.3"][0] == 200 and "127.0.0.4" not in answers, answers
         blocker.close()  # frees the general worker, which then runs the second
         second.join(30)
         for status, body in answers.values():
             assert status == 200 and int(body["results"]["bindings"][0]["n"]["value"]) > 0
         wait_until(lambda: full(server), 5)
         assert len(server.pool.pids()) == 2  # the extra worker retired after its answer
+
+
+def test_a_query_known_to_be_heavy_skips_the_fast_lane_and_yields_only_to_light_work(seed_out):
+    limits = Limits(workers=1, timeout=60.0, queue_wait=60.0)  # HUNGRY must finish
+    lanes = Lanes(fast_workers=1, fast_seconds=0.3)
+    with Server([seed_out], port=0, limits=limits, lanes=lanes) as server:
+        wait_until(lambda: full(server), 30)
+        assert get_from(server, "127.0.0.3", HUNGRY, 70)[0] == 200  # alone: the general lane
+        assert server.pool.stats.moved == 0
+        blocker = send_raw(server, HEAVY)  # holds the only general worker
+        wait_until(lambda: server.pool.idle() == 0, 5)
+        (general,) = set(server.pool.pids()) - {w.pid for w in server.pool._idle["fast"]}
+        ours = os.getpriority(os.PRIO_PROCESS, 0)
+        wait_until(lambda: any(w.pid == general for w in server.pool._heavy), 10)
+        assert os.getpriority(os.PRIO_PROCESS, general) == ours  # alone, it is not slowed
+        with server.pool.yielding():  # light work: the heavy query yields the CPU
+            assert os.getpriority(os.PRIO_PROCESS, general) == GENERAL_NICE
+        assert os.getpriority(os.PRIO_PROCESS, general) == ours
+        answers: dict = {}
+        later = threading.Thread(
+            target=lambda: answers.update(h=get_from(server, "127.0.0.4", HUNGRY, 70))
+        )
+        later.start()  # known heavy: it waits for the general lane instead of the fast one
+        time.sleep(1.0)
+        assert server.pool.idle("fast") == 1 and server.pool.stats.moved == 0
+        assert ask(server.url + "sparql") < 0.5  # the fast lane is free for light queries
+        blocker.close()
+        later.join(60)
+        assert answers["h"][0] == 200 and server.pool.stats.moved == 0
+        wait_until(lambda: full(server), 5)
+        assert {os.getpriority(os.PRIO_PROCESS, pid) for pid in server.pool.pids()} == {ours}
 
 
 # -- slow clients -----------------------------------------------------------------------------

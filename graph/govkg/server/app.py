@@ -9,6 +9,7 @@ The HTTP server (:mod:`govkg.server.httpd`) only moves bytes; tests can call
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
@@ -35,6 +36,7 @@ from govkg.server.protocol import (
 from govkg.server.workers import Job, Reply
 
 if TYPE_CHECKING:
+    from govkg.server.answers import AnswerCache
     from govkg.server.pool import WorkerPool
     from govkg.server.proxy import ProxyPool
 
@@ -84,8 +86,13 @@ def _has_port(host: str) -> bool:
 class App:
     """The endpoint and UI over one worker pool."""
 
-    def __init__(self, config: ServerConfig, pool: WorkerPool | ProxyPool) -> None:
-        self.config, self.pool = config, pool
+    def __init__(
+        self,
+        config: ServerConfig,
+        pool: WorkerPool | ProxyPool,
+        answers: AnswerCache | None = None,
+    ) -> None:
+        self.config, self.pool, self.answers = config, pool, answers
         self._about: dict | None = None
         self._about_lock = threading.Lock()
         self.routes: dict[str, tuple[tuple[str, ...], Handler]] = {
@@ -190,7 +197,8 @@ class App:
         parsed = parse_sparql(request, self.config.limits)
         if parsed.query is None:
             return ui.service_description(host, parsed.accept, parsed.formats)
-        info = check_query(parsed.query, self.config.limits)
+        with self._yielding():
+            info = check_query(parsed.query, self.config.limits)
         kind = KIND_OF_FORM[info.form]
         fmt = negotiate(kind, parsed.accept, parsed.formats)
         job = _job(parsed.query, fmt.name, kind, self.config.limits, host)
@@ -224,15 +232,27 @@ class App:
             fix = (err.fix or "").replace("-p NAME=VALUE", "?NAME=VALUE in the URL")
             raise HttpError(400, "bad-parameter", err.message, fix=fix) from None
         text = query.text_for(set(given))
-        info = check_query(text, self.config.limits)
+        with self._yielding():
+            info = check_query(text, self.config.limits)
         fmt = negotiate(KIND_OF_FORM[info.form], request.header("accept"), formats)
         job = _job(text, fmt.name, KIND_OF_FORM[info.form], self.config.limits, host)
         job = replace(job, substitutions=oxigraph_bindings(bindings), columns=query.columns)
         return self.run(job, request.peer)
 
+    def _yielding(self):
+        """While the server parses a query, heavy queries yield the CPU (a worker pool's
+        :meth:`~govkg.server.pool.WorkerPool.yielding`; nothing for a proxy)."""
+        yielding = getattr(self.pool, "yielding", None)
+        return yielding() if yielding else contextlib.nullcontext()
+
     def run(self, job: Job, peer: Peer | None = None) -> Response:
-        """Run a job on the pool (stopped if ``peer`` hangs up); its reply as a response."""
-        reply = self.pool.run(job, peer=peer or Peer())
+        """Run a job on the pool (stopped if ``peer`` hangs up), or take its answer from the
+        cache; its reply as a response."""
+        reply = self.answers.get(job) if self.answers is not None else None
+        if reply is None:
+            reply = self.pool.run(job, peer=peer or Peer())
+            if self.answers is not None:
+                self.answers.put(job, reply)
         if not reply.ok:
             raise HttpError(reply.status, reply.code, reply.message, fix=_fix(reply))
         return result_response(reply, self.config.limits)

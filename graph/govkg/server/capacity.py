@@ -21,9 +21,10 @@ class Lanes:
     fast_workers: int = 1  # workers kept for queries that arrive while the others are busy
     fast_seconds: float = 0.25  # CPU seconds in the fast lane before moving to the general one
     recycle_mb: int = 512  # a worker keeping more private memory after an answer is replaced
+    cache_mb: int = 64  # answers of the local store kept in memory (0: none; answers.py)
 
     def __post_init__(self) -> None:
-        _check_positive(self, may_be_zero=("fast_workers",))
+        _check_positive(self, may_be_zero=("fast_workers", "cache_mb"))
 
 
 @dataclass(frozen=True)

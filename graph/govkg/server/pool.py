@@ -14,6 +14,20 @@ background. Two lanes keep light queries fast while heavy ones run:
   fast lane while it has a moved query running, and for ``--timeout`` seconds after one of
   its queries hit the timeout, so heavy queries pass through it once, not again and again.
 
+Every worker starts at the server's CPU priority. A general-lane query that has used a
+fifth of ``--fast-lane-seconds`` of CPU counts as *heavy*; while a fast-lane query runs or
+the server reads a query (:meth:`WorkerPool.yielding`), heavy queries' workers are
+reniced to GENERAL_NICE, so they yield the CPU to light work, and they get the server's
+priority back when it is done and after their answer (where the OS does not allow raising
+a priority, as for an unprivileged user, a worker once reniced keeps the lower priority).
+A heavy query alone is not slowed down: on a machine shared with other work, a niced
+worker gets a small share of the CPU and ran into the timeout (issue 17).
+
+The pool remembers what each query (text and bound values) cost the last time
+(:class:`~govkg.server.clocks.Costs`): one known to be light (under half the fast lane's
+CPU budget) goes to the fast lane first, before any other query waiting for a fast
+worker; one known to be heavy (over that budget, or stopped) skips the fast lane.
+
 A worker whose private memory stays above ``--recycle-mb`` after an answer is replaced.
 """
 
@@ -32,7 +46,7 @@ from pathlib import Path
 
 from govkg.errors import GovkgError
 from govkg.server.capacity import Lanes
-from govkg.server.clocks import CpuClock, WallClock
+from govkg.server.clocks import Costs, CpuClock, WallClock
 from govkg.server.errors import HttpError
 from govkg.server.owned import Owned
 from govkg.server.peer import ClientGone, Peer
@@ -42,7 +56,9 @@ from govkg.server.workers import Job, Reply
 
 log = logging.getLogger("govkg.serve")
 GENERAL, FAST, EXTRA = "general", "fast", "extra"
-GENERAL_NICE = 10  # CPU priority of general-lane workers (the fast lane keeps the server's)
+GENERAL_NICE = 10  # CPU priority of demoted queries' workers (the others keep the server's)
+LIGHT_SHARE = 0.5  # a query that used less than this share of the fast lane's CPU is light
+DEMOTE_SHARE = 0.2  # a general-lane query is demoted after this share of the fast lane's CPU
 WATCH_SECONDS = 0.2  # how often idle workers are checked for a death from outside
 NOBODY = Peer()
 
@@ -66,6 +82,10 @@ class _Worker:
     conn: object
     lane: str
     owned: Owned | None = None
+    key: object = None  # the running job's cost key
+    cpu_start: float | None = None  # the worker's CPU seconds when the job was sent
+    heavy: bool = False  # its query passed the demotion budget
+    niced: bool = False  # reniced to GENERAL_NICE
 
     @property
     def pid(self) -> int:
@@ -102,6 +122,11 @@ class WorkerPool:
         self._extra = 0  # fast workers kept running in the general lane
         self._urgent = 0  # moved queries waiting for a general worker (they go first)
         self._barred: dict[str, float] = {}  # client → end of its bar after a timeout
+        self._costs = Costs()  # what each query cost the last time (under self._cond)
+        self._light_waiting = 0  # known light queries waiting for a worker (they go first)
+        self._heavy: set[_Worker] = set()  # workers running a heavy query
+        self._fast_running = 0  # fast-lane queries and requests being read (heavy ones yield)
+        self._nice_lock = threading.Lock()
         self._closed = False
         try:
             for lane, count in ((GENERAL, limits.workers), (FAST, self.lanes.fast_workers)):
@@ -143,9 +168,6 @@ class WorkerPool:
         worker = _Worker(process, parent, lane, Owned(process.pid))
         with self._cond:
             self._all.add(worker)
-        if lane == GENERAL:  # heavy queries yield the CPU to the fast lane and the server
-            with contextlib.suppress(OSError):
-                os.setpriority(os.PRIO_PROCESS, process.pid, GENERAL_NICE)
         status, detail = hello(parent)
         if status != "ready":
             self._kill(worker)
@@ -164,6 +186,7 @@ class WorkerPool:
             if worker not in self._all:
                 return False
             self._all.discard(worker)
+            self._heavy.discard(worker)
         worker.owned.kill()
         worker.owned.wait(5)
         worker.owned.close()
@@ -221,10 +244,14 @@ class WorkerPool:
         if worker.lane == GENERAL:
             return self._finish(worker, timeout, timeout, peer)
         started = time.monotonic()
+        self._in_fast_lane(+1)
         try:
             return self._wait(worker, self.lanes.fast_seconds, peer, cpu=True)
         except _Late:
             self.stats.moved += 1
+            self._note(worker.key, float("inf"))  # next time it skips the fast lane
+        finally:
+            self._in_fast_lane(-1)
         with self._moving(peer.address):
             if self._promote(worker):
                 left = max(0.0, timeout - (time.monotonic() - started))
@@ -234,17 +261,76 @@ class WorkerPool:
             return self._finish(worker, timeout, timeout, peer)
 
     def _finish(self, worker: _Worker, seconds: float, timeout: float, peer: Peer) -> Reply:
-        """The reply within ``seconds``, or the worker killed and 503 ``query-timeout``."""
+        """The reply within ``seconds``, or the worker killed and 503 ``query-timeout``.
+
+        A query still running after DEMOTE_SHARE of ``--fast-lane-seconds`` of CPU becomes
+        heavy first."""
+        end = time.monotonic() + seconds
         try:
-            return self._wait(worker, seconds, peer)
+            if not worker.heavy:
+                try:
+                    budget = self.lanes.fast_seconds * DEMOTE_SHARE
+                    return self._wait(worker, budget, peer, cpu=True, wall=seconds)
+                except _Late:
+                    self._demote(worker)
+            return self._wait(worker, max(0.0, end - time.monotonic()), peer)
         except _Late:
             started = time.perf_counter()
+            self._note(worker.key, float("inf"))
             self._replace(worker)
             self._bar(peer.address)
             self.stats.timeouts += 1
             self.stats.stop_seconds.append(time.perf_counter() - started)
             log.warning("stopped a query after the %.1f s timeout", timeout)
             raise _timeout(timeout) from None
+
+    def _demote(self, worker: _Worker) -> None:
+        """Count a worker's query as heavy: it yields the CPU while the fast lane works."""
+        with self._cond:
+            worker.heavy = True
+            self._heavy.add(worker)
+        self._prioritize()
+
+    def _calm(self, worker: _Worker) -> None:
+        """A heavy query ended: its worker is not heavy any more (and not niced, where the
+        OS allows)."""
+        with self._cond:
+            worker.heavy = False
+            self._heavy.discard(worker)
+        with self._nice_lock:
+            if worker.niced:
+                worker.niced = not _renice(worker.pid, os.getpriority(os.PRIO_PROCESS, 0))
+
+    def _in_fast_lane(self, change: int) -> None:
+        with self._cond:
+            self._fast_running += change
+        self._prioritize()
+
+    @contextlib.contextmanager
+    def yielding(self):
+        """Heavy queries yield the CPU while this block runs (the server reading a request)."""
+        self._in_fast_lane(+1)
+        try:
+            yield
+        finally:
+            self._in_fast_lane(-1)
+
+    def _prioritize(self) -> None:
+        """Heavy queries' workers at GENERAL_NICE while a fast-lane query runs, else at the
+        server's own priority (where the OS allows raising it again)."""
+        with self._nice_lock:
+            with self._cond:
+                yielding, heavy = self._fast_running > 0, list(self._heavy)
+            ours = os.getpriority(os.PRIO_PROCESS, 0)
+            for worker in heavy:
+                if yielding and not worker.niced:
+                    worker.niced = _renice(worker.pid, GENERAL_NICE)
+                elif worker.niced and not yielding:
+                    worker.niced = not _renice(worker.pid, ours)
+
+    def _note(self, key: object, seconds: float) -> None:
+        with self._cond:
+            self._costs.note(key, seconds)
 
     def _bar(self, address: str) -> None:
         """Keep a client whose query hit the timeout out of the fast lane for ``timeout`` s."""
@@ -275,15 +361,20 @@ class WorkerPool:
                 return False
             self._extra += 1
             worker.lane = EXTRA
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, worker.pid, GENERAL_NICE)
+        self._demote(worker)
         self._refill_later(FAST)
         return True
 
     def _send(self, job: Job, deadline: float, peer: Peer, moved: bool = False) -> _Worker:
         """Hand ``job`` to an idle worker (a worker found dead is replaced, the next tried)."""
+        key = (job.query, job.substitutions)
+        with self._cond:
+            cost = self._costs.get(key)
+        light = cost is not None and cost < self.lanes.fast_seconds * LIGHT_SHARE
+        heavy = cost is not None and cost >= self.lanes.fast_seconds
         for _ in range(3):
-            worker = self._take(deadline, peer, moved)
+            worker = self._take(deadline, peer, moved, light, heavy)
+            worker.key, worker.cpu_start = key, worker.owned.cpu_seconds()
             try:
                 worker.conn.send(job)
                 return worker
@@ -292,16 +383,20 @@ class WorkerPool:
                 self._replace(worker)
         raise HttpError(503, "busy", "no query worker is available", fix="retry shortly")
 
-    def _take(self, deadline: float, peer: Peer, moved: bool = False) -> _Worker:
+    def _take(self, deadline: float, peer: Peer, moved: bool, light: bool, heavy: bool) -> _Worker:
         """An idle worker: a general one, else a fast one if this client may use it.
 
-        A ``moved`` query (stopped in the fast lane) goes first for the next general worker.
+        A ``moved`` query (stopped in the fast lane) goes first for the next general worker;
+        a ``light`` one (cheap the last time) first for the next fast worker (a general one
+        is not held back for it: heavy queries waited past ``--queue-wait`` behind a stream
+        of light ones); a ``heavy`` one never takes a fast worker.
         """
         with self._cond:
             self._urgent += moved
+            self._light_waiting += light
             try:
                 while True:
-                    worker = self._idle_worker(peer, moved)
+                    worker = self._idle_worker(peer, moved, light, heavy)
                     if worker is not None:
                         return worker
                     left = deadline - time.monotonic()
@@ -313,15 +408,18 @@ class WorkerPool:
                         raise ClientGone
             finally:
                 self._urgent -= moved
+                self._light_waiting -= light
 
-    def _idle_worker(self, peer: Peer, moved: bool) -> _Worker | None:
+    def _idle_worker(self, peer: Peer, moved: bool, light: bool, heavy: bool) -> _Worker | None:
         """An idle live worker this query may take now (called holding the lock)."""
         if self._closed:
             raise HttpError(503, "shutting-down", "the server is shutting down")
-        lanes = [] if self._urgent and not moved else [GENERAL]
+        lanes = [GENERAL] if moved or not self._urgent else []
         address = peer.address
         barred = self._moved.get(address) or self._barred.get(address, 0) > time.monotonic()
-        if not moved and not barred:
+        if light and not barred:
+            lanes.insert(0, FAST)
+        elif not (moved or barred or heavy or self._light_waiting):
             lanes.append(FAST)
         for lane in lanes:
             while self._idle[lane]:
@@ -332,10 +430,18 @@ class WorkerPool:
                 self._replace(worker)
         return None
 
-    def _wait(self, worker: _Worker, seconds: float, peer: Peer, cpu: bool = False) -> Reply:
+    def _wait(
+        self,
+        worker: _Worker,
+        seconds: float,
+        peer: Peer,
+        cpu: bool = False,
+        wall: float | None = None,
+    ) -> Reply:
         """The worker's reply; :class:`_Late` after ``seconds`` (of the worker's CPU time when
-        ``cpu``, else wall time); the worker killed when the client goes."""
-        late = CpuClock(worker.owned, seconds) if cpu else WallClock(seconds)
+        ``cpu``, with at most ``wall`` seconds of wall time, else wall time); the worker
+        killed when the client goes."""
+        late = CpuClock(worker.owned, seconds, wall) if cpu else WallClock(seconds)
         watched = [worker.conn, peer] if peer.watchable else [worker.conn]
         while True:
             ready = wait(watched, late.left())
@@ -360,6 +466,9 @@ class WorkerPool:
             self._replace(worker)
             raise HttpError(503, "query-aborted", message, fix=_NARROW) from None
         self.stats.queries += 1
+        used = worker.owned.cpu_seconds()
+        if reply.ok and used is not None and worker.cpu_start is not None:
+            self._note(worker.key, used - worker.cpu_start)
         self._after(worker, reply)
         return reply
 
@@ -369,6 +478,8 @@ class WorkerPool:
         if reply.fatal or worker.lane == EXTRA:
             self._replace(worker)
             return
+        if worker.heavy or worker.niced:
+            self._calm(worker)
         memory = worker.owned.memory_mb()
         if memory is not None and memory > self.lanes.recycle_mb:
             self.stats.recycled += 1
@@ -397,6 +508,15 @@ class WorkerPool:
             self._cond.notify_all()
         for worker in workers:
             self._kill(worker)
+
+
+def _renice(pid: int, nice: int) -> bool:
+    """Set a process's nice value; False where the OS refuses (or it is gone)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, nice)
+    except OSError:
+        return False
+    return True
 
 
 _NARROW = "narrow the query (more specific patterns, LIMIT, no ORDER BY on huge sets)"

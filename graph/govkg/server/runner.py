@@ -11,19 +11,23 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govkg.engines import STORE_DIR, data_files, load_store
 from govkg.errors import GovkgError
+from govkg.server.answers import AnswerCache
 from govkg.server.app import App, ServerConfig
 from govkg.server.capacity import Connections, Lanes
+from govkg.server.errors import HttpError
 from govkg.server.httpd import GovkgHTTPServer, make_server
 from govkg.server.policy import Limits
 from govkg.server.pool import WorkerPool
@@ -32,6 +36,7 @@ if TYPE_CHECKING:
     from govkg.server.proxy import ProxyPool
 
 log = logging.getLogger("govkg.serve")
+WARM_UP_PAUSE = 0.05  # seconds between two warm-up parses (a request's parse goes between)
 
 
 def prepare_store(paths: Sequence[Path]) -> tuple[Path, Path | None]:
@@ -66,16 +71,23 @@ def write_remote_page(endpoint: str, target: Path) -> None:
         log.warning("no network page for %s: %s", endpoint, err.message)
 
 
-def _warm_up() -> None:
-    """Load the canned queries, the gazetteer and the SPARQL parser now, not on the first
-    request."""
+def _warm_up(limits: Limits) -> None:
+    """Load the canned queries, the gazetteer and the SPARQL parser now, then read every
+    canned text through the policy (a cold read costs 30-100 ms of CPU; the verdict is
+    cached), one at a time with pauses: parses take turns, and a request's parse must not
+    wait behind all of them."""
     from govkg.canned import canned_queries
     from govkg.gazetteer import Gazetteer
-    from govkg.sparql import read
+    from govkg.server.policy import check_query
 
-    canned_queries()
+    check_query("ASK {}", limits)
     Gazetteer.bundled()
-    read("ASK {}")
+    for query in canned_queries().values():
+        names = {p.name for p in query.params}
+        for given in (set(), *({n} for n in names), names):
+            time.sleep(WARM_UP_PAUSE)
+            with contextlib.suppress(HttpError):
+                check_query(query.text_for(given), limits)
 
 
 class Server:
@@ -122,8 +134,10 @@ class Server:
             install(self.config.audit_log)
         try:
             self.pool = self._open_pool()
-            self.app = App(self.config, self.pool)
-            threading.Thread(target=_warm_up, name="govkg-warm-up", daemon=True).start()
+            self.app = App(self.config, self.pool, self._answers())
+            threading.Thread(
+                target=_warm_up, args=(self.config.limits,), name="govkg-warm-up", daemon=True
+            ).start()
             try:
                 self.httpd = make_server(
                     self.app, self.config.host, self.config.port, self.connections
@@ -137,6 +151,12 @@ class Server:
             self.stop()
             raise
         return self
+
+    def _answers(self) -> AnswerCache | None:
+        """The answer cache: for the local store only (a remote one may change)."""
+        if self.endpoint is not None or not self.lanes.cache_mb:
+            return None
+        return AnswerCache(self.lanes.cache_mb * 1024 * 1024)
 
     def _open_pool(self) -> WorkerPool | ProxyPool:
         """Worker processes over the local store, or a proxy to the remote endpoint."""
