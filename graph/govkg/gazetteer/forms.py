@@ -13,10 +13,8 @@ True
 
 from __future__ import annotations
 
-import unicodedata
-
 from govkg.gazetteer.model import Entry, short_names
-from govkg.text import fold
+from govkg.text import name_key
 
 REGION_PREFIXES = {
     "ProvincialGovernment": (
@@ -88,19 +86,6 @@ TOPONYM_HEADS = (
 
 _EN_SUFFIX = (" provincial government", " regency government", " city government")
 _RI = ("ri", "republik indonesia")
-
-
-def name_key(name: str) -> str:
-    """The comparison key of a name: folded, and without accents.
-
-    >>> name_key("  Kementerian  Luar Negéri ")
-    'kementerian luar negeri'
-    """
-    folded = fold(name)
-    if folded.isascii():
-        return folded
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def region_forms(short: str, kind: str) -> tuple[set[str], set[str]]:
