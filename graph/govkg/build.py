@@ -19,6 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from govkg import ids
 from govkg.engines import STORE_DIR, load_with_union, write_store
 from govkg.errors import GovkgError, RecordError, RecordErrors, ValidationFailed
 from govkg.evidence import record_evidence_triples
@@ -26,6 +27,7 @@ from govkg.fastreason import infer_fast
 from govkg.files import output_folder, replace_files
 from govkg.gazetteer import Gazetteer
 from govkg.memory import gc_paused
+from govkg.names import NAMES_FILE, name_lines, write_names
 from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
 from govkg.reason import infer
 from govkg.records.load import load_paths
@@ -57,6 +59,8 @@ class Built:
     sources: list[str]
     findings: list[Finding] = field(default_factory=list)
     timings: StageTimes = field(default_factory=StageTimes, repr=False)
+    names: list[str] = field(default_factory=list, repr=False)
+    """The lines of ``names.tsv`` (:mod:`govkg.names`)."""
     _lines: dict[URIRef, list[str]] | None = field(default=None, repr=False)
 
     def asserted(self) -> dict[URIRef, set[tuple]]:
@@ -138,6 +142,8 @@ def _assemble(paths: Iterable[str | Path] | None, reference: bool, check: bool =
         everything = set().union(*graphs.values())
         graphs[INFERRED_GRAPH] = infer(everything) if reference else infer_fast(everything)
     built = Built(graphs, sorted(r.source.id for r in resolved), timings=times)
+    with times.stage("names.tsv lines"):
+        built.names = list(name_lines(gazetteer, Vocabulary.fields(), ids.org))
     if check:
         with times.stage("SHACL"):
             built.findings = validate(built, reference=reference)
@@ -212,6 +218,7 @@ def _stage(built: Built, staging: Path, reference: bool, also: Sequence[Step]) -
         )
         with times.stage("govkg.trig, govkg.ttl, govkg-inferred.ttl (beside the store)"):
             _write_files(built, staging, files)
+            write_names(built.names, staging / NAMES_FILE)
         loaded.result()
     for scratch in files.all():
         scratch.unlink()

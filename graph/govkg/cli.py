@@ -7,6 +7,7 @@ that says what to fix, never a traceback.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import time
 from pathlib import Path
@@ -30,12 +31,81 @@ from govkg.errors import EXIT_FINDINGS, EXIT_OK, GovkgError
 __all__ = ["EXIT_CODES_HELP", "err_console", "main", "out_console", "reports_errors"]
 
 
+LAZY_COMMANDS = {
+    "extract": (
+        "govkg.cli_extract",
+        "Extract records, with evidence, from plain-text news reports of signings.",
+    ),
+    "network": (
+        "govkg.cli_network",
+        "Cooperation network views: an offline page, Gephi/Cytoscape files or pictures.",
+    ),
+    "push": (
+        "govkg.cli_push",
+        "Push the built graph to a SPARQL 1.1 store, replacing each named graph there.",
+    ),
+    "serve": (
+        "govkg.cli_serve",
+        "Serve built data read-only: SPARQL 1.1 at /sparql, a web UI at /.",
+    ),
+    "site": (
+        "govkg.cli_site",
+        "Write a static site: a page plus Turtle and JSON-LD for every entity, an index with an "
+        "offline search, the dataset's DCAT/VoID description and sample w3id redirect rules "
+        "(see docs/publishing.md). The same build gives the same bytes.",
+    ),
+}
+"""Commands of other modules: name → (module, the first paragraph of its help). The module
+is imported when the command runs or prints its help; ``govkg --help`` lists the paragraph
+(a test keeps it in step with the command)."""
+
+
+class LazyGroup(click.Group):
+    """A group whose :data:`LAZY_COMMANDS` are imported only when used, so that
+    ``govkg --help`` and ``govkg query`` do not import the server, push, network, extraction
+    and site commands (and what they import).
+
+    >>> main.list_commands(None)[:3]
+    ['build', 'export', 'extract']
+    """
+
+    def list_commands(self, ctx: click.Context | None) -> list[str]:
+        """Every command's name, sorted."""
+        return sorted({*self.commands, *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context | None, name: str) -> click.Command | None:
+        """The command called ``name``, imported now if it is one of :data:`LAZY_COMMANDS`."""
+        if name in LAZY_COMMANDS and name not in self.commands:
+            module = importlib.import_module(LAZY_COMMANDS[name][0])
+            self.add_command(getattr(module, name))
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The "Commands" section as click writes it, without importing the lazy commands."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in self.commands:
+                if not self.commands[name].hidden:
+                    rows.append((name, self.commands[name].get_short_help_str(limit)))
+            else:
+                stand_in = click.Command(name, help=LAZY_COMMANDS[name][1])
+                rows.append((name, stand_in.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
 records_argument = click.argument(
     "records", nargs=-1, type=click.Path(exists=True, dir_okay=True, path_type=Path)
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES_HELP,
+)
 @click.version_option(__version__, prog_name="govkg")
 def main() -> None:
     """govkg: government bodies, their officials and the agreements they sign, as a graph.
@@ -274,13 +344,20 @@ def query(
     Parameters are bound by the engine, never written into the query text.
     """
     from govkg.query import run_query
-    from govkg.results import render
+    from govkg.results import rendered
 
     result = run_query(name_or_file, _parse_params(params), default_data(data), engine, endpoint)
     if fmt == "table":
         _print_table(result)
-    else:
-        sys.stdout.write(render(result.columns, result.rows, fmt, raw_csv=raw_csv))
+        return
+    start, lines, end = rendered(result.columns, result.terms, fmt, raw_csv=raw_csv)
+    sys.stdout.flush()
+    out = sys.stdout.buffer  # written as the rows come, not joined first
+    out.write(start)
+    for line in lines:
+        out.write(line)  # not writelines: click's test runner copies only what write() gets
+    out.write(end)
+    out.flush()
 
 
 def _print_table(result) -> None:
@@ -291,10 +368,10 @@ def _print_table(result) -> None:
     table = Table(title=result.query.title, title_justify="left", show_lines=False)
     for column in result.columns:
         table.add_column(column, overflow="fold")
-    for row in result.rows:
+    for row in result.terms:
         table.add_row(*(escape(short(term)) for term in row))
     out_console.print(table)
-    out_console.print(f"{len(result.rows)} row(s)")
+    out_console.print(f"{len(result.terms)} row(s)")
 
 
 @main.command(epilog=EXIT_CODES_HELP)
@@ -339,25 +416,3 @@ def synth(agreements: int, seed: int, out_dir: Path) -> None:
         raise GovkgError(f"{out_dir} is not empty", fix="give a new or empty folder")
     written = write_synthetic(out_dir, agreements, seed)
     out_console.print(f"wrote {agreements} agreements in {len(written)} files → {out_dir}/")
-
-
-from govkg.cli_serve import serve  # noqa: E402
-
-main.add_command(serve)
-
-from govkg.cli_push import push  # noqa: E402
-
-main.add_command(push)
-
-
-from govkg.cli_network import network  # noqa: E402
-
-main.add_command(network)
-
-from govkg.cli_extract import extract  # noqa: E402
-
-main.add_command(extract)
-
-from govkg.cli_site import site  # noqa: E402
-
-main.add_command(site)

@@ -1,12 +1,15 @@
 """Where queries run: Oxigraph (embedded, the default) or rdflib's own engine (the reference).
 
-Both answer SELECT queries with the same shape — variable names and rows of rdflib
-terms — so results, tests and views do not care which engine ran. Parameters are
-bound through each engine's API (Oxigraph ``substitutions``, rdflib ``initBindings``).
+Both answer SELECT queries with the same shape — variable names and rows — so results,
+tests and views do not care which engine ran: :meth:`~Engine.solutions` binds Oxigraph
+terms and answers with Oxigraph terms (what ``govkg query`` uses: rdflib is not even
+imported on that path), :meth:`~Engine.select` does the same with rdflib terms. Parameters
+are bound through each engine's API (Oxigraph ``substitutions``, rdflib ``initBindings``).
 
->>> from rdflib import URIRef
 >>> engine = OxigraphEngine.from_turtle(
 ...     "<https://w3id.org/govkg/id/org/lan> <urn:p> 'x' .")
+>>> engine.solutions("SELECT ?s WHERE { ?s <urn:p> ?o }", {})
+(['s'], [[<NamedNode value=https://w3id.org/govkg/id/org/lan>]])
 >>> engine.select("SELECT ?s WHERE { ?s <urn:p> ?o }", {})
 (['s'], [[rdflib.term.URIRef('https://w3id.org/govkg/id/org/lan')]])
 """
@@ -14,23 +17,24 @@ bound through each engine's API (Oxigraph ``substitutions``, rdflib ``initBindin
 from __future__ import annotations
 
 import gc
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
-from rdflib import Dataset, URIRef
-from rdflib.term import Node
 
 from govkg.errors import GovkgError
 from govkg.files import open_input
 from govkg.memory import gc_paused
 from govkg.order import sort_rows, split_final_order
-from govkg.serialize import StatementFiles, write_statement_files
-from govkg.terms import to_oxigraph, to_rdflib
 
-Row = list[Node | None]
+if TYPE_CHECKING:  # rdflib and the writers are imported where they are used
+    from rdflib import Dataset
+    from rdflib.term import Node
+
+    from govkg.serialize import StatementFiles
+
+Row = list["Node | None"]
 STORE_DIR = "store"
 MAX_DATA_BYTES = 64 * 1024**3
 """Largest RDF file read with ``--data`` (64 GiB: a bound, not a budget; files are streamed)."""
@@ -56,8 +60,13 @@ class Engine(Protocol):
 
     name: str
 
+    def solutions(self, text: str, bindings: Mapping[str, ox.Term]) -> tuple[list[str], list]:
+        """Run a SELECT query with bound variables (Oxigraph terms); return variable names
+        and rows of Oxigraph terms (or None)."""
+        ...
+
     def select(self, text: str, bindings: dict[str, Node]) -> tuple[list[str], list[Row]]:
-        """Run a SELECT query with bound variables; return variable names and rows."""
+        """:meth:`solutions` with rdflib terms in and out."""
         ...
 
 
@@ -75,13 +84,13 @@ def _read_quads(path: Path) -> list[ox.Quad]:
         raise GovkgError(f"cannot read {path}: {err}", fix="check the file") from err
     if fmt in _DATASET_FORMATS:
         return parsed
-    graph = ox.NamedNode(str(_file_graph(path)))
+    graph = ox.NamedNode(_file_graph(path))
     return [ox.Quad(q.subject, q.predicate, q.object, graph) for q in parsed]
 
 
-def _file_graph(path: Path) -> URIRef:
+def _file_graph(path: Path) -> str:
     """The graph a Turtle or N-Triples file's triples go into: the file's own IRI."""
-    return URIRef(path.resolve().as_uri())
+    return path.resolve().as_uri()
 
 
 def open_data(path: Path, within: Path | None = None):
@@ -126,15 +135,15 @@ class OxigraphEngine:
         )
         return cls(store)
 
-    def select(self, text: str, bindings: dict[str, Node]) -> tuple[list[str], list[Row]]:
-        """Rows of rdflib terms; a final ``ORDER BY`` of plain variables is sorted in Python
-        (:mod:`govkg.order`), which is faster on the on-disk store.
+    def solutions(self, text: str, bindings: Mapping[str, ox.Term]) -> tuple[list[str], list]:
+        """Rows of Oxigraph terms; a final ``ORDER BY`` of plain variables is sorted in
+        Python (:mod:`govkg.order`), which is faster on the on-disk store.
 
         The garbage collector is paused meanwhile: 25,000 rows of new lists set off
         collections that walk everything the process holds (0.6-1.1 s per query at 1M
         triples with earlier results alive, as in a notebook).
         """
-        subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        subs = {ox.Variable(k): v for k, v in bindings.items()}
         split = split_final_order(text)
         ordered = None
         with gc_paused():  # rows are new lists: collections would walk every live object
@@ -143,7 +152,15 @@ class OxigraphEngine:
                 ordered = sort_rows(rows, names, split[1])
             if ordered is None:
                 names, ordered = self._solutions(text, subs)
-            return names, [[to_rdflib(term) for term in row] for row in ordered]
+            return names, ordered
+
+    def select(self, text: str, bindings: dict[str, Node]) -> tuple[list[str], list[Row]]:
+        """:meth:`solutions` with rdflib terms in and out."""
+        from govkg.terms import to_oxigraph, to_rdflib
+
+        names, rows = self.solutions(text, {k: to_oxigraph(v) for k, v in bindings.items()})
+        with gc_paused():
+            return names, [[to_rdflib(term) for term in row] for row in rows]
 
     def _solutions(self, text: str, subs: dict) -> tuple[list[str], list[list]]:
         result = None
@@ -169,6 +186,8 @@ class RdflibEngine:
     @classmethod
     def from_files(cls, paths: list[Path]) -> RdflibEngine:
         """Parse RDF files into a Dataset whose default graph is the union of its graphs."""
+        from rdflib import Dataset, URIRef
+
         dataset = Dataset(default_union=True)
         for path in paths:
             fmt = _RDFLIB_FORMATS.get(path.suffix)
@@ -178,10 +197,19 @@ class RdflibEngine:
                     fix=f"use one of {', '.join(_RDFLIB_FORMATS)}",
                 )
             dataset_format = fmt in ("trig", "nquads", "json-ld")
-            graph = dataset if dataset_format else dataset.graph(_file_graph(path))
+            iri = URIRef(_file_graph(path))
+            graph = dataset if dataset_format else dataset.graph(iri)
             with open_data(path) as stream:
-                graph.parse(file=stream, format=fmt, publicID=_file_graph(path))
+                graph.parse(file=stream, format=fmt, publicID=iri)
         return cls(dataset)
+
+    def solutions(self, text: str, bindings: Mapping[str, ox.Term]) -> tuple[list[str], list]:
+        """:meth:`select` with Oxigraph terms in and out."""
+        from govkg.terms import to_oxigraph, to_rdflib
+
+        names, rows = self.select(text, {k: to_rdflib(v) for k, v in bindings.items()})
+        with gc_paused():
+            return names, [[None if t is None else to_oxigraph(t) for t in row] for row in rows]
 
     def select(self, text: str, bindings: dict[str, Node]) -> tuple[list[str], list[Row]]:
         try:
@@ -269,7 +297,7 @@ def with_union(quads: list[ox.Quad]) -> list[ox.Quad]:
     return [*quads, *(ox.Quad(q.subject, q.predicate, q.object) for q in quads)]
 
 
-def load_with_union(store: ox.Store, graph_lines: Mapping[URIRef, list[str]]) -> None:
+def load_with_union(store: ox.Store, graph_lines: Mapping) -> None:
     """Bulk-load each graph's statement texts into its named graph and their union, once
     per distinct triple, into the default graph (see :func:`with_union`).
 
@@ -282,6 +310,10 @@ def load_with_union(store: ox.Store, graph_lines: Mapping[URIRef, list[str]]) ->
     >>> len(store), len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
     (3, 1)
     """
+    import tempfile
+
+    from govkg.serialize import write_statement_files
+
     with tempfile.TemporaryDirectory(prefix="govkg-load-") as folder:
         load_files(store, write_statement_files(graph_lines, Path(folder)))
 

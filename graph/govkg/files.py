@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -41,6 +39,20 @@ _KINDS = {
     stat.S_IFSOCK: "socket",
 }
 _READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+
+
+def _tempfile():
+    """The ``tempfile`` module, imported when a file is written (not at every start)."""
+    import tempfile
+
+    return tempfile
+
+
+def _shutil():
+    """The ``shutil`` module, imported when a folder is replaced or a file copied."""
+    import shutil
+
+    return shutil
 
 
 def kind(mode: int) -> str:
@@ -112,7 +124,7 @@ def write_atomic(
     real = output_path(target)
     try:
         output_folder(real.parent).mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+        fd, tmp = _tempfile().mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     except OSError as err:
         raise OutputError(
             f"cannot write {target}: {err.strerror}", fix="choose a folder you can write to"
@@ -164,7 +176,7 @@ def replace_files(staging: Path, target_dir: Path) -> None:
             _replace_folder(item, destination)
         else:
             _move_file(item, destination)
-    shutil.rmtree(staging, ignore_errors=True)
+    _shutil().rmtree(staging, ignore_errors=True)
 
 
 def _destination(item: Path, destination: Path) -> Path:
@@ -173,11 +185,11 @@ def _destination(item: Path, destination: Path) -> Path:
 
 def _replace_folder(item: Path, destination: Path) -> None:
     old = destination.with_name(f".{destination.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
+    _shutil().rmtree(old, ignore_errors=True)
     if destination.exists():
         os.replace(destination, old)
     os.replace(item, destination)
-    shutil.rmtree(old, ignore_errors=True)
+    _shutil().rmtree(old, ignore_errors=True)
 
 
 def _move_file(item: Path, real: Path) -> None:
@@ -185,10 +197,10 @@ def _move_file(item: Path, real: Path) -> None:
     if os.stat(item).st_dev == os.stat(real.parent).st_dev:
         _publish(item, real)
         return
-    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    fd, tmp = _tempfile().mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     os.close(fd)
     try:
-        shutil.copyfile(item, tmp)
+        _shutil().copyfile(item, tmp)
         _publish(Path(tmp), real)
     finally:
         Path(tmp).unlink(missing_ok=True)

@@ -15,9 +15,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-ONTOLOGY_IRI = "https://w3id.org/govkg/ontology"
-ID_BASE = "https://w3id.org/govkg/id/"
-GRAPH_BASE = "https://w3id.org/govkg/graph/"
+from govkg.iris import GRAPH_BASE, ID_BASE, ONTOLOGY_IRI
 
 
 class TermNamespace(Namespace):

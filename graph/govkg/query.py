@@ -1,5 +1,10 @@
 """Run a canned query (or any ``.rq`` file) with typed, bound parameters.
 
+This path imports neither rdflib nor the gazetteer: parameters become Oxigraph terms
+(organization and field names looked up in the build's ``names.tsv``, :mod:`govkg.names`),
+solutions stay Oxigraph terms (:attr:`QueryResult.terms`), and ``govkg query`` writes them
+with :mod:`govkg.results`. :attr:`QueryResult.rows` gives the same rows as rdflib terms.
+
 >>> import tempfile
 >>> from govkg.build import build
 >>> from govkg.resources import seed_record
@@ -16,32 +21,45 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
+import pyoxigraph as ox
 
-from govkg import ids
 from govkg.canned import CannedQuery, find_query
-from govkg.engines import Engine, Row, open_engine
+from govkg.engines import Engine, open_engine
 from govkg.errors import GovkgError
-from govkg.gazetteer import Gazetteer
+from govkg.iris import XSD
 from govkg.memory import gc_paused
-from govkg.terms import plain_literal
-from govkg.vocab import Vocabulary
+from govkg.names import NameTable
 
 _IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+_DATE = ox.NamedNode(XSD + "date")
+_INTEGER = ox.NamedNode(XSD + "integer")
 
 
 @dataclass(frozen=True)
 class QueryResult:
-    """Rows of one query run, reduced to the query's declared columns (list cells sorted)."""
+    """Rows of one query run, reduced to the query's declared columns (list cells sorted):
+    ``terms`` holds Oxigraph terms (or None), ``rows`` the same as rdflib terms."""
 
     query: CannedQuery
     columns: list[str]
-    rows: list[Row]
+    terms: list[list]
     engine: str
+
+    @cached_property
+    def rows(self) -> list[list]:
+        """The rows as rdflib terms (or None), converted on first use.
+
+        >>> result = QueryResult(None, ["n"], [[ox.Literal("2", datatype=_INTEGER)]], "x")
+        >>> result.rows
+        [[rdflib.term.Literal('2', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))]]
+        """
+        from govkg.terms import to_rdflib
+
+        with gc_paused():
+            return [[to_rdflib(term) for term in row] for row in self.terms]
 
     def records(self) -> list[dict[str, object]]:
         """The rows as dicts of Python values (dates as ``date``, counts as ``int``, IRIs as
@@ -89,13 +107,15 @@ def check_params(query: CannedQuery, given: Mapping[str, str]) -> None:
         )
 
 
-def coerce(kind: str, name: str, value: str) -> Node:
-    """A parameter value as an RDF term of the declared type.
+def coerce(kind: str, name: str, value: str, names: NameTable | None = None):
+    """A parameter value as an Oxigraph term of the declared type; organization and field
+    names are looked up in ``names`` (a build's ``names.tsv``) when given, else (and when
+    it does not know the name) in the bundled gazetteer or the fields vocabulary.
 
     >>> coerce("organization", "agency", "Pemkab Serang")
-    rdflib.term.URIRef('https://w3id.org/govkg/id/org/kabupaten-36-04')
+    <NamedNode value=https://w3id.org/govkg/id/org/kabupaten-36-04>
     >>> coerce("date", "since", "2019-02-01")
-    rdflib.term.Literal('2019-02-01', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#date'))
+    <Literal value=2019-02-01 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#date>>
 
     :raises GovkgError: when the value is not of the type (unknown name, bad date, bad IRI).
     """
@@ -105,14 +125,13 @@ def coerce(kind: str, name: str, value: str) -> Node:
                 f"parameter {name}: {value!r} is not a valid IRI",
                 fix='remove spaces and <>"{}|\\^` characters',
             )
-        return URIRef(value)
-    if kind == "organization":
-        return ids.org(Gazetteer.bundled().resolve(value).key)
-    if kind == "field":
-        return Vocabulary.fields().resolve(value)
+        return ox.NamedNode(value)
+    if kind in ("organization", "field"):
+        found = names.find("org" if kind == "organization" else "field", value) if names else None
+        return ox.NamedNode(found or _resolve(kind, value))
     if kind == "date":
         try:
-            return Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
+            return ox.Literal(date.fromisoformat(value).isoformat(), datatype=_DATE)
         except ValueError as err:
             raise GovkgError(
                 f"parameter {name}: {value!r} is not a date", fix="write it as YYYY-MM-DD"
@@ -120,31 +139,51 @@ def coerce(kind: str, name: str, value: str) -> Node:
     if kind == "integer":
         if not re.fullmatch(r"-?\d{1,18}", value):
             raise GovkgError(f"parameter {name}: {value!r} is not a whole number", fix="e.g. 10")
-        return Literal(int(value))
+        return ox.Literal(str(int(value)), datatype=_INTEGER)
     if kind == "iri":
         raise GovkgError(f"parameter {name}: {value!r} is not an IRI", fix="start with https://")
-    return Literal(value)
+    return ox.Literal(value)
 
 
-def bind(query: CannedQuery, given: Mapping[str, str]) -> dict[str, Node]:
-    """Check and type the given parameters."""
+def _resolve(kind: str, value: str) -> str:
+    """The IRI of an organization (bundled gazetteer) or field (vocabulary) name: the slow
+    way, for data without ``names.tsv`` and for the messages about unknown names.
+
+    :raises UnknownNameError: no such name, or an ambiguous one (with candidates).
+    """
+    if kind == "organization":
+        from govkg import ids
+        from govkg.gazetteer import Gazetteer
+
+        return str(ids.org(Gazetteer.bundled().resolve(value).key))
+    from govkg.vocab import Vocabulary
+
+    return str(Vocabulary.fields().resolve(value))
+
+
+def bind(query: CannedQuery, given: Mapping[str, str], names: NameTable | None = None) -> dict:
+    """Check and type the given parameters (Oxigraph terms, by name)."""
     check_params(query, given)
-    return {name: coerce(query.param(name).type, name, value) for name, value in given.items()}
+    return {
+        name: coerce(query.param(name).type, name, value, names) for name, value in given.items()
+    }
 
 
-def run_on(engine: Engine, query: CannedQuery, given: Mapping[str, str]) -> QueryResult:
-    """Run ``query`` on an open engine."""
-    bindings = bind(query, given)
-    names, rows = engine.select(query.text_for(set(given)), bindings)
-    columns = [c for c in query.columns if c in names] or names
-    where = [names.index(c) for c in columns]
-    with gc_paused():  # new lists for every row (see OxigraphEngine.select)
+def run_on(
+    engine: Engine, query: CannedQuery, given: Mapping[str, str], names: NameTable | None = None
+) -> QueryResult:
+    """Run ``query`` on an open engine (``names``: a build's ``names.tsv``, if any)."""
+    bindings = bind(query, given, names)
+    variables, rows = engine.solutions(query.text_for(set(given)), bindings)
+    columns = [c for c in query.columns if c in variables] or variables
+    where = [variables.index(c) for c in columns]
+    with gc_paused():  # new lists for every row (see OxigraphEngine.solutions)
         picked = [[row[i] for i in where] for row in rows]
         for c in query.list_columns & set(columns):
             i = columns.index(c)
             for row in picked:
-                items = sorted(x for x in str(row[i] or "").split("; ") if x)
-                row[i] = plain_literal("; ".join(items)) if items else None
+                items = sorted(x for x in (row[i].value if row[i] else "").split("; ") if x)
+                row[i] = ox.Literal("; ".join(items)) if items else None
     return QueryResult(query, columns, picked, engine.name)
 
 
@@ -158,9 +197,11 @@ def run_query(
     """Run a canned query by name (or an ``.rq`` file) on built data (default ``out/``), or on
     a remote SPARQL 1.1 ``endpoint``."""
     query = find_query(name_or_path)
-    bind(query, given)
+    paths = [Path(d) for d in data]
+    names = NameTable.read(paths[0]) if len(paths) == 1 and paths[0].is_dir() else None
+    bind(query, given, names)
     if endpoint:
         from govkg.remote import open_remote_or_local
 
-        return run_on(open_remote_or_local([Path(d) for d in data], endpoint, engine), query, given)
-    return run_on(open_engine([Path(d) for d in data], engine), query, given)
+        return run_on(open_remote_or_local(paths, endpoint, engine), query, given, names)
+    return run_on(open_engine(paths, engine), query, given, names)

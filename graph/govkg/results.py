@@ -3,18 +3,18 @@ XML, CSV and TSV, plus Markdown and spreadsheet-safe CSV for ``govkg query``.
 
 Each writer gives a start, one piece per row and an end, so that the endpoint
 (:mod:`govkg.server.encode`) can stop at a row or byte limit; :func:`render` joins them
-for the command line, whose rows are rdflib terms (converted by :mod:`govkg.terms`).
-:func:`read_json` is the way back, through Oxigraph's results parser.
+for the command line. :func:`read_json` is the way back, through Oxigraph's results
+parser. Nothing here imports rdflib (``govkg query`` starts without it).
 
 CSV from :func:`render` is spreadsheet-safe by default: a text cell that starts with
 ``= + - @`` (or a tab or carriage return) gets a leading apostrophe so that no
 spreadsheet runs it as a formula; ``raw_csv=True`` writes values untouched.
 
->>> from rdflib import Literal, URIRef
->>> print(render(["name", "n"], [[Literal("=cmd|' /C calc'!A0"), Literal(-3)]], "csv"), end="")
+>>> n = ox.Literal("-3", datatype=ox.NamedNode(XSD + "integer"))
+>>> print(render(["name", "n"], [[ox.Literal("=cmd|' /C calc'!A0"), n]], "csv"), end="")
 name,n
 '=cmd|' /C calc'!A0,-3
->>> print(render(["o"], [[Literal("x", lang="id")]], "tsv"), end="")
+>>> print(render(["o"], [[ox.Literal("x", language="id")]], "tsv"), end="")
 ?o
 "x"@id
 """
@@ -26,20 +26,17 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from govkg.namespaces import ID_BASE
-from govkg.terms import XSD_STRING, to_oxigraph
+from govkg.iris import ID_BASE, XSD, XSD_STRING
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
 """What ``govkg query --format`` writes (``table`` is drawn by the CLI, with rich)."""
 Rows = Iterable[Sequence]  # rows of Oxigraph terms (or None), aligned with the names
 Pieces = tuple[bytes, Iterator[bytes], bytes]
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_NUMERIC = {_XSD + kind for kind in ("integer", "decimal", "double", "float", "int", "long")}
+_NUMERIC = {XSD + kind for kind in ("integer", "decimal", "double", "float", "int", "long")}
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _TRIPLE = ("subject", "predicate", "object")
 
@@ -67,6 +64,30 @@ def json_term(term) -> dict:
     return out
 
 
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities (as ``xml.sax.saxutils.escape``, whose module
+    imports ``urllib.request``, ``http.client`` and ``ssl``: 30 ms at every start).
+
+    >>> escape("a < b & c")
+    'a &lt; b &amp; c'
+    """
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(text: str) -> str:
+    """An XML attribute value, quoted and escaped (as ``xml.sax.saxutils.quoteattr``).
+
+    >>> print(quoteattr('say "hi"'), quoteattr("a\\nb"))
+    'say "hi"' "a&#10;b"
+    """
+    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"' + text.replace('"', "&quot;") + '"'
+
+
 def _xml_text(text: str) -> str:
     return escape(_NOT_XML.sub("\ufffd", text))
 
@@ -91,20 +112,28 @@ def xml_term(term) -> str:
 
 def csv_term(term) -> str:
     """A term in SPARQL 1.1 CSV results: the plain value (blank nodes as ``_:id``)."""
+    kind = type(term)
+    if kind is ox.NamedNode or kind is ox.Literal:
+        return term.value
     if term is None:
         return ""
-    if isinstance(term, ox.BlankNode):
+    if kind is ox.BlankNode:
         return "_:" + term.value
-    if isinstance(term, ox.Triple):
-        return str(term)
-    return term.value
+    return str(term)  # a quoted triple
 
 
 def safe_csv_term(term) -> str:
-    """:func:`csv_term` with a leading apostrophe on text a spreadsheet would run."""
+    """:func:`csv_term` with a leading apostrophe on text a spreadsheet would run.
+
+    >>> minus_one = ox.Literal("-1", datatype=ox.NamedNode(XSD + "integer"))
+    >>> safe_csv_term(ox.Literal("=1+1")), safe_csv_term(minus_one)
+    ("'=1+1", '-1')
+    """
     text = csv_term(term)
-    numeric = isinstance(term, ox.Literal) and term.datatype.value in _NUMERIC
-    return "'" + text if text.startswith(_RISKY) and not numeric else text
+    if not text.startswith(_RISKY):
+        return text
+    numeric = type(term) is ox.Literal and term.datatype.value in _NUMERIC
+    return text if numeric else "'" + text
 
 
 def tsv_term(term) -> str:
@@ -175,11 +204,15 @@ def csv_rows(
     names: list[str], rows: Rows, cell: Callable = csv_term, newline: str = "\r\n"
 ) -> Pieces:
     """SPARQL 1.1 CSV results (``cell`` writes a term; the format's lines end in CRLF)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=newline)  # one writer, one buffer: rows in turn
 
     def line(cells: list[str]) -> bytes:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator=newline).writerow(cells)
-        return buffer.getvalue().encode()
+        writer.writerow(cells)
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text.encode()
 
     return line(names), (line([cell(t) for t in row]) for row in rows), b""
 
@@ -210,20 +243,26 @@ WRITERS: dict[str, Callable[[list[str], Rows], Pieces]] = {
 """The SPARQL 1.1 results formats, by name."""
 
 
-def render(columns: list[str], rows: list[list], fmt: str, *, raw_csv: bool = False) -> str:
-    """rdflib rows in one of ``govkg query``'s text formats (csv, tsv, json, md).
+def render(columns: list[str], terms: Rows, fmt: str, *, raw_csv: bool = False) -> str:
+    """Rows of Oxigraph terms in one of ``govkg query``'s text formats (csv, tsv, json, md).
 
     :raises ValueError: an unknown format.
     """
-    terms = [[None if t is None else to_oxigraph(t) for t in row] for row in rows]
+    start, lines, end = rendered(columns, terms, fmt, raw_csv=raw_csv)
+    return b"".join([start, *lines, end]).decode("utf-8")
+
+
+def rendered(columns: list[str], terms: Rows, fmt: str, *, raw_csv: bool = False) -> Pieces:
+    """:func:`render` as pieces of UTF-8, to be written as they come (``govkg query``).
+
+    :raises ValueError: an unknown format.
+    """
     if fmt == "csv":
         cell = csv_term if raw_csv else safe_csv_term
-        start, lines, end = csv_rows(columns, terms, cell, newline="\n")
-    elif fmt in ("tsv", "json", "md"):
-        start, lines, end = (md_rows if fmt == "md" else WRITERS[fmt])(columns, terms)
-    else:
-        raise ValueError(f"unknown format {fmt!r}")
-    return b"".join([start, *lines, end]).decode("utf-8")
+        return csv_rows(columns, terms, cell, newline="\n")
+    if fmt in ("tsv", "json", "md"):
+        return (md_rows if fmt == "md" else WRITERS[fmt])(columns, terms)
+    raise ValueError(f"unknown format {fmt!r}")
 
 
 def read_json(body: bytes) -> tuple[list[str], Iterator[list]]:

@@ -134,6 +134,15 @@ def oxigraph_bindings(bindings: Mapping[str, Node]) -> tuple[tuple[str, object],
     return tuple((name, to_oxigraph(term)) for name, term in bindings.items())
 
 
+def rdflib_bindings(bindings: Mapping[str, object]) -> dict[str, Node]:
+    """Oxigraph bindings (as :func:`govkg.query.bind` gives them) as rdflib terms, by name.
+
+    >>> rdflib_bindings({"agency": ox.NamedNode("urn:lan")})
+    {'agency': rdflib.term.URIRef('urn:lan')}
+    """
+    return {name: to_rdflib(term) for name, term in bindings.items()}
+
+
 # -- SPARQL text ------------------------------------------------------------------------
 
 

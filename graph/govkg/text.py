@@ -67,3 +67,16 @@ def slugify(value: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", clean_text(value)).encode("ascii", "ignore")
     slug = _NON_SLUG.sub("-", ascii_text.decode().lower()).strip("-")
     return slug or "x"
+
+
+def name_key(name: str) -> str:
+    """The comparison key of a name: folded, and without accents.
+
+    >>> name_key("  Kementerian  Luar Negéri ")
+    'kementerian luar negeri'
+    """
+    folded = fold(name)
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

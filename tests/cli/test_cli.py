@@ -34,6 +34,7 @@ def test_build_writes_the_three_files(tmp_path):
         "govkg-inferred.ttl",
         "govkg.trig",
         "govkg.ttl",
+        "names.tsv",
         "network.html",
         "store",
     ]

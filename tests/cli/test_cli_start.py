@@ -37,3 +37,24 @@ def test_an_error_still_prints_through_rich(tmp_path):
     )
     assert out.returncode == 2
     assert out.stderr.startswith("error:")
+
+
+def test_a_query_imports_neither_rdflib_nor_the_gazetteer(seed_out):
+    argv = ["query", "partners", "-p", "agency=LAN", "--data", str(seed_out), "--format", "csv"]
+    code = f"from govkg.cli import main\nmain({argv!r}, standalone_mode=False)"
+    loaded = _modules_after(code)
+    assert "govkg.cli_serve" not in loaded
+    assert not {m for m in loaded if m.startswith(("rdflib", "govkg.gazetteer", "govkg.vocab"))}
+    assert "xml.sax.saxutils" not in loaded  # it imports urllib.request, http.client, ssl
+
+
+def test_lazy_commands_list_the_first_paragraph_of_their_help():
+    import importlib
+    import inspect
+
+    from govkg.cli import LAZY_COMMANDS
+
+    for name, (module, paragraph) in LAZY_COMMANDS.items():
+        command = getattr(importlib.import_module(module), name)
+        first = inspect.cleandoc(command.help).split("\n\n")[0]
+        assert " ".join(first.split()) == paragraph, name

@@ -20,8 +20,8 @@ def commands(group: click.Command | None = None, path: str = "govkg"):
         from govkg.cli import main as group
     yield path, group
     if isinstance(group, click.Group):
-        for name in sorted(group.commands):
-            yield from commands(group.commands[name], f"{path} {name}")
+        for name in sorted(group.list_commands(None)):
+            yield from commands(group.get_command(None, name), f"{path} {name}")
 
 
 def help_text(path: str, command: click.Command) -> str:

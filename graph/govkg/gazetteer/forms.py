@@ -14,14 +14,13 @@ True
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass
 
 import yaml
 
 from govkg.gazetteer.model import Entry, short_names
 from govkg.resources import gazetteer_dir
-from govkg.text import fold
+from govkg.text import name_key
 
 
 @dataclass(frozen=True)
@@ -74,19 +73,6 @@ def words() -> FormWords:
     ('kota', 'kota administrasi')
     """
     return FormWords.from_mapping(_data_file())
-
-
-def name_key(name: str) -> str:
-    """The comparison key of a name: folded, and without accents.
-
-    >>> name_key("  Kementerian  Luar Negéri ")
-    'kementerian luar negeri'
-    """
-    folded = fold(name)
-    if folded.isascii():
-        return folded
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def region_forms(short: str, kind: str) -> tuple[set[str], set[str]]:

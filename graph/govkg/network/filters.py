@@ -87,7 +87,7 @@ def province_iri(name: str) -> str:
     from govkg.gazetteer import Gazetteer
     from govkg.query import coerce
 
-    iri = str(coerce("organization", "province", name))
+    iri = coerce("organization", "province", name).value
     if not name.startswith(("http://", "https://")):
         entry = Gazetteer.bundled().resolve(name)
         if entry.kind != "ProvincialGovernment":
@@ -110,7 +110,7 @@ def find_node(graph: nx.Graph, name: str) -> str:
     try:
         from govkg.query import coerce
 
-        iri = str(coerce("organization", "ego", name))
+        iri = coerce("organization", "ego", name).value
     except GovkgError:
         iri = None
     if iri in graph:

@@ -208,7 +208,6 @@ class App:
         """``/api/queries/NAME?param=…``: a canned query with parameters bound by the engine."""
         from govkg.canned import canned_queries
         from govkg.query import bind
-        from govkg.terms import oxigraph_bindings
 
         query = canned_queries().get(name)
         if query is None:
@@ -236,7 +235,7 @@ class App:
             info = check_query(text, self.config.limits)
         fmt = negotiate(KIND_OF_FORM[info.form], request.header("accept"), formats)
         job = _job(text, fmt.name, KIND_OF_FORM[info.form], self.config.limits, host)
-        job = replace(job, substitutions=oxigraph_bindings(bindings), columns=query.columns)
+        job = replace(job, substitutions=tuple(bindings.items()), columns=query.columns)
         return self.run(job, request.peer)
 
     def _yielding(self):

@@ -14,6 +14,7 @@ from govkg.query import bind
 from govkg.site.links import Cell, Links
 from govkg.site.queries import Select, rows
 from govkg.site.tables import Section, page_slice
+from govkg.terms import rdflib_bindings
 
 # -- a body --------------------------------------------------------------------------------
 
@@ -72,7 +73,7 @@ def _paged(title: str, columns: list[str], table: list, page: int) -> Section:
 def partners(select: Select, iri: str, links: Links) -> list[list[list[Cell]]]:
     """The canned ``partners`` query: most frequent partner first."""
     query = find_query("partners")
-    names, found = select(query.text_for({"agency"}), bind(query, {"agency": iri}))
+    names, found = select(query.text_for({"agency"}), rdflib_bindings(bind(query, {"agency": iri})))
     at = {n: i for i, n in enumerate(names)}
     return [
         [

@@ -25,6 +25,7 @@ from govkg.errors import GovkgError
 from govkg.query import bind
 from govkg.resources import queries_dir
 from govkg.site import tables
+from govkg.terms import rdflib_bindings
 
 MAX_PAGE = 100_000
 """The last page number a query is cut at (10 million rows)."""
@@ -76,7 +77,7 @@ def rows(
     """
     query = site_query(name)
     text = paged(query.text_for(set(params)), page)
-    names, found = select(text, bind(query, params))
+    names, found = select(text, rdflib_bindings(bind(query, params)))
     columns = [c for c in query.columns if c in names]
     where = [names.index(c) for c in columns]
     return [dict(zip(columns, (row[i] for i in where), strict=True)) for row in found]
