@@ -32,7 +32,7 @@ from rdflib.term import Node
 
 from govkg.errors import GovkgError
 from govkg.namespaces import ID_BASE, PREFIXES
-from govkg.site.queries import Select, check_page, rows
+from govkg.site.queries import Source, check_page, rows
 from govkg.site.tables import page_slice
 from govkg.terms import to_oxigraph
 
@@ -62,6 +62,7 @@ class Description:
     label_property: dict[tuple[Node, Literal], URIRef] = field(default_factory=dict)
     incoming_total: int = 0  # subject and predicate pairs pointing here, on every page
     page: int = 1
+    _sorted: list[ox.Triple] | None = field(default=None, repr=False, compare=False)
 
     def label(self, node: Node, language: str | None = None) -> str | None:
         """The best label of ``node`` (``language`` first, then Indonesian, English, none)."""
@@ -84,7 +85,13 @@ class Description:
 
     def triples(self) -> list[ox.Triple]:
         """The description as triples: statements both ways, labels, and provenance
-        (``entity void:inDataset graph``, ``graph prov:wasDerivedFrom source``), sorted."""
+        (``entity void:inDataset graph``, ``graph prov:wasDerivedFrom source``), sorted
+        (once: a site writes each description in two formats)."""
+        if self._sorted is None:
+            self._sorted = self._triples()
+        return self._sorted
+
+    def _triples(self) -> list[ox.Triple]:
         found: set[tuple[Node, Node, Node]] = set()
         found.update((self.iri, p, o) for p, o, _ in self.statements)
         found.update((s, p, self.iri) for s, p in self.incoming)
@@ -95,7 +102,7 @@ class Description:
             found.add((self.iri, VOID.inDataset, graph))
             if source is not None:
                 found.add((graph, PROV.wasDerivedFrom, source))
-        return sorted((ox.Triple(*map(to_oxigraph, t)) for t in found), key=str)
+        return sorted((ox.Triple(*map(_oxigraph, t)) for t in found), key=str)
 
     def serialize(self, fmt: str) -> bytes:
         """The description in ``fmt`` (turtle, ntriples, jsonld); same input, same bytes."""
@@ -105,7 +112,7 @@ class Description:
         )
 
 
-def describe(select: Select, iri: str, page: int = 1) -> Description:
+def describe(select: Source, iri: str, page: int = 1) -> Description:
     """The description of ``iri`` from the store that ``select`` queries, with the ``page``-th
     page of what points at it and the labels of that page.
 
@@ -143,6 +150,22 @@ def describe(select: Select, iri: str, page: int = 1) -> Description:
         (r["graph"], int(r["statements"]), r["source"]) for r in rows(select, "provenance", params)
     ]
     return about
+
+
+_NAMED: dict[str, ox.NamedNode] = {}
+"""IRIs already converted (the entity, predicates, classes, graphs recur on every page)."""
+
+
+def _oxigraph(term: Node):
+    """:func:`govkg.terms.to_oxigraph`, IRIs remembered (up to 100,000 at a time)."""
+    if type(term) is not URIRef:
+        return to_oxigraph(term)
+    found = _NAMED.get(term)
+    if found is None:
+        if len(_NAMED) >= 100_000:
+            _NAMED.clear()
+        found = _NAMED[term] = to_oxigraph(term)
+    return found
 
 
 def range_key(first: Node, second: Node) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -31,8 +32,10 @@ PRECISION = {XSD.date: "day", XSD.gYearMonth: "month", XSD.gYear: "year"}
 """How precise a date is, by its datatype."""
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_path(iri: str) -> str | None:
-    """The page path of one of our IRIs (``id/…``, no suffix), or None."""
+    """The page path of one of our IRIs (``id/…``, no suffix), or None (remembered: a site
+    asks for the same IRIs' paths on many pages)."""
     if not iri.startswith(ID_BASE):
         return None
     parts = iri[len(ID_BASE) :].split("/")

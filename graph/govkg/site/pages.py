@@ -29,7 +29,7 @@ from govkg.site.describe import Description, describe
 from govkg.site.ego import Ego, ego_network
 from govkg.site.kinds import agreement_sections, body_sections, person_sections
 from govkg.site.links import Cell, Links, entity_path
-from govkg.site.queries import Select
+from govkg.site.queries import Source
 from govkg.site.tables import Section, page_count
 
 INFERRED = URIRef("https://w3id.org/govkg/graph/inferred")
@@ -89,7 +89,7 @@ def kind_of(iri: str) -> str:
 
 
 def entity_page(
-    select: Select, iri: str, links: Links, page: int = 1, about: Description | None = None
+    select: Source, iri: str, links: Links, page: int = 1, about: Description | None = None
 ) -> Page:
     """The page of ``iri`` (its ``page``-th part for long tables), from its description
     ``about`` (of the same page) when the caller has it.
