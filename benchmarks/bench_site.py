@@ -2,6 +2,8 @@
 
     python benchmarks/bench_site.py --agreements 500              # a quick run
     python benchmarks/bench_site.py --agreements 25000 --jobs 2   # ~1M triples
+    python benchmarks/bench_site.py --agreements 25000 --build /work/data-1m/out \\
+        --build-log /work/data-1m/build.log                        # a build made already
 
 For each size (synthetic records, generated once and cached), each in a fresh process: the
 govkg build (records → every output), then ``govkg site`` of that build (every entity's pages
@@ -17,7 +19,9 @@ benchmarks/RESULTS.md (one block per size; other sizes' blocks are kept) unless 
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from pathlib import Path
 
 from _common import (
     CACHE,
@@ -131,14 +135,33 @@ def site_rows(written: dict, built: dict, site_mb: float, jobs: int) -> list[lis
     ]
 
 
+def timed_build(log_file: Path) -> tuple[dict, float]:
+    """The wall and CPU seconds and peak MB of a build run under ``/usr/bin/time -v``."""
+    text = log_file.read_text(encoding="utf-8")
+
+    def field(name: str) -> str:
+        return re.search(rf"{re.escape(name)}.*?: (\S+)", text).group(1)
+
+    clock = [float(x) for x in field("Elapsed (wall clock) time").split(":")]
+    wall = sum(x * 60**i for i, x in enumerate(reversed(clock)))
+    cpu = float(field("User time")) + float(field("System time"))
+    return {"wall": wall, "cpu": cpu}, int(field("Maximum resident set size")) / 1024
+
+
 def bench_size(agreements: int, args) -> str:
-    records = synthetic_records(agreements, args.seed)
-    out, site = CACHE / f"site-build-{agreements}-{args.seed}", CACHE / f"site-{agreements}"
-    shutil.rmtree(out, ignore_errors=True)
+    site = CACHE / f"site-{agreements}"
     shutil.rmtree(site, ignore_errors=True)
-    log(f"{agreements} agreements: build …")
-    _, build_mb, stdout = run_child(BUILD.format(records=[str(records)], out=str(out)))
-    built = last_json(stdout)
+    if args.build:
+        out = args.build
+        built, build_mb = timed_build(args.build_log)
+        log(f"{agreements} agreements: the build in {out} ({built}, from {args.build_log})")
+    else:
+        records = synthetic_records(agreements, args.seed)
+        out = CACHE / f"site-build-{agreements}-{args.seed}"
+        shutil.rmtree(out, ignore_errors=True)
+        log(f"{agreements} agreements: build …")
+        _, build_mb, stdout = run_child(BUILD.format(records=[str(records)], out=str(out)))
+        built = last_json(stdout)
     if args.no_site:
         written, site_mb = None, 0.0
     else:
@@ -193,7 +216,19 @@ def main() -> None:
     parser.add_argument(
         "--no-site", action="store_true", help="build and hub page only (large sizes)"
     )
+    parser.add_argument(
+        "--build",
+        type=Path,
+        help="a build made already (of --agreements synthetic agreements): not built again",
+    )
+    parser.add_argument(
+        "--build-log",
+        type=Path,
+        help="that build's '/usr/bin/time -v' output (its wall and CPU seconds, peak memory)",
+    )
     args = parser.parse_args()
+    if bool(args.build) != bool(args.build_log):
+        parser.error("--build and --build-log go together")
     run_and_record("bench_site", "Static site beside the build (issue 18)", NOTES, bench_size, args)
 
 
