@@ -34,6 +34,7 @@ from govkg.site.tables import Section, page_count
 
 INFERRED = URIRef("https://w3id.org/govkg/graph/inferred")
 NAME_PROPERTIES = (SKOS.prefLabel, SKOS.altLabel, GOVKG.acronym, FOAF.name, SCHEMA.name)
+_NAME_KEYS = frozenset(map(str, NAME_PROPERTIES))  # plain strings: rdflib hashes in Python
 FACTS = {
     "org": (
         GOVKG.regionCode,
@@ -98,7 +99,7 @@ def entity_page(
     """
     about = about or describe(select, iri, page)
     kind = kind_of(iri)
-    names = [links.cell(o) for p, o, _ in about.statements if p in NAME_PROPERTIES]
+    names = [links.cell(o) for p, o, _ in about.statements if str(p) in _NAME_KEYS]
     classes = [links.cell(c, about.label(c, "en")) for c in about.values(RDF.type)]
     result = Page(iri, kind, about.label(about.iri) or iri, list(dict.fromkeys(names)), classes)
     result.page = page
