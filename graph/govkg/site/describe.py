@@ -136,12 +136,9 @@ def describe(select: Source, iri: str, page: int = 1) -> Description:
     )
     if not about.statements:
         raise UnknownEntity(f"nothing is known about {iri}", fix=f"use an IRI under {ID_BASE}")
-    pointing = sorted(
-        {(r["predicate"], r["subject"]) for r in rows(select, "incoming", params, page)}
-    )
-    counted = rows(select, "incoming-count", params)
-    about.incoming_total = int(counted[0]["pairs"]) if counted else 0
-    about.incoming = [(s, p) for p, s in pointing]
+    pointing = sorted({(r["predicate"], r["subject"]) for r in rows(select, "incoming", params)})
+    about.incoming_total = len(pointing)
+    about.incoming = [(s, p) for p, s in page_slice(pointing, page)]
     found = rows(select, "labels", params)
     for name, shown in (
         ("statement-labels", about.statement_page()),

@@ -84,10 +84,7 @@ class Prefetched(Tables):
                 {"predicate": p, "object": o, "graph": g} for p, o, g in self.statements_of(entity)
             ]
         if name == "incoming":
-            pointing = page_slice(sorted(self.incoming.get(entity, [])), page)
-            return [{"subject": s, "predicate": p} for p, s in pointing]
-        if name == "incoming-count":
-            return [{"pairs": len(self.incoming[entity])}] if entity in self.incoming else []
+            return [{"subject": s, "predicate": p} for p, s in self.incoming.get(entity, [])]
         if name == "provenance":
             return self._provenance(entity)
         if name == "labels":
