@@ -108,7 +108,7 @@ def get(server, path):
         r.read()
     return time.perf_counter() - t
 with Server([Path({out!r})], port=0, limits=Limits(timeout=120.0)) as server:
-    get(server, "/")
+    get(server, "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D")  # workers up, store open
     hub = "/id/" + {path!r}
     found = {{}}
     for name, page in (("cold", ""), ("warm", ""), ("page 2 cold", ".2"), ("page 2 warm", ".2")):
