@@ -271,7 +271,10 @@ NOTES = """\
 Build, site and hub page each run in a fresh process on the same synthetic records. CPU
 seconds are user + system of the process and of the page-writing processes it waited for; on
 a shared machine they are the fairer measure. The hub page is built in process as `govkg
-serve` builds it, without the worker pool's JSON round trip."""
+serve` builds it, without the worker pool's JSON round trip; then served over HTTP by `govkg
+serve` (3 query workers, warmed by one query first): the first request, and the same again
+(answered from the documents the server keeps). With `--build`, the build is one made already,
+its times read from its `/usr/bin/time -v` output."""
 
 
 if __name__ == "__main__":
