@@ -5,6 +5,7 @@ types not served, the endpoint's limits and security headers."""
 from __future__ import annotations
 
 import json
+import re
 import time
 import urllib.error
 import urllib.request
@@ -120,3 +121,22 @@ def test_a_body_page_answers_quickly(server):
     started = time.perf_counter()
     status, _, _ = fetch(server, "/id/org/lan.html")
     assert status == 200 and time.perf_counter() - started < 2.0
+
+
+def test_a_long_page_is_served_in_pages_each_read_once(seed_out, monkeypatch):
+    monkeypatch.setattr("govkg.site.tables.PAGE_SIZE", 3)  # LAN's 4 agreements take 2 pages
+    patient = Limits(workers=2, timeout=60.0, memory_mb=1024, queue_wait=60.0, parse_seconds=30.0)
+    with Server([seed_out], port=0, limits=patient) as running:  # a loaded machine is slow
+        status, _, first = fetch(running, "/id/org/lan.html")
+        assert status == 200, first
+        pages = int(re.search(rb"Page 1 of (\d+)", first).group(1))
+        assert pages > 1 and b'href="/id/org/lan.2.html"' in first
+        assert first.count(b'href="/id/agreement/') >= 3
+        status, _, last = fetch(running, f"/id/org/lan.{pages}.html")
+        assert status == 200 and f"Page {pages} of {pages}".encode() in last
+        assert fetch(running, f"/id/org/lan.{pages + 1}.html")[0] == 404
+        assert fetch(running, "/id/org/lan.2.ttl")[0] == 200
+        started = time.perf_counter()
+        assert fetch(running, "/id/org/lan.html")[2] == first  # from the documents kept
+        assert time.perf_counter() - started < 1.0
+        assert ("https://w3id.org/govkg/id/org/lan", "html", 1) in running.app.documents._kept

@@ -95,6 +95,7 @@ class App:
         self.config, self.pool, self.answers = config, pool, answers
         self._about: dict | None = None
         self._about_lock = threading.Lock()
+        self.documents = entities.Documents()  # entity pages answered lately
         self.routes: dict[str, tuple[tuple[str, ...], Handler]] = {
             "/sparql": (("GET", "HEAD", "POST"), self.sparql),
             "/": (("GET", "HEAD"), lambda r, h: ui.html_page(ui.index_page())),

@@ -14,12 +14,15 @@ with the endpoint's limits and refusals; an IRI nothing is known about answers 4
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from govkg.namespaces import ID_BASE
 from govkg.server.errors import HttpError
 from govkg.server.peer import Peer
-from govkg.server.policy import check_query
+from govkg.server.policy import Limits, QueryInfo, check_query
 from govkg.server.protocol import Request, Response, media_type
 from govkg.server.workers import Job
 
@@ -75,6 +78,40 @@ def choose(accept: str | None) -> str:
     return best
 
 
+class Documents:
+    """The entity documents answered lately, the least recently used dropped first: at most
+    ``entries`` of them and ``max_bytes`` in all (the store does not change while served).
+
+    >>> cache = Documents(entries=2, max_bytes=10)
+    >>> cache.put(("a", "html", 1), b"12345"); cache.put(("b", "html", 1), b"123456")
+    >>> cache.get(("a", "html", 1)) is None, cache.get(("b", "html", 1))
+    (True, b'123456')
+    """
+
+    def __init__(self, entries: int = 256, max_bytes: int = 64 * 1024 * 1024) -> None:
+        self.entries, self.max_bytes, self.size = entries, max_bytes, 0
+        self._kept: OrderedDict[tuple, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> bytes | None:
+        with self._lock:
+            body = self._kept.get(key)
+            if body is not None:
+                self._kept.move_to_end(key)
+            return body
+
+    def put(self, key: tuple, body: bytes) -> None:
+        if len(body) > self.max_bytes:
+            return
+        with self._lock:
+            old = self._kept.pop(key, None)
+            self.size += len(body) - (len(old) if old is not None else 0)
+            self._kept[key] = body
+            while len(self._kept) > self.entries or self.size > self.max_bytes:
+                _, dropped = self._kept.popitem(last=False)
+                self.size -= len(dropped)
+
+
 def answer(app: App, request: Request, host: str, rest: str) -> Response:
     """Answer ``/id/<rest>``: a 303 for the IRI itself, the document for ``<rest>.<ext>``."""
     from govkg.site.links import entity_path
@@ -97,16 +134,26 @@ def answer(app: App, request: Request, host: str, rest: str) -> Response:
             "Content-Type": "text/plain; charset=utf-8",
         }
         return Response(303, body, headers)
-    return _document(select, iri, match["ext"], int(match["page"] or 1))
+    ext, page = match["ext"], int(match["page"] or 1)
+    key = (iri, ext, page)
+    body = app.documents.get(key)
+    if body is None:
+        body = _document(select, iri, ext, page)
+        app.documents.put(key, body)
+    return Response(200, body, {"Content-Type": f"{DOCUMENTS[ext][0]}; charset=utf-8"})
 
 
-def _document(select, iri: str, ext: str, page: int) -> Response:
+def _document(select, iri: str, ext: str, page: int) -> bytes:
+    """The page or description ``ext`` of ``iri`` (its ``page``-th part).
+
+    :raises HttpError: 404 when nothing is known about ``iri`` or it has no such page.
+    """
     from govkg.site.describe import UnknownEntity, describe
     from govkg.site.links import Links
     from govkg.site.pages import entity_page
     from govkg.site.render import render_page
 
-    media, fmt = DOCUMENTS[ext]
+    fmt = DOCUMENTS[ext][1]
     try:
         about = describe(select, iri, page)
         if fmt is None:
@@ -119,7 +166,7 @@ def _document(select, iri: str, ext: str, page: int) -> Response:
             raise _unknown(iri[len(ID_BASE) :] + f".{page}.{ext}")
     except UnknownEntity:
         raise _unknown(iri[len(ID_BASE) :]) from None
-    return Response(200, body, {"Content-Type": f"{media}; charset=utf-8"})
+    return body
 
 
 def _selector(app: App, host: str, peer: Peer):
@@ -132,7 +179,7 @@ def _selector(app: App, host: str, peer: Peer):
     limits = app.config.limits
 
     def select(text: str, bindings: dict) -> tuple[list[str], list[list]]:
-        check_query(text, limits)
+        _checked(text, limits)
         job = Job(
             text,
             format="json",
@@ -148,6 +195,13 @@ def _selector(app: App, host: str, peer: Peer):
         return names, [[to_rdflib(term) for term in row] for row in rows]
 
     return select
+
+
+@lru_cache(maxsize=256)
+def _checked(text: str, limits: Limits) -> QueryInfo:
+    """:func:`check_query` of a site query, once per text (the pages' queries are fixed but
+    for a page's ``LIMIT``/``OFFSET``): a hub page runs a dozen of them per request."""
+    return check_query(text, limits)
 
 
 def _exists(select, iri: str) -> bool:

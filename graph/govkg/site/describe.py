@@ -32,7 +32,7 @@ from rdflib.term import Node
 
 from govkg.errors import GovkgError
 from govkg.namespaces import ID_BASE, PREFIXES
-from govkg.site.queries import Select, check_page, rows
+from govkg.site.queries import Source, check_page, rows
 from govkg.site.tables import page_slice
 from govkg.terms import to_oxigraph
 
@@ -62,6 +62,9 @@ class Description:
     label_property: dict[tuple[Node, Literal], URIRef] = field(default_factory=dict)
     incoming_total: int = 0  # subject and predicate pairs pointing here, on every page
     page: int = 1
+    _sorted: list[ox.Triple] | None = field(default=None, repr=False, compare=False)
+    _objects: dict[str, list[Node]] | None = field(default=None, repr=False, compare=False)
+    _pairs: list[tuple[URIRef, Node]] | None = field(default=None, repr=False, compare=False)
 
     def label(self, node: Node, language: str | None = None) -> str | None:
         """The best label of ``node`` (``language`` first, then Indonesian, English, none)."""
@@ -74,28 +77,39 @@ class Description:
 
     def values(self, predicate: URIRef) -> list[Node]:
         """The distinct objects of ``predicate`` on the entity, in store order."""
-        return list(dict.fromkeys(o for p, o, _ in self.statements if p == predicate))
+        if self._objects is None:  # indexed once, by plain text (rdflib compares in Python)
+            self._objects = defaultdict(list)
+            for p, o, _ in self.statements:
+                self._objects[str(p)].append(o)
+        return list(dict.fromkeys(self._objects.get(str(predicate), ())))
 
     def statement_page(self) -> list[tuple[URIRef, Node]]:
         """The distinct predicate and object pairs on this page of the Statements table,
         ordered by :func:`range_key`."""
-        pairs = sorted(dict.fromkeys((p, o) for p, o, _ in self.statements), key=_range_of)
-        return page_slice(pairs, self.page)
+        if self._pairs is None:
+            pairs = sorted(dict.fromkeys((p, o) for p, o, _ in self.statements), key=_range_of)
+            self._pairs = page_slice(pairs, self.page)
+        return self._pairs
 
     def triples(self) -> list[ox.Triple]:
         """The description as triples: statements both ways, labels, and provenance
-        (``entity void:inDataset graph``, ``graph prov:wasDerivedFrom source``), sorted."""
-        found: set[tuple[Node, Node, Node]] = set()
-        found.update((self.iri, p, o) for p, o, _ in self.statements)
-        found.update((s, p, self.iri) for s, p in self.incoming)
+        (``entity void:inDataset graph``, ``graph prov:wasDerivedFrom source``), sorted
+        (once: a site writes each description in two formats)."""
+        if self._sorted is None:
+            self._sorted = self._triples()
+        return self._sorted
+
+    def _triples(self) -> list[ox.Triple]:
+        found: list[tuple[Node, Node, Node]] = [(self.iri, p, o) for p, o, _ in self.statements]
+        found += [(s, p, self.iri) for s, p in self.incoming]
         for node, labels in self.labels.items():
-            for literal in labels:
-                found.add((node, self.label_property[(node, literal)], literal))
+            found += [(node, self.label_property[(node, literal)], literal) for literal in labels]
         for graph, _, source in self.provenance:
-            found.add((self.iri, VOID.inDataset, graph))
+            found.append((self.iri, VOID.inDataset, graph))
             if source is not None:
-                found.add((graph, PROV.wasDerivedFrom, source))
-        return sorted((ox.Triple(*map(to_oxigraph, t)) for t in found), key=str)
+                found.append((graph, PROV.wasDerivedFrom, source))
+        unique = {ox.Triple(*map(_oxigraph, t)) for t in found}  # Oxigraph's terms hash fast
+        return sorted(unique, key=str)
 
     def serialize(self, fmt: str) -> bytes:
         """The description in ``fmt`` (turtle, ntriples, jsonld); same input, same bytes."""
@@ -105,7 +119,7 @@ class Description:
         )
 
 
-def describe(select: Select, iri: str, page: int = 1) -> Description:
+def describe(select: Source, iri: str, page: int = 1) -> Description:
     """The description of ``iri`` from the store that ``select`` queries, with the ``page``-th
     page of what points at it and the labels of that page.
 
@@ -143,6 +157,23 @@ def describe(select: Select, iri: str, page: int = 1) -> Description:
         (r["graph"], int(r["statements"]), r["source"]) for r in rows(select, "provenance", params)
     ]
     return about
+
+
+_NAMED: dict[str, ox.NamedNode] = {}
+"""IRIs already converted (the entity, predicates, classes, graphs recur on every page)."""
+
+
+def _oxigraph(term: Node):
+    """:func:`govkg.terms.to_oxigraph`, IRIs remembered (up to 100,000 at a time)."""
+    if type(term) is not URIRef:
+        return to_oxigraph(term)
+    key = str(term)  # a plain string: rdflib's own __eq__ and __hash__ run in Python
+    found = _NAMED.get(key)
+    if found is None:
+        if len(_NAMED) >= 100_000:
+            _NAMED.clear()
+        found = _NAMED[key] = to_oxigraph(term)
+    return found
 
 
 def range_key(first: Node, second: Node) -> str:

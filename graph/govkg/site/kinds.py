@@ -9,17 +9,14 @@ from collections import defaultdict
 
 from rdflib import URIRef
 
-from govkg.canned import find_query
-from govkg.query import bind
 from govkg.site.links import Cell, Links
-from govkg.site.queries import Select, rows
+from govkg.site.queries import Source, rows
 from govkg.site.tables import Section, page_slice
-from govkg.terms import rdflib_bindings
 
 # -- a body --------------------------------------------------------------------------------
 
 
-def body_sections(select: Select, iri: str, links: Links, page: int) -> list[Section]:
+def body_sections(select: Source, iri: str, links: Links, page: int) -> list[Section]:
     """Agreements (one page, cut in the query), partners ranked, officials, predecessors
     and successors."""
     params = {"agency": iri}
@@ -70,23 +67,20 @@ def _paged(title: str, columns: list[str], table: list, page: int) -> Section:
     return Section(title, columns, page_slice(table, page), len(table))
 
 
-def partners(select: Select, iri: str, links: Links) -> list[list[list[Cell]]]:
+def partners(select: Source, iri: str, links: Links) -> list[list[list[Cell]]]:
     """The canned ``partners`` query: most frequent partner first."""
-    query = find_query("partners")
-    names, found = select(query.text_for({"agency"}), rdflib_bindings(bind(query, {"agency": iri})))
-    at = {n: i for i, n in enumerate(names)}
     return [
         [
-            [links.cell(r[at["partner"]], r[at["label"]])],
-            [Cell(str(r[at["agreements"]]))],
-            [Cell(str(r[at["first"]] or ""))],
-            [Cell(str(r[at["last"]] or ""))],
+            [links.cell(r["partner"], r["label"])],
+            [Cell(str(r["agreements"]))],
+            [Cell(str(r["first"] or ""))],
+            [Cell(str(r["last"] or ""))],
         ]
-        for r in found
+        for r in rows(select, "partners", {"agency": iri})
     ]
 
 
-def officials(select: Select, iri: str, links: Links) -> list[list[list[Cell]]]:
+def officials(select: Source, iri: str, links: Links) -> list[list[list[Cell]]]:
     """A body's tenures: the person, the office, the days attested, the sources."""
     params = {"agency": iri}
     return tenures(
@@ -122,7 +116,7 @@ def tenures(
 # -- a person ------------------------------------------------------------------------------
 
 
-def person_sections(select: Select, iri: str, links: Links, page: int) -> list[Section]:
+def person_sections(select: Source, iri: str, links: Links, page: int) -> list[Section]:
     """What the person signed or witnessed (post, on whose behalf), and their tenures."""
     acts = [
         [
@@ -152,7 +146,7 @@ def person_sections(select: Select, iri: str, links: Links, page: int) -> list[S
 # -- an agreement --------------------------------------------------------------------------
 
 
-def agreement_sections(select: Select, iri: str, links: Links, page: int) -> list[Section]:
+def agreement_sections(select: Source, iri: str, links: Links, page: int) -> list[Section]:
     """Who signed (their post, on whose behalf) and who witnessed."""
     table = [
         [

@@ -29,11 +29,12 @@ from govkg.site.describe import Description, describe
 from govkg.site.ego import Ego, ego_network
 from govkg.site.kinds import agreement_sections, body_sections, person_sections
 from govkg.site.links import Cell, Links, entity_path
-from govkg.site.queries import Select
+from govkg.site.queries import Source
 from govkg.site.tables import Section, page_count
 
 INFERRED = URIRef("https://w3id.org/govkg/graph/inferred")
 NAME_PROPERTIES = (SKOS.prefLabel, SKOS.altLabel, GOVKG.acronym, FOAF.name, SCHEMA.name)
+_NAME_KEYS = frozenset(map(str, NAME_PROPERTIES))  # plain strings: rdflib hashes in Python
 FACTS = {
     "org": (
         GOVKG.regionCode,
@@ -89,7 +90,7 @@ def kind_of(iri: str) -> str:
 
 
 def entity_page(
-    select: Select, iri: str, links: Links, page: int = 1, about: Description | None = None
+    select: Source, iri: str, links: Links, page: int = 1, about: Description | None = None
 ) -> Page:
     """The page of ``iri`` (its ``page``-th part for long tables), from its description
     ``about`` (of the same page) when the caller has it.
@@ -98,7 +99,7 @@ def entity_page(
     """
     about = about or describe(select, iri, page)
     kind = kind_of(iri)
-    names = [links.cell(o) for p, o, _ in about.statements if p in NAME_PROPERTIES]
+    names = [links.cell(o) for p, o, _ in about.statements if str(p) in _NAME_KEYS]
     classes = [links.cell(c, about.label(c, "en")) for c in about.values(RDF.type)]
     result = Page(iri, kind, about.label(about.iri) or iri, list(dict.fromkeys(names)), classes)
     result.page = page

@@ -19,7 +19,7 @@ from functools import cache
 
 from rdflib.term import Node
 
-from govkg.canned import CannedQuery, parse_header
+from govkg.canned import CannedQuery, find_query, parse_header
 from govkg.engines import Row
 from govkg.errors import GovkgError
 from govkg.query import bind
@@ -32,6 +32,20 @@ MAX_PAGE = 100_000
 
 Select = Callable[[str, dict[str, Node]], tuple[list[str], list[Row]]]
 """What runs a SELECT with bound variables: ``Engine.select`` or an adapter."""
+CANNED = ("partners",)
+"""Queries of the canned library (``queries/<name>.rq``) the pages reuse."""
+
+
+class Tables:
+    """Rows read beforehand (:class:`govkg.site.prefetch.Prefetched`): :func:`rows` asks
+    them instead of running the query."""
+
+    def rows(self, name: str, params: Mapping[str, str], page: int = 1) -> list[dict]:
+        raise NotImplementedError
+
+
+Source = Select | Tables
+"""Where the pages' rows come from: the store (a ``select`` verb) or rows read before."""
 
 
 @cache
@@ -40,6 +54,8 @@ def site_query(name: str) -> CannedQuery:
 
     :raises GovkgError: no such file in ``queries/site/``.
     """
+    if name in CANNED:
+        return find_query(name)
     path = queries_dir() / "site" / f"{name}.rq"
     if not path.is_file():
         raise GovkgError(f"no site query {path}", fix="reinstall govkg (queries/site/ is missing)")
@@ -67,14 +83,19 @@ def check_page(page: int) -> None:
 
 
 def rows(
-    select: Select, name: str, params: Mapping[str, str], page: int = 1
+    select: Source, name: str, params: Mapping[str, str], page: int = 1
 ) -> list[dict[str, Node | None]]:
     """Run site query ``name`` with ``params`` bound (the rows of ``page`` when the query has
     a ``#page`` line); its rows as dicts of the declared columns.
 
+    With prefetched ``select`` (:class:`Tables`), its rows for ``params``.
+
     :raises GovkgError: a parameter is missing or not of its type, the page number is not
         one, or the query fails.
     """
+    if isinstance(select, Tables):
+        check_page(page)
+        return select.rows(name, params, page)
     query = site_query(name)
     text = paged(query.text_for(set(params)), page)
     names, found = select(text, rdflib_bindings(bind(query, params)))

@@ -13,14 +13,14 @@ The site is written into a folder beside ``DIR`` and moved into place when compl
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
 import shutil
 import tempfile
 import time
-from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +30,8 @@ from govkg.files import output_folder, replace_files
 from govkg.site.describe import describe
 from govkg.site.links import Links, entity_path
 from govkg.site.pages import entity_page, kind_of
-from govkg.site.queries import Select, rows
+from govkg.site.prefetch import prefetch, shared_tables
+from govkg.site.queries import Select, Source, Tables, rows
 from govkg.site.render import nav, render_page, render_template
 
 ASSETS = {  # file in static/ → where it ships in the package
@@ -106,13 +107,15 @@ def _write_all(
         if entity_path(str(r["entity"]))
     ]
     known = {iri for iri, _ in found}
-    iris = [iri for iri, _ in found]
-    for parent in sorted({(folder / entity_path(iri)).parent for iri in iris}):
+    segments: dict[str, list[str]] = defaultdict(list)
+    for iri, _ in found:
+        segments[entity_path(iri).split("/")[1]].append(iri)
+    for parent in sorted({(folder / entity_path(iri)).parent for iri in known}):
         parent.mkdir(parents=True, exist_ok=True)  # once here, not per entity
-    if jobs > 1 and len(iris) > 1:
-        pages = _write_in_processes(data / STORE_DIR, iris, known, folder, jobs)
-    else:
-        pages = sum(_write_entity(select, iri, known, folder) for iri in iris)
+    shared = shared_tables(select)
+    pages = 0
+    for segment, iris in sorted(segments.items()):
+        pages += _write_kind(prefetch(select, segment, shared), iris, known, folder, jobs)
     _write_index(found, folder)
     _write_assets(folder)
     _write_dataset(data, folder, site_url)
@@ -120,34 +123,38 @@ def _write_all(
     return len(found), pages + 1 + len({kind_of(iri) for iri in known})
 
 
-_WORKER: dict = {}
-"""A page-writing process's own read-only store, the IRIs with pages and the folder."""
+_SHARE: dict = {}
+"""What the page-writing processes inherit: one kind's tables, its IRIs, the IRIs with pages
+and the folder (set before they are forked, read-only after)."""
 
 
-def _write_in_processes(
-    store: Path, iris: list[str], known: set[str], folder: Path, jobs: int
-) -> int:
-    """Every entity's files written by ``jobs`` processes (pages are CPU-bound: rendering and
-    term conversion hold the GIL), in chunks handed out as processes free up; each file is
-    written whole by one process, so the bytes do not depend on the split."""
-    chunks = [iris[i : i + 64] for i in range(0, len(iris), 64)]
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding a store
-    with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(store, known, folder)
-    ) as pool:
-        return sum(pool.map(_write_chunk, chunks))
+def _write_kind(tables: Tables, iris: list[str], known: set[str], folder: Path, jobs: int) -> int:
+    """The pages of one kind's entities, from ``tables``, written by ``jobs`` processes forked
+    with the tables (pages are CPU-bound: rendering and serializing hold the GIL). Process
+    ``k`` writes every ``jobs``-th entity from the ``k``-th, each file whole, so the bytes do
+    not depend on the split. The children never touch the store the parent holds open."""
+    _SHARE.update(tables=tables, iris=iris, known=known, folder=folder, jobs=jobs)
+    try:
+        if jobs == 1 or len(iris) < 2 * CHUNK:
+            return _write_share(0, 1)
+        gc.freeze()  # the children's collections need not walk (and copy) the tables
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return sum(pool.starmap(_write_share, [(k, jobs) for k in range(jobs)]))
+    finally:
+        gc.unfreeze()
+        _SHARE.clear()
 
 
-def _start_worker(store: Path, known: set[str], folder: Path) -> None:
-    _WORKER.update(select=OxigraphEngine.open(store).select, known=known, folder=folder)
+CHUNK = 64
+"""Fewer than twice this many entities of a kind are written in the process itself."""
 
 
-def _write_chunk(iris: list[str]) -> int:
-    select, known, folder = _WORKER["select"], _WORKER["known"], _WORKER["folder"]
-    return sum(_write_entity(select, iri, known, folder) for iri in iris)
+def _write_share(k: int, jobs: int) -> int:
+    tables, known, folder = _SHARE["tables"], _SHARE["known"], _SHARE["folder"]
+    return sum(_write_entity(tables, iri, known, folder) for iri in _SHARE["iris"][k::jobs])
 
 
-def _write_entity(select: Select, iri: str, known: set[str], folder: Path) -> int:
+def _write_entity(select: Source, iri: str, known: set[str], folder: Path) -> int:
     """One entity's page(s) and description files (``.n.html``, ``.n.ttl`` … for page
     ``n > 1``, each description with that page of what points at the entity); returns the
     number of HTML pages."""

@@ -1,0 +1,199 @@
+"""Every entity of one kind read at once: the static site's tables, grouped by entity.
+
+A page needs some ten queries (statements, what points here, labels, provenance, a kind's
+tables); run once per entity they cost milliseconds each, most of a 300,000-entity site's
+time. :func:`prefetch` runs them once per kind instead (``queries/site/kind-*.rq`` and the
+kind's own queries with the entity unbound), and a :class:`Prefetched` answers each
+per-entity query from the rows, as :func:`govkg.site.queries.rows` would from the store:
+the same rows, so the same page bytes (a test compares both on the seed and the corpus).
+
+>>> from govkg.build import build
+>>> from govkg.engines import open_engine
+>>> from govkg.resources import seed_record
+>>> from govkg.site.describe import describe
+>>> import tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "out"
+>>> _ = build([seed_record()], out)
+>>> select = open_engine([out]).select
+>>> tables = prefetch(select, "org", shared_tables(select))
+>>> lan = "https://w3id.org/govkg/id/org/lan"
+>>> describe(tables, lan).serialize("turtle") == describe(select, lan).serialize("turtle")
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from govkg.namespaces import ID_BASE
+from govkg.site.queries import Select, Tables, site_query
+from govkg.site.tables import page_slice
+
+INFERRED = URIRef("https://w3id.org/govkg/graph/inferred")
+KIND_QUERIES = {
+    "org": (
+        "body-agreements",
+        "body-agreement-count",
+        "body-agreement-links",
+        "partners",
+        "body-officials",
+        "body-official-sources",
+        "body-changes",
+    ),
+    "person": ("person-acts", "person-tenures", "person-tenure-sources"),
+    "agreement": ("agreement-signatures",),
+}
+"""The queries of each kind's own sections (:mod:`govkg.site.kinds`), by the IRIs' segment."""
+Row = dict[str, Node | None]
+
+
+@dataclass
+class Shared:
+    """What every kind's pages need: each node's labels (property, label; in query order) and
+    each named graph's source (publisher rows, first document)."""
+
+    labels: dict[Node, list[tuple[Node, Node]]]
+    sources: dict[Node, tuple[int, Node | None]]
+
+
+@dataclass
+class Prefetched(Tables):
+    """One kind's rows by entity; :meth:`rows` answers a site query as the store would."""
+
+    shared: Shared
+    statements: dict[str, list[tuple[Node, Node, Node]]] = field(default_factory=dict)
+    incoming: dict[str, list[tuple[Node, Node]]] = field(default_factory=dict)
+    kinds: dict[str, dict[str, list[Row]]] = field(default_factory=dict)
+
+    def rows(self, name: str, params: Mapping[str, str], page: int = 1) -> list[Row]:
+        """The rows of site query ``name`` for ``params`` (and ``page``).
+
+        :raises KeyError: the query was not prefetched for this kind.
+        """
+        if name in self.kinds:
+            return self._kind_rows(name, params, page)
+        entity = str(params["entity"])
+        if name == "statements":
+            return [
+                {"predicate": p, "object": o, "graph": g} for p, o, g in self.statements_of(entity)
+            ]
+        if name == "incoming":
+            return [{"subject": s, "predicate": p} for p, s in self.incoming.get(entity, [])]
+        if name == "provenance":
+            return self._provenance(entity)
+        if name == "labels":
+            return self._labels(self._labelled(entity))
+        if name in ("statement-labels", "incoming-labels"):
+            return self._labels(self._in_range(name, entity, params["from"], params["to"]))
+        raise KeyError(name)
+
+    def statements_of(self, entity: str) -> list[tuple[Node, Node, Node]]:
+        return self.statements.get(entity, [])
+
+    def _kind_rows(self, name: str, params: Mapping[str, str], page: int) -> list[Row]:
+        key = str(next(iter(params.values())))
+        found = self.kinds[name].get(key, [])
+        if name == "body-agreements":
+            return page_slice(found, page)
+        if name == "body-agreement-links":
+            shown = {r["agreement"] for r in self._kind_rows("body-agreements", params, page)}
+            return [r for r in found if r["agreement"] in shown]
+        return found
+
+    def _labelled(self, entity: str) -> set[Node]:
+        """The nodes ``labels.rq`` labels: the entity, what its sources link it to, its
+        classes, and the predicates both ways."""
+        nodes: set[Node] = {URIRef(entity)}
+        for p, o, g in self.statements_of(entity):
+            nodes.add(p)
+            if g != INFERRED or p == RDF.type:
+                nodes.add(o)
+        nodes.update(p for p, _ in self.incoming.get(entity, []))
+        return nodes
+
+    def _in_range(self, name: str, entity: str, low: Node, high: Node) -> set[Node]:
+        """The IRIs of the statements (or of what points here) cut by ``low`` … ``high``."""
+        if name == "statement-labels":
+            pairs: Iterable = ((p, o) for p, o, _ in self.statements_of(entity))
+        else:
+            pairs = self.incoming.get(entity, [])
+        low, high = str(low), str(high)
+        return {
+            node for p, node in pairs if isinstance(node, URIRef) and low <= f"{p} {node}" <= high
+        }
+
+    def _labels(self, nodes: set[Node]) -> list[Row]:
+        labels = self.shared.labels
+        return [
+            {"node": node, "property": prop, "label": label}
+            for node in nodes
+            for prop, label in labels.get(node, ())
+        ]
+
+    def _provenance(self, entity: str) -> list[Row]:
+        counted = Counter(g for _, _, g in self.statements_of(entity))
+        found = []
+        for graph in sorted(counted, key=str):
+            documents, source = self.shared.sources.get(graph, (1, None))
+            found.append(
+                {"graph": graph, "statements": counted[graph] * documents, "source": source}
+            )
+        return found
+
+
+def shared_tables(select: Select) -> Shared:
+    """Every label and every graph's source, read once for the whole site."""
+    labels: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
+    for r in _all(select, "all-labels", {}):
+        labels[r["node"]].append((r["property"], r["label"]))
+    sources = {
+        r["graph"]: (int(r["documents"]), r["source"]) for r in _all(select, "graph-sources", {})
+    }
+    return Shared(dict(labels), sources)
+
+
+def prefetch(select: Select, segment: str, shared: Shared) -> Prefetched:
+    """The tables of every entity whose IRI starts with ``…/id/<segment>/``."""
+    prefix = {"prefix": Literal(f"{ID_BASE}{segment}/")}
+    found = Prefetched(shared)
+    statements: dict[str, list] = defaultdict(list)
+    for r in _all(select, "kind-statements", prefix):
+        statements[str(r["entity"])].append((r["predicate"], r["object"], r["graph"]))
+    incoming: dict[str, list] = defaultdict(list)
+    for r in _all(select, "kind-incoming", prefix):
+        incoming[str(r["entity"])].append((r["predicate"], r["subject"]))
+    found.statements, found.incoming = dict(statements), dict(incoming)
+    for name in KIND_QUERIES.get(segment, ()):
+        found.kinds[name] = _by_entity(select, name)
+    return found
+
+
+def _all(select: Select, name: str, bindings: dict[str, Node]) -> list[Row]:
+    """The rows of a site query with every declared column (no parameter checks: the
+    bulk queries take only a prefix, bound here)."""
+    query = site_query(name)
+    names, found = select(query.text_for(set(bindings)), bindings)
+    where = [names.index(c) for c in query.columns]
+    return [dict(zip(query.columns, (row[i] for i in where), strict=True)) for row in found]
+
+
+def _by_entity(select: Select, name: str) -> dict[str, list[Row]]:
+    """A kind's query run once with its entity unbound, its rows grouped by that entity (in
+    the query's order, which is each entity's order too)."""
+    query = site_query(name)
+    key = query.params[0].name
+    text = "\n".join(line for line in query.text.splitlines() if line.strip() != "#page")
+    names, found = select(text, {})
+    columns = [c for c in query.columns if c in names]
+    where = [names.index(c) for c in columns]
+    at = names.index(key)
+    grouped: dict[str, list[Row]] = defaultdict(list)
+    for row in found:
+        grouped[str(row[at])].append(dict(zip(columns, (row[i] for i in where), strict=True)))
+    return dict(grouped)
