@@ -1,4 +1,4 @@
-"""``python -m govkg.docs [ROOT] [--check]``: regenerate the docs (what ``make docs`` runs)."""
+"""``python -m govkg_tools.docs [ROOT] [--check]``: regenerate the docs (``make docs``)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from govkg.docs.generate import REGENERATE, stale, write_documents
-from govkg.docs.pitfalls import pitfalls
-from govkg.docs.sources import ontology_graph, shapes_graph
+from govkg_tools.docs.generate import REGENERATE, stale, write_documents
+from govkg_tools.docs.pitfalls import pitfalls
+from govkg_tools.docs.sources import ontology_graph, shapes_graph
 
 
 def main(argv: list[str] | None = None) -> int:
     """Write the generated docs under ROOT (default: the current folder); 1 on pitfalls/drift."""
-    parser = argparse.ArgumentParser(prog="python -m govkg.docs", description=main.__doc__)
+    parser = argparse.ArgumentParser(prog="python -m govkg_tools.docs", description=main.__doc__)
     parser.add_argument("root", nargs="?", default=".", type=Path, help="repository root")
     parser.add_argument("--check", action="store_true", help="only report stale files")
     args = parser.parse_args(argv)

@@ -1,6 +1,6 @@
 """The SHACL shapes as a table a researcher reads: what each kind of node must have, and why.
 
->>> from govkg.docs.sources import shapes_graph
+>>> from govkg_tools.docs.sources import shapes_graph
 >>> groups = shape_groups(shapes_graph())
 >>> agreement = next(g for g in groups if g.name == "AgreementShape")
 >>> agreement.targets, agreement.checks[0].name
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from govkg.docs.terms import curie
 from govkg.namespaces import SH
+from govkg_tools.docs.terms import curie
 
 TARGETS = {
     SH.targetClass: "{}",

@@ -20,7 +20,7 @@ https://oops.linkeddata.es/catalogue.jsp, where one fits; ``G…`` for govkg's o
 ...   <https://w3id.org/govkg/ontology#party> a owl:ObjectProperty .''')
 >>> sorted({f.code for f in pitfalls(bad)})
 ['G01', 'P08', 'P11', 'P41']
->>> from govkg.docs.sources import ontology_graph
+>>> from govkg_tools.docs.sources import ontology_graph
 >>> pitfalls(ontology_graph())
 []
 """

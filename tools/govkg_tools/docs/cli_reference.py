@@ -49,7 +49,7 @@ def cli_reference() -> str:
         "# Command-line reference",
         "",
         "Every `govkg` command and the text its `--help` prints. Generated from the commands",
-        "themselves by `python -m govkg.docs` (`make docs`); do not edit by hand.",
+        "themselves by `python -m govkg_tools.docs` (`make docs`); do not edit by hand.",
         "",
         *(f"- [`{path}`](#{path.replace(' ', '-')})" for path, _ in found[1:]),
         "",

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govkg.docs.cli_reference import cli_reference
-from govkg.docs.ontology_page import ontology_pages
-from govkg.docs.queries_doc import queries_reference
 from govkg.files import write_atomic
+from govkg_tools.docs.cli_reference import cli_reference
+from govkg_tools.docs.ontology_page import ontology_pages
+from govkg_tools.docs.queries_doc import queries_reference
 
-REGENERATE = "run 'make docs' (or: .venv/bin/python -m govkg.docs) and commit the result"
+REGENERATE = (
+    "run 'make docs' (or: PYTHONPATH=tools .venv/bin/python -m govkg_tools.docs) and commit it"
+)
 
 
 def documents() -> dict[str, str]:

@@ -5,7 +5,7 @@ schema.org it specialises; ``core_relations`` shows how the core classes link: o
 properties from the ontology (an inverse pair is one arrow) and the reused properties the
 shapes require (``sh:path`` with ``sh:class`` under a shape that targets a class).
 
->>> from govkg.docs.sources import ontology_graph, shapes_graph
+>>> from govkg_tools.docs.sources import ontology_graph, shapes_graph
 >>> svg = core_relations(ontology_graph(), shapes_graph())
 >>> svg.startswith("<svg") and "govkg:Agreement" in svg and "org:member" in svg
 True
@@ -19,9 +19,9 @@ from itertools import pairwise
 from rdflib import Graph, URIRef
 from rdflib.namespace import FOAF, OWL, RDF, RDFS, SKOS
 
-from govkg.docs.layout import Layout, Placed, layout
-from govkg.docs.terms import NS, curie, vocabulary
 from govkg.namespaces import GOVKG, ORG, PROV, SCHEMA, SH
+from govkg_tools.docs.layout import Layout, Placed, layout
+from govkg_tools.docs.terms import NS, curie, vocabulary
 
 CHAR = 7.0
 BOLD_CHAR = 7.8  # the bold title is wider per character

@@ -9,7 +9,7 @@ True
 from __future__ import annotations
 
 from govkg.canned import CannedQuery, canned_queries
-from govkg.docs.ontology_page import md
+from govkg_tools.docs.ontology_page import md
 
 EXAMPLES = {"organization": "LAN", "date": "2019-01-01", "integer": "10", "string": "…"}
 """An example value per parameter type, for the command line shown with each query."""
@@ -33,7 +33,7 @@ def queries_reference() -> str:
         "`govkg query NAME [-p NAME=VALUE]...`, list them with `govkg queries`. Parameters are",
         "bound by the engine, never written into the query text; an organization can be given by",
         "acronym, label or IRI. Generated from the queries' header comments by",
-        "`python -m govkg.docs` (`make docs`); do not edit by hand.",
+        "`python -m govkg_tools.docs` (`make docs`); do not edit by hand.",
         "",
         "| query | answers | parameters |",
         "|---|---|---|",

@@ -16,11 +16,11 @@ from functools import cache
 import jinja2
 from rdflib import URIRef
 
-from govkg.docs.constraints import shape_groups
-from govkg.docs.diagram import class_hierarchy, core_relations
-from govkg.docs.model import reference
-from govkg.docs.schemes import concepts
-from govkg.docs.sources import example_graphs, ontology_graph, shapes_graph
+from govkg_tools.docs.constraints import shape_groups
+from govkg_tools.docs.diagram import class_hierarchy, core_relations
+from govkg_tools.docs.model import reference
+from govkg_tools.docs.schemes import concepts
+from govkg_tools.docs.sources import example_graphs, ontology_graph, shapes_graph
 
 _MD_SPECIAL = re.compile(r"([\\`*_|<>\[\]])")
 
@@ -37,7 +37,7 @@ def md(text: str) -> str:
 @cache
 def _environment(autoescape: bool) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("govkg.docs", "templates"),
+        loader=jinja2.PackageLoader("govkg_tools.docs", "templates"),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

@@ -1,6 +1,6 @@
 """The concepts of a SKOS scheme in reading order: each top concept followed by its narrower ones.
 
->>> from govkg.docs.sources import ontology_graph
+>>> from govkg_tools.docs.sources import ontology_graph
 >>> from govkg.namespaces import GOVKG
 >>> fields = concepts(ontology_graph(), GOVKG.CooperationFields)
 >>> first = fields[0]
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
-from govkg.docs.terms import plain, texts
+from govkg_tools.docs.terms import plain, texts
 
 
 @dataclass(frozen=True)

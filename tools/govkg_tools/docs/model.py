@@ -1,6 +1,6 @@
 """The ontology as the reference shows it: header, classes, properties, alignments, reused terms.
 
->>> from govkg.docs.sources import ontology_graph, shapes_graph
+>>> from govkg_tools.docs.sources import ontology_graph, shapes_graph
 >>> ref = reference(ontology_graph(), shapes_graph())
 >>> ref.header.version_info, ref.header.prefix
 ('0.1.0', 'govkg')
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS
 
-from govkg.docs.terms import BUILT_IN, NS, Link, link, links, plain, texts
 from govkg.namespaces import ONTOLOGY_IRI, VANN
+from govkg_tools.docs.terms import BUILT_IN, NS, Link, link, links, plain, texts
 
 KINDS = {
     OWL.Class: "class",
