@@ -64,7 +64,7 @@ def test_wheel_ships_no_tools(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     shipped = [n for n in names if n.startswith(TOOLS) or n.endswith("/tools/")]
     assert shipped == [], f"tools shipped in the wheel: {shipped}"
-    assert "govkg/cli/__init__.py" in names or "govkg/cli.py" in names
+    assert "govkg/cli/__init__.py" in names or "govkg/cli/commands.py" in names
 
 
 def test_unpacked_wheel_builds_from_another_folder(wheel, tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from govkg.export import export_files
+from govkg.dataset_export import export_files
 from govkg.network import network_from_data
 from govkg.query import run_query
 from govkg.server.runner import Server

@@ -21,7 +21,7 @@ from datetime import date
 
 from govkg.extract.dateline import dateline
 from govkg.gazetteer.forms import name_key
-from govkg.text import clean_text
+from govkg.text_hygiene import clean_text
 
 DATELINE_LINES = 8
 """Lines of the body, from its first, that may open with a dateline."""

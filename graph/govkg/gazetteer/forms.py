@@ -1,6 +1,6 @@
 """The names an entry answers to, as folded forms: acronyms, labels, and local-government forms.
 
-Every form is compared through :func:`name_key`: :func:`govkg.text.fold` (case, punctuation
+Every form is compared through :func:`name_key`: :func:`govkg.text_hygiene.fold` (case, punctuation
 and extra spaces ignored) with accents removed as well. *Strong* forms name one body on their
 own (``"LAN"``, ``"Pemkab Serang"``, ``"Bupati Serang"``); *weak* forms are a local
 government's bare area name (``"Serang"``) and the ``Pemda`` forms built on it, consulted only
@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 
 from govkg.gazetteer.model import Entry, short_names
-from govkg.text import fold
+from govkg.text_hygiene import fold
 
 REGION_PREFIXES = {
     "ProvincialGovernment": (

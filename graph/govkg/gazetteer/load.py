@@ -34,7 +34,7 @@ from govkg.gazetteer.model import (
     area_key,
     check_kind,
 )
-from govkg.text import clean_text
+from govkg.text_hygiene import clean_text
 
 AGENCY_FIELDS = {
     "key",

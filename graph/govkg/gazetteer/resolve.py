@@ -33,7 +33,7 @@ from govkg.gazetteer.model import (
 )
 from govkg.records.model import OrganizationDecl
 from govkg.resources import gazetteer_dir
-from govkg.text import clean_text
+from govkg.text_hygiene import clean_text
 
 
 class AmbiguousNameError(UnknownNameError):

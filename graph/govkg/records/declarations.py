@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from govkg.records.fields import COUNTRY_CODE, REGION_CODE, SHAPES
 from govkg.records.model import ORGANIZATION_KINDS, OrganizationDecl, PersonDecl
 from govkg.records.readers import Context, Obj, as_text, open_obj
+from govkg.records.schema import COUNTRY_CODE, REGION_CODE, SHAPES
 from govkg.records.tree import Node, describe
 
 

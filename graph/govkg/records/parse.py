@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 from govkg.records.agreements import agreement, evidence_items
 from govkg.records.dates import PartialDate
 from govkg.records.declarations import organization, person
-from govkg.records.fields import (
+from govkg.records.model import SOURCE_KINDS, Contributor, Event, RecordSet, Source
+from govkg.records.readers import Context, Obj, open_obj
+from govkg.records.schema import (
     CONTRIBUTOR_ROLES,
     FORMAT_VERSION,
     INDEPENDENCE,
@@ -27,8 +29,6 @@ from govkg.records.fields import (
     MAX_URL_LENGTH,
     SHAPES,
 )
-from govkg.records.model import SOURCE_KINDS, Contributor, Event, RecordSet, Source
-from govkg.records.readers import Context, Obj, open_obj
 from govkg.records.tree import Node
 
 

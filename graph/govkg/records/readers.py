@@ -19,10 +19,10 @@ from typing import Any
 
 from govkg.errors import RecordError, RecordErrors
 from govkg.records.dates import PARTIAL_DATE, PartialDate
-from govkg.records.fields import SLUG, Shape
 from govkg.records.model import Where
+from govkg.records.schema import SLUG, Shape
 from govkg.records.tree import Node, describe
-from govkg.text import clean_text, slugify
+from govkg.text_hygiene import clean_text, slugify
 
 MAX_ERRORS = 200
 """Errors kept per file; later ones are counted but not listed."""
@@ -102,7 +102,7 @@ def suggest(word: str, options: Iterable[str]) -> str:
 
 
 def clean(value: str, *, multiline: bool = False) -> str:
-    """:func:`govkg.text.clean_text`, skipped for plain ASCII that it would leave unchanged."""
+    """:func:`govkg.text_hygiene.clean_text`, skipped for plain ASCII it would leave as it is."""
     if value.isascii() and value.isprintable() and "  " not in value and value == value.strip():
         return value
     return clean_text(value, multiline=multiline)

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from govkg import __version__
-from govkg.cli_common import (
+from govkg.cli.common import (
     EXIT_CODES_HELP,
     data_option,
     default_data,
@@ -101,7 +101,7 @@ def build(records: tuple[Path, ...], out_dir: Path, reference: bool, verbose: bo
 def validate(records: tuple[Path, ...], reference: bool) -> None:
     """Check RECORDS and the graph they make (SHACL); writes nothing."""
     from govkg.build import assemble
-    from govkg.shapes import violations
+    from govkg.shacl.shapes import violations
 
     built = assemble(records, reference=reference)
     _print_findings(built.findings)
@@ -195,7 +195,7 @@ def export(
     describes the written files (DCAT 3 and VoID), and the SHACL shapes and the ontology are
     written beside them (see docs/publishing.md).
     """
-    from govkg.export import export_files, export_graphs
+    from govkg.dataset_export import export_files, export_graphs
     from govkg.void import Description
 
     options = {"--base-url": base_url, "--sparql-endpoint": sparql_endpoint, "--issued": issued}
@@ -341,23 +341,23 @@ def synth(agreements: int, seed: int, out_dir: Path) -> None:
     out_console.print(f"wrote {agreements} agreements in {len(written)} files → {out_dir}/")
 
 
-from govkg.cli_serve import serve  # noqa: E402
+from govkg.cli.serve import serve  # noqa: E402
 
 main.add_command(serve)
 
-from govkg.cli_push import push  # noqa: E402
+from govkg.cli.push import push  # noqa: E402
 
 main.add_command(push)
 
 
-from govkg.cli_network import network  # noqa: E402
+from govkg.cli.network import network  # noqa: E402
 
 main.add_command(network)
 
-from govkg.cli_extract import extract  # noqa: E402
+from govkg.cli.extract import extract  # noqa: E402
 
 main.add_command(extract)
 
-from govkg.cli_site import site  # noqa: E402
+from govkg.cli.site import site  # noqa: E402
 
 main.add_command(site)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from govkg.cli_common import EXIT_CODES_HELP, err_console, out_console, reports_errors
+from govkg.cli.common import EXIT_CODES_HELP, err_console, out_console, reports_errors
 from govkg.errors import EXIT_USAGE, GovkgError
 
 RECORD_SUFFIXES = (".yaml", ".yml")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from govkg.cli_common import (
+from govkg.cli.common import (
     EXIT_CODES_HELP,
     credential_options,
     data_option,

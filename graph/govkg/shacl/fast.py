@@ -1,6 +1,6 @@
 """Fast SHACL validation: the shapes compiled to SPARQL, run in bulk on an Oxigraph store.
 
-pySHACL (:func:`govkg.shapes.check_graph`) stays the reference; this path gives the
+pySHACL (:func:`govkg.shacl.shapes.check_graph`) stays the reference; this path gives the
 same findings (focus node, source shape, severity, message) in a fraction of the time,
 because each constraint is one query over all focus nodes instead of one per node.
 The store's default graph is read as the union of its named graphs.
@@ -31,12 +31,16 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from govkg.errors import GovkgError
-from govkg.shacl_compile import CompiledCheck, compile_shapes
-from govkg.shapes import Finding, shapes_graph
+from govkg.shacl.compile import CompiledCheck, compile_shapes
+from govkg.shacl.shapes import Finding, shapes_graph
 from govkg.terms import to_rdflib
 
 THREADS = 2  # checks run side by side: a third of the time on two cores at 1M triples
-SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}  # as govkg.shapes.check_graph sorts
+SEVERITY_ORDER = {
+    "Violation": 0,
+    "Warning": 1,
+    "Info": 2,
+}  # as govkg.shacl.shapes.check_graph sorts
 
 
 def check_store(

@@ -24,7 +24,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from govkg.namespaces import SH
-from govkg.shacl_terms import (
+from govkg.shacl.value_tests import (
     Test,
     class_test,
     datatype_test,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from govkg.cli_common import (
+from govkg.cli.common import (
     EXIT_CODES_HELP,
     data_option,
     default_data,

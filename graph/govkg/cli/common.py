@@ -2,8 +2,8 @@
 the error reporter and the options several commands take (``--data``, ``--engine``,
 ``--endpoint``, credentials).
 
-The command modules (``cli.py``, ``cli_serve.py``, …) import from here, never from each
-other, so any of them can be imported first.
+The command modules (``cli/commands.py``, ``cli/serve.py``, …) import from here, never from
+each other, so any of them can be imported first.
 
 >>> from click.testing import CliRunner
 >>> @click.command()

@@ -18,7 +18,7 @@ from govkg.gazetteer import Entry, Gazetteer
 from govkg.ids import agreement_slug, key_of
 from govkg.records.dates import PartialDate
 from govkg.records.model import Agreement, Event, RecordSet, Signatory, Source, Where, Witness
-from govkg.text import fold, slugify
+from govkg.text_hygiene import fold, slugify
 from govkg.vocab import Vocabulary
 
 

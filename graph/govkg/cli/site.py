@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from govkg.cli_common import EXIT_CODES_HELP, out_console, reports_errors
+from govkg.cli.common import EXIT_CODES_HELP, out_console, reports_errors
 
 
 @click.command(epilog=EXIT_CODES_HELP)

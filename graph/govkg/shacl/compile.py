@@ -28,7 +28,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 from govkg.namespaces import SH
-from govkg.shacl_constraints import (
+from govkg.shacl.constraints import (
     Names,
     counts,
     flag,
@@ -37,8 +37,8 @@ from govkg.shacl_constraints import (
     sparql_path,
     value_tests,
 )
-from govkg.shacl_prebind import bulk_query
-from govkg.shacl_terms import iri, unsupported
+from govkg.shacl.prebind import bulk_query
+from govkg.shacl.value_tests import iri, unsupported
 
 TARGETS = {SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf}
 PARAMETERS = {

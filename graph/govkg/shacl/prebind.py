@@ -26,7 +26,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
 
 from govkg.namespaces import SH
-from govkg.shacl_terms import iri, unsupported
+from govkg.shacl.value_tests import iri, unsupported
 
 THIS = Variable("this")
 _PATTERNS = {"BGP", "Join", "LeftJoin", "Filter", "Extend", "Union", "Graph"}

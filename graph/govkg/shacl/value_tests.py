@@ -24,7 +24,7 @@ from govkg.errors import GovkgError
 from govkg.namespaces import SH
 
 Test = Callable[[str], str]
-FIX = "extend govkg/shacl_compile.py, or validate with govkg.shapes.check_graph (pySHACL)"
+FIX = "extend govkg/shacl/compile.py, or validate with govkg.shacl.shapes.check_graph (pySHACL)"
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _NODE_KINDS = {
