@@ -1,4 +1,4 @@
-"""Export a built dataset (``out/govkg.trig``) in another serialization, verified by re-parsing.
+"""Export a build (``out/``) or RDF files in another serialization, verified by re-parsing.
 
 >>> import tempfile
 >>> from govkg.build import build
@@ -13,11 +13,12 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from govkg.engines import open_data
+from govkg.engines import data_files, load_quads
 from govkg.errors import GovkgError
 from govkg.files import write_atomic
 from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH
@@ -37,20 +38,15 @@ field and role concepts the data uses are in its reference graph already. Name â
 ``ontology/``."""
 
 
-def read_dataset(data_dir: str | Path) -> list[ox.Quad]:
-    """The quads of ``data_dir/govkg.trig``.
+def read_dataset(data: str | Path | Sequence[str | Path]) -> list[ox.Quad]:
+    """The quads of ``data``: a build folder (its ``govkg.trig``) or RDF files of any kind
+    ``--data`` takes, read by :func:`govkg.engines.load_quads`, the reader of the one store
+    loader (so ``export`` sees the graphs ``query``, ``serve`` and ``network`` see).
 
-    :raises GovkgError: when the folder holds no build, or its ``govkg.trig`` is refused
-        (not a regular file, or a link out of the folder).
+    :raises GovkgError: when a folder holds no build, or a file is refused or malformed.
     """
-    path = Path(data_dir) / "govkg.trig"
-    if not path.exists() and not path.is_symlink():
-        raise GovkgError(f"no built graph at {path}", fix="run 'govkg build' first or pass --data")
-    try:
-        with open_data(path, within=data_dir) as stream:
-            return list(ox.parse(stream, format=ox.RdfFormat.TRIG))
-    except (SyntaxError, ValueError, OSError) as err:
-        raise GovkgError(f"cannot read {path}: {err}", fix="rebuild with 'govkg build'") from err
+    paths = [data] if isinstance(data, str | Path) else list(data)
+    return load_quads(data_files([Path(p) for p in paths]))
 
 
 def select(quads: list[ox.Quad], *, inferred: bool, ontology: bool) -> list[ox.Quad]:
@@ -64,7 +60,7 @@ def select(quads: list[ox.Quad], *, inferred: bool, ontology: bool) -> list[ox.Q
 
 
 def export_graphs(
-    data_dir: str | Path,
+    data_dir: str | Path | Sequence[str | Path],
     fmt: str,
     output: Path | None,
     *,
@@ -93,7 +89,7 @@ def output_files(formats: list[str], output: str | Path) -> list[tuple[Path, str
 
 
 def export_files(
-    data_dir: str | Path,
+    data_dir: str | Path | Sequence[str | Path],
     formats: list[str],
     output: str | Path,
     *,

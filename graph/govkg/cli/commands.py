@@ -130,14 +130,7 @@ def validate(records: tuple[Path, ...], reference: bool) -> None:
     help="File to write, or a folder (existing, ending in /, or with several formats) that gets "
     "govkg.<format> files (default: standard output).",
 )
-@click.option(
-    "--data",
-    "data_dir",
-    default="out",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="A folder written by build.",
-)
+@data_option()
 @click.option(
     "--inferred/--no-inferred", default=False, show_default=True, help="Include the inferred graph."
 )
@@ -179,7 +172,7 @@ def validate(records: tuple[Path, ...], reference: bool) -> None:
 def export(
     formats: tuple[str, ...],
     output: str | None,
-    data_dir: Path,
+    data: tuple[Path, ...],
     inferred: bool,
     with_ontology: bool,
     describe: bool,
@@ -188,7 +181,8 @@ def export(
     issued: str | None,
     license_iri: str,
 ) -> None:
-    """Export the built graph; every file is re-parsed and compared before it replaces one.
+    """Export the built graph (or the RDF files given with --data, read as query and serve
+    read them); every file is re-parsed and compared before it replaces one.
 
     ttl and nt hold the union of the chosen graphs (nt sorted, byte-identical across
     rebuilds); trig, nq and jsonld keep the named graphs. With --describe, void.ttl
@@ -198,6 +192,7 @@ def export(
     from govkg.dataset_export import export_files, export_graphs
     from govkg.void import Description
 
+    paths = default_data(data)
     options = {"--base-url": base_url, "--sparql-endpoint": sparql_endpoint, "--issued": issued}
     stray = [name for name, value in options.items() if value]
     if stray and not describe:
@@ -205,12 +200,12 @@ def export(
     if output is None:
         if describe or len(formats) > 1:
             raise GovkgError("--describe and several --format need -o", fix="add -o FOLDER/")
-        data = export_graphs(data_dir, formats[0], None, inferred=inferred, ontology=with_ontology)
-        sys.stdout.buffer.write(data)
+        text = export_graphs(paths, formats[0], None, inferred=inferred, ontology=with_ontology)
+        sys.stdout.buffer.write(text)
         return
     about = Description(base_url, sparql_endpoint, issued, license_iri) if describe else None
     written = export_files(
-        data_dir, list(formats), output, inferred=inferred, ontology=with_ontology, describe=about
+        paths, list(formats), output, inferred=inferred, ontology=with_ontology, describe=about
     )
     for path in written:
         err_console.print(f"wrote {path} ({path.stat().st_size} bytes)", markup=False)
