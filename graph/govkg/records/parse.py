@@ -118,16 +118,8 @@ def _url(src: Obj) -> str | None:
 
 
 def _language(src: Obj) -> str | None:
-    value = src.text("language")
-    if value is not None and not LANGUAGE_TAG.match(value):
-        src.ctx.error(
-            src.at("language"),
-            f"{value!r} is not a BCP 47 language tag",
-            fix="use a tag such as 'id' (Indonesian) or 'en' (English)",
-            node=src.child("language"),
-        )
-        return None
-    return value
+    fix = "use a tag such as 'id' (Indonesian) or 'en' (English)"
+    return src.matching("language", LANGUAGE_TAG, what="a BCP 47 language tag", fix=fix)
 
 
 def _contributor(ctx: Context, node: Node, path: str) -> Contributor | None:

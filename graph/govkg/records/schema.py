@@ -29,6 +29,7 @@ INDEPENDENCE = PartialDate(1945, 8, 17)
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REGION_CODE = re.compile(r"^\d{2}(\.\d{2})?$")
+"""A province (``"36"``) or regency/city (``"36.04"``) Kemendagri code (records and gazetteer)."""
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 MAX_URL_LENGTH = 2000

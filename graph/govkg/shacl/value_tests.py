@@ -13,7 +13,6 @@ a SPARQL error, so ``FILTER (!test)`` cannot drop a violation on a type error.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from rdflib import Literal, URIRef
@@ -22,11 +21,10 @@ from rdflib.term import Node
 
 from govkg.errors import GovkgError
 from govkg.namespaces import SH
+from govkg.terms import sparql_iri, sparql_string, sparql_term, to_oxigraph
 
 Test = Callable[[str], str]
 FIX = "extend govkg/shacl/compile.py, or validate with govkg.shacl.shapes.check_graph (pySHACL)"
-_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _NODE_KINDS = {
     SH.IRI: "isIRI({v})",
     SH.BlankNode: "isBlank({v})",
@@ -50,33 +48,27 @@ def unsupported(where: Node | str, what: str) -> GovkgError:
 
 
 def iri(term: Node) -> str:
-    """An IRI from the shapes graph as ``<…>``.
+    """An IRI from the shapes graph as ``<…>`` (:func:`govkg.terms.sparql_iri`).
 
     :raises GovkgError: not an IRI, or characters N-Triples forbids in IRIs.
     """
-    if not isinstance(term, URIRef) or _BAD_IRI.search(str(term)):
+    if not isinstance(term, URIRef):
         raise unsupported(term, "a term that is not a well-formed IRI")
-    return f"<{term}>"
-
-
-def string(text: str) -> str:
-    """A SPARQL string literal with N-Triples escapes."""
-    escaped = "".join(_ESCAPES.get(c, c if c >= " " else f"\\u{ord(c):04X}") for c in text)
-    return f'"{escaped}"'
+    try:
+        return sparql_iri(str(term))
+    except GovkgError:
+        raise unsupported(term, "a term that is not a well-formed IRI") from None
 
 
 def nt(term: Node) -> str:
-    """An IRI or literal from the shapes graph in N-Triples syntax.
+    """An IRI or literal from the shapes graph as SPARQL text: the one term writer,
+    :func:`govkg.terms.sparql_term`, on the term's Oxigraph form.
 
     :raises GovkgError: a blank node or a malformed IRI.
     """
     if not isinstance(term, Literal):
         return iri(term)
-    if term.language:
-        return f"{string(str(term))}@{term.language}"
-    if term.datatype and term.datatype != XSD.string:
-        return f"{string(str(term))}^^{iri(term.datatype)}"
-    return string(str(term))
+    return sparql_term(to_oxigraph(term))
 
 
 def total(expression: str) -> str:
@@ -115,7 +107,7 @@ def datatype_test(datatype: Node) -> Test:
             f"isLiteral({v}) && sameTerm(datatype({v}), {dt}) && isLiteral({dt}(STR({v})))"
         )
     if datatype in _PARTIAL_DATES:
-        dt, lexical = iri(datatype), string(_PARTIAL_DATES[datatype])
+        dt, lexical = iri(datatype), sparql_string(_PARTIAL_DATES[datatype])
         return lambda v: total(
             f"isLiteral({v}) && sameTerm(datatype({v}), {dt}) && REGEX(STR({v}), {lexical})"
         )
@@ -147,7 +139,9 @@ def node_kind_test(kind: Node) -> Test:
 
 def pattern_test(pattern: Node, flags: Node | None) -> Test:
     """sh:pattern (+ sh:flags): SPARQL REGEX on the value's string; blank nodes fail."""
-    arguments = string(str(pattern)) + (f", {string(str(flags))}" if flags is not None else "")
+    arguments = sparql_string(str(pattern)) + (
+        f", {sparql_string(str(flags))}" if flags is not None else ""
+    )
     return lambda v: total(f"!isBlank({v}) && REGEX(STR({v}), {arguments})")
 
 
