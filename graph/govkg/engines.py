@@ -217,7 +217,9 @@ def data_files(paths: list[Path]) -> list[Path]:
             open_data(path).close()
             files.append(path)
         else:
-            raise GovkgError(f"no such file or folder: {path}", fix="check --data")
+            raise GovkgError(
+                f"no such file or folder: {path}", fix="run 'govkg build' first, or check --data"
+            )
     return files
 
 
