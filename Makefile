@@ -32,9 +32,10 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Generated docs: ontology reference (docs/ontology/), docs/cli.md, docs/queries.md.
+# Generated docs: ontology reference (docs/ontology/), docs/cli.md, docs/queries.md; the generator
+# lives in tools/govkg_tools/docs/ (beside the package, not shipped in it).
 docs: $(STAMP)
-	$(BIN)/python -m govkg.docs
+	PYTHONPATH=tools $(BIN)/python -m govkg_tools.docs
 
 # The README's picture of the network page, taken by headless Chromium (Debian's chromium).
 screenshot: $(STAMP)

@@ -24,6 +24,11 @@ from govkg.build import build
 from govkg.synth import write_synthetic
 
 CACHE = Path(__file__).resolve().parent / ".cache"
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
+# The benchmarks that start Chromium or Virtuoso import govkg_tools, which lives beside the
+# package (tools/), not in it; importing this module first puts it on the path.
+if str(TOOLS) not in sys.path:
+    sys.path.insert(0, str(TOOLS))
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 

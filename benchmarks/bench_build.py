@@ -95,7 +95,7 @@ EXPORT = """
 import time
 T0 = time.perf_counter()
 from pathlib import Path
-from govkg.export import export_graphs
+from govkg.dataset_export import export_graphs
 export_graphs({out!r}, "ttl", Path({target!r}))
 print(time.perf_counter() - T0)
 """

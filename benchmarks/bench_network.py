@@ -28,10 +28,10 @@ from pathlib import Path
 import networkx as nx
 from _common import machine, table
 
-from govkg.browser import launch_chromium
 from govkg.network.metrics import add_metrics
 from govkg.network.page import node_title, write_page
 from govkg.network.views import declaration
+from govkg_tools.browser import launch_chromium
 
 HOOK = """
 (() => {

@@ -25,7 +25,7 @@ from pathlib import Path
 from _common import machine, synthetic_build, table
 
 from govkg.remote import Credentials, push
-from govkg.remote.virtuoso import running_virtuoso
+from govkg_tools.virtuoso import running_virtuoso
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 

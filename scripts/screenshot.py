@@ -15,7 +15,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from govkg.browser import PAGE_READY, launch_chromium
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from govkg_tools.browser import PAGE_READY, launch_chromium
 
 
 def screenshot(page_file: Path, target: Path, width: int = 1200, height: int = 720) -> None:

@@ -21,6 +21,7 @@ from rdflib import Graph, URIRef
 
 from govkg import ids
 from govkg.engines import STORE_DIR, load_with_union, write_store
+from govkg.entity_resolution import ResolvedRecords, resolve_records
 from govkg.errors import GovkgError, RecordError, RecordErrors, ValidationFailed
 from govkg.evidence import record_evidence_triples
 from govkg.fastreason import infer_fast
@@ -33,7 +34,6 @@ from govkg.reason import infer
 from govkg.records.load import load_paths
 from govkg.records.model import RecordSet
 from govkg.reference import concept_triples, reference_triples
-from govkg.resolve import ResolvedRecords, resolve_records
 from govkg.resources import default_record_paths, ontology_dir
 from govkg.serialize import (
     StatementFiles,
@@ -42,8 +42,8 @@ from govkg.serialize import (
     write_ntriples_files,
     write_statement_files,
 )
-from govkg.shacl_sparql import check_store
-from govkg.shapes import Finding, check_graph, violations
+from govkg.shacl.fast import check_store
+from govkg.shacl.shapes import Finding, check_graph, violations
 from govkg.timing import StageTimes
 from govkg.triples import record_triples
 from govkg.vocab import Vocabulary

@@ -245,7 +245,9 @@ def data_files(paths: list[Path]) -> list[Path]:
             open_data(path).close()
             files.append(path)
         else:
-            raise GovkgError(f"no such file or folder: {path}", fix="check --data")
+            raise GovkgError(
+                f"no such file or folder: {path}", fix="run 'govkg build' first, or check --data"
+            )
     return files
 
 
@@ -266,15 +268,32 @@ def load_store(files: list[Path], folder: Path | None = None) -> ox.Store:
 
     :raises GovkgError: a file is refused, of an unknown format or malformed.
     """
-    quads: list[ox.Quad] = []
-    for path in files:
-        quads.extend(_read_quads(path))
     store = ox.Store() if folder is None else ox.Store(str(folder))
-    store.bulk_extend(with_union(quads))
+    store.bulk_extend(with_union(load_quads(files)))
     if folder is not None:
         store.flush()
         store.optimize()
     return store
+
+
+def load_quads(files: list[Path]) -> list[ox.Quad]:
+    """The statements of ``files`` as :func:`load_store` reads them, before the union: TriG,
+    N-Quads and JSON-LD with their graphs, Turtle and N-Triples in a graph named after the file.
+    ``export`` writes these (it needs the named graphs, not the union default graph).
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a.ttl"
+    >>> _ = path.write_text("<urn:a> <urn:b> <urn:c> .")
+    >>> [quad] = load_quads([path])
+    >>> quad.graph_name.value == path.resolve().as_uri()
+    True
+
+    :raises GovkgError: a file is refused, of an unknown format or malformed.
+    """
+    quads: list[ox.Quad] = []
+    for path in files:
+        quads.extend(_read_quads(path))
+    return quads
 
 
 def open_engine(paths: list[Path], engine: str = "oxigraph") -> Engine:

@@ -64,7 +64,7 @@ def evidence_triples(
 def record_evidence_triples(records: RecordSet, resolved) -> Iterator[Triple]:
     """The evidence of one record file, for its source's named graph.
 
-    ``resolved`` is :func:`govkg.resolve.resolve_records` of ``records``: it keeps the
+    ``resolved`` is :func:`govkg.entity_resolution.resolve_records` of ``records``: it keeps the
     agreements and signatories in record order, which pairs them with their evidence.
 
     >>> from govkg.build import resolve_all

@@ -17,7 +17,7 @@ from rdflib import URIRef
 
 from govkg.namespaces import ID_BASE
 from govkg.records.dates import PartialDate
-from govkg.text import slugify
+from govkg.text_hygiene import slugify
 
 _MEMO_SIZE = 1 << 16
 """IRIs remembered per kind: a body, person, post or day recurs across many agreements."""

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from govkg.errors import GovkgError
 from govkg.files import read_input
-from govkg.text import fold, name_key
+from govkg.text_hygiene import fold, name_key
 
 NAMES_FILE = "names.tsv"
 MAX_NAMES_BYTES = 64 * 1024**2

@@ -14,12 +14,18 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, SKOS, XSD
 
 from govkg import ids
+from govkg.entity_resolution import (
+    ResolvedAgreement,
+    ResolvedRecords,
+    ResolvedWitness,
+    Signer,
+    role_key,
+)
 from govkg.gazetteer import area_name
 from govkg.namespaces import GOVKG, ORG, SCHEMA, TIME
 from govkg.records.dates import PartialDate
 from govkg.records.model import AGREEMENT_KINDS, SOURCE_KINDS, Source
-from govkg.resolve import ResolvedAgreement, ResolvedRecords, ResolvedWitness, Signer, role_key
-from govkg.text import slugify
+from govkg.text_hygiene import slugify
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 _MEMO_SIZE = 1 << 16

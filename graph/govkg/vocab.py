@@ -1,7 +1,7 @@
 """Controlled vocabularies: cooperation fields and roles, resolved as sources write them.
 
 Each vocabulary is one SKOS concept scheme from the ontology folder (``fields.ttl``,
-``roles.ttl``). A name matches a concept when, folded with :func:`govkg.text.fold`, it
+``roles.ttl``). A name matches a concept when, folded with :func:`govkg.text_hygiene.fold`, it
 equals one of the concept's ``skos:prefLabel``, ``skos:altLabel`` or ``skos:hiddenLabel``
 values (any language) or its IRI key.
 
@@ -23,7 +23,7 @@ from rdflib.namespace import SKOS
 from govkg.errors import UnknownNameError
 from govkg.namespaces import GOVKG
 from govkg.resources import ontology_dir
-from govkg.text import fold
+from govkg.text_hygiene import fold
 
 _LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 _MAX_CANDIDATES = 5

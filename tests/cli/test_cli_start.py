@@ -43,7 +43,7 @@ def test_a_query_imports_neither_rdflib_nor_the_gazetteer(seed_out):
     argv = ["query", "partners", "-p", "agency=LAN", "--data", str(seed_out), "--format", "csv"]
     code = f"from govkg.cli import main\nmain({argv!r}, standalone_mode=False)"
     loaded = _modules_after(code)
-    assert "govkg.cli_serve" not in loaded
+    assert "govkg.cli.serve" not in loaded
     assert not {m for m in loaded if m.startswith(("rdflib", "govkg.gazetteer", "govkg.vocab"))}
     assert "xml.sax.saxutils" not in loaded  # it imports urllib.request, http.client, ssl
 

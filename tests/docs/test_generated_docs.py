@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from govkg.docs.cli_reference import commands, undocumented
-from govkg.docs.generate import REGENERATE, documents, write_documents
+from govkg_tools.docs.cli_reference import commands, undocumented
+from govkg_tools.docs.generate import REGENERATE, documents, write_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = documents()

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from govkg.docs import pitfalls
-from govkg.docs.sources import ontology_graph, shapes_graph
+from govkg_tools.docs import pitfalls
+from govkg_tools.docs.sources import ontology_graph, shapes_graph
 
 PLANTED = sorted((Path(__file__).parent / "data" / "pitfalls").glob("*.ttl"))
 

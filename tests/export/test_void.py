@@ -11,8 +11,8 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
+from govkg.dataset_export import export_files
 from govkg.errors import GovkgError
-from govkg.export import export_files
 from govkg.void import Description, describe
 
 VOID = Namespace("http://rdfs.org/ns/void#")

@@ -16,7 +16,7 @@ from govkg.build import assemble, resolve_all
 from govkg.extract import extract_file
 from govkg.records.load import load_text
 from govkg.resources import corpus_records_dir
-from govkg.shapes import violations
+from govkg.shacl.shapes import violations
 
 TEXTS = Path(__file__).parents[2] / "corpus-texts"
 IDS = sorted(p.stem for p in corpus_records_dir().glob("*.yaml"))

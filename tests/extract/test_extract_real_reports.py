@@ -13,7 +13,7 @@ import yaml
 
 from govkg.build import assemble
 from govkg.extract import ExtractError, extract_text
-from govkg.shapes import violations
+from govkg.shacl.shapes import violations
 
 
 def _builds(tmp_path, result) -> dict:

@@ -16,7 +16,7 @@ from govkg.extract import extract_file
 from govkg.namespaces import GOVKG, OA, graph_iri
 from govkg.reason import infer
 from govkg.records.load import load_paths
-from govkg.shapes import check_graph, violations
+from govkg.shacl.shapes import check_graph, violations
 
 ARTICLES = sorted((Path(__file__).resolve().parents[1] / "data" / "articles").glob("*.txt"))
 

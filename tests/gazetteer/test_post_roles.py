@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from govkg.entity_resolution import _Collector, _role
 from govkg.ids import key_of
 from govkg.records.model import Where
-from govkg.resolve import _Collector, _role
 from govkg.vocab import Vocabulary
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from govkg.browser import CHROMIUM, PAGE_READY, launch_chromium
 from govkg.build import build
 from govkg.network import network_from_data, write_network
+from govkg_tools.browser import CHROMIUM, PAGE_READY, launch_chromium
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),

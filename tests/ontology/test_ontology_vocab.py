@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, SKOS
 
 from govkg.errors import UnknownNameError
 from govkg.namespaces import GOVKG, ID, ORG
-from govkg.text import fold
+from govkg.text_hygiene import fold
 from govkg.vocab import Vocabulary
 
 FIELD = "https://w3id.org/govkg/id/field/"

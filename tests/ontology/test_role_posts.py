@@ -1,12 +1,12 @@
-"""Posts as real reports write them resolve to the right role (govkg.resolve._role)."""
+"""Posts as real reports write them resolve to the right role (govkg.entity_resolution._role)."""
 
 from __future__ import annotations
 
 import pytest
 
+from govkg.entity_resolution import _Collector, _role
 from govkg.namespaces import ID
 from govkg.records.model import Where
-from govkg.resolve import _Collector, _role
 from govkg.vocab import Vocabulary
 
 

@@ -55,6 +55,18 @@ def test_wheel_contains_ontology_queries_records_and_gazetteer(wheel):
     assert any(n.startswith("govkg/gazetteer/data/") for n in names)
 
 
+TOOLS = ("govkg/docs/", "govkg/browser.py", "govkg/remote/virtuoso.py", "govkg_tools/")
+
+
+def test_wheel_ships_no_tools(wheel):
+    """The docs generator, the Chromium launcher and the private Virtuoso live in tools/
+    (used by make docs, tests and benchmarks); none of them is installed with govkg."""
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = [n for n in names if n.startswith(TOOLS) or n.endswith("/tools/")]
+    assert shipped == [], f"tools shipped in the wheel: {shipped}"
+    assert "govkg/cli/__init__.py" in names or "govkg/cli/commands.py" in names
+
+
 def test_unpacked_wheel_builds_from_another_folder(wheel, tmp_path):
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)

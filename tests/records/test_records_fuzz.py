@@ -22,7 +22,7 @@ from govkg.errors import RecordError, RecordErrors
 from govkg.records.load import load_bytes, load_text
 from govkg.records.model import RecordSet
 from govkg.records.readers import clean
-from govkg.text import clean_text
+from govkg.text_hygiene import clean_text
 
 VALID = Path(__file__).resolve().parents[2] / "tests" / "data" / "records" / "valid"
 TEXTS = {

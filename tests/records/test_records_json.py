@@ -13,7 +13,9 @@ import yaml
 
 from govkg.errors import RecordError, RecordErrors
 from govkg.records.dates import PARTIAL_DATE
-from govkg.records.fields import (
+from govkg.records.load import load_file, load_text
+from govkg.records.model import AGREEMENT_KINDS, ORGANIZATION_KINDS, SOURCE_KINDS
+from govkg.records.schema import (
     CONTRIBUTOR_ROLES,
     COUNTRY_CODE,
     LANGUAGE_TAG,
@@ -21,8 +23,6 @@ from govkg.records.fields import (
     SHAPES,
     SLUG,
 )
-from govkg.records.load import load_file, load_text
-from govkg.records.model import AGREEMENT_KINDS, ORGANIZATION_KINDS, SOURCE_KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 VALID = ROOT / "tests" / "data" / "records" / "valid"

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govkg.text import _clean_any, clean_text, fold, slugify
+from govkg.text_hygiene import _clean_any, clean_text, fold, slugify
 
 TRICKY = [
     "",

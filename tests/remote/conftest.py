@@ -16,8 +16,8 @@ import pytest
 
 from govkg.build import build
 from govkg.remote import push
-from govkg.remote import virtuoso as vt
 from govkg.synth import write_synthetic
+from govkg_tools import virtuoso as vt
 
 HERE = Path(__file__).parent
 ENV = "GOVKG_REMOTE_TESTS"

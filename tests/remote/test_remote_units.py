@@ -253,7 +253,7 @@ def test_giving_up_says_so_without_secrets(stub_factory):
 
 def test_unreachable_store_is_a_remote_error():
     client = HttpClient(retries=1, sleep=lambda s: None)
-    port = __import__("govkg.remote.virtuoso", fromlist=["free_port"]).free_port()
+    port = __import__("govkg_tools.virtuoso", fromlist=["free_port"]).free_port()
     with pytest.raises(RemoteError, match="failed after 2 attempt"):
         client.request("GET", f"http://127.0.0.1:{port}/sparql")
 

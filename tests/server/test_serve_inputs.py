@@ -1,16 +1,20 @@
-"""One store loader (issue #16): ``serve``, ``query`` and ``network`` give the same answers on
-the same data, whatever its form — a build folder, or the build exported as TriG, N-Quads,
-JSON-LD, Turtle or N-Triples. (Before, ``serve --data govkg.trig`` answered 0 agreements:
-the server loaded files its own way, with no union default graph.)"""
+"""One store loader (issue #16): ``serve``, ``query``, ``network`` and ``export`` give the same
+answers on the same data, whatever its form — a build folder, or the build exported as TriG,
+N-Quads, JSON-LD, Turtle or N-Triples. (Before, ``serve --data govkg.trig`` answered 0
+agreements: the server loaded files its own way, with no union default graph.)"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import isomorphic
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from govkg.export import export_files
+from govkg.cli import main
+from govkg.dataset_export import export_files, export_graphs
 from govkg.network import network_from_data
 from govkg.query import run_query
 from govkg.server.runner import Server
@@ -65,6 +69,33 @@ def test_the_network_is_the_same_on_every_input(inputs, kind):
     reference = network_from_data([inputs["build folder"]], metrics=False)
     graph = network_from_data([inputs[kind]], metrics=False)
     assert sorted(graph.edges) == sorted(reference.edges) != []
+
+
+def _exported(data: Path) -> Graph:
+    """What ``govkg export --data DATA --inferred --ontology --format nt`` writes, as a graph."""
+    args = ["export", "--data", str(data), "--inferred", "--ontology", "--format", "nt"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return Graph().parse(data=result.stdout_bytes.decode("utf-8"), format="nt")
+
+
+@pytest.mark.parametrize("kind", ["build folder", *FORMATS])
+def test_export_reads_every_input_as_the_others_do(inputs, kind):
+    """Every statement of the build, and no other, whatever form export reads it in."""
+    reference = Graph().parse(
+        data=export_graphs(inputs["build folder"], "nt", None, inferred=True, ontology=True),
+        format="nt",
+    )
+    assert len(reference) > 1000
+    assert isomorphic(_exported(inputs[kind]), reference)
+
+
+@pytest.mark.parametrize("kind", ["trig", "nq", "jsonld"])
+def test_export_keeps_the_named_graphs_of_a_dataset_file(inputs, kind):
+    """TriG, N-Quads and JSON-LD inputs keep their graphs, so --no-inferred drops the
+    inferred graph from them as it does from a build folder."""
+    from_folder = export_graphs(inputs["build folder"], "nq", None)
+    assert export_graphs(inputs[kind], "nq", None) == from_folder
 
 
 def _count_file(inputs: dict[str, Path]) -> Path:

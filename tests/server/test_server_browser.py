@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from govkg.browser import CHROMIUM, launch_chromium
+from govkg_tools.browser import CHROMIUM, launch_chromium
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from govkg.cli_serve import EXIT_CODES_HELP, serve
+from govkg.cli.serve import EXIT_CODES_HELP, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")

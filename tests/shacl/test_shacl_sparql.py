@@ -1,4 +1,4 @@
-"""The SPARQL fast path (``govkg.shacl_sparql.check_store``) finds exactly what pySHACL finds.
+"""The SPARQL fast path (``govkg.shacl.fast.check_store``) finds exactly what pySHACL finds.
 
 Compared on every example in ``ontology/examples`` (with the reference data, the ontology,
 the cooperates-with rule and the OWL RL inferences, as the build has them), the bundled
@@ -29,8 +29,8 @@ from govkg.errors import GovkgError
 from govkg.namespaces import ID_BASE
 from govkg.reason import infer
 from govkg.resources import ontology_dir
-from govkg.shacl_sparql import check_store, compile_shapes, project_checks, sort_findings
-from govkg.shapes import Finding, check_graph, shapes_graph
+from govkg.shacl.fast import check_store, compile_shapes, project_checks, sort_findings
+from govkg.shacl.shapes import Finding, check_graph, shapes_graph
 from govkg.synth import write_synthetic
 from govkg.terms import to_oxigraph
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from govkg.browser import CHROMIUM, launch_chromium
 from govkg.site.write import write_site
+from govkg_tools.browser import CHROMIUM, launch_chromium
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),

@@ -28,7 +28,7 @@ from govkg.extract.agreements import analyse_article
 from govkg.extract.records import build_record, record_yaml
 from govkg.extract.signing_date import header_date
 from govkg.extract.text import Article, read_article, url_date
-from govkg.text import slugify
+from govkg.text_hygiene import slugify
 
 LANGUAGES = ("id", "en")
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024

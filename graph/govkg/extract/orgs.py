@@ -28,7 +28,7 @@ from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Token, phrase_keys, token_key, tokens
 from govkg.gazetteer import Entry, Gazetteer
 from govkg.gazetteer.forms import entry_forms, labels
-from govkg.text import slugify
+from govkg.text_hygiene import slugify
 
 INNER_PUNCTUATION = frozenset({",", "/", "-", "&", "'", "’"})
 """Marks that may stand inside a name (``Badan Meteorologi, Klimatologi, dan Geofisika``)."""

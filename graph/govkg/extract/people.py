@@ -20,6 +20,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from govkg.entity_resolution import post_role
 from govkg.extract.foreign_posts import country_marker, foreign_body, subject_end
 from govkg.extract.names import Name, is_degree, is_title, name_after, name_before
 from govkg.extract.orgs import (
@@ -36,7 +37,6 @@ from govkg.extract.orgs import (
 from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Sentence, Token, phrase_keys, token_key
 from govkg.ids import key_of
-from govkg.resolve import post_role
 from govkg.vocab import Vocabulary
 
 MAX_UNIT_WORDS = 12

@@ -36,7 +36,7 @@ from govkg.extract.signing_date import evidence_entry as _evidence
 from govkg.extract.text import Article
 from govkg.gazetteer.forms import name_key
 from govkg.ids import agreement_slug
-from govkg.text import slugify
+from govkg.text_hygiene import slugify
 
 MAX_EVIDENCE = 4
 

@@ -1,6 +1,6 @@
 """Reading a report: header lines, the cleaned text, sentences and tokens with their offsets.
 
-Offsets count characters of the *cleaned* text (:func:`govkg.text.clean_text` with line
+Offsets count characters of the *cleaned* text (:func:`govkg.text_hygiene.clean_text` with line
 breaks kept: NFC, no control or zero-width characters, each line trimmed, runs of spaces
 collapsed); every quote in the evidence is ``text[start:end]`` of that text.
 
@@ -21,7 +21,7 @@ from datetime import date
 
 from govkg.extract.dateline import dateline
 from govkg.gazetteer.forms import name_key
-from govkg.text import clean_text
+from govkg.text_hygiene import clean_text
 
 DATELINE_LINES = 8
 """Lines of the body, from its first, that may open with a dateline."""

@@ -1,6 +1,6 @@
 """The names an entry answers to, as folded forms: acronyms, labels, and local-government forms.
 
-Every form is compared through :func:`name_key`: :func:`govkg.text.fold` (case, punctuation
+Every form is compared through :func:`name_key`: :func:`govkg.text_hygiene.fold` (case, punctuation
 and extra spaces ignored) with accents removed as well. *Strong* forms name one body on their
 own (``"LAN"``, ``"Pemkab Serang"``, ``"Bupati Serang"``); *weak* forms are a local
 government's bare area name (``"Serang"``) and the ``Pemda`` forms built on it, consulted only
@@ -20,7 +20,7 @@ import yaml
 
 from govkg.gazetteer.model import Entry, short_names
 from govkg.resources import gazetteer_dir
-from govkg.text import name_key
+from govkg.text_hygiene import name_key
 
 
 @dataclass(frozen=True)

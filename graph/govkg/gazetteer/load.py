@@ -25,7 +25,6 @@ import yaml
 
 from govkg.errors import RecordError
 from govkg.gazetteer.model import (
-    CODE_PATTERN,
     KEY_PATTERN,
     LOCAL_KINDS,
     OUTSIDE_KINDS,
@@ -34,7 +33,8 @@ from govkg.gazetteer.model import (
     area_key,
     check_kind,
 )
-from govkg.text import clean_text
+from govkg.records.schema import REGION_CODE
+from govkg.text_hygiene import clean_text
 
 AGENCY_FIELDS = {
     "key",
@@ -166,7 +166,7 @@ def _body(item: dict[str, Any], where: tuple[Path, int | None]) -> Entry:
     if entry.kind in OUTSIDE_KINDS:
         raise _error(where, "kind", f"not a public body: {entry.kind!r}", "declare it in a record")
     code, province = item.get("region_code"), item.get("province")
-    if code is not None and not (isinstance(code, str) and CODE_PATTERN.match(code)):
+    if code is not None and not (isinstance(code, str) and REGION_CODE.match(code)):
         raise _error(where, "region_code", f"bad code {code!r}", 'write "PP" or "PP.KK", quoted')
     if province is not None and not isinstance(province, str):
         raise _error(where, "province", f"not a key: {province!r}", "write provinsi-PP")
@@ -191,7 +191,7 @@ def _region(row: dict[str, str], where: tuple[Path, int], provinces: set[str]) -
     kind, code = row["kind"], row["code"]
     if kind not in LOCAL_KINDS:
         raise _error(where, "kind", f"not a local-government kind: {kind!r}", f"use {LOCAL_KINDS}")
-    if not CODE_PATTERN.match(code) or (len(code) == 2) != (kind == "ProvincialGovernment"):
+    if not REGION_CODE.match(code) or (len(code) == 2) != (kind == "ProvincialGovernment"):
         raise _error(where, "code", f"bad code {code!r} for {kind}", "write PP or PP.KK")
     province = row["province_key"] or None
     if kind != "ProvincialGovernment" and province not in provinces:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 
 from govkg.errors import RecordError
 from govkg.records.model import OrganizationDecl
-from govkg.text import fold
+from govkg.text_hygiene import fold
 
 SINGLE = ("name_en", "region_code", "province", "parent", "country")
 """Fields that take one value: the first given is kept; a different one is an error."""

@@ -42,9 +42,6 @@ does not list them."""
 KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Keys are lowercase ASCII slugs: they become IRI path segments."""
 
-CODE_PATTERN = re.compile(r"^\d{2}(?:\.\d{2})?$")
-"""A province (``"36"``) or regency/city (``"36.04"``) Kemendagri code."""
-
 
 @dataclass(frozen=True)
 class Entry:

@@ -22,7 +22,6 @@ from govkg.gazetteer.forms import entry_forms, fuzzy_queries, labels, name_key
 from govkg.gazetteer.load import load_dir
 from govkg.gazetteer.merge import merge_declarations
 from govkg.gazetteer.model import (
-    CODE_PATTERN,
     KEY_PATTERN,
     Change,
     Entry,
@@ -32,8 +31,9 @@ from govkg.gazetteer.model import (
     handle,
 )
 from govkg.records.model import OrganizationDecl
+from govkg.records.schema import REGION_CODE
 from govkg.resources import gazetteer_dir
-from govkg.text import clean_text
+from govkg.text_hygiene import clean_text
 
 
 class AmbiguousNameError(UnknownNameError):
@@ -314,7 +314,7 @@ def declared_entry(decl: OrganizationDecl) -> Entry:
         )
     if not check_kind(decl.kind):
         raise _decl_error(decl, "kind", f"unknown kind {decl.kind!r}", "see ORGANIZATION_KINDS")
-    if decl.region_code is not None and not CODE_PATTERN.match(decl.region_code):
+    if decl.region_code is not None and not REGION_CODE.match(decl.region_code):
         raise _decl_error(decl, "region_code", f"bad code {decl.region_code!r}", "write PP.KK")
     where = decl.where
     return Entry(

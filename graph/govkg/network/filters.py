@@ -18,7 +18,7 @@ from datetime import date
 import networkx as nx
 
 from govkg.errors import GovkgError
-from govkg.text import fold
+from govkg.text_hygiene import fold
 
 KINDS = ("central", "local")
 

@@ -1,13 +1,12 @@
 """Agreements and their signatories, read from a record tree with their cross-checks.
 
-Parties must be two or more and distinct (compared with :func:`govkg.text.fold`);
+Parties must be two or more and distinct (compared with :func:`govkg.text_hygiene.fold`);
 a signatory signs for one of them; ids are unique within the file. Events, agreements
 and signatories may carry ``evidence``: quotes from the source with their offsets.
 """
 
 from __future__ import annotations
 
-from govkg.records.fields import SHAPES
 from govkg.records.model import (
     AGREEMENT_KINDS,
     Agreement,
@@ -17,8 +16,9 @@ from govkg.records.model import (
     Witness,
 )
 from govkg.records.readers import Context, Obj, open_obj
+from govkg.records.schema import SHAPES
 from govkg.records.tree import Node, describe
-from govkg.text import fold
+from govkg.text_hygiene import fold
 
 
 def agreement(ctx: Context, node: Node, path: str) -> Agreement | None:

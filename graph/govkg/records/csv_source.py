@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass
 
 from govkg.errors import RecordError
-from govkg.records.fields import FORMAT_VERSION
 from govkg.records.readers import did_you_mean
+from govkg.records.schema import FORMAT_VERSION
 from govkg.records.tree import Node
 
 SOURCE_COLUMNS = {

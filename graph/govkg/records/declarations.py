@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from govkg.records.fields import COUNTRY_CODE, REGION_CODE, SHAPES
 from govkg.records.model import ORGANIZATION_KINDS, OrganizationDecl, PersonDecl
-from govkg.records.readers import Context, Obj, as_text, open_obj
+from govkg.records.readers import Context, Obj, as_text, matched, open_obj
+from govkg.records.schema import COUNTRY_CODE, REGION_CODE, SHAPES
 from govkg.records.tree import Node, describe
 
 
@@ -45,29 +45,15 @@ def _region_code(obj: Obj) -> str | None:
         )
         return None
     value = as_text(obj.ctx, node, obj.at("region_code"))
-    if value is not None and not REGION_CODE.match(value):
-        obj.ctx.error(
-            obj.at("region_code"),
-            f"{value!r} is not a Kemendagri region code",
-            fix='write "PP" for a province or "PP.KK" for a regency or city, e.g. "36.04"',
-            node=node,
-        )
-        return None
-    return value
+    fix = 'write "PP" for a province or "PP.KK" for a regency or city, e.g. "36.04"'
+    what = "a Kemendagri region code"
+    return matched(obj.ctx, value, REGION_CODE, obj.at("region_code"), node, what=what, fix=fix)
 
 
 def _country(obj: Obj) -> str | None:
     """An ISO 3166-1 alpha-2 code (its shape is checked: two capital letters)."""
-    value = obj.text("country")
-    if value is not None and not COUNTRY_CODE.match(value):
-        obj.ctx.error(
-            obj.at("country"),
-            f"{value!r} is not an ISO 3166-1 alpha-2 country code",
-            fix='write two capital letters, e.g. "JP" or "AU"; leave it out for Indonesian bodies',
-            node=obj.child("country"),
-        )
-        return None
-    return value
+    fix = 'write two capital letters, e.g. "JP" or "AU"; leave it out for Indonesian bodies'
+    return obj.matching("country", COUNTRY_CODE, what="an ISO 3166-1 alpha-2 country code", fix=fix)
 
 
 def person(ctx: Context, node: Node, path: str) -> PersonDecl | None:

@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 from govkg.records.agreements import agreement, evidence_items
 from govkg.records.dates import PartialDate
 from govkg.records.declarations import organization, person
-from govkg.records.fields import (
+from govkg.records.model import SOURCE_KINDS, Contributor, Event, RecordSet, Source
+from govkg.records.readers import Context, Obj, open_obj
+from govkg.records.schema import (
     CONTRIBUTOR_ROLES,
     FORMAT_VERSION,
     INDEPENDENCE,
@@ -27,8 +29,6 @@ from govkg.records.fields import (
     MAX_URL_LENGTH,
     SHAPES,
 )
-from govkg.records.model import SOURCE_KINDS, Contributor, Event, RecordSet, Source
-from govkg.records.readers import Context, Obj, open_obj
 from govkg.records.tree import Node
 
 
@@ -118,16 +118,8 @@ def _url(src: Obj) -> str | None:
 
 
 def _language(src: Obj) -> str | None:
-    value = src.text("language")
-    if value is not None and not LANGUAGE_TAG.match(value):
-        src.ctx.error(
-            src.at("language"),
-            f"{value!r} is not a BCP 47 language tag",
-            fix="use a tag such as 'id' (Indonesian) or 'en' (English)",
-            node=src.child("language"),
-        )
-        return None
-    return value
+    fix = "use a tag such as 'id' (Indonesian) or 'en' (English)"
+    return src.matching("language", LANGUAGE_TAG, what="a BCP 47 language tag", fix=fix)
 
 
 def _contributor(ctx: Context, node: Node, path: str) -> Contributor | None:

@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,10 +20,10 @@ from typing import Any
 
 from govkg.errors import RecordError, RecordErrors
 from govkg.records.dates import PARTIAL_DATE, PartialDate
-from govkg.records.fields import SLUG, Shape
 from govkg.records.model import Where
+from govkg.records.schema import SLUG, Shape
 from govkg.records.tree import Node, describe
-from govkg.text import clean_text, slugify
+from govkg.text_hygiene import clean_text, slugify
 
 MAX_ERRORS = 200
 """Errors kept per file; later ones are counted but not listed."""
@@ -102,7 +103,7 @@ def suggest(word: str, options: Iterable[str]) -> str:
 
 
 def clean(value: str, *, multiline: bool = False) -> str:
-    """:func:`govkg.text.clean_text`, skipped for plain ASCII that it would leave unchanged."""
+    """:func:`govkg.text_hygiene.clean_text`, skipped for plain ASCII it would leave as it is."""
     if value.isascii() and value.isprintable() and "  " not in value and value == value.strip():
         return value
     return clean_text(value, multiline=multiline)
@@ -170,18 +171,39 @@ def as_date(ctx: Context, node: Node, path: str) -> PartialDate | None:
         return None
 
 
+def matched(
+    ctx: Context,
+    value: str | None,
+    pattern: re.Pattern,
+    path: str,
+    node: Node,
+    *,
+    what: str,
+    fix: str,
+) -> str | None:
+    """``value`` when ``pattern`` matches it (or it is None); else an error saying it is not
+    ``what`` (the one check of a text field's shape: ids, codes, language tags).
+
+    >>> ctx = Context("a.yaml")
+    >>> matched(ctx, "36-04", re.compile(r"\\d\\d\\.\\d\\d$"), "region_code", Node("36-04", line=3),
+    ...         what="a region code", fix='write "36.04"') is None
+    True
+    >>> ctx.errors[0].line, str(ctx.errors[0]).count("'36-04' is not a region code")
+    (3, 1)
+    """
+    if value is None or pattern.match(value):
+        return value
+    ctx.error(path, f"{value!r} is not {what}", fix=fix, node=node)
+    return None
+
+
 def as_slug(ctx: Context, node: Node, path: str) -> str | None:
     """An identifier: lowercase ASCII letters, digits and hyphens."""
     value = as_text(ctx, node, path)
-    if value is not None and not SLUG.match(value):
-        ctx.error(
-            path,
-            f"{value!r} is not a valid id",
-            fix=f"use lowercase letters, digits and hyphens, e.g. {slugify(value)!r}",
-            node=node,
-        )
+    if value is None:
         return None
-    return value
+    fix = f"use lowercase letters, digits and hyphens, e.g. {slugify(value)!r}"
+    return matched(ctx, value, SLUG, path, node, what="a valid id", fix=fix)
 
 
 class Obj:
@@ -232,6 +254,11 @@ class Obj:
         """The identifier in ``key``."""
         child = self.get(key)
         return None if child is None else as_slug(self.ctx, child, self.at(key))
+
+    def matching(self, key: str, pattern: re.Pattern, *, what: str, fix: str) -> str | None:
+        """The text of ``key`` when ``pattern`` matches it (:func:`matched`)."""
+        value = self.text(key)
+        return matched(self.ctx, value, pattern, self.at(key), self.child(key), what=what, fix=fix)
 
     def choice(self, key: str, choices: Iterable[str], default: str | None = None) -> str | None:
         """Text of ``key`` that must be one of ``choices``."""

@@ -217,7 +217,7 @@ def _write_assets(folder: Path) -> None:
 
 def _write_dataset(data: Path, folder: Path, site_url: str) -> None:
     """``data/``: the statements in Turtle, the shapes and ontology, and ``void.ttl``."""
-    from govkg.export import export_files
+    from govkg.dataset_export import export_files
     from govkg.void import Description
 
     (folder / "data").mkdir()

@@ -1,6 +1,0 @@
-"""Generated documentation: the ontology reference, the CLI and query references, and the
-ontology pitfall check. ``python -m govkg.docs`` (``make docs``) regenerates every file."""
-
-from govkg.docs.pitfalls import Finding, pitfalls
-
-__all__ = ["Finding", "pitfalls"]
