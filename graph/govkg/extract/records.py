@@ -28,6 +28,7 @@ from govkg.extract.clauses import Facts
 from govkg.extract.dates import find_dates, resolve
 from govkg.extract.fallback import fallback_draft
 from govkg.extract.fields import FieldHit, preferred_label
+from govkg.extract.implied_fields import implied_fields
 from govkg.extract.orgs import Org, candidates, gazetteer_index
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import Signer
@@ -249,7 +250,9 @@ def _agreement(
     signatories = _signatories(article, s, names)
     if signatories:
         out["signatories"] = signatories
-    fields, scope = _fields(s)
+    named, scope = _fields(s)
+    implied = [f for f in implied_fields(s.parties) if f not in named]
+    fields = [*(_field_text(h) for h in named.values()), *map(preferred_label, implied)]
     if fields:
         out["fields"] = fields
     if scope:
@@ -263,6 +266,7 @@ def _agreement(
                 *_implements_note(draft, s, analysis),
                 *_scope_notes(s, analysis),
                 *_party_notes(s),
+                *([_implied_note(implied)] if implied else []),
             ]
         )
     )
@@ -326,15 +330,29 @@ def _signatories(article: Article, s: Split, names: dict[str, str]) -> list[dict
     return out
 
 
-def _fields(s: Split) -> tuple[list[str], str | None]:
-    seen: dict[str, str] = {}
+def _fields(s: Split) -> tuple[dict[str, FieldHit], str | None]:
+    """The fields the scopes name (first hit per concept) and the scopes as written."""
+    seen: dict[str, FieldHit] = {}
     texts = []
     for scope in s.scopes:
         for hit in scope.hits:
-            seen.setdefault(hit.concept, _field_text(hit))
+            seen.setdefault(hit.concept, hit)
         if scope.text and scope.text not in texts:
             texts.append(scope.text)
-    return list(seen.values()), "; ".join(texts) or None
+    return seen, "; ".join(texts) or None
+
+
+def _implied_note(concepts: list[str]) -> str:
+    """The review note of fields added because of who the parties are.
+
+    >>> _implied_note(["statistik"])[-51:]
+    'rules.yaml fields.by_party): Statistik; check them.'
+    """
+    labels = "; ".join(map(preferred_label, concepts))
+    return (
+        "Fields not written in the report, implied by the parties (rules.yaml "
+        f"fields.by_party): {labels}; check them."
+    )
 
 
 def _field_text(hit: FieldHit) -> str:

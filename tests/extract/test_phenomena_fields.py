@@ -1,0 +1,46 @@
+"""Fields of cooperation on real reports (issue 15): each phenomenon shown by a text of our own."""
+
+from __future__ import annotations
+
+from govkg.extract import extract_text
+from govkg.ids import key_of
+from govkg.vocab import Vocabulary
+
+
+def _agreements(text: str, lang: str | None = None) -> list[dict]:
+    return extract_text(text, lang=lang).record["events"][0]["agreements"]
+
+
+def _concepts(agreement: dict) -> set[str]:
+    fields = Vocabulary.fields()
+    return {key_of(fields.resolve(f)) for f in agreement.get("fields", [])}
+
+
+def test_a_university_agreement_implies_the_three_duties_of_higher_education():
+    (agreement,) = _agreements(
+        "Universitas Hasanuddin dan Pemerintah Kabupaten Gowa meneken nota kesepahaman di "
+        "Makassar, Senin (3/4/2023)."
+    )
+    assert {"pendidikan-tinggi", "penelitian", "pengabdian-kepada-masyarakat"} <= _concepts(
+        agreement
+    )
+    assert any("implied by the parties" in n for n in agreement["notes"])
+
+
+def test_a_prosecutors_office_and_a_regency_imply_state_attorney_work():
+    (agreement,) = _agreements(
+        "Kepala Kejaksaan Negeri Sleman Rudi Hartono dan Bupati Sleman Kustini Sri Purnomo "
+        "menandatangani kesepakatan bersama, Rabu (8/3/2023)."
+    )
+    assert {"datun", "bantuan-hukum"} <= _concepts(agreement)
+
+
+def test_fields_the_report_names_come_first_and_implied_ones_are_not_repeated():
+    (agreement,) = _agreements(
+        "Ketua BPK Andi Wijaya dan Gubernur Jambi Al Haris meneken MoU di bidang pengelolaan "
+        "keuangan negara, Jumat (5/5/2023)."
+    )
+    fields = agreement["fields"]
+    assert fields[0].lower().startswith("pengelolaan keuangan")
+    assert _concepts(agreement) >= {"pengawasan-dan-pemeriksaan", "data-dan-informasi"}
+    assert len(fields) == len(_concepts(agreement))
