@@ -44,3 +44,22 @@ def test_fields_the_report_names_come_first_and_implied_ones_are_not_repeated():
     assert fields[0].lower().startswith("pengelolaan keuangan")
     assert _concepts(agreement) >= {"pengawasan-dan-pemeriksaan", "data-dan-informasi"}
     assert len(fields) == len(_concepts(agreement))
+
+
+def test_a_universitys_education_is_higher_education():
+    (agreement,) = _agreements(
+        "Universitas Hasanuddin dan Pemerintah Kabupaten Gowa meneken nota kesepahaman di "
+        "bidang pendidikan dan pertanian, Senin (3/4/2023)."
+    )
+    found = _concepts(agreement)
+    assert "pendidikan" not in found
+    assert {"pendidikan-tinggi", "pertanian"} <= found
+    assert agreement["fields"].count("Pendidikan Tinggi") == 1
+
+
+def test_a_prosecutors_law_is_state_attorney_work():
+    (agreement,) = _agreements(
+        "Kepala Kejaksaan Negeri Sleman Rudi Hartono dan Bupati Sleman Kustini Sri Purnomo "
+        "menandatangani kesepakatan bersama di bidang hukum, Rabu (8/3/2023)."
+    )
+    assert "hukum" not in _concepts(agreement)

@@ -14,6 +14,8 @@ given, asks another party of the agreement to match it too.
 ['datun', 'bantuan-hukum']
 >>> implied_fields([kejari, Org("bpk", "BPK", "StateInstitution")])[:1]
 ['datun']
+>>> narrowed([kejari, town])["hukum"]
+'datun'
 """
 
 from __future__ import annotations
@@ -28,11 +30,14 @@ from govkg.extract.rules import Rules
 
 @dataclass(frozen=True)
 class PartyRule:
-    """Fields implied when a party matches ``party`` and another one ``with_`` (if given)."""
+    """When a party matches ``party`` and another one ``with_`` (if given): the ``fields``
+    implied, and the fields a report names that mean a narrower one (``narrows``: a
+    university's ``pendidikan`` is higher education)."""
 
     party: frozenset[str]
     with_: frozenset[str] | None
     fields: tuple[str, ...]
+    narrows: tuple[tuple[str, str], ...]
 
 
 @functools.cache
@@ -42,7 +47,8 @@ def party_rules() -> tuple[PartyRule, ...]:
         PartyRule(
             frozenset(rule["party"]),
             frozenset(rule["with"]) if "with" in rule else None,
-            tuple(rule["fields"]),
+            tuple(rule.get("fields", ())),
+            tuple(rule.get("narrows", {}).items()),
         )
         for rule in Rules.load().data["fields"]["by_party"]
     )
@@ -61,14 +67,27 @@ def selectors(org: Org) -> frozenset[str]:
 
 def implied_fields(parties: Sequence[Org]) -> list[str]:
     """The concept keys the rules imply for an agreement of these parties, in rule order."""
-    names = [selectors(p) for p in parties]
     found: dict[str, None] = {}
+    for rule in applying(parties):
+        found.update(dict.fromkeys(rule.fields))
+    return list(found)
+
+
+def narrowed(parties: Sequence[Org]) -> dict[str, str]:
+    """Named field → the narrower field it means for an agreement of these parties."""
+    return {wide: narrow for rule in applying(parties) for wide, narrow in rule.narrows}
+
+
+def applying(parties: Sequence[Org]) -> list[PartyRule]:
+    """The rules whose ``party`` one party matches, and ``with`` (if any) another one."""
+    names = [selectors(p) for p in parties]
+    found = []
     for rule in party_rules():
         for i, own in enumerate(names):
-            if not own & rule.party:
-                continue
             others = names[:i] + names[i + 1 :]
-            if rule.with_ is None or any(other & rule.with_ for other in others):
-                found.update(dict.fromkeys(rule.fields))
+            if own & rule.party and (
+                rule.with_ is None or any(other & rule.with_ for other in others)
+            ):
+                found.append(rule)
                 break
-    return list(found)
+    return found

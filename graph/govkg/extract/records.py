@@ -28,7 +28,7 @@ from govkg.extract.clauses import Facts
 from govkg.extract.dates import find_dates, resolve
 from govkg.extract.fallback import fallback_draft
 from govkg.extract.fields import FieldHit, preferred_label
-from govkg.extract.implied_fields import implied_fields
+from govkg.extract.implied_fields import implied_fields, narrowed
 from govkg.extract.orgs import Org, candidates, gazetteer_index
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import Signer
@@ -250,9 +250,10 @@ def _agreement(
     signatories = _signatories(article, s, names)
     if signatories:
         out["signatories"] = signatories
-    named, scope = _fields(s)
+    hits, scope = _fields(s)
+    named = _named_fields(hits, narrowed(s.parties))
     implied = [f for f in implied_fields(s.parties) if f not in named]
-    fields = [*(_field_text(h) for h in named.values()), *map(preferred_label, implied)]
+    fields = [*named.values(), *map(preferred_label, implied)]
     if fields:
         out["fields"] = fields
     if scope:
@@ -340,6 +341,18 @@ def _fields(s: Split) -> tuple[dict[str, FieldHit], str | None]:
         if scope.text and scope.text not in texts:
             texts.append(scope.text)
     return seen, "; ".join(texts) or None
+
+
+def _named_fields(hits: dict[str, FieldHit], narrows: dict[str, str]) -> dict[str, str]:
+    """Concept → the field as the report writes it, or the preferred label of the narrower
+    field it means for these parties."""
+    out: dict[str, str] = {}
+    for concept, hit in hits.items():
+        if concept in narrows:
+            out.setdefault(narrows[concept], preferred_label(narrows[concept]))
+        else:
+            out.setdefault(concept, _field_text(hit))
+    return out
 
 
 def _implied_note(concepts: list[str]) -> str:
