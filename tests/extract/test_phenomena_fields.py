@@ -63,3 +63,35 @@ def test_a_prosecutors_law_is_state_attorney_work():
         "menandatangani kesepakatan bersama di bidang hukum, Rabu (8/3/2023)."
     )
     assert "hukum" not in _concepts(agreement)
+
+
+def test_the_three_duties_of_higher_education_are_three_fields():
+    (agreement,) = _agreements(
+        "Pemerintah Kota Bogor dan BPOM meneken nota kesepahaman, Selasa (4/4/2023). Kerja sama "
+        "meliputi tri dharma perguruan tinggi dan kesehatan."
+    )
+    assert {"pendidikan-tinggi", "penelitian", "pengabdian-kepada-masyarakat"} <= _concepts(
+        agreement
+    )
+
+
+def test_fields_in_terms_of_and_by_sector():
+    (agreement,) = _agreements(
+        "The Bogor City Government and BPOM signed a memorandum of understanding. They will "
+        "work together in terms of tourism and public health.",
+        lang="en",
+    )
+    assert {"pariwisata", "kesehatan"} <= _concepts(agreement)
+    (agreement,) = _agreements(
+        "Pemerintah Provinsi Riau dan Pemerintah Provinsi Jambi meneken kesepakatan bersama. "
+        "Kerja sama dijalin disektor perikanan dan perhubungan."
+    )
+    assert {"perikanan", "transportasi"} <= _concepts(agreement)
+
+
+def test_a_cooperation_named_as_regional_development_names_no_field():
+    (agreement,) = _agreements(
+        "Pemerintah Kota Kendari dan Pemerintah Kota Bitung meneken kesepakatan bersama tentang "
+        "kerja sama pembangunan daerah, Kamis (6/4/2023)."
+    )
+    assert "perencanaan-pembangunan" not in _concepts(agreement)
