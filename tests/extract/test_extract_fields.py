@@ -52,8 +52,14 @@ def test_ruang_lingkup_as_a_lettered_list():
 
 
 def test_words_that_do_not_resolve_are_written_as_the_preferred_label():
+    found = fields("The two institutions will cooperate in public transports.", lang="en")
+    assert found == ["Transportasi"]
+
+
+def test_a_hidden_label_is_written_as_the_report_wrote_it():
     found = fields("Kerja sama di bidang penguatan kapasitas pemerintah kabupaten Aceh Tengah.")
-    assert found == ["Penguatan Kapasitas Pemerintah Daerah"]
+    assert found == ["penguatan kapasitas pemerintah kabupaten"]
+    assert concepts(found) == ["penguatan-kapasitas-pemerintah-daerah"]
 
 
 def test_the_subject_written_after_the_kind():

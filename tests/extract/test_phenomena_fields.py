@@ -95,3 +95,13 @@ def test_a_cooperation_named_as_regional_development_names_no_field():
         "kerja sama pembangunan daerah, Kamis (6/4/2023)."
     )
     assert "perencanaan-pembangunan" not in _concepts(agreement)
+
+
+def test_news_wording_of_a_field_from_a_hidden_label():
+    (agreement,) = _agreements(
+        "The Bogor City Government and BPOM signed a memorandum of understanding covering "
+        "capacity building of human resources.",
+        lang="en",
+    )
+    assert "pengembangan-sumber-daya-manusia" in _concepts(agreement)
+    assert "capacity building of human resources" in agreement["fields"]

@@ -61,9 +61,6 @@ def _labels() -> Phrases:
     for concept in fields.concepts():
         for label in fields._names(concept):  # every label of the concept
             labels.setdefault(label, key_of(concept))
-    for concept, extra in rules["aliases"].items():
-        for label in extra:
-            labels.setdefault(label, concept)
     for label, concept in list(labels.items()):
         if label[-1:].isalpha() and label.isascii() and not label.endswith("s"):
             labels.setdefault(label + "s", concept)  # English plurals: "government systems"
