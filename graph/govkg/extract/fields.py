@@ -40,16 +40,27 @@ class FieldHit:
     resolves: bool
 
 
+NOT_A_FIELD = ()
+"""The value of a phrase of ``fields.not_fields``: words that look like a field but are not."""
+
+
 @functools.cache
 def _labels() -> Phrases:
+    """Field labels → concept key; a bundle (``tri dharma perguruan tinggi``) → a tuple of
+    keys; a phrase of ``not_fields`` → :data:`NOT_A_FIELD`. Bundles and not-fields win over
+    the labels of ``fields.ttl`` of the same words.
+
+    >>> _labels().match(("tri", "dharma", "perguruan", "tinggi"), 0)[1][1]
+    'penelitian'
+    """
+    rules = Rules.load().data["fields"]
+    labels: dict[str, str | tuple[str, ...]] = dict.fromkeys(rules["not_fields"], NOT_A_FIELD)
+    for phrase, concepts in rules["bundles"].items():
+        labels.setdefault(phrase, tuple(concepts))
     fields = Vocabulary.fields()
-    labels: dict[str, str] = {}
     for concept in fields.concepts():
         for label in fields._names(concept):  # every label of the concept
             labels.setdefault(label, key_of(concept))
-    for concept, extra in Rules.load().data["fields"]["aliases"].items():
-        for label in extra:
-            labels.setdefault(label, concept)
     for label, concept in list(labels.items()):
         if label[-1:].isalpha() and label.isascii() and not label.endswith("s"):
             labels.setdefault(label + "s", concept)  # English plurals: "government systems"
@@ -175,7 +186,7 @@ def _merge(
 
 def _no_field(keys: Sequence[str], start: int, end: int) -> bool:
     """No field label among ``keys[start:end]`` (the words between two cues)."""
-    return next(_labels().find(keys, start, end), None) is None
+    return not any(value for _, _, value in _labels().find(keys, start, end))
 
 
 def scope_fields(sentence: Sentence, start: int, end: int | None) -> tuple[list[FieldHit], str]:
@@ -230,12 +241,12 @@ def _item_fields(toks, keys, start: int, end: int) -> list[FieldHit]:
     skipped = 0
     while k < stop:
         hit = labels.match(keys, k, end)
-        if hit and (k + hit[0] <= stop or _whole_label_crosses(keys, k, hit[0], end)):
-            text = written(toks[k : k + hit[0]])
-            last = toks[k + hit[0] - 1]
-            hits.append(FieldHit(text, hit[1], toks[k].start, last.end, _resolves(text)))
+        if hit and hit[1] and (k + hit[0] <= stop or _whole_label_crosses(keys, k, hit[0], end)):
+            hits.extend(_hits(toks[k : k + hit[0]], hit[1]))
             k += hit[0]
             continue
+        if hit and hit[1] == NOT_A_FIELD:  # "kerja sama pembangunan daerah": no field
+            break
         if hits:  # after a field, only a field right next to it counts ("riset energi …")
             break
         skipped += 1
@@ -243,6 +254,15 @@ def _item_fields(toks, keys, start: int, end: int) -> list[FieldHit]:
             break
         k += 1
     return hits
+
+
+def _hits(words: Sequence[Token], value: str | tuple[str, ...]) -> list[FieldHit]:
+    """The field (or the fields of a bundle, by their preferred labels) a label names."""
+    start, end = words[0].start, words[-1].end
+    if isinstance(value, tuple):
+        return [FieldHit(preferred_label(c), c, start, end, True) for c in value]
+    text = written(words)
+    return [FieldHit(text, value, start, end, _resolves(text))]
 
 
 def _whole_label_crosses(keys, k: int, length: int, end: int) -> bool:

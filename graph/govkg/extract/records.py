@@ -28,6 +28,7 @@ from govkg.extract.clauses import Facts
 from govkg.extract.dates import find_dates, resolve
 from govkg.extract.fallback import fallback_draft
 from govkg.extract.fields import FieldHit, preferred_label
+from govkg.extract.implied_fields import implied_fields, narrowed
 from govkg.extract.orgs import Org, candidates, gazetteer_index
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import Signer
@@ -249,7 +250,10 @@ def _agreement(
     signatories = _signatories(article, s, names)
     if signatories:
         out["signatories"] = signatories
-    fields, scope = _fields(s)
+    hits, scope = _fields(s)
+    named = _named_fields(hits, narrowed(s.parties))
+    implied = [f for f in implied_fields(s.parties) if f not in named]
+    fields = [*named.values(), *map(preferred_label, implied)]
     if fields:
         out["fields"] = fields
     if scope:
@@ -263,6 +267,7 @@ def _agreement(
                 *_implements_note(draft, s, analysis),
                 *_scope_notes(s, analysis),
                 *_party_notes(s),
+                *([_implied_note(implied)] if implied else []),
             ]
         )
     )
@@ -326,15 +331,41 @@ def _signatories(article: Article, s: Split, names: dict[str, str]) -> list[dict
     return out
 
 
-def _fields(s: Split) -> tuple[list[str], str | None]:
-    seen: dict[str, str] = {}
+def _fields(s: Split) -> tuple[dict[str, FieldHit], str | None]:
+    """The fields the scopes name (first hit per concept) and the scopes as written."""
+    seen: dict[str, FieldHit] = {}
     texts = []
     for scope in s.scopes:
         for hit in scope.hits:
-            seen.setdefault(hit.concept, _field_text(hit))
+            seen.setdefault(hit.concept, hit)
         if scope.text and scope.text not in texts:
             texts.append(scope.text)
-    return list(seen.values()), "; ".join(texts) or None
+    return seen, "; ".join(texts) or None
+
+
+def _named_fields(hits: dict[str, FieldHit], narrows: dict[str, str]) -> dict[str, str]:
+    """Concept → the field as the report writes it, or the preferred label of the narrower
+    field it means for these parties."""
+    out: dict[str, str] = {}
+    for concept, hit in hits.items():
+        if concept in narrows:
+            out.setdefault(narrows[concept], preferred_label(narrows[concept]))
+        else:
+            out.setdefault(concept, _field_text(hit))
+    return out
+
+
+def _implied_note(concepts: list[str]) -> str:
+    """The review note of fields added because of who the parties are.
+
+    >>> _implied_note(["statistik"])[-51:]
+    'rules.yaml fields.by_party): Statistik; check them.'
+    """
+    labels = "; ".join(map(preferred_label, concepts))
+    return (
+        "Fields not written in the report, implied by the parties (rules.yaml "
+        f"fields.by_party): {labels}; check them."
+    )
 
 
 def _field_text(hit: FieldHit) -> str:
