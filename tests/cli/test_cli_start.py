@@ -52,7 +52,7 @@ def test_lazy_commands_list_the_first_paragraph_of_their_help():
     import importlib
     import inspect
 
-    from govkg.cli import LAZY_COMMANDS
+    from govkg.cli.commands import LAZY_COMMANDS
 
     for name, (module, paragraph) in LAZY_COMMANDS.items():
         command = getattr(importlib.import_module(module), name)

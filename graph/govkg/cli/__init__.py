@@ -5,8 +5,8 @@ the build and query stages, one module per larger command beside it (``serve``, 
 ``network``, ``extract``, ``site``), and :mod:`govkg.cli.common` the shared options and the
 error handling. A command imports the stage it runs only inside its function.
 
->>> main.name, sorted(main.commands)[:3]
-('main', ['build', 'check', 'export'])
+>>> main.name, main.list_commands(None)[:3]
+('main', ['build', 'export', 'extract'])
 """
 
 from govkg.cli.commands import EXIT_CODES_HELP, err_console, main, out_console, reports_errors
