@@ -59,7 +59,6 @@ def mix(agency: str) -> list[tuple[str, str]]:
     from govkg.canned import canned_queries
     from govkg.query import bind
     from govkg.remote.endpoint import bind_text
-    from govkg.terms import oxigraph_bindings
 
     runs = []
     for query in canned_queries().values():
@@ -68,7 +67,7 @@ def mix(agency: str) -> list[tuple[str, str]]:
         cases += [{"agency": agency}] if param is not None else []
         for given in cases:
             text = query.text_for(set(given))
-            bound = dict(oxigraph_bindings(bind(query, given)))
+            bound = dict(bind(query, given))  # Oxigraph terms already
             label = query.name + ("(agency)" if given else "")
             runs.append((label, bind_text(text, bound)))
     return runs
