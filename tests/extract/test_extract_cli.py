@@ -3,6 +3,7 @@ the evaluation table."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -74,3 +75,35 @@ def test_evaluate_prints_the_table():
     result = run("--evaluate", str(ARTICLES))
     assert result.exit_code == 0, result.output
     assert "| parties |" in result.output and "Date accuracy" in result.output
+
+
+def _corpus_folder(tmp_path: Path) -> tuple[Path, Path]:
+    """Three of the team's own articles laid out as a corpus: records/<id>.yaml, texts/<id>.txt."""
+    records, texts = tmp_path / "records", tmp_path / "texts"
+    records.mkdir()
+    texts.mkdir()
+    for gold in sorted(ARTICLES.glob("*.gold.yaml"))[:3]:
+        name = gold.name.removesuffix(".gold.yaml")
+        (records / f"{name}.yaml").write_bytes(gold.read_bytes())
+        (texts / f"{name}.txt").write_bytes((ARTICLES / f"{name}.txt").read_bytes())
+    return records, texts
+
+
+def test_except_ids_repeats_and_drops_every_listed_report(tmp_path):
+    records, texts = _corpus_folder(tmp_path)
+    first, second, _ = sorted(path.stem for path in records.glob("*.yaml"))
+    (tmp_path / "a.txt").write_text(f"# set aside\n{first}\n")
+    (tmp_path / "b.txt").write_text(f"{second}\n")
+    base = ["--evaluate", str(records), "--texts", str(texts), "-v"]
+    one = run(*base, "--except-ids", str(tmp_path / "a.txt"))
+    both = run(
+        *base, "--except-ids", str(tmp_path / "a.txt"), "--except-ids", str(tmp_path / "b.txt")
+    )
+    assert one.exit_code == 0 and both.exit_code == 0, one.output + both.output
+    assert _reports_scored(one.output) == 2
+    assert _reports_scored(both.output) == 1
+
+
+def _reports_scored(output: str) -> int:
+    """N in the table's "Date accuracy: x (k/N reports)" line."""
+    return int(re.search(r"Date accuracy: [0-9.]+ \(\d+/(\d+) reports\)", output).group(1))

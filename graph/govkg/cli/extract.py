@@ -66,11 +66,12 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 )
 @click.option(
     "--except-ids",
-    "except_file",
+    "except_files",
     metavar="FILE",
+    multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="With --evaluate: leave out the reports listed in FILE (the development set is the "
-    "corpus --except-ids heldout.txt).",
+    help="With --evaluate: leave out the reports listed in FILE; repeat for several files (the "
+    "development set is the corpus --except-ids heldout.txt --except-ids fresh.txt).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="With --evaluate: list every miss.")
 @reports_errors
@@ -82,7 +83,7 @@ def extract(
     gold_dir: str | None,
     texts: Path | None,
     ids_file: Path | None,
-    except_file: Path | None,
+    except_files: tuple[Path, ...],
     verbose: bool,
 ) -> None:
     """Extract records, with evidence, from plain-text news reports of signings.
@@ -96,7 +97,7 @@ def extract(
     if gold_dir is not None:
         if articles:
             raise GovkgError("give either ARTICLEs or --evaluate GOLD_DIR", fix="drop one")
-        _evaluate(gold_dir, texts, ids_file, except_file, verbose)
+        _evaluate(gold_dir, texts, ids_file, except_files, verbose)
         return
     if not articles:
         raise GovkgError("no ARTICLE given", fix="name one or more report files, or --evaluate")
@@ -144,7 +145,11 @@ def _one(article: Path, target: Path | None, day, lang: str | None) -> None:
 
 
 def _evaluate(
-    gold: str, texts: Path | None, ids_file: Path | None, except_file: Path | None, verbose: bool
+    gold: str,
+    texts: Path | None,
+    ids_file: Path | None,
+    except_files: tuple[Path, ...],
+    verbose: bool,
 ) -> None:
     from govkg.extract.evaluate import evaluate_corpus, evaluate_dir, read_ids
     from govkg.resources import corpus_records_dir
@@ -156,7 +161,7 @@ def _evaluate(
         report = evaluate_dir(folder)
     else:
         only = read_ids(ids_file) if ids_file else None
-        without = read_ids(except_file) if except_file else ()
+        without = [name for path in except_files for name in read_ids(path)]
         report = evaluate_corpus(folder, texts or default_texts(), only=only, without=without)
     out_console.print(report.markdown(), markup=False)
     out_console.print("\nCalibration (extracted values by confidence):\n", markup=False)
