@@ -13,6 +13,7 @@ from govkg.resources import corpus_records_dir
 
 SCRIPT = Path(__file__).parents[2] / "scripts" / "corpus_stats.py"
 HELDOUT = corpus_records_dir().parent / "heldout.txt"
+FRESH = corpus_records_dir().parent / "fresh.txt"
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +42,12 @@ def test_the_readme_counts_are_current() -> None:
     stats = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(stats)
     assert stats.main(["--check"]) == 0, "run: python scripts/corpus_stats.py"
+
+
+def test_the_fresh_set_is_corpus_reports_apart_from_the_held_out(corpus) -> None:
+    record_sets, _ = corpus
+    fresh = [line for line in FRESH.read_text().splitlines() if not line.startswith("#")]
+    held = {line for line in HELDOUT.read_text().splitlines() if not line.startswith("#")}
+    assert len(fresh) == len(set(fresh)) == 32
+    assert set(fresh) <= {r.source.id for r in record_sets}
+    assert not set(fresh) & held
