@@ -236,7 +236,7 @@ def org_at(
         return None
     first = toks[i].key.split(" ", 1)[0]
     known = first in gazetteer_index().prefixes or first in _shape_firsts() or _before_head(toks, i)
-    known = known or first in lexicon.units
+    known = known or first in lexicon.units or _named().tail_ahead(toks, i)
     if not known and not (toks[i].capitalised and first in lexicon.prefixes):
         return None
     found = [m for m in (_gazetteer(toks, i), _lexicon(toks, i, lexicon)) if m is not None]
@@ -422,7 +422,14 @@ def _with_acronym(toks: Sequence[Token], match: OrgMatch, lexicon: Lexicon) -> O
 @functools.cache
 def _shape_firsts() -> frozenset[str]:
     shaped = (word for phrases in _shapes().values() for word in phrases.firsts)
-    return frozenset(shaped) | foreign_words()
+    return frozenset(shaped) | foreign_words() | _named().first_words()
+
+
+def _named():
+    """The module of bodies named in full (imported late: it builds on this one)."""
+    from govkg.extract import named_bodies
+
+    return named_bodies
 
 
 def _shaped(toks: Sequence[Token], i: int, lexicon: Lexicon) -> list[OrgMatch]:
@@ -451,6 +458,8 @@ def _shaped(toks: Sequence[Token], i: int, lexicon: Lexicon) -> list[OrgMatch]:
             if match is not None:
                 found.append(match)
     finders = [_central_office, _english_ministry]
+    if keys[i] in _named().first_words() or _named().tail_ahead(toks, i):
+        finders.append(_named().named_body)
     if _before_head(toks, i):
         finders.append(_english_university)
     if keys[i] in foreign_words():
@@ -1036,6 +1045,10 @@ def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
             return None
         if region is not None and region.org.is_local and tok.key in _words("area_words"):
             return _unit(toks, i, bracket, region, lexicon)
+        if region is not None and _bare_region_ends(toks, region, j - i, lexicon):
+            return _unit(toks, i, bracket, region, lexicon)  # "Dinas Pangan Aceh"
+        if tok.key in _words("name_joiners") and _another_name(toks, j + 1):
+            return None  # "Dinas X dan Kepala Dinas Y …": two names, neither with its region
         if tok.text == "(" and bracket is None and j + 2 < len(toks) and toks[j + 2].text == ")":
             bracket, j = j, j + 3  # "Dinas Pekerjaan Umum … (PUPR) Kabupaten X"
             continue
@@ -1043,6 +1056,33 @@ def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
             return None  # only the region follows the acronym in brackets
         j += 1
     return None
+
+
+def _bare_region_ends(toks: Sequence[Token], region: OrgMatch, words: int, lexicon) -> bool:
+    """A region named without its area word (``Aceh``, ``Jawa Barat``) ends a unit's name of
+    at least two words: one region only, and no capitalised word after it (unless the report
+    named the unit so before: ``Kepala Dinas Pangan Aceh Cut Huzaimah``).
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Dinas Pangan Aceh dan Dinas Pertanian")
+    >>> _bare_region_ends(toks, _gazetteer(toks, 2), 2, Lexicon())
+    True
+    """
+    if words < 2 or not region.org.is_local or region.alternatives:
+        return False
+    end, start = region.end, region.start - words
+    if end >= len(toks) or not (toks[end].is_word and toks[end].capitalised):
+        return True
+    return " ".join(t.key for t in toks[start:end] if t.is_word) in lexicon.names
+
+
+def _another_name(toks: Sequence[Token], k: int) -> bool:
+    """A post or the head of a unit's name at ``k`` (after ``dan``): another name begins."""
+    from govkg.extract.people import is_post_word
+
+    if k >= len(toks) or not toks[k].capitalised:
+        return False
+    return toks[k].key in _shapes()["unit"].firsts or is_post_word(toks[k].key)
 
 
 def _unit(toks, i: int, bracket: int | None, region: OrgMatch, lexicon: Lexicon) -> OrgMatch:

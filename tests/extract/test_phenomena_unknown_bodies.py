@@ -1,0 +1,87 @@
+"""Bodies the gazetteer does not know, named in full (issue 15, session 9): each kind shown by a
+text of our own. The body is a party under the name the text gives it, declared with its kind,
+never the placeholder for a party the rules did not recognise."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govkg.extract import extract_text
+
+PLACEHOLDER = "Pihak yang belum dikenali"
+
+
+def _record(text: str, published: date = date(2024, 6, 26)) -> dict:
+    return extract_text(text, published=published).record
+
+
+def _parties(record: dict) -> list[list[str]]:
+    return [a["parties"] for e in record["events"] for a in e["agreements"]]
+
+
+def _declared(record: dict) -> dict[str, dict]:
+    return {o["name"]: o for o in record.get("organizations", [])}
+
+
+def test_a_foundation_named_without_an_acronym():
+    record = _record(
+        "Pemerintah Kabupaten Sinjai menandatangani nota kesepahaman dengan Yayasan Cahaya "
+        "Pelita Bangsa tentang beasiswa pendidikan, Senin (3/6/2024). Penandatanganan "
+        "dilakukan oleh Bupati Sinjai Andi Rahman dan Ketua Yayasan Cahaya Pelita Bangsa "
+        "Maria Sutanto."
+    )
+    assert _parties(record) == [["Pemerintah Kabupaten Sinjai", "Yayasan Cahaya Pelita Bangsa"]]
+    assert _declared(record)["Yayasan Cahaya Pelita Bangsa"]["kind"] == "Organization"
+
+
+def test_a_company_named_by_the_last_word_of_its_name():
+    record = _record(
+        "Pemerintah Kabupaten Halmahera Tengah menjalin kerja sama dengan Teluk Weda Nickel "
+        "di bidang pengembangan masyarakat, Rabu (5/6/2024). Nota kesepahaman diteken Bupati "
+        "Halmahera Tengah Ikram Sangadji dan Direktur Teluk Weda Nickel Andreas Tan."
+    )
+    assert sorted(_parties(record)[0]) == [
+        "Pemerintah Kabupaten Halmahera Tengah",
+        "Teluk Weda Nickel",
+    ]
+
+
+def test_a_chapter_of_a_national_organization_named_by_its_region():
+    record = _record(
+        "Palang Merah Indonesia (PMI) Kota Bogor menandatangani nota kesepahaman dengan "
+        "Pemerintah Kota Bogor tentang donor darah, Jumat (14/6/2024). MoU diteken Ketua PMI "
+        "Kota Bogor Rina Wati dan Wali Kota Bogor Dedie Rachim."
+    )
+    assert _parties(record) == [["Palang Merah Indonesia Kota Bogor", "Pemerintah Kota Bogor"]]
+    assert "PMI Kota Bogor" in _declared(record)["Palang Merah Indonesia Kota Bogor"]["aliases"]
+
+
+def test_a_regional_centre_with_an_english_name():
+    record = _record(
+        "Pemerintah Provinsi Sulawesi Utara dan SEAMEO Regional Centre for Food and Nutrition "
+        "menandatangani nota kesepahaman tentang gizi anak, Jumat (21/6/2024)."
+    )
+    assert _parties(record) == [
+        ["Pemerintah Provinsi Sulawesi Utara", "SEAMEO Regional Centre for Food and Nutrition"]
+    ]
+
+
+def test_a_regional_parliament_is_a_party_of_its_own():
+    record = _record(
+        "DPRD Kabupaten Tegal dan Universitas Bumi Khatulistiwa menandatangani nota "
+        "kesepahaman tentang kajian legislasi daerah, Kamis (13/6/2024). Ketua DPRD Kabupaten "
+        "Tegal Kurnia Sari dan Rektor Universitas Bumi Khatulistiwa Dr. Yohanes Aten meneken "
+        "MoU itu."
+    )
+    assert _parties(record) == [["DPRD Kabupaten Tegal", "Universitas Bumi Khatulistiwa"]]
+    assert _declared(record)["DPRD Kabupaten Tegal"]["kind"] == "GovernmentUnit"
+
+
+def test_a_unit_of_a_province_named_by_the_province_alone():
+    record = _record(
+        "Dinas Pangan Aceh dan Dinas Pertanian Kabupaten Bireuen menandatangani perjanjian "
+        "kerja sama cadangan pangan, Rabu (12/6/2024). Kepala Dinas Pangan Aceh Nurul Huda "
+        "dan Kepala Dinas Pertanian Kabupaten Bireuen Zulkifli meneken perjanjian itu."
+    )
+    assert _parties(record) == [["Dinas Pangan Aceh", "Dinas Pertanian Kabupaten Bireuen"]]
+    assert _declared(record)["Dinas Pangan Aceh"]["parent"] == "provinsi-11"
