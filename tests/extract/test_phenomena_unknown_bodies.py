@@ -85,3 +85,41 @@ def test_a_unit_of_a_province_named_by_the_province_alone():
     )
     assert _parties(record) == [["Dinas Pangan Aceh", "Dinas Pertanian Kabupaten Bireuen"]]
     assert _declared(record)["Dinas Pangan Aceh"]["parent"] == "provinsi-11"
+
+
+def test_a_foreign_city_named_in_indonesian_with_its_country():
+    record = _record(
+        "Pemerintah Kabupaten Badung menandatangani nota kesepahaman dengan Pemerintah Kota "
+        "Yokohama, Jepang, tentang pengelolaan sampah, Senin (17/6/2024)."
+    )
+    assert _parties(record) == [["Pemerintah Kabupaten Badung", "City of Yokohama"]]
+    city = _declared(record)["City of Yokohama"]
+    assert (city["kind"], city["country"]) == ("ForeignLocalGovernment", "JP")
+    assert city["aliases"] == ["Pemerintah Kota Yokohama"]
+
+
+def test_a_foreign_province_named_in_english_after_its_place():
+    record = _record(
+        "The West Java Provincial Government signed a memorandum of understanding with the "
+        "Guangxi Provincial Government of China on trade on Tuesday (June 18, 2024).",
+    )
+    assert _parties(record) == [["Pemerintah Provinsi Jawa Barat", "Guangxi Provincial Government"]]
+    assert _declared(record)["Guangxi Provincial Government"]["country"] == "CN"
+
+
+def test_a_sister_province_written_as_a_province():
+    record = _record(
+        "Bali officially became a sister province with Hainan Province, China, on Monday "
+        "(June 24, 2024), when the governors signed the memorandum of understanding."
+    )
+    assert "Hainan Provincial Government" in _parties(record)[0]
+
+
+def test_an_indonesian_region_followed_by_a_headline_word_is_no_foreign_government():
+    record = _record(
+        "PEMPROV JAWA TENGAH TEKEN MOU DENGAN UNIVERSITAS BUMI KHATULISTIWA\n"
+        "Pemerintah Provinsi Jawa Tengah Tanda tangani nota kesepahaman dengan Universitas "
+        "Bumi Khatulistiwa, Senin (17/6/2024)."
+    )
+    kinds = {o["kind"] for o in record.get("organizations", [])}
+    assert "ForeignLocalGovernment" not in kinds

@@ -237,6 +237,7 @@ def org_at(
     first = toks[i].key.split(" ", 1)[0]
     known = first in gazetteer_index().prefixes or first in _shape_firsts() or _before_head(toks, i)
     known = known or first in lexicon.units or _named().tail_ahead(toks, i)
+    known = known or _foreign_local().tail_ahead(toks, i)
     if not known and not (toks[i].capitalised and first in lexicon.prefixes):
         return None
     found = [m for m in (_gazetteer(toks, i), _lexicon(toks, i, lexicon)) if m is not None]
@@ -432,6 +433,13 @@ def _named():
     return named_bodies
 
 
+def _foreign_local():
+    """The module of foreign local governments (imported late: it builds on this one)."""
+    from govkg.extract import foreign_local
+
+    return foreign_local
+
+
 def _shaped(toks: Sequence[Token], i: int, lexicon: Lexicon) -> list[OrgMatch]:
     if not toks[i].capitalised:
         return []
@@ -460,6 +468,8 @@ def _shaped(toks: Sequence[Token], i: int, lexicon: Lexicon) -> list[OrgMatch]:
     finders = [_central_office, _english_ministry]
     if keys[i] in _named().first_words() or _named().tail_ahead(toks, i):
         finders.append(_named().named_body)
+    if keys[i] in _foreign_local().first_words() or _foreign_local().tail_ahead(toks, i):
+        finders.append(_foreign_local().foreign_local_at)
     if _before_head(toks, i):
         finders.append(_english_university)
     if keys[i] in foreign_words():
