@@ -123,3 +123,33 @@ def test_an_indonesian_region_followed_by_a_headline_word_is_no_foreign_governme
     )
     kinds = {o["kind"] for o in record.get("organizations", [])}
     assert "ForeignLocalGovernment" not in kinds
+
+
+def test_an_agency_of_a_foreign_government_named_after_its_country():
+    record = _record(
+        "Indonesia's Ministry of Health signed a memorandum of understanding with the US "
+        "Department of Health and Human Services on Wednesday (June 19, 2024)."
+    )
+    name = "United States Department of Health and Human Services"
+    assert name in _parties(record)[0]
+    agency = _declared(record)[name]
+    assert (agency["kind"], agency["country"]) == ("ForeignGovernment", "US")
+
+
+def test_an_agency_named_with_the_adjective_of_its_country_keeps_it():
+    record = _record(
+        "Pemerintah Provinsi Nusa Tenggara Barat menandatangani nota kesepahaman dengan "
+        "Australian Bureau of Meteorology tentang data iklim, Kamis (20/6/2024)."
+    )
+    assert "Australian Bureau of Meteorology" in _parties(record)[0]
+
+
+def test_a_body_no_rule_knows_is_named_by_its_place_after_dengan():
+    record = _record(
+        "Pemerintah Kabupaten Sinjai menandatangani nota kesepahaman dengan Lembaga Kajian "
+        "Nusa Raya tentang riset sosial, Senin (3/6/2024)."
+    )
+    assert _parties(record) == [["Pemerintah Kabupaten Sinjai", "Lembaga Kajian Nusa Raya"]]
+    assert PLACEHOLDER not in _declared(record)
+    notes = [n for e in record["events"] for a in e["agreements"] for n in a.get("notes", [])]
+    assert any("Lembaga Kajian Nusa Raya" in note for note in notes)

@@ -49,8 +49,11 @@ def _rules() -> tuple[Phrases, Phrases, dict[str, str]]:
 
 @functools.cache
 def first_words() -> frozenset[str]:
-    """Keys a head of such a name starts with (``city``, ``pemerintah``, ``kota`` …)."""
-    return frozenset(_rules()[0].firsts)
+    """Keys a head of such a name starts with (``city``, ``pemerintah``, ``kota`` …), and
+    countries' names and adjectives (an agency's name starts with them)."""
+    from govkg.extract.foreign_posts import _firsts
+
+    return frozenset(_rules()[0].firsts) | _firsts()
 
 
 def tail_ahead(toks: Sequence[Token], i: int) -> bool:
@@ -68,9 +71,13 @@ def tail_ahead(toks: Sequence[Token], i: int) -> bool:
 
 
 def foreign_local_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:
-    """The foreign local government named at token ``i`` (head first or place first)."""
+    """The foreign local government named at token ``i`` (head first or place first), or an
+    agency of a foreign government."""
     if not toks[i].capitalised or toks[i].key in _generic_words():
         return None  # "The West Java Provincial Government" is named from "West"
+    agency = foreign_agency_at(toks, i, lexicon)
+    if agency is not None:
+        return agency
     heads, tails, _ = _rules()
     keys = _keys(toks)
     hit = heads.match(keys, i)
@@ -108,6 +115,53 @@ def _found(toks, i: int, place: int, place_end: int, end: int, area: str, lexico
     if org.country is None and country is not None:
         org = lexicon.update(replace(org, country=country))
     return OrgMatch(i, stop, org, via="foreign")
+
+
+def foreign_agency_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:
+    """``US Department of Health and Human Services``, ``UK Home Office``: a country (its name,
+    adjective or possessive), then capitalised words ending with an agency's head and what it
+    is of or for. Declared under the country's name (``US`` → ``United States``).
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("with the US Department of Health and Human Services on Monday")
+    >>> found = foreign_agency_at(toks, 2, Lexicon())
+    >>> found.org.name, found.org.country, found.end
+    ('United States Department of Health and Human Services', 'US', 9)
+    >>> found.org.aliases
+    ('US Department of Health and Human Services',)
+    """
+    from govkg.extract.foreign_posts import country_marker
+
+    marker = country_marker(toks, i)
+    if marker is None or marker.end >= len(toks):
+        return None
+    data = Rules.load().data["foreign_local"]
+    joiners = tuple(data["agency_joiners"])
+    end = _capitalised_run(toks, marker.end, 8, joiners=joiners)
+    heads = [k for k in range(marker.end, end) if toks[k].key in data["agency_heads"]]
+    if not heads:
+        return None
+    if toks[end - 1].key in joiners:
+        end -= 1
+    country = marker.country
+    name = f"{_country_words(toks, i, marker)} {_span(toks, marker.end, end)}"
+    same = f"foreign-agency:{name}"
+    org = _new(lexicon, name, "ForeignGovernment", same=same, country=country.code)
+    written = _span(toks, i, end)
+    if written != org.name and written not in org.aliases:
+        org = lexicon.update(replace(org, aliases=(*org.aliases, written)))
+        lexicon.add(written, org)
+    return OrgMatch(i, end, org, via="foreign")
+
+
+def _country_words(toks: Sequence[Token], i: int, marker) -> str:
+    """The country as an agency's name writes it: an abbreviation spelt out (``US`` →
+    ``United States``), a possessive dropped (``Japan's`` → ``Japan``), an adjective kept
+    (``Australian``)."""
+    text = " ".join(t.text for t in toks[i : marker.end] if t.is_word)
+    if text.replace(".", "").isupper() or text.endswith(("'s", "’s")):
+        return marker.country.name
+    return text
 
 
 def _inside_longer_name(toks: Sequence[Token], i: int) -> bool:

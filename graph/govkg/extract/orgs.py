@@ -423,7 +423,8 @@ def _with_acronym(toks: Sequence[Token], match: OrgMatch, lexicon: Lexicon) -> O
 @functools.cache
 def _shape_firsts() -> frozenset[str]:
     shaped = (word for phrases in _shapes().values() for word in phrases.firsts)
-    return frozenset(shaped) | foreign_words() | _named().first_words()
+    named = _named().first_words() | _foreign_local().first_words()
+    return frozenset(shaped) | foreign_words() | named
 
 
 def _named():
