@@ -153,3 +153,63 @@ def test_a_body_no_rule_knows_is_named_by_its_place_after_dengan():
     assert PLACEHOLDER not in _declared(record)
     notes = [n for e in record["events"] for a in e["agreements"] for n in a.get("notes", [])]
     assert any("Lembaga Kajian Nusa Raya" in note for note in notes)
+
+
+def test_faculties_named_as_the_parties_are_parties_under_their_universities():
+    record = _record(
+        "Fakultas Hukum Universitas Bumi Khatulistiwa dan Fakultas Syariah Institut Agama Islam "
+        "Negeri Ketapang menandatangani perjanjian kerja sama, Selasa (11/6/2024). Dekan "
+        "Fakultas Hukum Universitas Bumi Khatulistiwa Dr. Markus Lim dan Dekan Fakultas Syariah "
+        "IAIN Ketapang Dr. Hasan Basri meneken perjanjian itu."
+    )
+    assert _parties(record) == [
+        [
+            "Fakultas Hukum Universitas Bumi Khatulistiwa",
+            "Fakultas Syariah Institut Agama Islam Negeri Ketapang",
+        ]
+    ]
+    faculty = _declared(record)["Fakultas Syariah Institut Agama Islam Negeri Ketapang"]
+    assert faculty["kind"] == "StateUniversity"
+
+
+def test_a_faculty_named_in_english_before_its_university():
+    record = _record(
+        "Kupang, 3 June 2024 – The Faculty of Law, Nusa Cendana University, and the Regional "
+        "Government of Sabu Raijua Regency signed a memorandum of agreement on legal aid."
+    )
+    assert "Faculty of Law, Nusa Cendana University" in _parties(record)[0]
+
+
+def test_a_research_institute_of_a_university_signs_for_the_university():
+    record = _record(
+        "Ketua Lembaga Penelitian dan Pengabdian kepada Masyarakat (LPPM) Universitas Bumi "
+        "Khatulistiwa, Rina Lestari, menandatangani perjanjian kerja sama dengan Sekretaris "
+        "Daerah Kabupaten Sanggau, Budi Santoso, Senin (10/6/2024)."
+    )
+    assert "Universitas Bumi Khatulistiwa" in _parties(record)[0]
+
+
+def test_a_college_named_again_before_its_chairman_keeps_its_name():
+    record = _record(
+        "Pemerintah Kabupaten Sumenep dan Sekolah Tinggi Ilmu Kesehatan Madura Sehat meneken "
+        "nota kesepahaman di bidang kesehatan, Jumat (7/6/2024). Penandatanganan dilakukan "
+        "Bupati Sumenep Ahmad Fauzi dan Ketua Sekolah Tinggi Ilmu Kesehatan Madura Sehat Siti "
+        "Aminah."
+    )
+    signers = {
+        (s["name"], s["party"])
+        for e in record["events"]
+        for a in e["agreements"]
+        for s in a.get("signatories", [])
+    }
+    assert ("Siti Aminah", "Sekolah Tinggi Ilmu Kesehatan Madura Sehat") in signers
+
+
+def test_a_branch_office_of_a_central_body_is_no_unit_of_the_regency():
+    record = _record(
+        "Bupati Pati Sudarsono dan Kepala BPJS Kesehatan Kantor Cabang Pati, Rudi Hartono, "
+        "menandatangani kesepakatan bersama tentang jaminan kesehatan, Selasa (4/6/2024)."
+    )
+    parties = _parties(record)[0]
+    assert not any(p.startswith("Kantor Cabang") for p in parties)
+    assert len(parties) == 2

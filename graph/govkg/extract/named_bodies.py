@@ -29,6 +29,7 @@ from govkg.extract.orgs import (
     _span,
     _words,
     bracket_close,
+    known_prefix_end,
 )
 from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Token
@@ -132,8 +133,7 @@ def name_end(toks: Sequence[Token], i: int, start: int, lexicon: Lexicon) -> int
         if toks[k - 1].key in _words("name_joiners") and _starts_body(toks, k):
             end = k - 1
             break
-    known = [k for k in range(start + 1, end + 1) if _key(toks, i, k) in lexicon.names]
-    return known[-1] if known and known[-1] < end else end
+    return known_prefix_end(toks, i, end, lexicon)
 
 
 def tail_ahead(toks: Sequence[Token], i: int) -> bool:
@@ -148,10 +148,6 @@ def tail_ahead(toks: Sequence[Token], i: int) -> bool:
     tails = _rules()["tails"].firsts
     end = _capitalised_run(toks, i, MAX_WORDS, joiners=())
     return any(toks[k].key in tails for k in range(i + 1, end))
-
-
-def _key(toks: Sequence[Token], i: int, end: int) -> str:
-    return " ".join(t.key for t in toks[i:end] if t.is_word)
 
 
 def _starts_body(toks: Sequence[Token], k: int) -> bool:

@@ -222,6 +222,7 @@ def _shapes() -> dict[str, Phrases]:
         "central_unit_name": Phrases(orgs["central_unit_names"]),
         "unknown": Phrases(orgs["unknown_bodies"]),
         "english_name": Phrases(orgs["english_names"]),
+        "office_word": Phrases(orgs["office_words"]),
     }
 
 
@@ -728,7 +729,7 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
     length, _ = hit
     if not toks[i].capitalised:
         return None
-    end = _capitalised_run(toks, i + length, 6, joiners=())
+    end = known_prefix_end(toks, i, _capitalised_run(toks, i + length, 6, joiners=()), lexicon)
     owner = next((k for k in range(i + length, end) if toks[k].key.endswith(" s")), None)
     if owner is not None:  # "Universitas Terbuka's Regional Office": a unit of the university
         name = f"{_span(toks, i, owner)} {toks[owner].text[:-2]}".strip()
@@ -745,7 +746,7 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
         distinctive = any(t.key not in _university_words() for t in toks[i + length : end])
         if after > end + 3 and place == end + 3 and distinctive:
             # "Universitas Hasanuddin (Unhas) Makassar": the city after the acronym
-            org = _new(lexicon, _span(toks, i, end), _university_kind(toks, i, _span(toks, i, end)))
+            org = _new_university(lexicon, _span(toks, i, end), toks, i)
             lexicon.add(toks[end + 1].text, org)
             return OrgMatch(i, after, org, via="university")
         if after > end + 3:  # "Universitas Islam Negeri (UIN) Mataram"
@@ -759,12 +760,57 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
         place = _trailing_place(toks, i + length, end)
         if place < end:  # "Universitas Pattimura Ambon": the university is named without its city
             alias, name = name, _span(toks, i, place)
-    org = _new(lexicon, name, _university_kind(toks, i, name))
+    org = _new_university(lexicon, name, toks, i)
     if alias:
         if alias not in org.aliases and alias != org.name:
             org = lexicon.update(replace(org, aliases=(*org.aliases, alias)))
         lexicon.add(alias, org)
     return OrgMatch(i, end, org, via="university")
+
+
+def _new_university(lexicon: Lexicon, name: str, toks: Sequence[Token], i: int) -> Org:
+    """A university, one body whether its head is written in full or as its acronym
+    (``Institut Agama Islam Negeri Ketapang`` = ``IAIN Ketapang``)."""
+    return _new(lexicon, name, _university_kind(toks, i, name), same=university_key(name))
+
+
+def university_key(name: str) -> str:
+    """The key a university's name gives it, its head spelt out.
+
+    >>> university_key("IAIN Ketapang") == university_key("Institut Agama Islam Negeri Ketapang")
+    True
+    """
+    words = [token_key(w) for w in name.split()]
+    full = _words_map("university_acronyms").get(words[0]) if words else None
+    return "university:" + " ".join([full, *words[1:]] if full else words)
+
+
+@functools.cache
+def _words_map(name: str) -> dict[str, str]:
+    """A table of the ``orgs`` rules with its keys and values as token keys."""
+    table = Rules.load().data["orgs"][name]
+    return {token_key(k): " ".join(token_key(w) for w in v.split()) for k, v in table.items()}
+
+
+def known_prefix_end(toks: Sequence[Token], i: int, end: int, lexicon: Lexicon) -> int:
+    """Where a name this report already gave in full ends inside ``toks[i:end]`` (``Ketua
+    Yayasan X Budi`` after ``Yayasan X`` was named: ``Budi`` is no part of the name), else
+    ``end``.
+
+    >>> lexicon = Lexicon()
+    >>> _ = lexicon.add("Yayasan Pelita", Org("new:y", "Yayasan Pelita", "Organization"))
+    >>> known_prefix_end(tokens("Yayasan Pelita Budi Santoso"), 0, 4, lexicon)
+    2
+    """
+    key, found = "", end
+    for k in range(i, end):
+        if toks[k].is_word:
+            key = f"{key} {toks[k].key}" if key else toks[k].key
+            if key not in lexicon.prefixes:
+                break
+            if key in lexicon.names and k + 1 < end and _gazetteer(toks, k + 1) is None:
+                found = k + 1  # (a place after the name may be part of it: its city)
+    return found
 
 
 def _university_kind(toks: Sequence[Token], i: int, name: str) -> str:
@@ -800,11 +846,37 @@ def _university_unit(toks, i, hit, lexicon) -> OrgMatch | None:
     for j in range(i + length, min(len(toks), i + length + 8)):
         inner = org_at(toks, j, lexicon, weak=False) if toks[j].capitalised else None
         university = inner is not None and inner.org.kind in {"StateUniversity", "Organization"}
-        if university and inner.via in {"university", "lexicon"}:
+        known = (
+            inner is not None and inner.via == "gazetteer" and inner.org.kind == "StateUniversity"
+        )
+        if university and (inner.via in {"university", "lexicon"} or known):
+            if toks[i].key in _words("faculty_heads"):
+                return _faculty(toks, i, inner, lexicon)
             return OrgMatch(i, inner.end, inner.org, via="university unit")
-        if not (toks[j].capitalised or toks[j].key in _words("name_joiners")):
+        if not (toks[j].capitalised or toks[j].key in _words("university_unit_joiners")):
             break
+        if toks[j].key in _shapes()["university_unit"].firsts:
+            break  # "Fakultas Hukum, Fakultas Ekonomi …": another unit begins
     return None
+
+
+def _faculty(toks, i: int, university: OrgMatch, lexicon: Lexicon) -> OrgMatch:
+    """``Fakultas Hukum Universitas X``: the faculty, a body of its own under its university
+    (it signs for the university when the university is a party).
+
+    >>> from govkg.extract.text import tokens
+    >>> found = org_at(tokens("Fakultas Hukum Universitas Bumi Raya dan"), 0, Lexicon())
+    >>> found.org.name, found.org.parent, found.end
+    ('Fakultas Hukum Universitas Bumi Raya', 'new:universitas-bumi-raya', 5)
+    """
+    end = university.end
+    if end - 3 > i and toks[end - 1].text == ")" and toks[end - 3].text == "(":
+        end -= 3  # "… Sam Ratulangi University (UNSRAT)": the acronym is the university's
+    name = _span(toks, i, end)
+    unit = " ".join(t.key for t in toks[i : university.start] if t.is_word)
+    same = f"faculty:{unit}:{university.org.ident}"
+    org = _new(lexicon, name, university.org.kind, parent=university.org.ident, same=same)
+    return OrgMatch(i, university.end, org, via="university unit")
 
 
 def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
@@ -988,8 +1060,9 @@ def _central_office(toks, i, lexicon) -> OrgMatch | None:
     after, acronym = central.end, None
     if after + 3 < len(toks) and toks[after].text == "(" and toks[after + 2].text == ")":
         after, acronym = after + 3, toks[after + 1].text  # "Badan Pusat Statistik (BPS) Provinsi …"
-    if after < len(toks) and toks[after].key in _words("office_words"):
-        after += 1  # "BPKP Perwakilan Sulawesi Tenggara"
+    office = _shapes()["office_word"].match(_keys(toks), after)
+    if office is not None:
+        after += office[0]  # "BPKP Perwakilan Sulawesi Tenggara", "… Kantor Cabang Kudus"
     region = _gazetteer(toks, after)
     if region is None or not region.org.is_local:
         return None
