@@ -213,3 +213,31 @@ def test_a_branch_office_of_a_central_body_is_no_unit_of_the_regency():
     parties = _parties(record)[0]
     assert not any(p.startswith("Kantor Cabang") for p in parties)
     assert len(parties) == 2
+
+
+def test_a_state_islamic_university_named_in_english_is_named_as_in_indonesian():
+    record = _record(
+        "Kendari, 4 June 2024 – The Buton Regency Government and the State Islamic Institute "
+        "(IAIN) of Kendari signed a memorandum of understanding on teacher training."
+    )
+    assert "IAIN Kendari" in _parties(record)[0]
+    assert _declared(record)["IAIN Kendari"]["kind"] == "StateUniversity"
+
+
+def test_a_faculty_of_such_a_university_takes_its_indonesian_name():
+    record = _record(
+        "Kendari, 4 June 2024 – The Faculty of Law, Halu Oleo University, and the Faculty of "
+        "Sharia (FS), State Islamic Institute (IAIN) of Kendari, signed a memorandum of "
+        "agreement on legal clinics."
+    )
+    assert "Faculty of Sharia, IAIN Kendari" in _parties(record)[0]
+
+
+def test_a_region_that_closes_the_name_of_a_unit_is_no_party():
+    record = _record(
+        "PLN dan Kejaksaan Tinggi Kalimantan Timur meneken perjanjian kerja sama, Jumat "
+        "(7/6/2024). Dalam acara itu hadir dua unit PLN yakni Unit Induk Distribusi "
+        "Kalimantan Timur dan Unit Induk Pembangunan Kalimantan Bagian Timur."
+    )
+    parties = [p for ps in _parties(record) for p in ps]
+    assert "Pemerintah Provinsi Kalimantan Timur" not in parties

@@ -41,7 +41,8 @@ MAX_WORDS = 8
 @functools.cache
 def _rules() -> dict[str, Phrases]:
     data = Rules.load().data["named_bodies"]
-    return {name: Phrases(data[name]) for name in ("heads", "tails", "chapters")}
+    names = ("heads", "tails", "chapters", "english_religious_universities")
+    return {name: Phrases(data[name]) for name in names}
 
 
 @functools.cache
@@ -52,14 +53,52 @@ def first_words() -> frozenset[str]:
     True
     """
     rules = _rules()
-    return frozenset(rules["heads"].firsts | rules["chapters"].firsts)
+    heads = rules["heads"].firsts | rules["english_religious_universities"].firsts
+    return frozenset(heads | rules["chapters"].firsts)
 
 
 def named_body(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:
     """The body whose name starts at token ``i`` by its head, its last word or as a chapter."""
     if not toks[i].capitalised:
         return None
-    return _chapter(toks, i, lexicon) or _headed(toks, i, lexicon) or _tailed(toks, i, lexicon)
+    return (
+        _chapter(toks, i, lexicon)
+        or _religious_university(toks, i, lexicon)
+        or _headed(toks, i, lexicon)
+        or _tailed(toks, i, lexicon)
+    )
+
+
+def _religious_university(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:
+    """``State Islamic University (UIN) of Jakarta``, ``State Islamic Institute of Manado``:
+    the university named as in Indonesian (``UIN Jakarta``), one body with that form.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("with the State Islamic Institute (IAIN) of Kendari on Monday")
+    >>> found = named_body(toks, 2, Lexicon())
+    >>> found.org.name, found.org.kind, found.end
+    ('IAIN Kendari', 'StateUniversity', 10)
+    """
+    from govkg.extract.orgs import gazetteer_index, university_key
+
+    hit = _rules()["english_religious_universities"].match(_keys(toks), i)
+    if hit is None:
+        return None
+    length, acronym = hit
+    at = i + length
+    close = bracket_close(toks, at)
+    at = close + 1 if close is not None else at
+    at += 1 if at < len(toks) and toks[at].key == "of" else 0
+    end = _capitalised_run(toks, at, 4, joiners=())
+    if end == at:
+        return None
+    name = f"{acronym} {_span(toks, at, end)}"
+    keys = gazetteer_index().lookup(name)
+    if len(keys) == 1:
+        org = lexicon.add(_span(toks, i, end), gazetteer_index().org(keys[0]))
+    else:
+        org = _new(lexicon, name, "StateUniversity", same=university_key(name))
+    return OrgMatch(i, end, org, via="university")
 
 
 def _headed(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:

@@ -843,7 +843,7 @@ def _university_unit(toks, i, hit, lexicon) -> OrgMatch | None:
     length, _ = hit
     if not toks[i].capitalised:
         return None
-    for j in range(i + length, min(len(toks), i + length + 8)):
+    for j in range(i + length, min(len(toks), i + length + 12)):
         inner = org_at(toks, j, lexicon, weak=False) if toks[j].capitalised else None
         university = inner is not None and inner.org.kind in {"StateUniversity", "Organization"}
         known = (
@@ -873,6 +873,10 @@ def _faculty(toks, i: int, university: OrgMatch, lexicon: Lexicon) -> OrgMatch:
     if end - 3 > i and toks[end - 1].text == ")" and toks[end - 3].text == "(":
         end -= 3  # "… Sam Ratulangi University (UNSRAT)": the acronym is the university's
     name = _span(toks, i, end)
+    if "(" in name:  # "Faculty of … (FTIK), State Islamic Institute (IAIN) of Manado"
+        unit_words = _span(toks, i, university.start).split("(")[0].strip(" ,")
+        comma = toks[university.start - 1].text == ","
+        name = f"{unit_words}{',' if comma else ''} {university.org.name}"
     unit = " ".join(t.key for t in toks[i : university.start] if t.is_word)
     same = f"faculty:{unit}:{university.org.ident}"
     org = _new(lexicon, name, university.org.kind, parent=university.org.ident, same=same)
@@ -963,12 +967,35 @@ def area_in_longer_name(toks: Sequence[Token], match: OrgMatch) -> bool:
     True
     """
     end = match.end
+    if match.weak and _closes_longer_name(toks, match.start):
+        return True
     if not match.weak or end >= len(toks) or not toks[end].is_word:
         return False
     nxt = toks[end]
     if not nxt.text[:1].isupper() or nxt.key in _words("capital_joiners"):
         return False
     return not _headline_words(toks, end, end + 1)
+
+
+def _closes_longer_name(toks: Sequence[Token], start: int) -> bool:
+    """A bare area name that closes a longer proper name (``Unit Induk Distribusi Kalimantan
+    Barat``): after a capitalised word inside the sentence that is no post, joiner, article or
+    signing word.
+
+    >>> from govkg.extract.text import tokens
+    >>> _closes_longer_name(tokens("hadir Unit Distribusi Kalimantan Barat"), 3)
+    True
+    >>> _closes_longer_name(tokens("MoU Dengan Kalimantan Barat"), 2)
+    False
+    """
+    from govkg.extract.people import is_post_word
+
+    if start < 2 or not (toks[start - 1].is_word and toks[start - 1].text[:1].isupper()):
+        return False
+    key = toks[start - 1].key
+    if key in _words("longer_name_breaks") or is_post_word(key):
+        return False
+    return not _headline_words(toks, start - 1, start)
 
 
 def _headline_words(toks: Sequence[Token], j: int, end: int) -> bool:
