@@ -95,10 +95,10 @@ def foreign_local_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatc
 
 def _found(toks, i: int, place: int, place_end: int, end: int, area: str, lexicon: Lexicon):
     """The match for the place ``toks[place:place_end]`` of a name ``toks[i:end]``."""
-    if place_end <= place or not foreign_place(_span(toks, place, place_end)):
-        return None
-    if any(_gazetteer(toks, k) is not None for k in range(place, place_end)):
+    if place_end <= place or any(_gazetteer(toks, k) is not None for k in range(place, place_end)):
         return None  # "Provinsi Jawa Tengah Tanda …": an Indonesian region and more words
+    if not foreign_place(_span(toks, place, place_end)):
+        return None
     countries = _foreign_data()[0]
     if any(countries.match(_keys(toks), k, place_end) for k in range(place, place_end)):
         return None  # "Negara Bagian Australia Barat": a region of a country (foreign.py)
@@ -191,6 +191,7 @@ def _country(toks: Sequence[Token], end: int) -> tuple[str | None, int]:
     return None, end
 
 
+@functools.lru_cache(maxsize=4096)
 def foreign_place(place: str) -> bool:
     """A place that is no Indonesian region, nor a likely misspelling of one.
 
@@ -201,12 +202,17 @@ def foreign_place(place: str) -> bool:
     key = " ".join(token_key(w) for w in place.split())
     if not key or index.lookup(place) or set(key.split()) & _generic_words():
         return False
-    return not difflib.get_close_matches(key, _area_names(), n=1, cutoff=0.85)
+    names = _area_names().get(key[0], [])
+    return not difflib.get_close_matches(key, names, n=1, cutoff=0.85)
 
 
 @functools.cache
-def _area_names() -> list[str]:
-    return list(gazetteer_index().weak)
+def _area_names() -> dict[str, list[str]]:
+    """Indonesian area names by their first letter (a misspelling keeps it, mostly)."""
+    by_letter: dict[str, list[str]] = {}
+    for name in gazetteer_index().weak:
+        by_letter.setdefault(name[0], []).append(name)
+    return by_letter
 
 
 @functools.cache
