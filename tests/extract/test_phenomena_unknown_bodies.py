@@ -241,3 +241,12 @@ def test_a_region_that_closes_the_name_of_a_unit_is_no_party():
     )
     parties = [p for ps in _parties(record) for p in ps]
     assert "Pemerintah Provinsi Kalimantan Timur" not in parties
+
+
+def test_a_city_of_a_country_the_rules_did_not_list_before():
+    record = _record(
+        "Pemerintah Provinsi Bali menandatangani MoU dengan Pemerintah Kota Firenze, Italia, "
+        "tentang pariwisata budaya, Senin (3/6/2024)."
+    )
+    assert _parties(record) == [["Pemerintah Provinsi Bali", "City of Firenze"]]
+    assert _declared(record)["City of Firenze"]["country"] == "IT"
