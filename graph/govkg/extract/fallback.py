@@ -20,6 +20,7 @@ from govkg.extract.agreements import EXCLUDED, Analysis, Draft, settled_org
 from govkg.extract.clauses import Facts
 from govkg.extract.orgs import Org
 from govkg.extract.rules import Rules
+from govkg.text_hygiene import slugify
 
 UNKNOWN_PARTIES = (
     Org("new:pihak-belum-dikenali", "Pihak yang belum dikenali", "Organization"),
@@ -48,6 +49,13 @@ def fallback_draft(analysis: Analysis) -> Draft:
             draft.add_party(org, "mentioned", index)
     for index in list(draft.sentences):
         draft.sentences[index] = min(draft.sentences[index] or sure, sure)
+    named = [] if len(draft.parties) >= 2 else list(_named_in_partner_slot(facts, draft))
+    for org, index in named[: 2 - len(draft.parties)]:
+        draft.add_party(org, "named", index)
+        draft.notes.append(
+            f"{org.name!r} is taken as a party by its place in the sentence (after a word such "
+            "as 'dengan' or 'with'); no rule knows the name: check the name and its kind"
+        )
     if len(draft.parties) < 2:
         missing = UNKNOWN_PARTIES[: 2 - len(draft.parties)]
         for org in missing:
@@ -83,6 +91,52 @@ def _candidates(draft: Draft, facts: list[Facts]):
                     continue
                 if strong_only or mention.role is not None:
                     yield settled_org(mention.match, draft), f.sentence.index
+
+
+def _named_in_partner_slot(facts: list[Facts], draft: Draft):
+    """Capitalised words right after ``dengan``/``with``/``antara`` in a sentence about the
+    signing that no rule recognised as a body (``dengan Lembaga Kajian Nusa Raya``): the
+    name as the report gives it, declared as an organization, with the sentence naming it."""
+    for f in facts:
+        if not (f.signing or f.current_kinds) or f.background_only:
+            continue
+        toks = f.sentence.tokens
+        for at in (*f.cue_ends.get("with", ()), *f.cue_ends.get("between", ())):
+            name = partner_name(toks, at)
+            if name and f.zone_of(at) not in EXCLUDED:
+                org = Org(f"new:{slugify(name)}", name, "Organization")
+                if org.ident not in draft.parties:
+                    yield org, f.sentence.index
+
+
+def partner_name(toks, at: int) -> str | None:
+    """The capitalised words from ``at`` (a title or an article skipped before them, joiners
+    inside), when they start no post, date or person's title.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("MoU dengan Lembaga Kajian Nusa Raya tentang riset")
+    >>> partner_name(toks, 2), partner_name(tokens("dengan Bupati Sinjai"), 1)
+    ('Lembaga Kajian Nusa Raya', None)
+    """
+    from govkg.extract.orgs import _capitalised_run, _span
+    from govkg.extract.people import is_post_word
+
+    rules = Rules.load()
+    if at < len(toks) and toks[at].key in rules.data["fallback"]["articles"]:
+        at += 1
+    if at >= len(toks) or not (toks[at].is_word and toks[at].text[:1].isupper()):
+        return None
+    first = toks[at].key
+    if (
+        is_post_word(first)
+        or first in rules.weekdays
+        or first in rules.data["fallback"]["not_names"]
+    ):
+        return None
+    end = _capitalised_run(toks, at, 8, joiners=tuple(rules.data["fallback"]["joiners"]))
+    while end > at and toks[end - 1].key in rules.data["fallback"]["joiners"]:
+        end -= 1
+    return _span(toks, at, end) if end - at >= 2 else None
 
 
 def _first_signing(facts: list[Facts]) -> int:

@@ -222,6 +222,7 @@ def _shapes() -> dict[str, Phrases]:
         "central_unit_name": Phrases(orgs["central_unit_names"]),
         "unknown": Phrases(orgs["unknown_bodies"]),
         "english_name": Phrases(orgs["english_names"]),
+        "office_word": Phrases(orgs["office_words"]),
     }
 
 
@@ -236,7 +237,8 @@ def org_at(
         return None
     first = toks[i].key.split(" ", 1)[0]
     known = first in gazetteer_index().prefixes or first in _shape_firsts() or _before_head(toks, i)
-    known = known or first in lexicon.units
+    known = known or first in lexicon.units or _named().tail_ahead(toks, i)
+    known = known or _foreign_local().tail_ahead(toks, i)
     if not known and not (toks[i].capitalised and first in lexicon.prefixes):
         return None
     found = [m for m in (_gazetteer(toks, i), _lexicon(toks, i, lexicon)) if m is not None]
@@ -422,7 +424,22 @@ def _with_acronym(toks: Sequence[Token], match: OrgMatch, lexicon: Lexicon) -> O
 @functools.cache
 def _shape_firsts() -> frozenset[str]:
     shaped = (word for phrases in _shapes().values() for word in phrases.firsts)
-    return frozenset(shaped) | foreign_words()
+    named = _named().first_words() | _foreign_local().first_words()
+    return frozenset(shaped) | foreign_words() | named
+
+
+def _named():
+    """The module of bodies named in full (imported late: it builds on this one)."""
+    from govkg.extract import named_bodies
+
+    return named_bodies
+
+
+def _foreign_local():
+    """The module of foreign local governments (imported late: it builds on this one)."""
+    from govkg.extract import foreign_local
+
+    return foreign_local
 
 
 def _shaped(toks: Sequence[Token], i: int, lexicon: Lexicon) -> list[OrgMatch]:
@@ -451,6 +468,10 @@ def _shaped(toks: Sequence[Token], i: int, lexicon: Lexicon) -> list[OrgMatch]:
             if match is not None:
                 found.append(match)
     finders = [_central_office, _english_ministry]
+    if keys[i] in _named().first_words() or _named().tail_ahead(toks, i):
+        finders.append(_named().named_body)
+    if keys[i] in _foreign_local().first_words() or _foreign_local().tail_ahead(toks, i):
+        finders.append(_foreign_local().foreign_local_at)
     if _before_head(toks, i):
         finders.append(_english_university)
     if keys[i] in foreign_words():
@@ -708,7 +729,7 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
     length, _ = hit
     if not toks[i].capitalised:
         return None
-    end = _capitalised_run(toks, i + length, 6, joiners=())
+    end = known_prefix_end(toks, i, _capitalised_run(toks, i + length, 6, joiners=()), lexicon)
     owner = next((k for k in range(i + length, end) if toks[k].key.endswith(" s")), None)
     if owner is not None:  # "Universitas Terbuka's Regional Office": a unit of the university
         name = f"{_span(toks, i, owner)} {toks[owner].text[:-2]}".strip()
@@ -725,7 +746,7 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
         distinctive = any(t.key not in _university_words() for t in toks[i + length : end])
         if after > end + 3 and place == end + 3 and distinctive:
             # "Universitas Hasanuddin (Unhas) Makassar": the city after the acronym
-            org = _new(lexicon, _span(toks, i, end), _university_kind(toks, i, _span(toks, i, end)))
+            org = _new_university(lexicon, _span(toks, i, end), toks, i)
             lexicon.add(toks[end + 1].text, org)
             return OrgMatch(i, after, org, via="university")
         if after > end + 3:  # "Universitas Islam Negeri (UIN) Mataram"
@@ -739,12 +760,57 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
         place = _trailing_place(toks, i + length, end)
         if place < end:  # "Universitas Pattimura Ambon": the university is named without its city
             alias, name = name, _span(toks, i, place)
-    org = _new(lexicon, name, _university_kind(toks, i, name))
+    org = _new_university(lexicon, name, toks, i)
     if alias:
         if alias not in org.aliases and alias != org.name:
             org = lexicon.update(replace(org, aliases=(*org.aliases, alias)))
         lexicon.add(alias, org)
     return OrgMatch(i, end, org, via="university")
+
+
+def _new_university(lexicon: Lexicon, name: str, toks: Sequence[Token], i: int) -> Org:
+    """A university, one body whether its head is written in full or as its acronym
+    (``Institut Agama Islam Negeri Ketapang`` = ``IAIN Ketapang``)."""
+    return _new(lexicon, name, _university_kind(toks, i, name), same=university_key(name))
+
+
+def university_key(name: str) -> str:
+    """The key a university's name gives it, its head spelt out.
+
+    >>> university_key("IAIN Ketapang") == university_key("Institut Agama Islam Negeri Ketapang")
+    True
+    """
+    words = [token_key(w) for w in name.split()]
+    full = _words_map("university_acronyms").get(words[0]) if words else None
+    return "university:" + " ".join([full, *words[1:]] if full else words)
+
+
+@functools.cache
+def _words_map(name: str) -> dict[str, str]:
+    """A table of the ``orgs`` rules with its keys and values as token keys."""
+    table = Rules.load().data["orgs"][name]
+    return {token_key(k): " ".join(token_key(w) for w in v.split()) for k, v in table.items()}
+
+
+def known_prefix_end(toks: Sequence[Token], i: int, end: int, lexicon: Lexicon) -> int:
+    """Where a name this report already gave in full ends inside ``toks[i:end]`` (``Ketua
+    Yayasan X Budi`` after ``Yayasan X`` was named: ``Budi`` is no part of the name), else
+    ``end``.
+
+    >>> lexicon = Lexicon()
+    >>> _ = lexicon.add("Yayasan Pelita", Org("new:y", "Yayasan Pelita", "Organization"))
+    >>> known_prefix_end(tokens("Yayasan Pelita Budi Santoso"), 0, 4, lexicon)
+    2
+    """
+    key, found = "", end
+    for k in range(i, end):
+        if toks[k].is_word:
+            key = f"{key} {toks[k].key}" if key else toks[k].key
+            if key not in lexicon.prefixes:
+                break
+            if key in lexicon.names and k + 1 < end and _gazetteer(toks, k + 1) is None:
+                found = k + 1  # (a place after the name may be part of it: its city)
+    return found
 
 
 def _university_kind(toks: Sequence[Token], i: int, name: str) -> str:
@@ -777,14 +843,44 @@ def _university_unit(toks, i, hit, lexicon) -> OrgMatch | None:
     length, _ = hit
     if not toks[i].capitalised:
         return None
-    for j in range(i + length, min(len(toks), i + length + 8)):
+    for j in range(i + length, min(len(toks), i + length + 12)):
         inner = org_at(toks, j, lexicon, weak=False) if toks[j].capitalised else None
         university = inner is not None and inner.org.kind in {"StateUniversity", "Organization"}
-        if university and inner.via in {"university", "lexicon"}:
+        known = (
+            inner is not None and inner.via == "gazetteer" and inner.org.kind == "StateUniversity"
+        )
+        if university and (inner.via in {"university", "lexicon"} or known):
+            if toks[i].key in _words("faculty_heads"):
+                return _faculty(toks, i, inner, lexicon)
             return OrgMatch(i, inner.end, inner.org, via="university unit")
-        if not (toks[j].capitalised or toks[j].key in _words("name_joiners")):
+        if not (toks[j].capitalised or toks[j].key in _words("university_unit_joiners")):
             break
+        if toks[j].key in _shapes()["university_unit"].firsts:
+            break  # "Fakultas Hukum, Fakultas Ekonomi …": another unit begins
     return None
+
+
+def _faculty(toks, i: int, university: OrgMatch, lexicon: Lexicon) -> OrgMatch:
+    """``Fakultas Hukum Universitas X``: the faculty, a body of its own under its university
+    (it signs for the university when the university is a party).
+
+    >>> from govkg.extract.text import tokens
+    >>> found = org_at(tokens("Fakultas Hukum Universitas Bumi Raya dan"), 0, Lexicon())
+    >>> found.org.name, found.org.parent, found.end
+    ('Fakultas Hukum Universitas Bumi Raya', 'new:universitas-bumi-raya', 5)
+    """
+    end = university.end
+    if end - 3 > i and toks[end - 1].text == ")" and toks[end - 3].text == "(":
+        end -= 3  # "… Sam Ratulangi University (UNSRAT)": the acronym is the university's
+    name = _span(toks, i, end)
+    if "(" in name:  # "Faculty of … (FTIK), State Islamic Institute (IAIN) of Manado"
+        unit_words = _span(toks, i, university.start).split("(")[0].strip(" ,")
+        comma = toks[university.start - 1].text == ","
+        name = f"{unit_words}{',' if comma else ''} {university.org.name}"
+    unit = " ".join(t.key for t in toks[i : university.start] if t.is_word)
+    same = f"faculty:{unit}:{university.org.ident}"
+    org = _new(lexicon, name, university.org.kind, parent=university.org.ident, same=same)
+    return OrgMatch(i, university.end, org, via="university unit")
 
 
 def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
@@ -871,12 +967,35 @@ def area_in_longer_name(toks: Sequence[Token], match: OrgMatch) -> bool:
     True
     """
     end = match.end
+    if match.weak and _closes_longer_name(toks, match.start):
+        return True
     if not match.weak or end >= len(toks) or not toks[end].is_word:
         return False
     nxt = toks[end]
     if not nxt.text[:1].isupper() or nxt.key in _words("capital_joiners"):
         return False
     return not _headline_words(toks, end, end + 1)
+
+
+def _closes_longer_name(toks: Sequence[Token], start: int) -> bool:
+    """A bare area name that closes a longer proper name (``Unit Induk Distribusi Kalimantan
+    Barat``): after a capitalised word inside the sentence that is no post, joiner, article or
+    signing word.
+
+    >>> from govkg.extract.text import tokens
+    >>> _closes_longer_name(tokens("hadir Unit Distribusi Kalimantan Barat"), 3)
+    True
+    >>> _closes_longer_name(tokens("MoU Dengan Kalimantan Barat"), 2)
+    False
+    """
+    from govkg.extract.people import is_post_word
+
+    if start < 2 or not (toks[start - 1].is_word and toks[start - 1].text[:1].isupper()):
+        return False
+    key = toks[start - 1].key
+    if key in _words("longer_name_breaks") or is_post_word(key):
+        return False
+    return not _headline_words(toks, start - 1, start)
 
 
 def _headline_words(toks: Sequence[Token], j: int, end: int) -> bool:
@@ -968,8 +1087,9 @@ def _central_office(toks, i, lexicon) -> OrgMatch | None:
     after, acronym = central.end, None
     if after + 3 < len(toks) and toks[after].text == "(" and toks[after + 2].text == ")":
         after, acronym = after + 3, toks[after + 1].text  # "Badan Pusat Statistik (BPS) Provinsi …"
-    if after < len(toks) and toks[after].key in _words("office_words"):
-        after += 1  # "BPKP Perwakilan Sulawesi Tenggara"
+    office = _shapes()["office_word"].match(_keys(toks), after)
+    if office is not None:
+        after += office[0]  # "BPKP Perwakilan Sulawesi Tenggara", "… Kantor Cabang Kudus"
     region = _gazetteer(toks, after)
     if region is None or not region.org.is_local:
         return None
@@ -1036,6 +1156,10 @@ def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
             return None
         if region is not None and region.org.is_local and tok.key in _words("area_words"):
             return _unit(toks, i, bracket, region, lexicon)
+        if region is not None and _bare_region_ends(toks, region, j - i, lexicon):
+            return _unit(toks, i, bracket, region, lexicon)  # "Dinas Pangan Aceh"
+        if tok.key in _words("name_joiners") and _another_name(toks, j + 1):
+            return None  # "Dinas X dan Kepala Dinas Y …": two names, neither with its region
         if tok.text == "(" and bracket is None and j + 2 < len(toks) and toks[j + 2].text == ")":
             bracket, j = j, j + 3  # "Dinas Pekerjaan Umum … (PUPR) Kabupaten X"
             continue
@@ -1043,6 +1167,33 @@ def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
             return None  # only the region follows the acronym in brackets
         j += 1
     return None
+
+
+def _bare_region_ends(toks: Sequence[Token], region: OrgMatch, words: int, lexicon) -> bool:
+    """A region named without its area word (``Aceh``, ``Jawa Barat``) ends a unit's name of
+    at least two words: one region only, and no capitalised word after it (unless the report
+    named the unit so before: ``Kepala Dinas Pangan Aceh Cut Huzaimah``).
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Dinas Pangan Aceh dan Dinas Pertanian")
+    >>> _bare_region_ends(toks, _gazetteer(toks, 2), 2, Lexicon())
+    True
+    """
+    if words < 2 or not region.org.is_local or region.alternatives:
+        return False
+    end, start = region.end, region.start - words
+    if end >= len(toks) or not (toks[end].is_word and toks[end].capitalised):
+        return True
+    return " ".join(t.key for t in toks[start:end] if t.is_word) in lexicon.names
+
+
+def _another_name(toks: Sequence[Token], k: int) -> bool:
+    """A post or the head of a unit's name at ``k`` (after ``dan``): another name begins."""
+    from govkg.extract.people import is_post_word
+
+    if k >= len(toks) or not toks[k].capitalised:
+        return False
+    return toks[k].key in _shapes()["unit"].firsts or is_post_word(toks[k].key)
 
 
 def _unit(toks, i: int, bracket: int | None, region: OrgMatch, lexicon: Lexicon) -> OrgMatch:

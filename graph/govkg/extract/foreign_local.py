@@ -1,0 +1,220 @@
+"""Local governments of other countries: sister cities and provinces (``City of Melbourne``,
+``Heilongjiang Province``, ``Pemerintah Kota Yokohama``).
+
+A name of the shape of a local government (a head such as ``City of``/``Pemerintah Kota`` before
+the place, or a tail such as ``Province``/``Provincial Government`` after it) whose place is no
+Indonesian region, nor close to the name of one, is a foreign local government: declared under
+the name the ``foreign_local`` rules give its kind of area, with the form written as an alias, and
+the country named in the same sentence.
+
+>>> from govkg.extract.orgs import Lexicon
+>>> from govkg.extract.text import tokens
+>>> toks = tokens("Jawa Barat menjalin kerja sama dengan Heilongjiang Province, China")
+>>> found = foreign_local_at(toks, 6, Lexicon())
+>>> found.org.name, found.org.kind, found.org.country, found.end
+('Heilongjiang Provincial Government', 'ForeignLocalGovernment', 'CN', 8)
+>>> found.org.aliases
+('Heilongjiang Province',)
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Sequence
+from dataclasses import replace
+
+from govkg.extract.foreign import _data as _foreign_data
+from govkg.extract.orgs import (
+    Lexicon,
+    OrgMatch,
+    _capitalised_run,
+    _gazetteer,
+    _keys,
+    _new,
+    _span,
+    gazetteer_index,
+)
+from govkg.extract.rules import Phrases, Rules
+from govkg.extract.text import Token, token_key
+
+MAX_PLACE_WORDS = 3
+
+
+@functools.cache
+def _rules() -> tuple[Phrases, Phrases, dict[str, str]]:
+    data = Rules.load().data["foreign_local"]
+    return Phrases(data["heads"]), Phrases(data["tails"]), data["names"]
+
+
+@functools.cache
+def first_words() -> frozenset[str]:
+    """Keys a head of such a name starts with (``city``, ``pemerintah``, ``kota`` …), and
+    countries' names and adjectives (an agency's name starts with them)."""
+    from govkg.extract.foreign_posts import _firsts
+
+    return frozenset(_rules()[0].firsts) | _firsts()
+
+
+def tail_ahead(toks: Sequence[Token], i: int) -> bool:
+    """A tail (``Province``, ``City``) closes the capitalised words from ``i``.
+
+    >>> from govkg.extract.text import tokens
+    >>> tail_ahead(tokens("with Heilongjiang Province"), 1), tail_ahead(tokens("with Harbin"), 1)
+    (True, False)
+    """
+    if not toks[i].capitalised:
+        return False
+    tails = _rules()[1].firsts
+    end = _capitalised_run(toks, i, MAX_PLACE_WORDS + 1, joiners=())
+    return any(toks[k].key in tails for k in range(i + 1, end))
+
+
+def foreign_local_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:
+    """The foreign local government named at token ``i`` (head first or place first), or an
+    agency of a foreign government."""
+    if not toks[i].capitalised or toks[i].key in _generic_words():
+        return None  # "The West Java Provincial Government" is named from "West"
+    agency = foreign_agency_at(toks, i, lexicon)
+    if agency is not None:
+        return agency
+    heads, tails, _ = _rules()
+    keys = _keys(toks)
+    hit = heads.match(keys, i)
+    if hit is not None:
+        length, area = hit
+        end = _capitalised_run(toks, i + length, MAX_PLACE_WORDS, joiners=())
+        return _found(toks, i, i + length, end, end, area, lexicon)
+    end = _capitalised_run(toks, i, MAX_PLACE_WORDS + 2, joiners=())
+    for stop in range(i + 1, end):
+        tail = tails.match(keys, stop, end)
+        if tail is not None:
+            return _found(toks, i, i, stop, stop + tail[0], tail[1], lexicon)
+    return None
+
+
+def _found(toks, i: int, place: int, place_end: int, end: int, area: str, lexicon: Lexicon):
+    """The match for the place ``toks[place:place_end]`` of a name ``toks[i:end]``."""
+    if place_end <= place or any(_gazetteer(toks, k) is not None for k in range(place, place_end)):
+        return None  # "Provinsi Jawa Tengah Tanda …": an Indonesian region and more words
+    if not foreign_place(_span(toks, place, place_end)):
+        return None
+    countries = _foreign_data()[0]
+    if any(countries.match(_keys(toks), k, place_end) for k in range(place, place_end)):
+        return None  # "Negara Bagian Australia Barat": a region of a country (foreign.py)
+    if _inside_longer_name(toks, i):
+        return None  # "Ibu Kota Nusantara"
+    country, stop = _country(toks, end)
+    name = _rules()[2][area].format(_span(toks, place, place_end))
+    written = _span(toks, i, end)
+    kind, same = "ForeignLocalGovernment", f"foreign-local:{name}"
+    org = _new(lexicon, name, kind, same=same, country=country)
+    if written != org.name and written not in org.aliases:
+        org = lexicon.update(replace(org, aliases=(*org.aliases, written)))
+        lexicon.add(written, org)
+    if org.country is None and country is not None:
+        org = lexicon.update(replace(org, country=country))
+    return OrgMatch(i, stop, org, via="foreign")
+
+
+def foreign_agency_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:
+    """``US Department of Health and Human Services``, ``UK Home Office``: a country (its name,
+    adjective or possessive), then capitalised words ending with an agency's head and what it
+    is of or for. Declared under the country's name (``US`` → ``United States``).
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("with the US Department of Health and Human Services on Monday")
+    >>> found = foreign_agency_at(toks, 2, Lexicon())
+    >>> found.org.name, found.org.country, found.end
+    ('United States Department of Health and Human Services', 'US', 9)
+    >>> found.org.aliases
+    ('US Department of Health and Human Services',)
+    """
+    from govkg.extract.foreign_posts import country_marker
+
+    marker = country_marker(toks, i)
+    if marker is None or marker.end >= len(toks):
+        return None
+    data = Rules.load().data["foreign_local"]
+    joiners = tuple(data["agency_joiners"])
+    end = _capitalised_run(toks, marker.end, 8, joiners=joiners)
+    heads = [k for k in range(marker.end, end) if toks[k].key in data["agency_heads"]]
+    if not heads:
+        return None
+    if toks[end - 1].key in joiners:
+        end -= 1
+    country = marker.country
+    name = f"{_country_words(toks, i, marker)} {_span(toks, marker.end, end)}"
+    same = f"foreign-agency:{name}"
+    org = _new(lexicon, name, "ForeignGovernment", same=same, country=country.code)
+    written = _span(toks, i, end)
+    if written != org.name and written not in org.aliases:
+        org = lexicon.update(replace(org, aliases=(*org.aliases, written)))
+        lexicon.add(written, org)
+    return OrgMatch(i, end, org, via="foreign")
+
+
+def _country_words(toks: Sequence[Token], i: int, marker) -> str:
+    """The country as an agency's name writes it: an abbreviation spelt out (``US`` →
+    ``United States``), a possessive dropped (``Japan's`` → ``Japan``), an adjective kept
+    (``Australian``)."""
+    text = " ".join(t.text for t in toks[i : marker.end] if t.is_word)
+    if text.replace(".", "").isupper() or text.endswith(("'s", "’s")):
+        return marker.country.name
+    return text
+
+
+def _inside_longer_name(toks: Sequence[Token], i: int) -> bool:
+    """A capitalised word before ``i`` that is no post: the name began before."""
+    from govkg.extract.people import is_post_word
+
+    before = toks[i - 1] if i > 0 else None
+    return (
+        before is not None
+        and before.is_word
+        and before.capitalised
+        and not is_post_word(before.key)
+    )
+
+
+def _country(toks: Sequence[Token], end: int) -> tuple[str | None, int]:
+    """The country named in the sentence (its code), and the end of the name: ``of China``
+    right after it belongs to the name."""
+    countries = _foreign_data()[0]
+    keys = _keys(toks)
+    if end + 1 < len(toks) and keys[end] == "of":
+        hit = countries.match(keys, end + 1)
+        if hit is not None:
+            return hit[1].code, end + 1 + hit[0]
+    for _, _, country in countries.find(keys):
+        return country.code, end
+    return None, end
+
+
+@functools.lru_cache(maxsize=4096)
+def foreign_place(place: str) -> bool:
+    """A place that is no Indonesian region, nor a likely misspelling of one.
+
+    >>> foreign_place("Heilongjiang"), foreign_place("Surabaya"), foreign_place("Surabya")
+    (True, False, False)
+    """
+    index = gazetteer_index()
+    key = " ".join(token_key(w) for w in place.split())
+    if not key or index.lookup(place) or set(key.split()) & _generic_words():
+        return False
+    names = _area_names().get(key[0], [])
+    return not difflib.get_close_matches(key, names, n=1, cutoff=0.85)
+
+
+@functools.cache
+def _area_names() -> dict[str, list[str]]:
+    """Indonesian area names by their first letter (a misspelling keeps it, mostly)."""
+    by_letter: dict[str, list[str]] = {}
+    for name in gazetteer_index().weak:
+        by_letter.setdefault(name[0], []).append(name)
+    return by_letter
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    return frozenset(token_key(w) for w in Rules.load().data["foreign_local"]["not_places"])
