@@ -147,8 +147,8 @@ class OxNamespace:
 
     >>> OX.ORG.Post
     <NamedNode value=http://www.w3.org/ns/org#Post>
-    >>> OX.GOVKG["party"] is OX.GOVKG.party
-    True
+    >>> OX.GOVKG["party"] is OX.GOVKG.party, str(OX.ORG)
+    (True, 'http://www.w3.org/ns/org#')
     >>> OX.GOVKG.partie
     Traceback (most recent call last):
     ...
@@ -158,6 +158,9 @@ class OxNamespace:
     def __init__(self, base: str, names: Iterable[str] | None = None) -> None:
         self._base = base
         self._names = None if names is None else frozenset(names)
+
+    def __str__(self) -> str:
+        return self._base
 
     def __getattr__(self, name: str) -> ox.NamedNode:
         if name.startswith("__"):

@@ -51,7 +51,7 @@ def statement_text(triple: Triple) -> str:
 
 def sorted_lines(triples: Iterable[Triple]) -> list[str]:
     """The triples' :func:`statement_text`, sorted: the build's canonical order."""
-    return sorted([f"{s} {p} {o}" for s, p, o in triples])
+    return sorted(map(statement_text, triples))
 
 
 CHUNK_LINES = 250_000

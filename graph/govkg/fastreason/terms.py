@@ -44,7 +44,7 @@ TBOX = (*CLASS_AXIOMS, *PROPERTY_AXIOMS, RDFS.domain, RDFS.range, OWL.propertyCh
 TBOX_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property}
 SYMMETRIC, TRANSITIVE = OWL.SymmetricProperty, OWL.TransitiveProperty
 SCHEMA_TYPES = {*UNSUPPORTED_TYPES, *TBOX_TYPES, SYMMETRIC, TRANSITIVE}
-BUILTIN = tuple(namespace._base for namespace in (RDF, RDFS, OWL, XSD))
+BUILTIN = tuple(map(str, (RDF, RDFS, OWL, XSD)))
 NOISE_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
 """Types never kept (:data:`govkg.reason.NOISE_TYPES`, as Oxigraph terms)."""
 
