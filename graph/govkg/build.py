@@ -4,6 +4,10 @@
 writes every output into a staging folder, checks each file by re-parsing it, and
 only then moves them into the output folder — invalid records or a crash leave the
 previous outputs untouched.
+
+Triples are tuples of Oxigraph terms (``docs/decisions/0005-one-way.md``) from the ontology
+files to the sorted N-Triples; rdflib is met only on the ``--reference`` paths (owlrl and
+pySHACL), through :mod:`govkg.terms`.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
 
 from govkg import ids
 from govkg.engines import STORE_DIR, load_with_union, write_store
@@ -29,7 +32,7 @@ from govkg.files import output_folder, replace_files
 from govkg.gazetteer import Gazetteer
 from govkg.memory import gc_paused
 from govkg.names import NAMES_FILE, name_lines, write_names
-from govkg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, graph_iri
+from govkg.namespaces import ox_graph
 from govkg.reason import infer
 from govkg.records.load import load_paths
 from govkg.records.model import RecordSet
@@ -49,42 +52,57 @@ from govkg.triples import record_triples
 from govkg.vocab import Vocabulary
 
 ONTOLOGY_FILES = ("govkg.ttl", "fields.ttl", "roles.ttl")
+ONTOLOGY_GRAPH, REFERENCE_GRAPH, INFERRED_GRAPH = map(
+    ox_graph, ("ontology", "reference", "inferred")
+)
+GraphName = ox.NamedNode
 
 
 @dataclass
 class Built:
     """A built dataset: graph name → triples, plus what SHACL said about it."""
 
-    graphs: dict[URIRef, set[tuple]]
+    graphs: dict[GraphName, set[tuple]]
+    """Graph name → triples (Oxigraph terms)."""
     sources: list[str]
     findings: list[Finding] = field(default_factory=list)
     timings: StageTimes = field(default_factory=StageTimes, repr=False)
     names: list[str] = field(default_factory=list, repr=False)
     """The lines of ``names.tsv`` (:mod:`govkg.names`)."""
-    _lines: dict[URIRef, list[str]] | None = field(default=None, repr=False)
+    _lines: dict[GraphName, list[str]] | None = field(default=None, repr=False)
 
-    def asserted(self) -> dict[URIRef, set[tuple]]:
+    def asserted(self) -> dict[GraphName, set[tuple]]:
         """Reference and source graphs: the data as stated, without ontology or inferences."""
         return {g: t for g, t in self.graphs.items() if g not in (ONTOLOGY_GRAPH, INFERRED_GRAPH)}
 
-    def lines(self) -> dict[URIRef, list[str]]:
-        """Each graph's statements as sorted N-Triples texts (computed once)."""
+    def lines(self) -> dict[GraphName, list[str]]:
+        """Each graph's statements as sorted N-Triples texts, graphs by IRI (computed once)."""
         if self._lines is None:
             with self.timings.stage("triples → sorted N-Triples texts"):
-                self._lines = {name: sorted_lines(t) for name, t in sorted(self.graphs.items())}
+                self._lines = {name: sorted_lines(self.graphs[name]) for name in self.graph_names()}
         return self._lines
+
+    def graph_names(self) -> list[GraphName]:
+        """The graph names, sorted by IRI."""
+        return sorted(self.graphs, key=lambda name: name.value)
 
     def counts(self) -> dict[str, int]:
         """Triples per named graph, by graph IRI."""
-        return {str(g): len(t) for g, t in sorted(self.graphs.items())}
+        return {name.value: len(self.graphs[name]) for name in self.graph_names()}
 
 
 def ontology_triples() -> set[tuple]:
-    """The ontology, cooperation fields and roles, as one set of triples."""
-    graph = Graph()
-    for name in ONTOLOGY_FILES:
-        graph.parse(ontology_dir() / name, format="turtle")
-    return set(graph)
+    """The ontology, cooperation fields and roles, as one set of triples.
+
+    >>> from govkg.namespaces import OX
+    >>> (OX.GOVKG.party, OX.RDF.type, OX.OWL.ObjectProperty) in ontology_triples()
+    True
+    """
+    return {
+        (quad.subject, quad.predicate, quad.object)
+        for name in ONTOLOGY_FILES
+        for quad in ox.parse(path=str(ontology_dir() / name), format=ox.RdfFormat.TURTLE)
+    }
 
 
 def resolve_all(record_sets: Sequence[RecordSet]) -> tuple[list[ResolvedRecords], Gazetteer]:
@@ -150,13 +168,13 @@ def _assemble(paths: Iterable[str | Path] | None, reference: bool, check: bool =
     return built
 
 
-def _graphs(record_sets, resolved, gazetteer: Gazetteer) -> dict[URIRef, set[tuple]]:
+def _graphs(record_sets, resolved, gazetteer: Gazetteer) -> dict[GraphName, set[tuple]]:
     """The ontology, reference and source graphs (no inferences yet)."""
-    graphs: dict[URIRef, set[tuple]] = {ONTOLOGY_GRAPH: ontology_triples()}
+    graphs: dict[GraphName, set[tuple]] = {ONTOLOGY_GRAPH: ontology_triples()}
     used = {p.key for r in resolved for a in r.agreements for p in a.parties}
     graphs[REFERENCE_GRAPH] = set(reference_triples(gazetteer, used))
     for record_set, records in zip(record_sets, resolved, strict=True):
-        graphs[graph_iri(f"source/{records.source.id}")] = set(record_triples(records)) | set(
+        graphs[ox_graph(f"source/{records.source.id}")] = set(record_triples(records)) | set(
             record_evidence_triples(record_set, records)
         )
     data = chain.from_iterable(t for g, t in graphs.items() if g != ONTOLOGY_GRAPH)
@@ -167,10 +185,14 @@ def _graphs(record_sets, resolved, gazetteer: Gazetteer) -> dict[URIRef, set[tup
 def validate(built: Built, *, reference: bool = False) -> list[Finding]:
     """SHACL findings: shapes compiled to SPARQL on Oxigraph, or pySHACL (the reference)."""
     if reference:
+        from rdflib import Graph
+
+        from govkg.terms import to_rdflib
+
         data = Graph()
         for triples in built.graphs.values():
             for triple in triples:
-                data.add(triple)
+                data.add(tuple(map(to_rdflib, triple)))
         return check_graph(data)
     store = ox.Store()
     load_with_union(store, built.lines())

@@ -322,10 +322,9 @@ def load_with_union(store: ox.Store, graph_lines: Mapping) -> None:
 
     ``graph_lines`` maps graph names to :func:`govkg.serialize.sorted_lines` texts.
 
-    >>> from rdflib import URIRef
     >>> store = ox.Store()
     >>> line = "<urn:a> <urn:b> <urn:c>"
-    >>> load_with_union(store, {URIRef("urn:g1"): [line], URIRef("urn:g2"): [line]})
+    >>> load_with_union(store, {ox.NamedNode("urn:g1"): [line], ox.NamedNode("urn:g2"): [line]})
     >>> len(store), len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
     (3, 1)
     """

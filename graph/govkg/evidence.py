@@ -12,13 +12,12 @@ For an agreement or signature ``S`` and its evidence items (record ``evidence:``
 IRIs are minted from the supported resource and the item's position (1-based), so a rebuild
 gives the same triples. An agreement's items come first, then its event's (the date).
 
->>> from rdflib import URIRef
 >>> from govkg.records.model import Evidence
->>> node = URIRef("https://w3id.org/govkg/id/agreement/a")
+>>> node = ox.NamedNode("https://w3id.org/govkg/id/agreement/a")
 >>> triples = list(evidence_triples(node, [Evidence("Jumat (1/2)", 10, 21, 0.9)],
-...                                 URIRef("https://w3id.org/govkg/id/source/s"), "id"))
->>> len(triples), str(triples[0][2])
-(7, 'https://w3id.org/govkg/id/agreement/a/evidence/1')
+...                                 ox.NamedNode("https://w3id.org/govkg/id/source/s"), "id"))
+>>> len(triples), triples[0][2].value, str(triples[-1][2])
+(7, 'https://w3id.org/govkg/id/agreement/a/evidence/1', '"0.9"^^<http://www.w3.org/2001/XMLSchema#decimal>')
 """
 
 from __future__ import annotations
@@ -26,39 +25,38 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
+import pyoxigraph as ox
 
 from govkg import ids
-from govkg.namespaces import GOVKG, OA
+from govkg.namespaces import OX
 from govkg.records.model import Evidence, RecordSet
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+GOVKG, OA, PROV, RDF, XSD = OX.GOVKG, OX.OA, OX.PROV, OX.RDF, OX.XSD
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
 
 def evidence_triples(
-    subject: URIRef, evidence: Iterable[Evidence], source: URIRef, lang: str
+    subject: ox.NamedNode, evidence: Iterable[Evidence], source: ox.NamedNode, lang: str
 ) -> Iterator[Triple]:
     """The triples stating the evidence items of one agreement or signature.
 
-    >>> from rdflib import URIRef
     >>> items = [Evidence("Kepala LAN Adi", confidence=0.8), Evidence("Jumat (1/2)", 5, 16)]
-    >>> triples = evidence_triples(URIRef("urn:x:a"), items, URIRef("urn:x:s"), "id")
-    >>> sorted({str(t[0]) for t in triples})
+    >>> triples = evidence_triples(ox.NamedNode("urn:x:a"), items, ox.NamedNode("urn:x:s"), "id")
+    >>> sorted({t[0].value for t in triples})
     ['urn:x:a', 'urn:x:a/evidence/1', 'urn:x:a/evidence/2']
     """
     for n, item in enumerate(evidence, start=1):
-        node = URIRef(f"{subject}/evidence/{n}")
+        node = ox.NamedNode(f"{subject.value}/evidence/{n}")
         yield subject, PROV.qualifiedDerivation, node
         yield node, RDF.type, GOVKG.Evidence
         yield node, PROV.entity, source
-        yield node, PROV.value, Literal(item.quote, lang=lang)
+        yield node, PROV.value, ox.Literal(item.quote, language=lang)
         if item.start is not None and item.end is not None:
-            yield node, OA.start, Literal(item.start, datatype=XSD.nonNegativeInteger)
-            yield node, OA.end, Literal(item.end, datatype=XSD.nonNegativeInteger)
+            yield node, OA.start, ox.Literal(str(item.start), datatype=XSD.nonNegativeInteger)
+            yield node, OA.end, ox.Literal(str(item.end), datatype=XSD.nonNegativeInteger)
         if item.confidence is not None:
             value = Decimal(str(round(item.confidence, 3)))
-            yield node, GOVKG.confidence, Literal(value, datatype=XSD.decimal)
+            yield node, GOVKG.confidence, ox.Literal(f"{value:f}", datatype=XSD.decimal)
 
 
 def record_evidence_triples(records: RecordSet, resolved) -> Iterator[Triple]:
@@ -73,7 +71,7 @@ def record_evidence_triples(records: RecordSet, resolved) -> Iterator[Triple]:
     ...     "events:\\n  - date: 2019-02-01\\n    evidence: [{quote: Jumat (1/2)}]\\n"
     ...     "    agreements: [{kind: mou, parties: [LAN, BPS]}]\\n", fmt="yaml", name="s.yaml")
     >>> (resolved,), _ = resolve_all([records])
-    >>> [str(t[2]) for t in record_evidence_triples(records, resolved) if t[1] == PROV.value]
+    >>> [t[2].value for t in record_evidence_triples(records, resolved) if t[1] == PROV.value]
     ['Jumat (1/2)']
     """
     source = ids.source(records.source.id)

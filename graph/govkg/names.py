@@ -45,7 +45,7 @@ def name_lines(gazetteer, fields, org_iri) -> Iterator[str]:
     found: dict[tuple[str, str], list[str]] = {}
     for tier in (index.weak, index.strong):  # strong forms win, as NameIndex.lookup reads them
         for form, keys in tier.items():
-            found[("org", form)] = [str(org_iri(key)) for key in keys]
+            found[("org", form)] = [org_iri(key).value for key in keys]
     for form, concepts in fields._index.items():
         found[("field", form)] = sorted(str(c) for c in concepts)
     for (kind, form), iris in sorted(found.items()):

@@ -12,6 +12,10 @@ rdflib.term.URIRef('https://w3id.org/govkg/graph/source/kontan-2019')
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from types import SimpleNamespace
+
+import pyoxigraph as ox
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
@@ -133,6 +137,74 @@ _store_terms(GOVKG)  # our own namespace only: rdflib's classes are left as they
 def graph_iri(name: str) -> URIRef:
     """The IRI of a named graph: ``ontology``, ``reference``, ``inferred``, ``source/<slug>``."""
     return URIRef(GRAPH_BASE + name)
+
+
+class OxNamespace:
+    """The IRIs of one vocabulary as Oxigraph terms, each built once (the build's term model).
+
+    Made from the rdflib namespace of the same name, so the two cannot drift; a closed
+    vocabulary (``GOVKG``) raises on an undeclared name, as its rdflib twin does.
+
+    >>> OX.ORG.Post
+    <NamedNode value=http://www.w3.org/ns/org#Post>
+    >>> OX.GOVKG["party"] is OX.GOVKG.party, str(OX.ORG)
+    (True, 'http://www.w3.org/ns/org#')
+    >>> OX.GOVKG.partie
+    Traceback (most recent call last):
+    ...
+    AttributeError: term 'partie' not in namespace 'https://w3id.org/govkg/ontology#'
+    """
+
+    def __init__(self, base: str, names: Iterable[str] | None = None) -> None:
+        self._base = base
+        self._names = None if names is None else frozenset(names)
+
+    def __str__(self) -> str:
+        return self._base
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self[name]
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        if self._names is not None and name not in self._names:
+            raise AttributeError(f"term {name!r} not in namespace {self._base!r}")
+        term = ox.NamedNode(self._base + name)
+        self.__dict__[name] = term
+        return term
+
+
+OX = SimpleNamespace(
+    **{
+        name: OxNamespace(str(namespace))
+        for name, namespace in (
+            ("RDF", RDF),
+            ("RDFS", RDFS),
+            ("OWL", OWL),
+            ("XSD", XSD),
+            ("SKOS", SKOS),
+            ("FOAF", FOAF),
+            ("PROV", PROV),
+            ("DCTERMS", DCTERMS),
+            ("ORG", ORG),
+            ("SCHEMA", SCHEMA),
+            ("TIME", TIME),
+            ("OA", OA),
+        )
+    },
+    GOVKG=OxNamespace(str(GOVKG._NS), GOVKG.__annotations__),
+)
+"""The vocabularies the build states, as Oxigraph terms: ``OX.RDF.type``, ``OX.GOVKG.party``."""
+
+
+def ox_graph(name: str) -> ox.NamedNode:
+    """:func:`graph_iri` as an Oxigraph term (the build's graph names).
+
+    >>> ox_graph("inferred").value
+    'https://w3id.org/govkg/graph/inferred'
+    """
+    return ox.NamedNode(GRAPH_BASE + name)
 
 
 ONTOLOGY_GRAPH = graph_iri("ontology")

@@ -155,7 +155,7 @@ def _resolve(kind: str, value: str) -> str:
         from govkg import ids
         from govkg.gazetteer import Gazetteer
 
-        return str(ids.org(Gazetteer.bundled().resolve(value).key))
+        return ids.org(Gazetteer.bundled().resolve(value).key).value
     from govkg.vocab import Vocabulary
 
     return str(Vocabulary.fields().resolve(value))

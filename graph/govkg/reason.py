@@ -6,6 +6,9 @@ filtered: only triples about our own ``id:`` resources, no ``owl:Thing`` /
 ``rdfs:Resource`` types, no ``owl:sameAs`` (owlrl adds a reflexive one for every
 term), and nothing already asserted. ``govkg:cooperatesWith`` comes from the SPARQL
 rules in ``ontology/rules/`` (see ``docs/decisions/0001-data-model.md``).
+
+:func:`infer` takes and gives the build's triples (Oxigraph terms); owlrl works on rdflib
+terms, so they cross through :mod:`govkg.terms` here, at the edge of the reference.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from govkg.namespaces import ID_BASE
 from govkg.resources import ontology_dir
+from govkg.terms import to_oxigraph, to_rdflib
 
 Triple = tuple
 
@@ -59,8 +63,17 @@ def is_kept(triple: Triple) -> bool:
 
 
 def infer(asserted: Iterable[Triple]) -> set[Triple]:
-    """The OWL RL + rule inferences over ``asserted`` (ontology, reference and source triples)."""
-    known = set(asserted)
+    """The OWL RL + rule inferences over ``asserted`` (ontology, reference and source triples,
+    Oxigraph terms), as Oxigraph terms.
+
+    >>> from govkg import ids
+    >>> from govkg.namespaces import OX
+    >>> mou, lan = ids.agreement("a"), ids.org("lan")
+    >>> data = [(OX.GOVKG.party, OX.OWL.inverseOf, OX.GOVKG.isPartyTo), (mou, OX.GOVKG.party, lan)]
+    >>> infer(data) == {(lan, OX.GOVKG.isPartyTo, mou)}
+    True
+    """
+    known = {_rdflib(t) for t in asserted}
     work = Graph()
     for triple in known:
         work.add(triple)
@@ -69,4 +82,12 @@ def infer(asserted: Iterable[Triple]) -> set[Triple]:
     owlrl.DeductiveClosure(
         owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False
     ).expand(work)
-    return {t for t in work if t not in known and is_kept(t)}
+    return {_oxigraph(t) for t in work if t not in known and is_kept(t)}
+
+
+def _rdflib(triple: Triple) -> Triple:
+    return tuple(map(to_rdflib, triple))
+
+
+def _oxigraph(triple: Triple) -> Triple:
+    return tuple(map(to_oxigraph, triple))

@@ -3,7 +3,7 @@
 >>> from govkg.gazetteer import Entry
 >>> lan = Entry(key="lan", kind="NonMinisterialAgency", name="Lembaga Administrasi Negara",
 ...             name_en="National Institute of Public Administration", acronyms=("LAN",))
->>> sorted(p.n3() for _, p, _ in entry_triples(lan))  # doctest: +NORMALIZE_WHITESPACE
+>>> sorted(str(p) for _, p, _ in entry_triples(lan))  # doctest: +NORMALIZE_WHITESPACE
 ['<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>',
  '<http://www.w3.org/2004/02/skos/core#prefLabel>',
  '<http://www.w3.org/2004/02/skos/core#prefLabel>',
@@ -14,14 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+import pyoxigraph as ox
 
 from govkg import ids
 from govkg.gazetteer import Change, Entry, Gazetteer
-from govkg.namespaces import GOVKG, ORG, SCHEMA
+from govkg.namespaces import OX
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+DCTERMS, GOVKG, ORG, SCHEMA = OX.DCTERMS, OX.GOVKG, OX.ORG, OX.SCHEMA
+RDF, SKOS, XSD = OX.RDF, OX.SKOS, OX.XSD
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 UNIT_KINDS = ("GovernmentUnit", "RegionalOffice")
 """Kinds that are ``org:OrganizationalUnit``s: their parent link is also stated as ``org:unitOf``
 (a sub-property of ``org:subOrganizationOf``, which is stated too so that queries need no
@@ -33,15 +34,15 @@ def entry_triples(entry: Entry) -> Iterator[Triple]:
     node = ids.org(entry.key)
     kind = ORG.FormalOrganization if entry.kind == "Organization" else GOVKG[entry.kind]
     yield node, RDF.type, kind
-    yield node, SKOS.prefLabel, Literal(entry.name, lang="id")
+    yield node, SKOS.prefLabel, ox.Literal(entry.name, language="id")
     if entry.name_en:
-        yield node, SKOS.prefLabel, Literal(entry.name_en, lang="en")
+        yield node, SKOS.prefLabel, ox.Literal(entry.name_en, language="en")
     for acronym in entry.acronyms:
-        yield node, GOVKG.acronym, Literal(acronym)
+        yield node, GOVKG.acronym, ox.Literal(acronym)
     for alias in entry.aliases:
-        yield node, SKOS.altLabel, Literal(alias, lang="id")
+        yield node, SKOS.altLabel, ox.Literal(alias, language="id")
     if entry.region_code and entry.is_local:
-        yield node, GOVKG.regionCode, Literal(entry.region_code)
+        yield node, GOVKG.regionCode, ox.Literal(entry.region_code)
     if entry.located_in:
         yield node, GOVKG.locatedIn, ids.org(entry.located_in)
     if entry.province:
@@ -51,18 +52,18 @@ def entry_triples(entry: Entry) -> Iterator[Triple]:
         if entry.kind in UNIT_KINDS:
             yield node, ORG.unitOf, ids.org(entry.parent)
     if entry.country:
-        yield node, SCHEMA.addressCountry, Literal(entry.country)
+        yield node, SCHEMA.addressCountry, ox.Literal(entry.country)
     if entry.source:
-        yield node, DCTERMS.source, Literal(entry.source)
+        yield node, DCTERMS.source, ox.Literal(entry.source)
 
 
 def change_triples(change: Change) -> Iterator[Triple]:
     """A merger or renaming as an ``org:ChangeEvent``."""
     node = ids.change(change.key)
     yield node, RDF.type, ORG.ChangeEvent
-    yield node, DCTERMS.date, Literal(change.date.isoformat(), datatype=XSD.date)
-    yield node, DCTERMS.description, Literal(change.description, lang="en")
-    yield node, DCTERMS.source, Literal(change.source)
+    yield node, DCTERMS.date, ox.Literal(change.date.isoformat(), datatype=XSD.date)
+    yield node, DCTERMS.description, ox.Literal(change.description, language="en")
+    yield node, DCTERMS.source, ox.Literal(change.source)
     for key in change.original:
         yield node, ORG.originalOrganization, ids.org(key)
     for key in change.resulting:
@@ -107,19 +108,18 @@ def concept_triples(vocabulary: set[tuple], data: Iterable[tuple]) -> Iterator[T
     So that the published ``govkg.ttl`` validates without ``fields.ttl`` and ``roles.ttl``: each
     concept keeps its type, scheme, labels and ``skos:broader`` links (issue 19).
 
-    >>> from rdflib import URIRef
-    >>> field, top = URIRef("urn:f"), URIRef("urn:top")
-    >>> vocab = {(field, SKOS.broader, top), (top, SKOS.prefLabel, Literal("Top"))}
-    >>> sorted(str(s) for s, _, _ in concept_triples(vocab, [(URIRef("urn:a"),
+    >>> field, top = ox.NamedNode("urn:f"), ox.NamedNode("urn:top")
+    >>> vocab = {(field, SKOS.broader, top), (top, SKOS.prefLabel, ox.Literal("Top"))}
+    >>> sorted(s.value for s, _, _ in concept_triples(vocab, [(ox.NamedNode("urn:a"),
     ...     GOVKG.cooperationField, field)]))
     ['urn:f', 'urn:top']
     """
-    about: dict[URIRef, list[tuple]] = {}
+    about: dict[ox.NamedNode, list[tuple]] = {}
     for triple in vocabulary:
         if triple[1] in CONCEPT_PROPERTIES:
             about.setdefault(triple[0], []).append(triple)
     todo = [o for _, p, o in data if p in (GOVKG.cooperationField, ORG.role)]
-    seen: set[URIRef] = set()
+    seen: set[ox.NamedNode] = set()
     while todo:
         concept = todo.pop()
         if concept in seen:

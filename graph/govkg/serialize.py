@@ -3,10 +3,11 @@ replaces a file.
 
 Formats: ``ttl`` (Turtle) and ``nt`` (canonical N-Triples) hold the union of the given
 graphs; ``trig``, ``nq`` (N-Quads) and ``jsonld`` keep the named graphs. Statements are
-written in sorted order, so the same graphs always give the same bytes.
+written in sorted order, so the same graphs always give the same bytes. Graphs map a graph
+name to triples of Oxigraph terms (the package's term model); a statement's text is
+Oxigraph's N-Triples text of its terms.
 
->>> from rdflib import Literal, URIRef
->>> g = {URIRef("urn:g"): {(URIRef("urn:a"), URIRef("urn:b"), Literal("c"))}}
+>>> g = {ox.NamedNode("urn:g"): {(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.Literal("c"))}}
 >>> print(to_bytes(g, "nt").decode(), end="")
 <urn:a> <urn:b> "c" .
 """
@@ -19,15 +20,13 @@ from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
-from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from govkg.errors import OutputError
 from govkg.files import write_atomic
 from govkg.namespaces import PREFIX_IRIS
 
 Triple = tuple
-Graphs = Mapping[URIRef, set[Triple]]
+Graphs = Mapping[ox.NamedNode, set[Triple]]
 
 FORMATS = {
     "ttl": (ox.RdfFormat.TURTLE, False),
@@ -39,19 +38,15 @@ FORMATS = {
 """Format name → (Oxigraph format, keeps named graphs)."""
 
 
-def _term(term) -> str:
-    return _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
-
-
 def statement_text(triple: Triple) -> str:
-    """A triple as N-Triples text without the final `` .``.
+    """A triple of Oxigraph terms as N-Triples text without the final `` .``.
 
-    >>> from rdflib import Literal, URIRef
-    >>> statement_text((URIRef("urn:a"), URIRef("urn:b"), Literal("c", lang="id")))
-    '<urn:a> <urn:b> "c"@id'
+    >>> a, b = ox.NamedNode("urn:a"), ox.NamedNode("urn:b")
+    >>> print(statement_text((a, b, ox.Literal('say "c"', language="id"))))
+    <urn:a> <urn:b> "say \\"c\\""@id
     """
     s, p, o = triple
-    return f"{s.n3()} {p.n3()} {_term(o)}"
+    return f"{s} {p} {o}"
 
 
 def sorted_lines(triples: Iterable[Triple]) -> list[str]:
@@ -75,9 +70,13 @@ class StatementFiles:
         return [*self.named, *self.union]
 
 
-def write_statement_files(graph_lines: Mapping[URIRef, list[str]], folder: Path) -> StatementFiles:
-    """Write the graphs' statement texts into ``folder`` as :class:`StatementFiles`."""
-    named = (f"{line} <{name}> .\n" for name in sorted(graph_lines) for line in graph_lines[name])
+def write_statement_files(
+    graph_lines: Mapping[ox.NamedNode, list[str]], folder: Path
+) -> StatementFiles:
+    """Write the graphs' statement texts into ``folder`` as :class:`StatementFiles` (graph by
+    graph, sorted by graph IRI)."""
+    names = sorted(graph_lines, key=lambda name: name.value)
+    named = (f"{line} {name} .\n" for name in names for line in graph_lines[name])
     union = sorted(set().union(*graph_lines.values()))
     return StatementFiles(
         _write_chunks(named, folder / "named-{:04d}.nq"),
@@ -100,18 +99,9 @@ def _write_chunks(lines: Iterator[str], pattern: Path) -> list[Path]:
     return paths
 
 
-def nquads(graphs: Graphs) -> bytes:
-    """The graphs as N-Quads text (one pass of string building; fast)."""
-    lines = []
-    for name, triples in graphs.items():
-        graph = f" <{name}> .\n"
-        lines.extend(f"{statement_text(triple)}{graph}" for triple in triples)
-    return "".join(lines).encode("utf-8")
-
-
-def to_oxigraph(graphs: Graphs) -> list[ox.Quad]:
-    """rdflib graphs as Oxigraph quads (through N-Quads text: one fast parse)."""
-    return list(ox.parse(nquads(graphs), format=ox.RdfFormat.N_QUADS))
+def quads(graphs: Graphs) -> list[ox.Quad]:
+    """Graph name → triples as Oxigraph quads."""
+    return [ox.Quad(s, p, o, name) for name, triples in graphs.items() for s, p, o in triples]
 
 
 def statements(quads: list[ox.Quad], keep_graphs: bool) -> list:
@@ -130,7 +120,7 @@ def to_bytes(graphs: Graphs, fmt: str) -> bytes:
     """Serialize ``graphs`` (graph name → triples); single-graph formats get their union."""
     _check_format(fmt)
     ox_format, keep_graphs = FORMATS[fmt]
-    return serialize_items(statements(to_oxigraph(graphs), keep_graphs), ox_format)
+    return serialize_items(statements(quads(graphs), keep_graphs), ox_format)
 
 
 def serialize_items(items: Iterable, ox_format: ox.RdfFormat) -> bytes:
@@ -150,13 +140,13 @@ def read_back(path: Path, fmt: str) -> list[str]:
 
 
 def write_graphs(graphs: Graphs, target: Path, fmt: str) -> int:
-    """Serialize rdflib graphs, re-parse, compare, then atomically replace ``target``.
+    """Serialize graphs of Oxigraph triples, re-parse, compare, then atomically replace ``target``.
 
     Returns the number of statements written.
 
     :raises OutputError: when the re-read file does not hold exactly the graphs' statements.
     """
-    return write_quads(to_oxigraph(graphs), target, fmt)
+    return write_quads(quads(graphs), target, fmt)
 
 
 def write_document(sources: list[Path], count: int, target: Path, fmt: str) -> int:

@@ -101,7 +101,7 @@ def to_oxigraph(term: Node):
     :raises TypeError: not an RDF term.
     """
     if isinstance(term, URIRef):
-        return _named_node(term)
+        return named_node(term)
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if not isinstance(term, Literal):
@@ -114,11 +114,18 @@ def to_oxigraph(term: Node):
                 f"not a language tag: {term.language!r}", fix="e.g. id or en"
             ) from None
     if term.datatype and term.datatype not in (XSD.string, RDF.langString):
-        return ox.Literal(str(term), datatype=_named_node(term.datatype))
+        return ox.Literal(str(term), datatype=named_node(term.datatype))
     return ox.Literal(str(term))
 
 
-def _named_node(iri: str) -> ox.NamedNode:
+def named_node(iri: str) -> ox.NamedNode:
+    """An IRI as an Oxigraph term, or an error that names it.
+
+    >>> named_node("https://example.org/a?b=c")
+    <NamedNode value=https://example.org/a?b=c>
+
+    :raises GovkgError: not an IRI Oxigraph accepts (spaces, ``<>"{}|^`\\`` …).
+    """
     try:
         return ox.NamedNode(str(iri))
     except ValueError:

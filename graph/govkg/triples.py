@@ -1,8 +1,8 @@
 """Resolved records → triples. Generators only; the build step adds them to the store.
 
-Every function yields ``(subject, predicate, object)`` tuples of rdflib terms for
-one thing (a source, an agreement, a signature, a tenure), following
-``docs/decisions/0001-data-model.md``.
+Every function yields ``(subject, predicate, object)`` tuples of Oxigraph terms (the
+package's term model, ``docs/decisions/0005-one-way.md``) for one thing (a source, an
+agreement, a signature, a tenure), following ``docs/decisions/0001-data-model.md``.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import FOAF, PROV, RDF, SKOS, XSD
+import pyoxigraph as ox
 
 from govkg import ids
 from govkg.entity_resolution import (
@@ -22,12 +21,15 @@ from govkg.entity_resolution import (
     role_key,
 )
 from govkg.gazetteer import area_name
-from govkg.namespaces import GOVKG, ORG, SCHEMA, TIME
+from govkg.namespaces import OX
 from govkg.records.dates import PartialDate
 from govkg.records.model import AGREEMENT_KINDS, SOURCE_KINDS, Source
+from govkg.terms import named_node, to_oxigraph
 from govkg.text_hygiene import slugify
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+FOAF, PROV, RDF, SKOS, XSD = OX.FOAF, OX.PROV, OX.RDF, OX.SKOS, OX.XSD
+GOVKG, ORG, SCHEMA, TIME = OX.GOVKG, OX.ORG, OX.SCHEMA, OX.TIME
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 _MEMO_SIZE = 1 << 16
 """Literals remembered: names, labels and days recur across many signatures."""
 
@@ -54,19 +56,27 @@ UNDATED_LABEL = ("tanpa tanggal", "undated")
 
 
 @lru_cache(maxsize=_MEMO_SIZE)
-def xsd_date(day: PartialDate) -> Literal:
+def xsd_date(day: PartialDate) -> ox.Literal:
     """A date as an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` literal, by precision.
 
-    >>> xsd_date(PartialDate(2019, 2)).datatype
-    rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYearMonth')
+    >>> xsd_date(PartialDate(2019, 2))
+    <Literal value=2019-02 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#gYearMonth>>
     """
-    return Literal(day.isoformat(), datatype=DATATYPE[day.precision])
+    return ox.Literal(day.isoformat(), datatype=DATATYPE[day.precision])
 
 
 @lru_cache(maxsize=_MEMO_SIZE)
-def string_literal(value: str, lang: str | None = None) -> Literal:
-    """A string literal, language-tagged when ``lang`` is given."""
-    return Literal(value, lang=lang)
+def string_literal(value: str, lang: str | None = None) -> ox.Literal:
+    """A string literal, language-tagged when ``lang`` is given.
+
+    >>> print(string_literal("Kepala", "id"), string_literal("LAN"))
+    "Kepala"@id "LAN"
+    """
+    return ox.Literal(value, language=lang) if lang else ox.Literal(value)
+
+
+concept = lru_cache(maxsize=_MEMO_SIZE)(to_oxigraph)
+"""A field or role concept (an rdflib IRI in :mod:`govkg.vocab`) as an Oxigraph term, once."""
 
 
 def record_triples(records: ResolvedRecords) -> Iterator[Triple]:
@@ -82,26 +92,28 @@ def source_triples(src: Source) -> Iterator[Triple]:
     node = ids.source(src.id)
     yield node, RDF.type, SCHEMA[SOURCE_KINDS[src.kind]]
     yield node, RDF.type, PROV.Entity
-    yield node, SCHEMA.inLanguage, Literal(src.language)
+    yield node, SCHEMA.inLanguage, string_literal(src.language)
     if src.title:
-        yield node, SCHEMA.headline, Literal(src.title, lang=src.language)
+        yield node, SCHEMA.headline, ox.Literal(src.title, language=src.language)
     if src.url:
-        yield node, SCHEMA.url, URIRef(src.url)
+        yield node, SCHEMA.url, named_node(src.url)
     if src.published:
         yield node, SCHEMA.datePublished, xsd_date(src.published)
     if src.publisher:
         publisher = ids.publisher(src.publisher)
         yield node, SCHEMA.publisher, publisher
         yield publisher, RDF.type, SCHEMA.Organization
-        yield publisher, SCHEMA.name, Literal(src.publisher)
+        yield publisher, SCHEMA.name, string_literal(src.publisher)
     for contributor in src.contributors:
         person = ids.person(slugify(contributor.name))
         yield node, CONTRIBUTOR_PROPERTY.get(contributor.role, SCHEMA.contributor), person
         yield person, RDF.type, FOAF.Person
-        yield person, FOAF.name, Literal(contributor.name)
+        yield person, FOAF.name, string_literal(contributor.name)
 
 
-def agreement_triples(agreement: ResolvedAgreement, source: URIRef, lang: str) -> Iterator[Triple]:
+def agreement_triples(
+    agreement: ResolvedAgreement, source: ox.NamedNode, lang: str
+) -> Iterator[Triple]:
     """One agreement: its kind, parties, date, place, fields, scope, notes and signatures."""
     node = ids.agreement(agreement.key)
     yield node, RDF.type, GOVKG[AGREEMENT_KINDS[agreement.kind]]
@@ -112,15 +124,15 @@ def agreement_triples(agreement: ResolvedAgreement, source: URIRef, lang: str) -
     for party in agreement.parties:
         yield node, GOVKG.party, ids.org(party.key)
     for field in agreement.fields:
-        yield node, GOVKG.cooperationField, field
+        yield node, GOVKG.cooperationField, concept(field)
     if agreement.scope:
-        yield node, GOVKG.scopeText, Literal(agreement.scope, lang=lang)
+        yield node, GOVKG.scopeText, ox.Literal(agreement.scope, language=lang)
     if agreement.number:
-        yield node, GOVKG.documentNumber, Literal(agreement.number)
+        yield node, GOVKG.documentNumber, ox.Literal(agreement.number)
     if agreement.implements:
         yield node, GOVKG.implements, ids.agreement(agreement.implements)
     for note in agreement.notes:
-        yield node, GOVKG.dataQualityNote, Literal(note, lang="en")
+        yield node, GOVKG.dataQualityNote, ox.Literal(note, language="en")
     if agreement.place or agreement.city:
         yield from place_triples(node, agreement.place, agreement.city)
     for signer in agreement.signers:
@@ -129,23 +141,23 @@ def agreement_triples(agreement: ResolvedAgreement, source: URIRef, lang: str) -
         yield from witness_triples(agreement, witness, source, lang)
 
 
-def _agreement_labels(node: URIRef, agreement: ResolvedAgreement) -> Iterator[Triple]:
+def _agreement_labels(node: ox.NamedNode, agreement: ResolvedAgreement) -> Iterator[Triple]:
     parties = "–".join(_short_name(p) for p in agreement.parties)
     known = agreement.signed_on.isoformat() if agreement.signed_on else None
     day_id, day_en = (known, known) if known else UNDATED_LABEL
     label_id, label_en = KIND_LABEL[agreement.kind]
     if agreement.title:
-        yield node, SKOS.prefLabel, Literal(agreement.title, lang="id")
+        yield node, SKOS.prefLabel, ox.Literal(agreement.title, language="id")
     else:
-        yield node, SKOS.prefLabel, Literal(f"{label_id} {parties}, {day_id}", lang="id")
-    yield node, SKOS.prefLabel, Literal(f"{label_en} {parties}, {day_en}", lang="en")
+        yield node, SKOS.prefLabel, ox.Literal(f"{label_id} {parties}, {day_id}", language="id")
+    yield node, SKOS.prefLabel, ox.Literal(f"{label_en} {parties}, {day_en}", language="en")
 
 
 def _short_name(entry) -> str:
     return entry.acronyms[0] if entry.acronyms else entry.name
 
 
-def place_triples(agreement: URIRef, place: str | None, city: str | None) -> Iterator[Triple]:
+def place_triples(agreement: ox.NamedNode, place: str | None, city: str | None) -> Iterator[Triple]:
     """Where an agreement was signed: the venue, inside its city."""
     city_node = ids.place(city) if city else None
     if city_node is not None:
@@ -163,7 +175,7 @@ def place_triples(agreement: URIRef, place: str | None, city: str | None) -> Ite
 
 
 def signature_triples(
-    agreement: ResolvedAgreement, signer: Signer, source: URIRef
+    agreement: ResolvedAgreement, signer: Signer, source: ox.NamedNode
 ) -> Iterator[Triple]:
     """One signature, the signer, the post signed in, and the tenure that the source attests."""
     node = ids.signature(agreement.key, signer.person_key)
@@ -187,7 +199,7 @@ def signature_triples(
 
 
 def represented_triples(
-    signature: URIRef, agreement: ResolvedAgreement, signer: Signer, source: URIRef
+    signature: ox.NamedNode, agreement: ResolvedAgreement, signer: Signer, source: ox.NamedNode
 ) -> Iterator[Triple]:
     """The official a signer signed for ("mewakili"): their post and, when named, the person."""
     represented = signer.represented
@@ -214,7 +226,7 @@ def represented_triples(
 
 
 def witness_triples(
-    agreement: ResolvedAgreement, witness: ResolvedWitness, source: URIRef, lang: str
+    agreement: ResolvedAgreement, witness: ResolvedWitness, source: ox.NamedNode, lang: str
 ) -> Iterator[Triple]:
     """A witness of the signing: the person, and their post when the body and the role resolve.
 
@@ -227,7 +239,7 @@ def witness_triples(
     yield node, GOVKG.witnessedBy, person
     yield node, PROV.wasDerivedFrom, source
     written = ", ".join(x for x in (witness.post_as_written, witness.organization_as_written) if x)
-    yield node, SKOS.prefLabel, Literal(f"{witness.name} ({written})", lang=lang)
+    yield node, SKOS.prefLabel, ox.Literal(f"{witness.name} ({written})", language=lang)
     yield person, RDF.type, FOAF.Person
     yield person, FOAF.name, string_literal(witness.name)
     if witness.organization is None or witness.role is None:
@@ -236,14 +248,14 @@ def witness_triples(
     yield node, GOVKG.witnessInCapacityOf, post
     yield post, RDF.type, ORG.Post
     yield post, ORG.postIn, ids.org(witness.organization.key)
-    yield post, ORG.role, witness.role
+    yield post, ORG.role, concept(witness.role)
 
 
-def post_triples(post: URIRef, signer: Signer) -> Iterator[Triple]:
+def post_triples(post: ox.NamedNode, signer: Signer) -> Iterator[Triple]:
     """An office: a role in one organization (held by the signer, when the signer is named)."""
     yield post, RDF.type, ORG.Post
     yield post, ORG.postIn, ids.org(signer.party.key)
-    yield post, ORG.role, signer.role
+    yield post, ORG.role, concept(signer.role)
     if signer.person_key:
         yield post, ORG.heldBy, ids.person(signer.person_key)
     role_id, role_en = signer.role_labels
@@ -252,7 +264,9 @@ def post_triples(post: URIRef, signer: Signer) -> Iterator[Triple]:
         yield post, SKOS.prefLabel, string_literal(f"{role_en}, {signer.party.name_en}", "en")
 
 
-def tenure_triples(signer: Signer, day: PartialDate | None, source: URIRef) -> Iterator[Triple]:
+def tenure_triples(
+    signer: Signer, day: PartialDate | None, source: ox.NamedNode
+) -> Iterator[Triple]:
     """The membership a source attests: this person held this role in this body at that time.
 
     The date keeps the signing date's precision; with no date the tenure is stated undated.
@@ -261,11 +275,11 @@ def tenure_triples(signer: Signer, day: PartialDate | None, source: URIRef) -> I
     yield node, RDF.type, ORG.Membership
     yield node, ORG.member, ids.person(signer.person_key)
     yield node, ORG.organization, ids.org(signer.party.key)
-    yield node, ORG.role, signer.role
+    yield node, ORG.role, concept(signer.role)
     yield node, PROV.wasDerivedFrom, source
     if day is None:
         return
-    during = URIRef(f"{node}/during")
+    during = ox.NamedNode(f"{node.value}/during")
     instant = ids.instant(day)
     yield node, GOVKG.attestedOn, xsd_date(day)
     yield node, ORG.memberDuring, during

@@ -11,12 +11,12 @@ from govkg.engines import load_with_union, write_store
 from govkg.errors import OutputError
 from govkg.serialize import sorted_lines, write_document, write_statement_files
 
-from .test_export_roundtrip import GRAPHS, RDFLIB_FORMATS
+from .test_export_roundtrip import GRAPHS, OX_GRAPHS, RDFLIB_FORMATS
 
 
 @pytest.fixture
 def lines():
-    return {name: sorted_lines(triples) for name, triples in GRAPHS.items()}
+    return {name: sorted_lines(triples) for name, triples in OX_GRAPHS.items()}
 
 
 def union_of(graphs):

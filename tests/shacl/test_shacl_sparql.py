@@ -22,17 +22,18 @@ import pyoxigraph as ox
 import pyshacl
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
 
 import govkg.build
 from govkg.build import Built, assemble, ontology_triples
 from govkg.errors import GovkgError
 from govkg.namespaces import ID_BASE
-from govkg.reason import infer
+from govkg.reason import infer as infer_oxigraph
 from govkg.resources import ontology_dir
 from govkg.shacl.fast import check_store, compile_shapes, project_checks, sort_findings
 from govkg.shacl.shapes import Finding, check_graph, shapes_graph
 from govkg.synth import write_synthetic
-from govkg.terms import to_oxigraph
+from govkg.terms import to_oxigraph, to_rdflib
 
 Graphs = dict[URIRef, set[tuple]]
 
@@ -63,15 +64,39 @@ def graph_of(graphs: Graphs) -> Graph:
     graph = Graph()
     for triples in graphs.values():
         for triple in triples:
-            graph.add(triple)
+            graph.add(tuple(map(as_rdflib, triple)))
     return graph
+
+
+def as_rdflib(term):
+    """A term of the build (Oxigraph) or of a parsed example (rdflib) as an rdflib term."""
+    return term if isinstance(term, Node) else to_rdflib(term)
+
+
+def as_oxigraph(term):
+    """The other way: an rdflib term of an example, or a build's Oxigraph term as it is."""
+    return term if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal) else to_oxigraph(term)
+
+
+def rdflib_triples(triples) -> set[tuple]:
+    return {tuple(map(as_rdflib, triple)) for triple in triples}
+
+
+def rdflib_graphs(graphs) -> Graphs:
+    """A build's graphs (Oxigraph terms, the package's model) in this test's rdflib terms."""
+    return {as_rdflib(name): rdflib_triples(triples) for name, triples in graphs.items()}
+
+
+def infer(triples) -> set[tuple]:
+    """:func:`govkg.reason.infer` (which takes and gives Oxigraph terms) on rdflib triples."""
+    return rdflib_triples(infer_oxigraph({tuple(map(as_oxigraph, t)) for t in triples}))
 
 
 def store_of(graphs: Graphs) -> ox.Store:
     """The graphs as named graphs of an Oxigraph store (its default graph is their union)."""
     store = ox.Store()
     store.extend(
-        ox.Quad(*(to_oxigraph(term) for term in triple), ox.NamedNode(str(name)))
+        ox.Quad(*map(as_oxigraph, triple), as_oxigraph(name))
         for name, triples in graphs.items()
         for triple in triples
     )
@@ -167,7 +192,7 @@ def pyshacl_findings(data: Graph, shapes: Graph) -> list[Finding]:
 
 @pytest.fixture(scope="module")
 def ontology() -> set[tuple]:
-    return ontology_triples()
+    return rdflib_triples(ontology_triples())
 
 
 @pytest.fixture(scope="module")
@@ -197,13 +222,13 @@ def example_case(
 
 @pytest.fixture(scope="module")
 def seed(seed_build: tuple[Built, Path]) -> tuple[Graphs, list[Finding]]:
-    graphs = seed_build[0].graphs
+    graphs = rdflib_graphs(seed_build[0].graphs)
     return graphs, check_graph(graph_of(graphs))
 
 
 @pytest.fixture(scope="module")
 def corpus(corpus_build: tuple[Built, Path]) -> tuple[Graphs, list[Finding]]:
-    graphs = corpus_build[0].graphs
+    graphs = rdflib_graphs(corpus_build[0].graphs)
     return graphs, check_graph(graph_of(graphs))
 
 
@@ -212,7 +237,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Graphs, list[Fi
     folder = tmp_path_factory.mktemp("synth")
     write_synthetic(folder, agreements=60, seed=3)
     built = assemble([folder])
-    return built.graphs, build_findings(built)
+    return rdflib_graphs(built.graphs), build_findings(built)
 
 
 def build_findings(built: Built) -> list[Finding]:

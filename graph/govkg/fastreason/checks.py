@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rdflib import Literal
-from rdflib.namespace import OWL, RDFS
+import pyoxigraph as ox
 
 from govkg.fastreason.schema import alias_classes, chains, declarations
 from govkg.fastreason.terms import (
     BUILTIN,
+    OWL,
+    RDFS,
     SAME_AS,
     SYMMETRIC,
     TBOX,
@@ -37,7 +38,7 @@ def problems(index: Index) -> Iterator[str]:
     declared = declarations(index)
     used |= UNSUPPORTED_TYPES.intersection(declared)
     if used:
-        yield f"uses {', '.join(sorted(used))}"
+        yield f"uses {', '.join(sorted(term.value for term in used))}"
     yield from _meta_axioms(index, declared)
     for s, o in index.get(SAME_AS, ()):
         if _builtin(s) or _builtin(o):
@@ -60,7 +61,7 @@ def _meta_axioms(index: Index, declared: dict[object, set]) -> Iterator[str]:
 
 
 def _builtin(term: object) -> bool:
-    return isinstance(term, Literal) or str(term).startswith(BUILTIN)
+    return isinstance(term, ox.Literal) or term.value.startswith(BUILTIN)
 
 
 def _meta(p: object, o: object) -> bool:

@@ -14,13 +14,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import permutations, product
 
+import pyoxigraph as ox
 from owlrl.XsdDatatypes import OWL_Datatype_Subsumptions
-from rdflib import Literal
 
 from govkg.fastreason.schema import Schema
 from govkg.fastreason.terms import (
     DROPPED,
     IRREFLEXIVE,
+    NOISE_TYPES,
     PARTY,
     SAME_AS,
     TYPE,
@@ -31,7 +32,13 @@ from govkg.fastreason.terms import (
     grouped,
     ours,
 )
-from govkg.reason import NOISE_TYPES
+from govkg.terms import to_oxigraph
+
+DATATYPE_SUBSUMPTIONS = {
+    to_oxigraph(datatype): [to_oxigraph(wider) for wider in widers]
+    for datatype, widers in OWL_Datatype_Subsumptions.items()
+}
+"""owlrl's datatype subsumptions (``dt-type``), as Oxigraph terms."""
 
 
 def cooperation_pairs(index: Index) -> Iterator[tuple]:
@@ -116,12 +123,12 @@ def classify(work: Index, schema: Schema) -> dict[object, set]:
             for c in schema.domains[p]:
                 seeds[c] |= subjects
         if p in schema.ranges:
-            objects = {o for _, o in pairs if type(o) is not Literal}  # others: see kept
+            objects = {o for _, o in pairs if type(o) is not ox.Literal}  # others: see kept
             for c in schema.ranges[p]:
                 seeds[c] |= objects
     for s, c in work.get(TYPE, ()):
         seeds[c].add(s)
-        for d in OWL_Datatype_Subsumptions.get(c, ()):  # owlrl's one-time dt-type rule
+        for d in DATATYPE_SUBSUMPTIONS.get(c, ()):  # owlrl's one-time dt-type rule
             seeds[d].add(s)
     types: defaultdict[object, set] = defaultdict(set)
     for c, members in seeds.items():
@@ -165,7 +172,7 @@ def new(work: Index, index: Index, types: dict[object, set]) -> Index:
 def kept(fresh: Index) -> Iterator[Triple]:
     """The filter of :func:`govkg.reason.is_kept`, and no reflexive cooperation.
 
-    Set look-ups, not ``==``: rdflib's ``__eq__`` is Python code.
+    Set look-ups, not ``==``, over millions of pairs.
     """
     for p, pairs in fresh.items():
         if p in DROPPED:

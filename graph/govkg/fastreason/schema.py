@@ -13,10 +13,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib.namespace import OWL, RDF, RDFS
-
 from govkg.fastreason.terms import (
     DROPPED,
+    OWL,
+    RDF,
+    RDFS,
     SCHEMA_TYPES,
     SYMMETRIC,
     TRANSITIVE,

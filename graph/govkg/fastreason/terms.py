@@ -2,7 +2,8 @@
 
 Triples are held as an :data:`Index`, predicate → set of (subject, object) pairs, built by
 :func:`by_predicate`. The constants name the OWL RL vocabulary the stages look for: what
-is supported, what falls back to owlrl, what is never kept. :func:`grouped` and
+is supported, what falls back to owlrl, what is never kept. Terms are Oxigraph terms, as
+the build makes them. :func:`grouped` and
 :func:`ours` are the small helpers more than one stage needs.
 """
 
@@ -11,17 +12,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from rdflib import URIRef
-from rdflib.namespace import OWL, RDF, RDFS, XSD
+import pyoxigraph as ox
 
-from govkg.namespaces import GOVKG, ID_BASE
+from govkg.namespaces import ID_BASE, OX
+
+OWL, RDF, RDFS, XSD = OX.OWL, OX.RDF, OX.RDFS, OX.XSD
 
 Triple = tuple
 Pairs = set[tuple]
 Index = dict[object, Pairs]
 
 TYPE, SAME_AS = RDF.type, OWL.sameAs
-PARTY, COOPERATES = GOVKG.party, GOVKG.cooperatesWith
+PARTY, COOPERATES = OX.GOVKG.party, OX.GOVKG.cooperatesWith
 TYPES, DROPPED, IRREFLEXIVE = {TYPE}, {SAME_AS}, {COOPERATES}
 
 UNSUPPORTED_PREDICATES = {
@@ -42,7 +44,9 @@ TBOX = (*CLASS_AXIOMS, *PROPERTY_AXIOMS, RDFS.domain, RDFS.range, OWL.propertyCh
 TBOX_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property}
 SYMMETRIC, TRANSITIVE = OWL.SymmetricProperty, OWL.TransitiveProperty
 SCHEMA_TYPES = {*UNSUPPORTED_TYPES, *TBOX_TYPES, SYMMETRIC, TRANSITIVE}
-BUILTIN = (str(RDF), str(RDFS), str(OWL), str(XSD))
+BUILTIN = tuple(map(str, (RDF, RDFS, OWL, XSD)))
+NOISE_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
+"""Types never kept (:data:`govkg.reason.NOISE_TYPES`, as Oxigraph terms)."""
 
 
 def by_predicate(triples: Iterable[Triple]) -> defaultdict[object, Pairs]:
@@ -70,6 +74,9 @@ def grouped(pairs: Iterable[tuple]) -> dict[object, set]:
 
 
 def ours(term: object) -> bool:
-    """An IRI under ``id:`` (exact type first, and ``str.startswith``: rdflib's methods and
-    ``isinstance`` through its ABCs are Python code, slow over millions of terms)."""
-    return (type(term) is URIRef or isinstance(term, URIRef)) and str.startswith(term, ID_BASE)
+    """An IRI under ``id:``.
+
+    >>> ours(OX.ORG.Post), ours(ox.NamedNode(ID_BASE + "org/lan"))
+    (False, True)
+    """
+    return type(term) is ox.NamedNode and term.value.startswith(ID_BASE)
