@@ -1039,10 +1039,25 @@ def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
         if tok.text == "(" and bracket is None and j + 2 < len(toks) and toks[j + 2].text == ")":
             bracket, j = j, j + 3  # "Dinas Pekerjaan Umum … (PUPR) Kabupaten X"
             continue
+        if tok.text == "," and bracket is None and _unit_word_after_comma(toks, j + 1):
+            j += 1  # "Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten X"
+            continue
         if bracket is not None or not (tok.capitalised or tok.key in _words("name_joiners")):
             return None  # only the region follows the acronym in brackets
         j += 1
     return None
+
+
+def _unit_word_after_comma(toks: Sequence[Token], k: int) -> bool:
+    """A comma inside a unit's name: a capitalised word follows that starts no other unit, post
+    or place (``Dinas Komunikasi, Informatika dan Persandian Kabupaten X``, not ``Dinas
+    Kesehatan, Dinas Pendidikan Kabupaten X`` or ``Dinas Kesehatan, Kepala Bappeda …``)."""
+    from govkg.extract.people import is_post_word
+
+    if k >= len(toks) or not (toks[k].is_word and toks[k].capitalised):
+        return False
+    word = toks[k].key
+    return not (word in _shapes()["unit"].firsts or is_post_word(word) or _gazetteer(toks, k))
 
 
 def _unit(toks, i: int, bracket: int | None, region: OrgMatch, lexicon: Lexicon) -> OrgMatch:

@@ -425,7 +425,7 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
         match = _office_of_post(toks, h, office, lexicon)
         if match is not None:
             found.append(match)
-    merged = org_at(toks, p, lexicon, weak=False)
+    merged = org_at(toks, p, lexicon, weak=False) or _lower_case_head(toks, p, h)
     if merged is not None and merged.end > h and merged.org.is_local:
         found.append(replace(merged, start=h))
     implied = _implied(toks, keys, p, h)
@@ -454,6 +454,28 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
     if bracketed is not None:
         found.append(bracketed)
     return found
+
+
+def _lower_case_head(toks, p: int, h: int) -> OrgMatch | None:
+    """A head's post written in lower case before its region (``bupati Sleman``, ``wali kota
+    Kendari``), which the gazetteer knows written with capitals (``Bupati Sleman``).
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Diteken bupati Sleman Kustini Purnomo.").sentences[0].tokens
+    >>> _lower_case_head(toks, 1, 2).org.ident
+    'kabupaten-34-04'
+    """
+    if toks[p].capitalised or h >= len(toks) or not toks[h].capitalised:
+        return None
+    index = gazetteer_index()
+    best = None
+    for end in range(h + 1, min(len(toks), h + 4) + 1):
+        if not (toks[end - 1].is_word and toks[end - 1].capitalised):
+            break
+        keys = index.strong.get(" ".join(t.key for t in toks[p:end]))
+        if keys is not None and len(keys) == 1:
+            best = OrgMatch(p, end, index.org(keys[0]), via="post")
+    return best
 
 
 def _bracketed_org(toks, keys, h, lexicon) -> OrgMatch | None:
@@ -539,9 +561,28 @@ def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
         and org_at(toks, k, lexicon, weak=False) is not None
     ):
         return None
-    if k < len(toks) and _post_at(toks, _keys(toks), k):
+    if k < len(toks) and _post_at(toks, _keys(toks), k) and not _rank_before_name(toks, k):
         return None
     return name_after(toks, k)
+
+
+def _rank_before_name(toks, k: int) -> bool:
+    """A rank that is also a post's short form (``Irjen``, ``Kombes``), written as a title before
+    a name: ``Kapolda Jambi Irjen Pol. Adi Nugroho``.
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Diteken Kapolda Jambi Irjen Pol. Adi Nugroho.").sentences[0].tokens
+    >>> _rank_before_name(toks, 3)
+    True
+    >>> toks = read_article("Diteken Irjen Kemendagri Adi Nugroho.").sentences[0].tokens
+    >>> _rank_before_name(toks, 1)
+    False
+    """
+    if not is_title(toks[k].text):
+        return False
+    name = name_after(toks, k)
+    known = k + 1 < len(toks) and org_at(toks, k + 1, Lexicon(), weak=False) is not None
+    return name is not None and name.span_start == k and not known
 
 
 def _after_brackets(toks, at: int) -> int:

@@ -1,0 +1,76 @@
+"""Signatories and posts, fourth round (issue #15, session 9): ranks that are also short posts,
+posts in lower case, unit names written with commas, headline verbs of attending; each shown by
+a text of our own."""
+
+from __future__ import annotations
+
+from govkg.extract import extract_text
+from govkg.extract.orgs import Lexicon
+from govkg.extract.people import officials
+from govkg.extract.text import read_article
+
+
+def found(text: str, lang: str = "id") -> list[tuple]:
+    sentence = read_article(text).sentences[0]
+    return [
+        (o.role, o.org.org.ident if o.org else None, o.name.name if o.name else None)
+        for o in officials(sentence, Lexicon(), lang)
+    ]
+
+
+def signed(text: str, lang: str | None = None) -> list[tuple]:
+    record = extract_text(text, lang=lang).record
+    return sorted(
+        (s["name"], s["party"])
+        for event in record["events"]
+        for agreement in event["agreements"]
+        for s in agreement.get("signatories", [])
+    )
+
+
+def test_a_police_rank_that_is_also_a_short_post_is_a_title_before_the_name():
+    text = "Naskah diteken Kapolda Jambi Irjen Pol. Dr. Bambang Wiryawan, S.H. kemarin."
+    assert found(text) == [("kapolda", "polda-jambi", "Bambang Wiryawan")]
+    text = "Naskah diteken Kapolda Jambi, Irjen Pol Bambang Wiryawan, di Jambi."
+    assert found(text) == [("kapolda", "polda-jambi", "Bambang Wiryawan")]
+
+
+def test_a_rank_word_before_a_body_stays_a_post():
+    text = "Naskah diteken Irjen Kemendagri Tomsi Tohir di Jakarta."
+    assert found(text)[0][:2] == ("inspektur-jenderal", "kemendagri")
+
+
+def test_a_head_post_written_in_lower_case_before_its_region():
+    text = "Perjanjian diteken bupati Sleman Sri Handayani dan kepala BPS Rudi Hartono, Senin."
+    assert found(text) == [
+        ("bupati", "kabupaten-34-04", "Sri Handayani"),
+        ("kepala", "bps", "Rudi Hartono"),
+    ]
+
+
+def test_a_unit_name_with_commas_up_to_its_region_then_the_person():
+    text = (
+        "Kepala Dinas Pangan, Pertanian dan Perikanan Kabupaten Sleman, Wulan Sari, dan Kepala "
+        "LAN Adi Nugroho meneken PKS, Senin (15/5/2023)."
+    )
+    (unit, lan) = officials(read_article(text).sentences[0], Lexicon())
+    assert unit.org.org.name == "Dinas Pangan, Pertanian dan Perikanan Kabupaten Sleman"
+    assert unit.name.name == "Wulan Sari"
+    assert (lan.org.org.ident, lan.name.name) == ("lan", "Adi Nugroho")
+
+
+def test_a_list_of_two_units_is_not_one_unit_with_a_comma():
+    text = "Hadir Kepala Dinas Kesehatan, Kepala Dinas Pendidikan Kabupaten Sleman, Budi Santoso."
+    names = [o.org.org.name for o in officials(read_article(text).sentences[0], Lexicon()) if o.org]
+    assert "Dinas Kesehatan, Kepala Dinas Pendidikan Kabupaten Sleman" not in names
+
+
+def test_an_official_who_attends_in_a_headline_verb_does_not_sign():
+    text = (
+        "Kapolda Jambi Hadiri Penandatanganan MoU Pemprov Jambi dan BPKP\n\n"
+        "Kapolda Jambi Irjen Pol Bambang Wiryawan menghadiri penandatanganan nota kesepahaman "
+        "antara Gubernur Jambi Hasan Basri dengan Kepala BPKP Yusuf Ateh, Senin (15/5/2023)."
+    )
+    people = [name for name, _ in signed(text)]
+    assert "Bambang Wiryawan" not in people
+    assert "Hasan Basri" in people
