@@ -93,6 +93,12 @@ def _unit_joiners() -> frozenset[str]:
 
 
 @functools.cache
+def _branch_words() -> Phrases:
+    """Words opening a body's branch or area (``Cabang``, ``Kantor Cabang``)."""
+    return Phrases(Rules.load().data["people"]["branch_words"])
+
+
+@functools.cache
 def _never_in_names() -> frozenset[str]:
     return frozenset(token_key(w) for w in Rules.load().data["signatories"]["never_in_names"])
 
@@ -550,6 +556,7 @@ def _post_text(toks, p, post_end, org: OrgMatch | None, role: str) -> str:
 def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
     at = _after_brackets(toks, at)
     k = at + 1 if at < len(toks) and toks[at].text in {",", "("} else at
+    k = _past_branch(toks, k)
     region = _gazetteer(toks, k) if k < len(toks) and toks[k].capitalised else None
     if region is not None and region.org.is_local and _starts_name(toks, region.end):
         k = region.end + 1 if toks[region.end].text == "," else region.end
@@ -564,6 +571,26 @@ def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
     if k < len(toks) and _post_at(toks, _keys(toks), k) and not _rank_before_name(toks, k):
         return None
     return name_after(toks, k)
+
+
+def _past_branch(toks, k: int) -> int:
+    """Past the branch or area of a body written before the person (``Cabang Sleman,``,
+    ``Kantor Cabang Kudus``), when a comma or a title follows it.
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Kepala BPJS Kesehatan Cabang Sleman, Rina Wati.").sentences[0].tokens
+    >>> toks[_past_branch(toks, 3)].text
+    'Rina'
+    """
+    branch = _branch_words().match(_keys(toks), k)
+    if branch is None or k == 0 or not toks[k].capitalised:
+        return k
+    end = _capitalised_end(toks, k + branch[0])
+    if end == k + branch[0] or end >= len(toks):
+        return k
+    if toks[end].text == ",":
+        return end + 1
+    return end if is_title(toks[end].text) else k
 
 
 def _rank_before_name(toks, k: int) -> bool:

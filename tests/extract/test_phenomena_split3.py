@@ -1,0 +1,81 @@
+"""Splitting one event into its agreements, third round (issue #15, session 9): pairs of sides
+set apart by semicolons or commas, pairs of signers after ``oleh``, a branch written between a
+body and its signer; each shown by a text of our own."""
+
+from __future__ import annotations
+
+from govkg.extract import extract_text
+
+
+def agreements(text: str) -> list[list[str]]:
+    record = extract_text(text).record
+    return [a["parties"] for e in record["events"] for a in e["agreements"]]
+
+
+def signers(text: str) -> list[list[tuple[str, str]]]:
+    record = extract_text(text).record
+    return [
+        [(s["name"], s["party"]) for s in a.get("signatories", [])]
+        for e in record["events"]
+        for a in e["agreements"]
+    ]
+
+
+def test_pairs_set_apart_by_semicolons_each_make_an_agreement():
+    text = (
+        "Dalam acara itu diteken pula perjanjian kerja sama antara Pemerintah Kabupaten Bantul "
+        "dengan Universitas Gadjah Mada; Pemerintah Kabupaten Sleman dengan LIPI; serta "
+        "Pemerintah Kota Yogyakarta dengan BPS, Kamis (11/5/2023)."
+    )
+    assert agreements(text) == [
+        ["Pemerintah Kabupaten Bantul", "UGM"],
+        ["Pemerintah Kabupaten Sleman", "LIPI"],
+        ["Pemerintah Kota Yogyakarta", "BPS"],
+    ]
+
+
+def test_pairs_set_apart_by_commas_with_the_same_joining_word():
+    text = (
+        "Nota kesepahaman diteken antara Gubernur Bali dengan Kepala LAN, Gubernur Bali dengan "
+        "Kepala BPS, dan Gubernur Bali dengan Kepala LIPI, Rabu (10/5/2023)."
+    )
+    assert agreements(text) == [
+        ["Pemerintah Provinsi Bali", "LAN"],
+        ["Pemerintah Provinsi Bali", "BPS"],
+        ["Pemerintah Provinsi Bali", "LIPI"],
+    ]
+
+
+def test_one_body_with_partners_after_commas_is_no_set_of_pairs():
+    text = (
+        "Nota kesepahaman diteken antara Kepala LAN Adi Nugroho dengan Kepala BPS Rina Wati, "
+        "Kepala LIPI Budi Santoso dan Kepala BPOM Sri Lestari, Rabu (10/5/2023)."
+    )
+    assert ["LIPI", "BPOM"] not in agreements(text)
+
+
+def test_signers_named_in_pairs_after_oleh_each_sign_their_own_agreement():
+    text = (
+        "Penandatanganan perjanjian kerja sama dilakukan oleh Kepala LAN, Adi Nugroho, dengan "
+        "Bupati Sleman, Sri Handayani, serta Kepala BPS, Rina Wati, dengan Rektor UGM, Budi "
+        "Santoso, Kamis (11/5/2023)."
+    )
+    assert signers(text) == [
+        [("Adi Nugroho", "LAN"), ("Sri Handayani", "Pemerintah Kabupaten Sleman")],
+        [("Rina Wati", "BPS"), ("Budi Santoso", "UGM")],
+    ]
+
+
+def test_two_signers_after_oleh_sign_one_agreement():
+    text = "Nota kesepahaman diteken oleh Kepala LAN Adi Nugroho dan Kepala BPS Rina Wati, Kamis."
+    assert agreements(text) == [["LAN", "BPS"]]
+
+
+def test_a_branch_between_a_body_and_its_signer_is_no_name():
+    text = (
+        "Nota kesepahaman diteken oleh Bupati Sleman Sri Handayani dan Kepala BPJS Kesehatan "
+        "Cabang Sleman, Rina Wati, Kamis (11/5/2023)."
+    )
+    names = [name for group in signers(text) for name, _ in group]
+    assert "Rina Wati" in names
+    assert "Cabang Sleman" not in names
