@@ -4,6 +4,8 @@ body and its signer; each shown by a text of our own."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from govkg.extract import extract_text
 
 
@@ -79,3 +81,25 @@ def test_a_branch_between_a_body_and_its_signer_is_no_name():
     names = [name for group in signers(text) for name, _ in group]
     assert "Rina Wati" in names
     assert "Cabang Sleman" not in names
+
+
+def events(text: str) -> list[tuple[str, list[str]]]:
+    record = extract_text(text, published=date(2023, 5, 20)).record
+    return [(e.get("date"), [a["kind"] for a in e["agreements"]]) for e in record["events"]]
+
+
+def test_two_signings_on_different_days_are_two_events():
+    text = (
+        "Kementerian Pertanian dan Pemerintah Provinsi Jambi meneken nota kesepahaman pada "
+        "Senin (15/5/2023). Keesokan harinya, Selasa (16/5/2023), Kementan juga menandatangani "
+        "perjanjian kerja sama dengan Universitas Jambi."
+    )
+    assert events(text) == [("2023-05-15", ["mou"]), ("2023-05-16", ["pks"])]
+
+
+def test_a_date_in_a_sentence_about_no_signing_makes_no_event():
+    text = (
+        "LAN dan BPS meneken nota kesepahaman, Senin (15/5/2023). Selain itu LAN juga meneken "
+        "PKS dengan LIPI. PKS dengan LIPI itu berlaku sampai Rabu (31/12/2025)."
+    )
+    assert [day for day, _ in events(text)] == ["2023-05-15"]
