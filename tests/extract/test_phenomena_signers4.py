@@ -74,3 +74,55 @@ def test_an_official_who_attends_in_a_headline_verb_does_not_sign():
     people = [name for name, _ in signed(text)]
     assert "Bambang Wiryawan" not in people
     assert "Hasan Basri" in people
+
+
+def test_an_unknown_acronym_between_a_post_and_a_titled_name_is_the_body():
+    text = "MoU diteken Rektor Unikaya Prof. Dr. Rina Wati dan Bupati Sleman Adi Nugroho, Senin."
+    assert ("Rina Wati", "Unikaya") in signed(text)
+
+
+def test_an_unknown_acronym_in_capitals_before_a_name_is_the_body():
+    text = "Bupati Sleman Adi Nugroho meneken MoU dengan Rektor UNKR Rina Dewi Wati, Senin."
+    assert ("Rina Dewi Wati", "UNKR") in signed(text)
+
+
+def test_a_short_name_spelled_out_by_a_party_named_in_full_is_that_party():
+    text = (
+        "Bupati Sleman Adi Nugroho berkunjung ke Universitas Nusa Kencana dan meneken MoU "
+        "dengan Rektor UNK Dr. Rina Wati, Senin (15/5/2023). Kerja sama antara Pemkab Sleman "
+        "dengan UNK meliputi penelitian."
+    )
+    record = extract_text(text).record
+    (agreement,) = record["events"][0]["agreements"]
+    assert sorted(agreement["parties"]) == [
+        "Pemerintah Kabupaten Sleman",
+        "Universitas Nusa Kencana",
+    ]
+    assert ("Rina Wati", "Universitas Nusa Kencana") in signed(text)
+
+
+def test_an_enterprise_name_ends_at_its_legal_form_in_brackets():
+    text = "MoU diteken Direktur Utama PT Tambang Jaya (Persero) Rina Wati dan Bupati Sleman Adi."
+    assert ("direktur-utama", "PT Tambang Jaya (Persero)", "Rina Wati") in [
+        (role, o.org.org.name if o.org else None, o.name.name if o.name else None)
+        for o in officials(read_article(text).sentences[0], Lexicon())
+        for role in [o.role]
+    ]
+
+
+def test_a_university_name_ends_at_its_city_when_a_person_follows():
+    text = "MoU diteken Direktur Politeknik Negeri Manado Rina Dewi Wati dan Bupati Sleman Adi."
+    official = officials(read_article(text).sentences[0], Lexicon())[0]
+    assert (official.org.org.name, official.name.name) == (
+        "Politeknik Negeri Manado",
+        "Rina Dewi Wati",
+    )
+
+
+def test_a_body_named_in_full_with_its_acronym_then_its_head():
+    text = (
+        "MoU diteken Ketua Badan Amil Zakat Nusantara (Bazna) Rina Wati dan Kepala BKKBN "
+        "Adi Nugroho, Senin (15/5/2023)."
+    )
+    assert ("Adi Nugroho", "BKKBN") in signed(text)
+    assert ("Rina Wati", "BKKBN") not in signed(text)

@@ -37,6 +37,7 @@ from govkg.extract.signatories import (
     may_sign_for,
     merge_short_names,
     signers,
+    spelled_out,
 )
 from govkg.extract.text import Article
 
@@ -530,11 +531,37 @@ def _settle_hub(draft: Draft) -> None:
     )
 
 
+def _short_names_merged(draft: Draft) -> None:
+    """A party known only by a short name that another party's name spells out (``UNIB`` and
+    ``Universitas Bengkulu``) is that party.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Bupati Kaur Budi berkunjung ke Universitas Nusa Bangsa dan meneken "
+    ...     "MoU dengan Rektor UNB Dr. Rina Wati. MoU antara Pemkab Kaur dengan UNB berlaku.")
+    >>> [list(d.parties) for d in draft_agreements(art, "id")]
+    [['new:universitas-nusa-bangsa', 'kabupaten-17-04']]
+    """
+    for ident, org in list(draft.parties.items()):
+        full = spelled_out(org, [p for p in draft.parties.values() if p.ident != ident])
+        if full is None:
+            continue
+        del draft.parties[ident]
+        draft.roles.setdefault(full.ident, set()).update(draft.roles.pop(ident, set()))
+        sentences = draft.party_sentences.pop(ident, set())
+        draft.party_sentences.setdefault(full.ident, set()).update(sentences)
+        for signer in draft.signers:
+            if signer.org is not None and signer.org.ident == ident:
+                signer.org = full
+
+
 def _settle_parties(draft: Draft) -> None:
     """Give signers without a body the party their post implies; map a unit to the body it
     signs for when the unit is not itself a party."""
+    _short_names_merged(draft)
     parties = list(draft.parties.values())
     for signer in draft.signers:
+        if signer.org is not None and signer.org.ident not in draft.parties:
+            signer.org = spelled_out(signer.org, parties) or signer.org
         if signer.org is not None and signer.org.ident not in draft.parties:
             parent = draft.parties.get(signer.org.parent or "")
             if parent is not None:  # a unit or regional office signing for its body

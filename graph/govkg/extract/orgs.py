@@ -735,6 +735,7 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
     if end == i + length and length == 1:
         return None
     if alias is None:
+        end = _person_after_place(toks, i + length, end)
         name = _span(toks, i, end)
         place = _trailing_place(toks, i + length, end)
         if place < end:  # "Universitas Pattimura Ambon": the university is named without its city
@@ -745,6 +746,32 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
             org = lexicon.update(replace(org, aliases=(*org.aliases, alias)))
         lexicon.add(alias, org)
     return OrgMatch(i, end, org, via="university")
+
+
+def _person_after_place(toks: Sequence[Token], start: int, end: int) -> int:
+    """A university's run of capitalised words that goes on two words or more past a place
+    name ends at the place: a person follows (``Politeknik Negeri Bandung Rina Wati``).
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Rektor Universitas Negeri Manado Deitje Katuuk hadir")
+    >>> _person_after_place(toks, 2, 6), _person_after_place(toks, 2, 4)
+    (4, 4)
+    """
+    for k in range(start, end):
+        region = _gazetteer(toks, k)
+        if region is not None and region.org.is_local and end - region.end >= 2:
+            return region.end
+    return end
+
+
+def declared(lexicon: Lexicon, name: str, kind: str = "Organization") -> Org:
+    """A body the report names as written, to be declared (or the gazetteer's, when it knows
+    the name as a whole).
+
+    >>> declared(Lexicon(), "Unimed").ident
+    'new:unimed'
+    """
+    return _new(lexicon, name, kind)
 
 
 def _university_kind(toks: Sequence[Token], i: int, name: str) -> str:
@@ -796,8 +823,9 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
         tok = toks[end]
         if tok.text == "(" and end + 2 < len(toks) and toks[end + 2].text == ")":
             if toks[end + 1].key in _words("enterprise_brackets"):
-                end += 3
-                continue
+                end += 3  # "(Persero)" ends the name, but for "Tbk": a person may follow
+                tbk = end < len(toks) and toks[end].key == "tbk"
+                end += 1 if tbk else 0
             break
         if tok.is_word and tok.capitalised and tok.text not in Rules.load().prefix_titles:
             end += 1
@@ -1007,6 +1035,9 @@ def _central_unit(toks, i, hit, lexicon) -> OrgMatch | None:
             if close is None:
                 return None
             j = close + 1
+            body = _gazetteer(toks, j) if j < len(toks) else None
+            if body is None or body.org.is_local or body.weak:
+                return None  # "Badan Amil Zakat Nasional (Baznas) Noor Achmad": no body follows
             continue
         if not (tok.capitalised or tok.key in _words("name_joiners")):
             return None

@@ -25,9 +25,11 @@ from govkg.extract.foreign_posts import country_marker, foreign_body, subject_en
 from govkg.extract.names import Name, is_degree, is_title, name_after, name_before
 from govkg.extract.orgs import (
     Lexicon,
+    Org,
     OrgMatch,
     _gazetteer,
     _keys,
+    declared,
     foreign_org,
     gazetteer_index,
     office_of_post,
@@ -209,6 +211,8 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         org, name = _place_for_name(toks, name, lexicon)
     if org is None and name is not None and _acronym_before_name(toks, name):
         name = name_after(toks, name.span_end + 1)
+    if org is None and name is not None and toks[p].capitalised:
+        org, name = _unknown_body_before_name(toks, after, name, lexicon)
     if org is None and name is None and not (toks[p].capitalised and p > 0):
         return None  # a post alone ("… juga meneken", "Bupati") is kept for coreference
     end = name.span_end if name else after
@@ -307,6 +311,47 @@ def _place_for_name(toks, name: Name, lexicon: Lexicon) -> tuple[OrgMatch | None
     if region.end < len(toks) and toks[region.end].text == ",":
         return region, _name_after(toks, region.end, lexicon)
     return None, name
+
+
+def _unknown_body_before_name(
+    toks, at: int, name: Name, lexicon: Lexicon
+) -> tuple[OrgMatch | None, Name]:
+    """A body the gazetteer does not know, written between a post and its holder, by one or two
+    words before the holder's titles (``Rektor Unimed Prof. Dr. Adi Nugroho``) or by an acronym
+    before a name of two words or more (``Rektor UNS Jamal Wiwoho``): the body is declared as
+    written, the person named after it.
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Diteken Rektor UNS Adi Nugroho Putra.").sentences[0].tokens
+    >>> org, name = _unknown_body_before_name(toks, 2, name_after(toks, 2), Lexicon())
+    >>> org.org.name, name.name
+    ('UNS', 'Adi Nugroho Putra')
+    """
+    title = next((k for k in range(at, name.start) if is_title(toks[k].text)), name.start)
+    if 0 < title - at <= 2 and name.start > title:
+        words = toks[at:title]
+    elif name.start == at and _acronym(toks[at].text) and name.end - name.start >= 3:
+        words, name = toks[at : at + 1], name_after(toks, at + 1)
+    else:
+        return None, name
+    if name is None or not all(t.is_word and t.capitalised for t in words):
+        return None, name
+    if any(is_post_word(t.key) or t.key in _never_in_names() for t in words):
+        return None, name
+    text = " ".join(t.text for t in words)
+    full = spelled_out(Org(f"new:{text}", text, "Organization"), list(lexicon.orgs.values()))
+    # "Universitas Bengkulu" … "Rektor UNIB Retno": the same body
+    org = lexicon.add(text, full) if full is not None else declared(lexicon, text)
+    return OrgMatch(at, at + len(words), org, via="post"), name
+
+
+def _acronym(text: str) -> bool:
+    """A word written in capitals, two to six letters (``UNS``, ``ULM``).
+
+    >>> _acronym("UNS"), _acronym("Adi"), _acronym("A")
+    (True, False, False)
+    """
+    return text.isalpha() and text.isupper() and 2 <= len(text) <= 6
 
 
 def _acronym_before_name(toks, name: Name) -> bool:
@@ -724,6 +769,53 @@ def _finish_org_first(sentence, toks, i, org, k, head, lexicon) -> Official | No
     return Official(
         sentence.index, i, name.span_end, post, role, org, name, pattern="org-post-name"
     )
+
+
+def spelled_out(org: Org, parties: Sequence[Org]) -> Org | None:
+    """The one party whose name a body known only by a short name abbreviates (``Unhas``:
+    ``Universitas Hasanuddin``; ``UNS``: ``Universitas Sebelas Maret``), or None.
+
+    >>> unhas = Org("new:unhas", "Unhas", "Organization")
+    >>> full = Org("new:universitas-hasanuddin", "Universitas Hasanuddin", "StateUniversity")
+    >>> spelled_out(unhas, [full]).name
+    'Universitas Hasanuddin'
+    """
+    if org.known or " " in org.name:
+        return None
+    short = fold_name(org.name)
+    found = [p for p in parties if p.ident != org.ident and _abbreviates(short, p.name)]
+    return found[0] if len(found) == 1 else None
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """``short`` is made of the beginnings of words of ``name``, in order, from its first word
+    (words may be left out: ``unimed`` for ``Universitas Negeri Medan``).
+
+    >>> _abbreviates("uns", "Universitas Sebelas Maret")
+    True
+    >>> _abbreviates("unimed", "Universitas Negeri Medan")
+    True
+    >>> _abbreviates("unhas", "Universitas Indonesia")
+    False
+    """
+    words = fold_name(name.replace("(", " ").replace(")", " ")).split()
+    if len(short) < 2 or len(words) < 2:
+        return False
+
+    @functools.cache
+    def fits(i: int, j: int) -> bool:
+        if i == len(short):
+            return True
+        if j == len(words):
+            return False
+        word = words[j]
+        taken = next(
+            (k for k in range(len(word)) if k >= len(short) - i or word[k] != short[i + k]),
+            len(word),
+        )
+        return any(fits(i + k, j + 1) for k in range(taken, 0, -1)) or (j > 0 and fits(i, j + 1))
+
+    return fits(0, 0)
 
 
 def fold_name(name: str) -> str:

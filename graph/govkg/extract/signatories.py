@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from govkg.extract.clauses import Facts
 from govkg.extract.names import is_title
 from govkg.extract.orgs import Org
-from govkg.extract.people import Official, fold_name, is_post_word
+from govkg.extract.people import Official, fold_name, is_post_word, spelled_out
 from govkg.extract.rules import Rules
 from govkg.extract.text import Token, token_key
 
@@ -127,6 +127,8 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
             org, sure = _body_elsewhere(official, org, sure, everyone, notes)
         if org is None and zone == "representative":
             org = _represented_org(facts, official)
+        if org is not None and not org.known:
+            org = spelled_out(org, _bodies_named(everyone)) or org
         name, honorifics = _name(official, everyone)
         if name is None:
             continue
@@ -429,6 +431,13 @@ def may_sign_for(signer: Signer, org: Org) -> bool:
     """
     kind = _region_roles().get(signer.role)
     return kind is None or org.kind == kind
+
+
+def _bodies_named(everyone: Sequence[Facts]) -> list[Org]:
+    """Every body the report names, once each."""
+    found = {p.match.org.ident: p.match.org for f in everyone for p in f.parties}
+    found.update((o.org.org.ident, o.org.org) for f in everyone for o in f.officials if o.org)
+    return list(found.values())
 
 
 def infer_org(signer: Signer, parties: Sequence[Org]) -> Org | None:
