@@ -126,3 +126,21 @@ def test_a_body_named_in_full_with_its_acronym_then_its_head():
     )
     assert ("Adi Nugroho", "BKKBN") in signed(text)
     assert ("Rina Wati", "BKKBN") not in signed(text)
+
+
+def test_a_short_first_name_with_a_full_stop_ends_no_sentence():
+    text = (
+        "Kesepakatan diteken oleh Muh. Rahman, S.Sos., selaku Sekretaris Daerah Kabupaten Bone, "
+        "dan Kepala BPS Rina Wati, Senin (15/5/2023)."
+    )
+    assert ("Muh. Rahman", "Pemerintah Kabupaten Bone") in signed(text)
+
+
+def test_the_field_of_a_unit_in_a_post_is_not_read_into_the_name():
+    text = "Naskah diteken Wakil Rektor Bidang Riset dan Inovasi UGM Rina Dewi Wati kemarin."
+    assert found(text) == [("wakil-rektor", "universitas-gadjah-mada", "Rina Dewi Wati")]
+    text = (
+        "Pihak UGM diwakili oleh Wakil Rektor Bidang Kerja Sama dan Alumni Rina Dewi, dalam "
+        "penandatanganan PKS dengan Bupati Sleman Adi Nugroho, Senin (15/5/2023)."
+    )
+    assert ("Rina Dewi", "UGM") in signed(text)

@@ -103,3 +103,26 @@ def test_a_date_in_a_sentence_about_no_signing_makes_no_event():
         "PKS dengan LIPI. PKS dengan LIPI itu berlaku sampai Rabu (31/12/2025)."
     )
     assert [day for day, _ in events(text)] == ["2023-05-15"]
+
+
+def test_each_sentence_with_its_own_pair_of_signers_is_another_agreement_of_that_kind():
+    text = (
+        "Kepala LAN Adi Nugroho dan Kepala BPS Rina Wati meneken nota kesepahaman tentang "
+        "pelatihan, Kamis (11/5/2023). Nota kesepahaman tentang data diteken Kepala LIPI Budi "
+        "Santoso dan Kepala BPS Rina Wati. Adapun nota kesepahaman tentang pengawasan obat "
+        "ditandatangani Kepala BPOM Sri Lestari dan Kepala LAN Adi Nugroho."
+    )
+    assert signers(text) == [
+        [("Adi Nugroho", "LAN"), ("Rina Wati", "BPS")],
+        [("Budi Santoso", "LIPI"), ("Rina Wati", "BPS")],
+        [("Sri Lestari", "BPOM"), ("Adi Nugroho", "LAN")],
+    ]
+
+
+def test_the_same_signers_named_again_stay_in_their_agreement():
+    text = (
+        "Kepala LAN Adi Nugroho dan Kepala BPS Rina Wati meneken nota kesepahaman, Kamis "
+        "(11/5/2023). Nota kesepahaman itu diteken Kepala LAN Adi Nugroho dan Kepala BPS Rina "
+        "Wati di Jakarta."
+    )
+    assert agreements(text) == [["LAN", "BPS"]]

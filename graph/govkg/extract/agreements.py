@@ -276,12 +276,26 @@ def _other_pair(draft: Draft, f: Facts) -> bool:
     """A sentence naming a kind is about another agreement of that kind when the draft has
     its two parties and the sentence names none of them, or names two bodies by name (not
     a bare area name) of which one is new (``… MoU antara A dan B. … A dan C membuat MoU``)."""
+    if _other_signers(draft, f):
+        return True
     parties = set(draft.parties)
     own = _own_bodies(f)
     if not own or len(parties) < 2:
         return False
     named = {p.match.org.ident for p in f.parties if p.role and not p.match.weak}
     return not own & parties or (len(named) >= 2 and bool(named - parties))
+
+
+def _other_signers(draft: Draft, f: Facts) -> bool:
+    """The sentence has two officials or more sign, one of them for a body new to a draft that
+    two bodies have signed already: another agreement of the same kind at the same event
+    (``A and B signed the MoU on X. The MoU on Y was signed by C and B.``)."""
+    signed = {s.org.ident for s in draft.signers if s.org is not None}
+    if not f.signing or len(signed) < 2:
+        return False
+    named = [o for o in f.officials if o.name is not None and f.zone_of(o.start) is None]
+    bodies = {o.org.org.ident for o in named if o.org is not None}
+    return len(named) >= 2 and bool(bodies - set(draft.parties) - signed)
 
 
 def _own_bodies(f: Facts) -> set[str]:

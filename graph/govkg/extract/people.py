@@ -211,6 +211,8 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         org, name = _place_for_name(toks, name, lexicon)
     if org is None and name is not None and _acronym_before_name(toks, name):
         name = name_after(toks, name.span_end + 1)
+    if name is not None and name.start == after:
+        name = _past_unit_field(toks, name)
     if org is None and name is not None and toks[p].capitalised:
         org, name = _unknown_body_before_name(toks, after, name, lexicon)
     if org is None and name is None and not (toks[p].capitalised and p > 0):
@@ -311,6 +313,27 @@ def _place_for_name(toks, name: Name, lexicon: Lexicon) -> tuple[OrgMatch | None
     if region.end < len(toks) and toks[region.end].text == ",":
         return region, _name_after(toks, region.end, lexicon)
     return None, name
+
+
+def _past_unit_field(toks, name: Name) -> Name | None:
+    """The person after a unit's field read into the name (``Wakil Rektor Bidang Penelitian
+    Mirwan Ushada`` → ``Mirwan Ushada``), when two words or more are left.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Diteken Wakil Rektor Bidang Riset dan Inovasi Rina Dewi.")
+    >>> toks = art.sentences[0].tokens
+    >>> _past_unit_field(toks, name_after(toks, 3)).name
+    'Rina Dewi'
+    """
+    words = Rules.load().data["people"]
+    if toks[name.start].key not in words["unit_field_openers"]:
+        return name
+    field = frozenset(words["unit_field_words"])
+    k = name.start + 1
+    while k < min(len(toks), name.start + MAX_UNIT_WORDS) and toks[k].key in field:
+        k += 1
+    rest = name_after(toks, k) if k > name.start + 1 else None
+    return rest if rest is not None and rest.end - rest.start >= 2 else name
 
 
 def _unknown_body_before_name(
