@@ -144,3 +144,51 @@ def test_the_field_of_a_unit_in_a_post_is_not_read_into_the_name():
         "penandatanganan PKS dengan Bupati Sleman Adi Nugroho, Senin (15/5/2023)."
     )
     assert ("Rina Dewi", "UGM") in signed(text)
+
+
+def test_a_university_acronym_in_brackets_then_the_rector():
+    text = "MoU diteken Rektor Universitas Tujuh Samudra (UTS) Rina Dewi dan Bupati Sleman Adi."
+    official = officials(read_article(text).sentences[0], Lexicon())[0]
+    assert (official.org.org.name, official.name.name) == ("Universitas Tujuh Samudra", "Rina Dewi")
+
+
+def test_the_head_of_a_prosecutors_office_named_by_its_short_form():
+    text = "Naskah diteken Kepala Kejati Jambi Rina Dewi dan Bupati Sleman Adi Nugroho kemarin."
+    official = officials(read_article(text).sentences[0], Lexicon())[0]
+    assert (official.role, official.name.name) == ("kepala-kejaksaan-tinggi", "Rina Dewi")
+
+
+def test_an_assistant_to_the_regent_signs_in_that_post():
+    text = (
+        "The MoU was signed by Rector of UGM, Adi Nugroho, and Assistant to Regent of Cilacap, "
+        "Rina Dewi, on Thursday (22/2/2024)."
+    )
+    posts = [o.role for o in officials(read_article(text).sentences[0], Lexicon(), "en")]
+    assert "asisten-sekretaris-daerah" in posts
+
+
+def test_an_official_without_a_body_signs_for_the_body_named_after_mewakili():
+    text = (
+        "Perjanjian diteken Direktur Jenderal Bina Keuangan Daerah, Rina Dewi mewakili "
+        "Kemendagri dengan Bupati Sleman, Adi Nugroho, di Sleman, Senin (15/5/2023)."
+    )
+    assert signed(text) == [
+        ("Adi Nugroho", "Pemerintah Kabupaten Sleman"),
+        ("Rina Dewi", "Kemendagri"),
+    ]
+
+
+def test_a_signer_joined_by_dan_after_the_body_represented_signs_too():
+    text = (
+        "Deputi Bidang Statistik Sosial BPS Rina Dewi mewakili BPS dan Gubernur Bali Adi "
+        "Nugroho meneken nota kesepahaman di Denpasar, Senin (15/5/2023)."
+    )
+    assert ("Adi Nugroho", "Pemerintah Provinsi Bali") in signed(text)
+
+
+def test_a_head_named_after_mewakili_does_not_sign():
+    text = (
+        "Sekretaris Daerah Rina Dewi mewakili Gubernur Bali Adi Nugroho meneken nota "
+        "kesepahaman dengan Kepala BPS Budi Santoso, Senin (15/5/2023)."
+    )
+    assert "Adi Nugroho" not in [name for name, _ in signed(text)]

@@ -728,7 +728,8 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
             org = _new(lexicon, _span(toks, i, end), _university_kind(toks, i, _span(toks, i, end)))
             lexicon.add(toks[end + 1].text, org)
             return OrgMatch(i, after, org, via="university")
-        if after > end + 3:  # "Universitas Islam Negeri (UIN) Mataram"
+        if after > end + 3 and not distinctive:  # "Universitas Islam Negeri (UIN) Mataram";
+            # not "Universitas Sebelas Maret (UNS) Jamal Wiwoho": a person follows
             alias = " ".join(t.text for t in (toks[end + 1], *toks[end + 3 : after]))
             name = _span(toks, i, end) + " " + _span(toks, end + 3, after)
             end = after

@@ -127,6 +127,8 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
             org, sure = _body_elsewhere(official, org, sure, everyone, notes)
         if org is None and zone == "representative":
             org = _represented_org(facts, official)
+        if org is None:
+            org = _behalf_body(facts, official)
         if org is not None and not org.known:
             org = spelled_out(org, _bodies_named(everyone)) or org
         name, honorifics = _name(official, everyone)
@@ -275,16 +277,28 @@ def _signs_after_witnessed_signing(facts: Facts, official: Official) -> bool:
 
 
 def _partner_after_body(facts: Facts, official: Official) -> bool:
-    """``X, NAME mewakili BPS dengan Kepala LAN, NAME``: the one represented is the body
-    right after ``mewakili``; the official after ``dengan`` is the other signer."""
+    """``X, NAME mewakili BPS dengan Kepala LAN, NAME`` (or ``dan``): the one represented is
+    the body right after ``mewakili``; the named official after ``dengan`` is the other
+    signer."""
     cue = max(
         (at for at in facts.cues.get("on_behalf_of", []) if at < official.start), default=None
     )
     if cue is None:
         return False
     between = [p for p in facts.parties if cue < p.match.start and p.match.end <= official.start]
-    joins = facts.cues.get("with", [])
-    return bool(between) and any(cue < at < official.start for at in joins)
+    keys = facts.sentence.keys
+    joins = [*facts.cues.get("with", []), *(k for k, key in enumerate(keys) if key in _ands())]
+    return (
+        bool(between)
+        and official.name is not None
+        and any(cue < at < official.start for at in joins)
+    )
+
+
+@functools.cache
+def _ands() -> frozenset[str]:
+    """Words joining two signers (``… mewakili Bappenas dan Gubernur Bali NAME``)."""
+    return frozenset(Rules.load().data["signatories"]["signer_joiners"])
 
 
 def _witnesses(facts: Facts, official: Official) -> bool:
@@ -346,6 +360,30 @@ def merge_short_names(found: Sequence[Signer]) -> list[Signer]:
 def _part_of(short: list[str], long: list[str]) -> bool:
     n = len(short)
     return n < len(long) and (long[:n] == short or long[-n:] == short)
+
+
+def _behalf_body(facts: Facts, official: Official) -> Org | None:
+    """The body named right after ``mewakili``/``atas nama`` that follows an official without
+    one: ``Direktur Jenderal Dukcapil, NAME mewakili Kemendagri`` signs for Kemendagri.
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> art = read_article("Direktur Umum, Adi Nugroho mewakili BPS meneken MoU dengan LAN.")
+    >>> facts = analyse(art.sentences[0], Lexicon())
+    >>> _behalf_body(facts, facts.officials[0]).ident
+    'bps'
+    """
+    keys = facts.sentence.keys
+    end = (
+        official.end + 1 if official.end < len(keys) and keys[official.end] == "," else official.end
+    )
+    starts, ends = facts.cues.get("on_behalf_of", []), facts.cue_ends.get("on_behalf_of", [])
+    cues = dict(zip(starts, ends, strict=True))
+    if end not in cues:
+        return None
+    after = next((p.match for p in facts.parties if p.match.start == cues[end]), None)
+    return after.org if after is not None and not after.weak else None
 
 
 def _represented_org(facts: Facts, official: Official) -> Org | None:
