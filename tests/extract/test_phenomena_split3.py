@@ -126,3 +126,42 @@ def test_the_same_signers_named_again_stay_in_their_agreement():
         "Wati di Jakarta."
     )
     assert agreements(text) == [["LAN", "BPS"]]
+
+
+def test_a_head_named_right_after_the_partner_signs_for_it():
+    text = (
+        "Universitas Gadjah Mada meneken nota kesepahaman dengan tiga pemerintah kabupaten, "
+        "Senin (15/5/2023). Nota kesepahaman dengan Kabupaten Sleman diteken Bupati Rina Dewi, "
+        "dengan Kabupaten Bantul oleh Bupati Adi Nugroho, dan dengan Kabupaten Kulon Progo oleh "
+        "Bupati Budi Santoso."
+    )
+    assert signers(text) == [
+        [("Rina Dewi", "Pemerintah Kabupaten Sleman")],
+        [("Adi Nugroho", "Pemerintah Kabupaten Bantul")],
+        [("Budi Santoso", "Pemerintah Kabupaten Kulon Progo")],
+    ]
+
+
+def test_a_head_signing_separately_with_officials_of_several_bodies():
+    text = (
+        "Kepala BPKP Rina Dewi menandatangani nota kesepahaman secara terpisah dengan Gubernur "
+        "Jambi Adi Nugroho, Bupati Kerinci Budi Santoso, dan Wali Kota Sungai Penuh Sri Lestari, "
+        "Senin (15/5/2023)."
+    )
+    assert agreements(text) == [
+        ["BPKP", "Pemerintah Provinsi Jambi"],
+        ["BPKP", "Pemerintah Kabupaten Kerinci"],
+        ["BPKP", "Pemerintah Kota Sungai Penuh"],
+    ]
+
+
+def test_clauses_each_naming_one_pair_make_one_agreement_each():
+    text = (
+        "Pada acara itu Pemprov Jawa Tengah meneken kesepakatan bersama dengan Pemprov Jawa "
+        "Timur, sedangkan Pemprov Bali meneken kesepakatan bersama dengan Pemprov Jawa Barat, "
+        "Senin (15/5/2023)."
+    )
+    assert agreements(text) == [
+        ["Pemerintah Provinsi Jawa Tengah", "Pemerintah Provinsi Jawa Timur"],
+        ["Pemerintah Provinsi Bali", "Pemerintah Provinsi Jawa Barat"],
+    ]

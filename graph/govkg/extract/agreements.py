@@ -396,15 +396,26 @@ def _hub_of(f: Facts) -> str | None:
     if counted is not None and with_at is not None and counted < with_at:
         candidates = roles.get("with", [])
     else:
-        candidates = roles.get("subject", [])
+        candidates = roles.get("subject", []) or _subject_officials(f)
     return candidates[0] if len(set(candidates)) == 1 else None
+
+
+def _subject_officials(f: Facts) -> list[str]:
+    """The bodies of the officials named before the first signing word (``Kepala BPKP NAME
+    menandatangani … secara terpisah dengan Gubernur A, Bupati B …``)."""
+    first = min(f.cues.get("signing", []), default=None)
+    if first is None:
+        return []
+    return [o.org.org.ident for o in f.officials if o.org is not None and o.end <= first]
 
 
 def _subject_with_partners(draft: Draft, f: Facts) -> None:
     """``PLN menandatangani nota kesepahaman dengan ITS dan Pemprov Jatim``: one subject and
     two or more bodies after ``dengan`` make one agreement per partner."""
     subjects = {p.match.org.ident for p in f.parties if p.role == "subject"}
-    partners = {p.match.org.ident for p in f.parties if p.role == "with"} - subjects
+    subjects = subjects or set(_subject_officials(f))
+    partners = {p.match.org.ident for p in f.parties if p.role == "with"}
+    partners = (partners | _partner_officials(f)) - subjects
     about = f.signing or f.current_kinds
     if not (subjects or about) and len(partners) >= 2 and _talks_of_agreement(f):
         subjects = _cooperating(draft, f)
@@ -412,6 +423,17 @@ def _subject_with_partners(draft: Draft, f: Facts) -> None:
     if len(subjects) == 1 and len(partners) >= 2 and about:
         draft.bilateral = draft.split_cue = True
         draft.hub = draft.hub or next(iter(subjects))
+
+
+def _partner_officials(f: Facts) -> set[str]:
+    """The bodies of the named officials after ``dengan`` (``… dengan Gubernur A, Bupati B dan
+    Wali Kota C``), when no body is named between."""
+    words = multi_words()["hub_with_words"]
+    with_at = next((k for k, key in enumerate(f.sentence.keys) if key in words), None)
+    if with_at is None or any(with_at < p.match.start for p in f.parties if p.role):
+        return set()
+    after = [o for o in f.officials if o.start > with_at and o.org and o.name]
+    return {o.org.org.ident for o in after if f.zone_of(o.start) is None}
 
 
 def _cooperating(draft: Draft, f: Facts) -> set[str]:

@@ -423,6 +423,45 @@ def between_pairs(facts: Facts) -> list[tuple[Org, Org]]:
     return pairs
 
 
+def clause_pairs(facts: Facts) -> list[tuple[Org, Org]]:
+    """One pair per clause when clauses set apart by ``sedangkan``/``while``/``;`` each name one
+    body before the signing word and one after ``dengan`` (``A meneken MoU dengan B,
+    sedangkan C meneken MoU dengan D``); two such clauses or more, else none.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN meneken MoU dengan BPS, sedangkan LIPI meneken MoU dengan BPOM.")
+    >>> [(a.ident, b.ident) for a, b in clause_pairs(analyse(art.sentences[0], Lexicon()))]
+    [('lan', 'bps'), ('lipi', 'bpom')]
+    """
+    keys = facts.sentence.keys
+    cuts = [k for k, key in enumerate(keys) if key in multi_words()["clause_separators"]]
+    bounds = list(zip([0, *cuts], [*cuts, len(keys)], strict=True))
+    pairs = []
+    for start, end in bounds:
+        inside = [p for p in facts.parties if start <= p.match.start < end and p.role]
+        sides = {
+            role: {p.match.org.ident: p.match.org for p in inside if p.role == role}
+            for role in ("subject", "with")
+        }
+        signing = any(start <= at < end for at in facts.cues.get("signing", []))
+        if len(sides["with"]) == 1 and len(sides["subject"]) <= 1 and signing:
+            subject = next(iter(sides["subject"].values()), None)
+            subject = subject or _clause_subject(facts, start, end)
+            if subject is not None:
+                pairs.append((subject, next(iter(sides["with"].values()))))
+    return pairs if len(pairs) >= 2 else []
+
+
+def _clause_subject(facts: Facts, start: int, end: int) -> Org | None:
+    """The one body named in a clause before its signing word (a role-less mention after a
+    clause separator: ``…, sedangkan Pemprov DIY meneken …``)."""
+    first = min((at for at in facts.cues.get("signing", []) if start <= at < end), default=end)
+    before = {
+        p.match.org.ident: p.match.org for p in facts.parties if start <= p.match.start < first
+    }
+    return next(iter(before.values())) if len(before) == 1 else None
+
+
 def _paired(chain: list[tuple[Org, str]]) -> bool:
     """Sides joined in pairs: a joining word inside each pair, a separator between pairs; pairs
     set apart by commas only (``A dengan B, C dengan D``) join each pair by the same word, as

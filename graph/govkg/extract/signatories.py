@@ -128,7 +128,7 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
         if org is None and zone == "representative":
             org = _represented_org(facts, official)
         if org is None:
-            org = _behalf_body(facts, official)
+            org = _behalf_body(facts, official) or _body_just_before(facts, official)
         if org is not None and not org.known:
             org = spelled_out(org, _bodies_named(everyone)) or org
         name, honorifics = _name(official, everyone)
@@ -384,6 +384,32 @@ def _behalf_body(facts: Facts, official: Official) -> Org | None:
         return None
     after = next((p.match for p in facts.parties if p.match.start == cues[end]), None)
     return after.org if after is not None and not after.weak else None
+
+
+def _body_just_before(facts: Facts, official: Official) -> Org | None:
+    """A head named by post alone right after a body of the kind the post heads, with only a
+    signing word between (``dengan Kabupaten Bantul oleh Bupati NAME``, ``Kota Batu diteken
+    Wali Kota NAME``): that body.
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> art = read_article("MoU dengan Kabupaten Bantul diteken Bupati Adi Nugroho.")
+    >>> facts = analyse(art.sentences[0], Lexicon())
+    >>> _body_just_before(facts, facts.officials[0]).ident
+    'kabupaten-34-02'
+    """
+    kind = _region_roles().get(official.role)
+    if kind is None:
+        return None
+    keys = facts.sentence.keys
+    agents = frozenset(Rules.load().data["signatories"]["agent_words"])
+    signing = set(facts.cues.get("signing", []))
+    k = official.start
+    while k > 0 and official.start - k < 3 and (keys[k - 1] in agents or k - 1 in signing):
+        k -= 1
+    before = next((p.match for p in facts.parties if p.match.end == k), None)
+    return before.org if k < official.start and before and before.org.kind == kind else None
 
 
 def _represented_org(facts: Facts, official: Official) -> Org | None:
