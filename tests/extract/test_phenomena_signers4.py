@@ -192,3 +192,11 @@ def test_a_head_named_after_mewakili_does_not_sign():
         "kesepahaman dengan Kepala BPS Budi Santoso, Senin (15/5/2023)."
     )
     assert "Adi Nugroho" not in [name for name, _ in signed(text)]
+
+
+def test_an_english_post_with_its_unit_written_with_the_then_the_person():
+    text = (
+        "The MoU was signed by the Head of LAN, Adi Nugroho, and the Dean of the Faculty of Law "
+        "of Universitas Gadjah Mada, Rina Dewi, on Tuesday, May 16, 2023."
+    )
+    assert ("Rina Dewi", "UGM") in signed(text, "en")
