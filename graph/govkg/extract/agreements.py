@@ -37,6 +37,7 @@ from govkg.extract.signatories import (
     may_sign_for,
     merge_short_names,
     signers,
+    spelled_out,
 )
 from govkg.extract.text import Article
 
@@ -275,12 +276,26 @@ def _other_pair(draft: Draft, f: Facts) -> bool:
     """A sentence naming a kind is about another agreement of that kind when the draft has
     its two parties and the sentence names none of them, or names two bodies by name (not
     a bare area name) of which one is new (``… MoU antara A dan B. … A dan C membuat MoU``)."""
+    if _other_signers(draft, f):
+        return True
     parties = set(draft.parties)
     own = _own_bodies(f)
     if not own or len(parties) < 2:
         return False
     named = {p.match.org.ident for p in f.parties if p.role and not p.match.weak}
     return not own & parties or (len(named) >= 2 and bool(named - parties))
+
+
+def _other_signers(draft: Draft, f: Facts) -> bool:
+    """The sentence has two officials or more sign, one of them for a body new to a draft that
+    two bodies have signed already: another agreement of the same kind at the same event
+    (``A and B signed the MoU on X. The MoU on Y was signed by C and B.``)."""
+    signed = {s.org.ident for s in draft.signers if s.org is not None}
+    if not f.signing or len(signed) < 2:
+        return False
+    named = [o for o in f.officials if o.name is not None and f.zone_of(o.start) is None]
+    bodies = {o.org.org.ident for o in named if o.org is not None}
+    return len(named) >= 2 and bool(bodies - set(draft.parties) - signed)
 
 
 def _own_bodies(f: Facts) -> set[str]:
@@ -381,15 +396,26 @@ def _hub_of(f: Facts) -> str | None:
     if counted is not None and with_at is not None and counted < with_at:
         candidates = roles.get("with", [])
     else:
-        candidates = roles.get("subject", [])
+        candidates = roles.get("subject", []) or _subject_officials(f)
     return candidates[0] if len(set(candidates)) == 1 else None
+
+
+def _subject_officials(f: Facts) -> list[str]:
+    """The bodies of the officials named before the first signing word (``Kepala BPKP NAME
+    menandatangani … secara terpisah dengan Gubernur A, Bupati B …``)."""
+    first = min(f.cues.get("signing", []), default=None)
+    if first is None:
+        return []
+    return [o.org.org.ident for o in f.officials if o.org is not None and o.end <= first]
 
 
 def _subject_with_partners(draft: Draft, f: Facts) -> None:
     """``PLN menandatangani nota kesepahaman dengan ITS dan Pemprov Jatim``: one subject and
     two or more bodies after ``dengan`` make one agreement per partner."""
     subjects = {p.match.org.ident for p in f.parties if p.role == "subject"}
-    partners = {p.match.org.ident for p in f.parties if p.role == "with"} - subjects
+    subjects = subjects or set(_subject_officials(f))
+    partners = {p.match.org.ident for p in f.parties if p.role == "with"}
+    partners = (partners | _partner_officials(f)) - subjects
     about = f.signing or f.current_kinds
     if not (subjects or about) and len(partners) >= 2 and _talks_of_agreement(f):
         subjects = _cooperating(draft, f)
@@ -397,6 +423,17 @@ def _subject_with_partners(draft: Draft, f: Facts) -> None:
     if len(subjects) == 1 and len(partners) >= 2 and about:
         draft.bilateral = draft.split_cue = True
         draft.hub = draft.hub or next(iter(subjects))
+
+
+def _partner_officials(f: Facts) -> set[str]:
+    """The bodies of the named officials after ``dengan`` (``… dengan Gubernur A, Bupati B dan
+    Wali Kota C``), when no body is named between."""
+    words = multi_words()["hub_with_words"]
+    with_at = next((k for k, key in enumerate(f.sentence.keys) if key in words), None)
+    if with_at is None or any(with_at < p.match.start for p in f.parties if p.role):
+        return set()
+    after = [o for o in f.officials if o.start > with_at and o.org and o.name]
+    return {o.org.org.ident for o in after if f.zone_of(o.start) is None}
 
 
 def _cooperating(draft: Draft, f: Facts) -> set[str]:
@@ -530,11 +567,37 @@ def _settle_hub(draft: Draft) -> None:
     )
 
 
+def _short_names_merged(draft: Draft) -> None:
+    """A party known only by a short name that another party's name spells out (``UNIB`` and
+    ``Universitas Bengkulu``) is that party.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Bupati Kaur Budi berkunjung ke Universitas Nusa Bangsa dan meneken "
+    ...     "MoU dengan Rektor UNB Dr. Rina Wati. MoU antara Pemkab Kaur dengan UNB berlaku.")
+    >>> [list(d.parties) for d in draft_agreements(art, "id")]
+    [['new:universitas-nusa-bangsa', 'kabupaten-17-04']]
+    """
+    for ident, org in list(draft.parties.items()):
+        full = spelled_out(org, [p for p in draft.parties.values() if p.ident != ident])
+        if full is None:
+            continue
+        del draft.parties[ident]
+        draft.roles.setdefault(full.ident, set()).update(draft.roles.pop(ident, set()))
+        sentences = draft.party_sentences.pop(ident, set())
+        draft.party_sentences.setdefault(full.ident, set()).update(sentences)
+        for signer in draft.signers:
+            if signer.org is not None and signer.org.ident == ident:
+                signer.org = full
+
+
 def _settle_parties(draft: Draft) -> None:
     """Give signers without a body the party their post implies; map a unit to the body it
     signs for when the unit is not itself a party."""
+    _short_names_merged(draft)
     parties = list(draft.parties.values())
     for signer in draft.signers:
+        if signer.org is not None and signer.org.ident not in draft.parties:
+            signer.org = spelled_out(signer.org, parties) or signer.org
         if signer.org is not None and signer.org.ident not in draft.parties:
             parent = draft.parties.get(signer.org.parent or "")
             if parent is not None:  # a unit or regional office signing for its body

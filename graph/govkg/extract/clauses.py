@@ -400,7 +400,9 @@ def _role(facts: Facts, k: int, keys) -> str | None:
 def between_pairs(facts: Facts) -> list[tuple[Org, Org]]:
     """The sides named after ``antara`` as pairs: ``antara A dan B serta C dengan D`` gives
     (A, B) and (C, D); ``antara A dan B`` gives (A, B); ``antara A dengan B dan C`` names no
-    pairs. A side may be a body or an official named by post (``Kapolda Jambi``).
+    pairs. A side may be a body or an official named by post (``Kapolda Jambi``). Signers
+    named in pairs after ``oleh`` (``oleh Kepala A, NAME, dengan Rektor B, NAME, serta …``)
+    give pairs too, when there are two pairs or more.
 
     >>> from govkg.extract.text import read_article
     >>> art = read_article("MoU antara LAN dan BPS serta LIPI dengan BPOM diteken.")
@@ -410,16 +412,68 @@ def between_pairs(facts: Facts) -> list[tuple[Org, Org]]:
     words = multi_words()
     keys = facts.sentence.keys
     sides = _sides(facts)
+    agents = frozenset(Rules.load().data["signatories"]["agent_words"])
     pairs = []
-    for at in (k for k, key in enumerate(keys) if key in words["between_words"]):
+    for at in (k for k, key in enumerate(keys) if key in words["between_words"] | agents):
         chain = _side_chain(facts, sides, at + 1)
-        if len(chain) % 2 == 0 and all(
-            joiner in words["pair_joiners" if n % 2 == 0 else "pair_separators"]
-            for n, (_, joiner) in enumerate(chain[1:])
-        ):
-            orgs = [org for org, _ in chain]
-            pairs += [(a, b) for a, b in zip(orgs[0::2], orgs[1::2], strict=False)]
+        if not _paired(chain) or (keys[at] in agents and len(chain) < 4):
+            continue  # "oleh A dan B": the signers of one agreement
+        orgs = [org for org, _ in chain]
+        pairs += [(a, b) for a, b in zip(orgs[0::2], orgs[1::2], strict=False)]
     return pairs
+
+
+def clause_pairs(facts: Facts) -> list[tuple[Org, Org]]:
+    """One pair per clause when clauses set apart by ``sedangkan``/``while``/``;`` each name one
+    body before the signing word and one after ``dengan`` (``A meneken MoU dengan B,
+    sedangkan C meneken MoU dengan D``); two such clauses or more, else none.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN meneken MoU dengan BPS, sedangkan LIPI meneken MoU dengan BPOM.")
+    >>> [(a.ident, b.ident) for a, b in clause_pairs(analyse(art.sentences[0], Lexicon()))]
+    [('lan', 'bps'), ('lipi', 'bpom')]
+    """
+    keys = facts.sentence.keys
+    cuts = [k for k, key in enumerate(keys) if key in multi_words()["clause_separators"]]
+    bounds = list(zip([0, *cuts], [*cuts, len(keys)], strict=True))
+    pairs = []
+    for start, end in bounds:
+        inside = [p for p in facts.parties if start <= p.match.start < end and p.role]
+        sides = {
+            role: {p.match.org.ident: p.match.org for p in inside if p.role == role}
+            for role in ("subject", "with")
+        }
+        signing = any(start <= at < end for at in facts.cues.get("signing", []))
+        if len(sides["with"]) == 1 and len(sides["subject"]) <= 1 and signing:
+            subject = next(iter(sides["subject"].values()), None)
+            subject = subject or _clause_subject(facts, start, end)
+            if subject is not None:
+                pairs.append((subject, next(iter(sides["with"].values()))))
+    return pairs if len(pairs) >= 2 else []
+
+
+def _clause_subject(facts: Facts, start: int, end: int) -> Org | None:
+    """The one body named in a clause before its signing word (a role-less mention after a
+    clause separator: ``…, sedangkan Pemprov DIY meneken …``)."""
+    first = min((at for at in facts.cues.get("signing", []) if start <= at < end), default=end)
+    before = {
+        p.match.org.ident: p.match.org for p in facts.parties if start <= p.match.start < first
+    }
+    return next(iter(before.values())) if len(before) == 1 else None
+
+
+def _paired(chain: list[tuple[Org, str]]) -> bool:
+    """Sides joined in pairs: a joining word inside each pair, a separator between pairs; pairs
+    set apart by commas only (``A dengan B, C dengan D``) join each pair by the same word, as
+    ``A dengan B, C dan D`` names one body and its three partners."""
+    words = multi_words()
+    inside = {joiner for _, joiner in chain[1::2]}
+    between = {joiner for _, joiner in chain[2::2]}
+    if len(chain) % 2 or not inside <= words["pair_joiners"]:
+        return False
+    if not between <= words["pair_separators"]:
+        return False
+    return "," not in between or len(inside) == 1
 
 
 def _sides(facts: Facts) -> dict[int, tuple[int, Org]]:
@@ -436,7 +490,9 @@ def _sides(facts: Facts) -> dict[int, tuple[int, Org]]:
 
 def _side_chain(facts: Facts, sides: dict, at: int) -> list[tuple[Org, str]]:
     """The sides named in a row from token ``at``, each with the word before it (``""`` for
-    the first); a side must follow the previous one after one joining word."""
+    the first); a side must follow the previous one after one joining word, or after a comma or
+    semicolon and a chain word (``…; serta C dengan D``: the mark counts) or a joining word
+    (``Kepala A, NAME, dengan Rektor B``: the word counts)."""
     keys = facts.sentence.keys
     chain: list[tuple[Org, str]] = []
     joiner = ""
@@ -446,4 +502,9 @@ def _side_chain(facts: Facts, sides: dict, at: int) -> list[tuple[Org, str]]:
         if end + 1 >= len(keys):
             break
         joiner, at = keys[end], end + 1
+        if joiner in {",", ";"} and at + 1 in sides:
+            if keys[at] in multi_words()["chain_words"]:
+                at += 1  # "…; serta C": the mark separates
+            elif keys[at] in multi_words()["pair_joiners"]:
+                joiner, at = keys[at], at + 1  # "Kepala A, NAME, dengan Rektor B": the word joins
     return chain

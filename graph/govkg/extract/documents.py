@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from govkg.extract.clauses import Facts, between_pairs, multi_words
+from govkg.extract.clauses import Facts, between_pairs, clause_pairs, multi_words
 from govkg.extract.drafts import Draft, family
 from govkg.extract.orgs import Org
 from govkg.extract.rules import Rules
@@ -133,7 +133,7 @@ def by_pairs(draft: Draft, facts: list[Facts]) -> list[Draft]:
     for i in sorted(draft.sentences):
         if facts[i].background_only:
             continue
-        for a, b in between_pairs(facts[i]):
+        for a, b in between_pairs(facts[i]) or clause_pairs(facts[i]):
             if a.ident != b.ident:
                 key = frozenset({a.ident, b.ident})
                 pairs.setdefault(key, ((a, b), set()))[1].add(i)

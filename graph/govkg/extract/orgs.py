@@ -749,13 +749,15 @@ def _university(toks, i, hit, lexicon) -> OrgMatch | None:
             org = _new_university(lexicon, _span(toks, i, end), toks, i)
             lexicon.add(toks[end + 1].text, org)
             return OrgMatch(i, after, org, via="university")
-        if after > end + 3:  # "Universitas Islam Negeri (UIN) Mataram"
+        if after > end + 3 and not distinctive:  # "Universitas Islam Negeri (UIN) Mataram";
+            # not "Universitas Sebelas Maret (UNS) Jamal Wiwoho": a person follows
             alias = " ".join(t.text for t in (toks[end + 1], *toks[end + 3 : after]))
             name = _span(toks, i, end) + " " + _span(toks, end + 3, after)
             end = after
     if end == i + length and length == 1:
         return None
     if alias is None:
+        end = _person_after_place(toks, i + length, end)
         name = _span(toks, i, end)
         place = _trailing_place(toks, i + length, end)
         if place < end:  # "Universitas Pattimura Ambon": the university is named without its city
@@ -811,6 +813,32 @@ def known_prefix_end(toks: Sequence[Token], i: int, end: int, lexicon: Lexicon) 
             if key in lexicon.names and k + 1 < end and _gazetteer(toks, k + 1) is None:
                 found = k + 1  # (a place after the name may be part of it: its city)
     return found
+
+
+def _person_after_place(toks: Sequence[Token], start: int, end: int) -> int:
+    """A university's run of capitalised words that goes on two words or more past a place
+    name ends at the place: a person follows (``Politeknik Negeri Bandung Rina Wati``).
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Rektor Universitas Negeri Manado Deitje Katuuk hadir")
+    >>> _person_after_place(toks, 2, 6), _person_after_place(toks, 2, 4)
+    (4, 4)
+    """
+    for k in range(start, end):
+        region = _gazetteer(toks, k)
+        if region is not None and region.org.is_local and end - region.end >= 2:
+            return region.end
+    return end
+
+
+def declared(lexicon: Lexicon, name: str, kind: str = "Organization") -> Org:
+    """A body the report names as written, to be declared (or the gazetteer's, when it knows
+    the name as a whole).
+
+    >>> declared(Lexicon(), "Unimed").ident
+    'new:unimed'
+    """
+    return _new(lexicon, name, kind)
 
 
 def _university_kind(toks: Sequence[Token], i: int, name: str) -> str:
@@ -892,8 +920,9 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
         tok = toks[end]
         if tok.text == "(" and end + 2 < len(toks) and toks[end + 2].text == ")":
             if toks[end + 1].key in _words("enterprise_brackets"):
-                end += 3
-                continue
+                end += 3  # "(Persero)" ends the name, but for "Tbk": a person may follow
+                tbk = end < len(toks) and toks[end].key == "tbk"
+                end += 1 if tbk else 0
             break
         if tok.is_word and tok.capitalised and tok.text not in Rules.load().prefix_titles:
             end += 1
@@ -1127,6 +1156,9 @@ def _central_unit(toks, i, hit, lexicon) -> OrgMatch | None:
             if close is None:
                 return None
             j = close + 1
+            body = _gazetteer(toks, j) if j < len(toks) else None
+            if body is None or body.org.is_local or body.weak:
+                return None  # "Badan Amil Zakat Nasional (Baznas) Noor Achmad": no body follows
             continue
         if not (tok.capitalised or tok.key in _words("name_joiners")):
             return None
@@ -1163,6 +1195,9 @@ def _regional_unit(toks, i, hit, lexicon) -> OrgMatch | None:
         if tok.text == "(" and bracket is None and j + 2 < len(toks) and toks[j + 2].text == ")":
             bracket, j = j, j + 3  # "Dinas Pekerjaan Umum … (PUPR) Kabupaten X"
             continue
+        if tok.text == "," and bracket is None and _unit_word_after_comma(toks, j + 1):
+            j += 1  # "Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten X"
+            continue
         if bracket is not None or not (tok.capitalised or tok.key in _words("name_joiners")):
             return None  # only the region follows the acronym in brackets
         j += 1
@@ -1194,6 +1229,18 @@ def _another_name(toks: Sequence[Token], k: int) -> bool:
     if k >= len(toks) or not toks[k].capitalised:
         return False
     return toks[k].key in _shapes()["unit"].firsts or is_post_word(toks[k].key)
+
+
+def _unit_word_after_comma(toks: Sequence[Token], k: int) -> bool:
+    """A comma inside a unit's name: a capitalised word follows that starts no other unit, post
+    or place (``Dinas Komunikasi, Informatika dan Persandian Kabupaten X``, not ``Dinas
+    Kesehatan, Dinas Pendidikan Kabupaten X`` or ``Dinas Kesehatan, Kepala Bappeda …``)."""
+    from govkg.extract.people import is_post_word
+
+    if k >= len(toks) or not (toks[k].is_word and toks[k].capitalised):
+        return False
+    word = toks[k].key
+    return not (word in _shapes()["unit"].firsts or is_post_word(word) or _gazetteer(toks, k))
 
 
 def _unit(toks, i: int, bracket: int | None, region: OrgMatch, lexicon: Lexicon) -> OrgMatch:

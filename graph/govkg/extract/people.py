@@ -25,9 +25,11 @@ from govkg.extract.foreign_posts import country_marker, foreign_body, subject_en
 from govkg.extract.names import Name, is_degree, is_title, name_after, name_before
 from govkg.extract.orgs import (
     Lexicon,
+    Org,
     OrgMatch,
     _gazetteer,
     _keys,
+    declared,
     foreign_org,
     gazetteer_index,
     office_of_post,
@@ -90,6 +92,12 @@ def is_post_word(key: str) -> bool:
 def _unit_joiners() -> frozenset[str]:
     """Lower-case words inside a unit's name (``Kerja Sama dan Sistem Informasi``)."""
     return frozenset(Rules.load().data["people"]["unit_joiners"])
+
+
+@functools.cache
+def _branch_words() -> Phrases:
+    """Words opening a body's branch or area (``Cabang``, ``Kantor Cabang``)."""
+    return Phrases(Rules.load().data["people"]["branch_words"])
 
 
 @functools.cache
@@ -203,6 +211,10 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         org, name = _place_for_name(toks, name, lexicon)
     if org is None and name is not None and _acronym_before_name(toks, name):
         name = name_after(toks, name.span_end + 1)
+    if name is not None and name.start == after:
+        name = _past_unit_field(toks, name)
+    if org is None and name is not None and toks[p].capitalised:
+        org, name = _unknown_body_before_name(toks, after, name, lexicon)
     if org is None and name is None and not (toks[p].capitalised and p > 0):
         return None  # a post alone ("… juga meneken", "Bupati") is kept for coreference
     end = name.span_end if name else after
@@ -301,6 +313,68 @@ def _place_for_name(toks, name: Name, lexicon: Lexicon) -> tuple[OrgMatch | None
     if region.end < len(toks) and toks[region.end].text == ",":
         return region, _name_after(toks, region.end, lexicon)
     return None, name
+
+
+def _past_unit_field(toks, name: Name) -> Name | None:
+    """The person after a unit's field read into the name (``Wakil Rektor Bidang Penelitian
+    Mirwan Ushada`` → ``Mirwan Ushada``), when two words or more are left.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Diteken Wakil Rektor Bidang Riset dan Inovasi Rina Dewi.")
+    >>> toks = art.sentences[0].tokens
+    >>> _past_unit_field(toks, name_after(toks, 3)).name
+    'Rina Dewi'
+    """
+    words = Rules.load().data["people"]
+    if toks[name.start].key not in words["unit_field_openers"]:
+        return name
+    field = frozenset(words["unit_field_words"])
+    k = name.start + 1
+    while k < min(len(toks), name.start + MAX_UNIT_WORDS) and toks[k].key in field:
+        k += 1
+    rest = name_after(toks, k) if k > name.start + 1 else None
+    return rest if rest is not None and rest.end - rest.start >= 2 else name
+
+
+def _unknown_body_before_name(
+    toks, at: int, name: Name, lexicon: Lexicon
+) -> tuple[OrgMatch | None, Name]:
+    """A body the gazetteer does not know, written between a post and its holder, by one or two
+    words before the holder's titles (``Rektor Unimed Prof. Dr. Adi Nugroho``) or by an acronym
+    before a name of two words or more (``Rektor UNS Jamal Wiwoho``): the body is declared as
+    written, the person named after it.
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Diteken Rektor UNS Adi Nugroho Putra.").sentences[0].tokens
+    >>> org, name = _unknown_body_before_name(toks, 2, name_after(toks, 2), Lexicon())
+    >>> org.org.name, name.name
+    ('UNS', 'Adi Nugroho Putra')
+    """
+    title = next((k for k in range(at, name.start) if is_title(toks[k].text)), name.start)
+    if 0 < title - at <= 2 and name.start > title:
+        words = toks[at:title]
+    elif name.start == at and _acronym(toks[at].text) and name.end - name.start >= 3:
+        words, name = toks[at : at + 1], name_after(toks, at + 1)
+    else:
+        return None, name
+    if name is None or not all(t.is_word and t.capitalised for t in words):
+        return None, name
+    if any(is_post_word(t.key) or t.key in _never_in_names() for t in words):
+        return None, name
+    text = " ".join(t.text for t in words)
+    full = spelled_out(Org(f"new:{text}", text, "Organization"), list(lexicon.orgs.values()))
+    # "Universitas Bengkulu" … "Rektor UNIB Retno": the same body
+    org = lexicon.add(text, full) if full is not None else declared(lexicon, text)
+    return OrgMatch(at, at + len(words), org, via="post"), name
+
+
+def _acronym(text: str) -> bool:
+    """A word written in capitals, two to six letters (``UNS``, ``ULM``).
+
+    >>> _acronym("UNS"), _acronym("Adi"), _acronym("A")
+    (True, False, False)
+    """
+    return text.isalpha() and text.isupper() and 2 <= len(text) <= 6
 
 
 def _acronym_before_name(toks, name: Name) -> bool:
@@ -425,7 +499,7 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
         match = _office_of_post(toks, h, office, lexicon)
         if match is not None:
             found.append(match)
-    merged = org_at(toks, p, lexicon, weak=False)
+    merged = org_at(toks, p, lexicon, weak=False) or _lower_case_head(toks, p, h)
     if merged is not None and merged.end > h and merged.org.is_local:
         found.append(replace(merged, start=h))
     implied = _implied(toks, keys, p, h)
@@ -454,6 +528,28 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
     if bracketed is not None:
         found.append(bracketed)
     return found
+
+
+def _lower_case_head(toks, p: int, h: int) -> OrgMatch | None:
+    """A head's post written in lower case before its region (``bupati Sleman``, ``wali kota
+    Kendari``), which the gazetteer knows written with capitals (``Bupati Sleman``).
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Diteken bupati Sleman Kustini Purnomo.").sentences[0].tokens
+    >>> _lower_case_head(toks, 1, 2).org.ident
+    'kabupaten-34-04'
+    """
+    if toks[p].capitalised or h >= len(toks) or not toks[h].capitalised:
+        return None
+    index = gazetteer_index()
+    best = None
+    for end in range(h + 1, min(len(toks), h + 4) + 1):
+        if not (toks[end - 1].is_word and toks[end - 1].capitalised):
+            break
+        keys = index.strong.get(" ".join(t.key for t in toks[p:end]))
+        if keys is not None and len(keys) == 1:
+            best = OrgMatch(p, end, index.org(keys[0]), via="post")
+    return best
 
 
 def _bracketed_org(toks, keys, h, lexicon) -> OrgMatch | None:
@@ -528,6 +624,7 @@ def _post_text(toks, p, post_end, org: OrgMatch | None, role: str) -> str:
 def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
     at = _after_brackets(toks, at)
     k = at + 1 if at < len(toks) and toks[at].text in {",", "("} else at
+    k = _past_branch(toks, k)
     region = _gazetteer(toks, k) if k < len(toks) and toks[k].capitalised else None
     if region is not None and region.org.is_local and _starts_name(toks, region.end):
         k = region.end + 1 if toks[region.end].text == "," else region.end
@@ -539,9 +636,48 @@ def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
         and org_at(toks, k, lexicon, weak=False) is not None
     ):
         return None
-    if k < len(toks) and _post_at(toks, _keys(toks), k):
+    if k < len(toks) and _post_at(toks, _keys(toks), k) and not _rank_before_name(toks, k):
         return None
     return name_after(toks, k)
+
+
+def _past_branch(toks, k: int) -> int:
+    """Past the branch or area of a body written before the person (``Cabang Sleman,``,
+    ``Kantor Cabang Kudus``), when a comma or a title follows it.
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Kepala BPJS Kesehatan Cabang Sleman, Rina Wati.").sentences[0].tokens
+    >>> toks[_past_branch(toks, 3)].text
+    'Rina'
+    """
+    branch = _branch_words().match(_keys(toks), k)
+    if branch is None or k == 0 or not toks[k].capitalised:
+        return k
+    end = _capitalised_end(toks, k + branch[0])
+    if end == k + branch[0] or end >= len(toks):
+        return k
+    if toks[end].text == ",":
+        return end + 1
+    return end if is_title(toks[end].text) else k
+
+
+def _rank_before_name(toks, k: int) -> bool:
+    """A rank that is also a post's short form (``Irjen``, ``Kombes``), written as a title before
+    a name: ``Kapolda Jambi Irjen Pol. Adi Nugroho``.
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Diteken Kapolda Jambi Irjen Pol. Adi Nugroho.").sentences[0].tokens
+    >>> _rank_before_name(toks, 3)
+    True
+    >>> toks = read_article("Diteken Irjen Kemendagri Adi Nugroho.").sentences[0].tokens
+    >>> _rank_before_name(toks, 1)
+    False
+    """
+    if not is_title(toks[k].text):
+        return False
+    name = name_after(toks, k)
+    known = k + 1 < len(toks) and org_at(toks, k + 1, Lexicon(), weak=False) is not None
+    return name is not None and name.span_start == k and not known
 
 
 def _after_brackets(toks, at: int) -> int:
@@ -656,6 +792,53 @@ def _finish_org_first(sentence, toks, i, org, k, head, lexicon) -> Official | No
     return Official(
         sentence.index, i, name.span_end, post, role, org, name, pattern="org-post-name"
     )
+
+
+def spelled_out(org: Org, parties: Sequence[Org]) -> Org | None:
+    """The one party whose name a body known only by a short name abbreviates (``Unhas``:
+    ``Universitas Hasanuddin``; ``UNS``: ``Universitas Sebelas Maret``), or None.
+
+    >>> unhas = Org("new:unhas", "Unhas", "Organization")
+    >>> full = Org("new:universitas-hasanuddin", "Universitas Hasanuddin", "StateUniversity")
+    >>> spelled_out(unhas, [full]).name
+    'Universitas Hasanuddin'
+    """
+    if org.known or " " in org.name:
+        return None
+    short = fold_name(org.name)
+    found = [p for p in parties if p.ident != org.ident and _abbreviates(short, p.name)]
+    return found[0] if len(found) == 1 else None
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """``short`` is made of the beginnings of words of ``name``, in order, from its first word
+    (words may be left out: ``unimed`` for ``Universitas Negeri Medan``).
+
+    >>> _abbreviates("uns", "Universitas Sebelas Maret")
+    True
+    >>> _abbreviates("unimed", "Universitas Negeri Medan")
+    True
+    >>> _abbreviates("unhas", "Universitas Indonesia")
+    False
+    """
+    words = fold_name(name.replace("(", " ").replace(")", " ")).split()
+    if len(short) < 2 or len(words) < 2:
+        return False
+
+    @functools.cache
+    def fits(i: int, j: int) -> bool:
+        if i == len(short):
+            return True
+        if j == len(words):
+            return False
+        word = words[j]
+        taken = next(
+            (k for k in range(len(word)) if k >= len(short) - i or word[k] != short[i + k]),
+            len(word),
+        )
+        return any(fits(i + k, j + 1) for k in range(taken, 0, -1)) or (j > 0 and fits(i, j + 1))
+
+    return fits(0, 0)
 
 
 def fold_name(name: str) -> str:

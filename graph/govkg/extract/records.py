@@ -26,6 +26,7 @@ import yaml
 from govkg.extract.agreements import Analysis, Draft, Scope
 from govkg.extract.clauses import Facts
 from govkg.extract.dates import find_dates, resolve
+from govkg.extract.events import own_days
 from govkg.extract.fallback import fallback_draft
 from govkg.extract.fields import FieldHit, preferred_label
 from govkg.extract.implied_fields import implied_fields, narrowed
@@ -69,31 +70,55 @@ def build_record(
     splits = [s for s in splits if len(s.parties) >= 2]
     if not splits:
         splits = [s for s in split(fallback_draft(analysis)) if len(s.parties) >= 2]
+    splits = distinct(splits)
     day, date_evidence, date_note = event_date(article, analysis.facts, published)
     place, city = event_place(article, analysis, date_evidence)
-    ids = _agreement_ids(splits, day)
-    agreements = [_agreement(article, s, day, ids, analysis, lang) for s in splits]
-    if date_note:
-        for agreement in agreements:
-            agreement.setdefault("notes", []).insert(0, date_note)
-    event: dict[str, Any] = {"date": day} if day else {}
+    own = own_days(article, analysis.facts, splits, published, day)
+    main = [s for n, s in enumerate(splits) if n not in own]
+    events = [_event(article, main, (day, date_evidence, date_note), analysis, lang)]
     if place:
-        event["place"] = place
+        events[0]["place"] = place
     if city:
-        event["city"] = city
-    event["evidence"] = [date_evidence] if date_evidence else []
-    event["agreements"] = agreements
-    if not event["evidence"]:
-        del event["evidence"]
+        events[0]["city"] = city
+    for day_of in dict.fromkeys(d[0] for d in own.values()):
+        group = [n for n in sorted(own) if own[n][0] == day_of]
+        events.append(_event(article, [splits[n] for n in group], own[group[0]], analysis, lang))
     record: dict[str, Any] = {
         "govkg": 1,
         "source": _source(article, published, lang, source_id),
-        "events": [event],
+        "events": [_ordered(event) for event in events],
     }
     declared = _declarations(splits)
     if declared:
         record["organizations"] = declared
     return record
+
+
+def _event(
+    article: Article,
+    splits: Sequence[Split],
+    dated: tuple[str | None, dict[str, Any] | None, str | None],
+    analysis: Analysis,
+    lang: str,
+) -> dict[str, Any]:
+    """One signing event: its date (with evidence) and its agreements."""
+    day, evidence, note = dated
+    ids = _agreement_ids(splits, day)
+    agreements = [_agreement(article, s, day, ids, analysis, lang) for s in splits]
+    if note:
+        for agreement in agreements:
+            agreement.setdefault("notes", []).insert(0, note)
+    event: dict[str, Any] = {"date": day} if day else {}
+    if evidence:
+        event["evidence"] = [evidence]
+    event["agreements"] = agreements
+    return event
+
+
+def _ordered(event: dict[str, Any]) -> dict[str, Any]:
+    """The event's keys in the order records write them."""
+    order = ("date", "place", "city", "evidence", "agreements")
+    return {key: event[key] for key in order if key in event}
 
 
 # ── splitting ───────────────────────────────────────────────────────────────────────────────────
@@ -139,6 +164,29 @@ def split(draft: Draft) -> list[Split]:
             Split(draft, pair, signers, scopes, sentences, draft.items.get(partner.ident))
         )
     return result
+
+
+def distinct(splits: Sequence[Split]) -> list[Split]:
+    """One agreement per kind and set of parties: a pair the report names twice (a list that
+    ends with a partner named before) is one agreement with both mentions' signers and sentences.
+
+    >>> from govkg.extract.agreements import draft_agreements
+    >>> from govkg.extract.text import read_article
+    >>> (draft,) = draft_agreements(read_article(
+    ...     "LAN meneken MoU secara terpisah dengan LIPI, BPS dan BPOM."), "id")
+    >>> twice = split(draft) + split(draft)[:1]
+    >>> [[p.ident for p in s.parties] for s in distinct(twice)]
+    [['lan', 'lipi'], ['lan', 'bps'], ['lan', 'bpom']]
+    """
+    kept: dict[tuple, Split] = {}
+    for s in splits:
+        key = (s.draft.kind, frozenset(_keys(s)))
+        first = kept.setdefault(key, s)
+        if first is not s:
+            first.signers += [x for x in s.signers if x not in first.signers]
+            first.scopes += [x for x in s.scopes if x not in first.scopes]
+            first.sentences = {**s.sentences, **first.sentences}
+    return list(kept.values())
 
 
 def _mentioning(draft: Draft, ident: str) -> set[int]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from govkg.extract.clauses import Facts
 from govkg.extract.names import is_title
 from govkg.extract.orgs import Org
-from govkg.extract.people import Official, fold_name, is_post_word
+from govkg.extract.people import Official, fold_name, is_post_word, spelled_out
 from govkg.extract.rules import Rules
 from govkg.extract.text import Token, token_key
 
@@ -127,6 +127,10 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
             org, sure = _body_elsewhere(official, org, sure, everyone, notes)
         if org is None and zone == "representative":
             org = _represented_org(facts, official)
+        if org is None:
+            org = _behalf_body(facts, official) or _body_just_before(facts, official)
+        if org is not None and not org.known:
+            org = spelled_out(org, _bodies_named(everyone)) or org
         name, honorifics = _name(official, everyone)
         if name is None:
             continue
@@ -273,16 +277,28 @@ def _signs_after_witnessed_signing(facts: Facts, official: Official) -> bool:
 
 
 def _partner_after_body(facts: Facts, official: Official) -> bool:
-    """``X, NAME mewakili BPS dengan Kepala LAN, NAME``: the one represented is the body
-    right after ``mewakili``; the official after ``dengan`` is the other signer."""
+    """``X, NAME mewakili BPS dengan Kepala LAN, NAME`` (or ``dan``): the one represented is
+    the body right after ``mewakili``; the named official after ``dengan`` is the other
+    signer."""
     cue = max(
         (at for at in facts.cues.get("on_behalf_of", []) if at < official.start), default=None
     )
     if cue is None:
         return False
     between = [p for p in facts.parties if cue < p.match.start and p.match.end <= official.start]
-    joins = facts.cues.get("with", [])
-    return bool(between) and any(cue < at < official.start for at in joins)
+    keys = facts.sentence.keys
+    joins = [*facts.cues.get("with", []), *(k for k, key in enumerate(keys) if key in _ands())]
+    return (
+        bool(between)
+        and official.name is not None
+        and any(cue < at < official.start for at in joins)
+    )
+
+
+@functools.cache
+def _ands() -> frozenset[str]:
+    """Words joining two signers (``… mewakili Bappenas dan Gubernur Bali NAME``)."""
+    return frozenset(Rules.load().data["signatories"]["signer_joiners"])
 
 
 def _witnesses(facts: Facts, official: Official) -> bool:
@@ -344,6 +360,56 @@ def merge_short_names(found: Sequence[Signer]) -> list[Signer]:
 def _part_of(short: list[str], long: list[str]) -> bool:
     n = len(short)
     return n < len(long) and (long[:n] == short or long[-n:] == short)
+
+
+def _behalf_body(facts: Facts, official: Official) -> Org | None:
+    """The body named right after ``mewakili``/``atas nama`` that follows an official without
+    one: ``Direktur Jenderal Dukcapil, NAME mewakili Kemendagri`` signs for Kemendagri.
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> art = read_article("Direktur Umum, Adi Nugroho mewakili BPS meneken MoU dengan LAN.")
+    >>> facts = analyse(art.sentences[0], Lexicon())
+    >>> _behalf_body(facts, facts.officials[0]).ident
+    'bps'
+    """
+    keys = facts.sentence.keys
+    end = (
+        official.end + 1 if official.end < len(keys) and keys[official.end] == "," else official.end
+    )
+    starts, ends = facts.cues.get("on_behalf_of", []), facts.cue_ends.get("on_behalf_of", [])
+    cues = dict(zip(starts, ends, strict=True))
+    if end not in cues:
+        return None
+    after = next((p.match for p in facts.parties if p.match.start == cues[end]), None)
+    return after.org if after is not None and not after.weak else None
+
+
+def _body_just_before(facts: Facts, official: Official) -> Org | None:
+    """A head named by post alone right after a body of the kind the post heads, with only a
+    signing word between (``dengan Kabupaten Bantul oleh Bupati NAME``, ``Kota Batu diteken
+    Wali Kota NAME``): that body.
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> art = read_article("MoU dengan Kabupaten Bantul diteken Bupati Adi Nugroho.")
+    >>> facts = analyse(art.sentences[0], Lexicon())
+    >>> _body_just_before(facts, facts.officials[0]).ident
+    'kabupaten-34-02'
+    """
+    kind = _region_roles().get(official.role)
+    if kind is None:
+        return None
+    keys = facts.sentence.keys
+    agents = frozenset(Rules.load().data["signatories"]["agent_words"])
+    signing = set(facts.cues.get("signing", []))
+    k = official.start
+    while k > 0 and official.start - k < 3 and (keys[k - 1] in agents or k - 1 in signing):
+        k -= 1
+    before = next((p.match for p in facts.parties if p.match.end == k), None)
+    return before.org if k < official.start and before and before.org.kind == kind else None
 
 
 def _represented_org(facts: Facts, official: Official) -> Org | None:
@@ -429,6 +495,13 @@ def may_sign_for(signer: Signer, org: Org) -> bool:
     """
     kind = _region_roles().get(signer.role)
     return kind is None or org.kind == kind
+
+
+def _bodies_named(everyone: Sequence[Facts]) -> list[Org]:
+    """Every body the report names, once each."""
+    found = {p.match.org.ident: p.match.org for f in everyone for p in f.parties}
+    found.update((o.org.org.ident, o.org.org) for f in everyone for o in f.officials if o.org)
+    return list(found.values())
 
 
 def infer_org(signer: Signer, parties: Sequence[Org]) -> Org | None:

@@ -80,6 +80,23 @@ def event_date(
     return None, None, note
 
 
+def signing_day(
+    article: Article, facts: Sequence[Facts], published: date | None
+) -> tuple[str, dict[str, Any], str | None] | None:
+    """The first date to the day in ``facts`` (sentences about one signing), as
+    :func:`event_date` writes it, or None.
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN meneken MoU, Jumat (1/2).")
+    >>> signing_day(art, analyse_article(art, "id").facts, date(2019, 2, 1))[0]
+    '2019-02-01'
+    """
+    years = () if published else _years(article)
+    found = _dated(article, facts, published, years, partial=False, quoted=False)
+    return _written(article, found, published, None) if found is not None else None
+
+
 def _first(article: Article, facts: Sequence[Facts], published: date | None, years):
     """A date to the day not said to be a statement's, then any date to the day, then a
     month, then the month of a date a quoted source bears (``dikutip dari video …, Selasa,
