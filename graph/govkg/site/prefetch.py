@@ -32,6 +32,7 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from govkg.namespaces import ID_BASE
+from govkg.site.describe import range_key, statement_key
 from govkg.site.queries import Select, Tables, site_query
 from govkg.site.tables import page_slice
 
@@ -51,6 +52,9 @@ KIND_QUERIES = {
 }
 """The queries of each kind's own sections (:mod:`govkg.site.kinds`), by the IRIs' segment."""
 Row = dict[str, Node | None]
+FEW = 100
+"""A property with at most this many values on an entity is read whole (``statements.rq``);
+one with more, page by page (``statement-page.rq``)."""
 
 
 @dataclass
@@ -70,6 +74,8 @@ class Prefetched(Tables):
     statements: dict[str, list[tuple[Node, Node, Node]]] = field(default_factory=dict)
     incoming: dict[str, list[tuple[Node, Node]]] = field(default_factory=dict)
     kinds: dict[str, dict[str, list[Row]]] = field(default_factory=dict)
+    _sorted_for: tuple[str, str] | None = field(default=None, repr=False)
+    _sorted: list = field(default_factory=list, repr=False)
 
     def rows(self, name: str, params: Mapping[str, str], page: int = 1) -> list[Row]:
         """The rows of site query ``name`` for ``params`` (and ``page``).
@@ -79,12 +85,19 @@ class Prefetched(Tables):
         if name in self.kinds:
             return self._kind_rows(name, params, page)
         entity = str(params["entity"])
-        if name == "statements":
+        if name in ("statements", "statement-page"):
             return [
-                {"predicate": p, "object": o, "graph": g} for p, o, g in self.statements_of(entity)
+                {"predicate": p, "object": o, "graph": g}
+                for p, o, g in self._statement_rows(name, entity, page)
             ]
+        if name == "statement-count":
+            return _counted(len(self._pairs(entity)))
         if name == "incoming":
-            return [{"subject": s, "predicate": p} for p, s in self.incoming.get(entity, [])]
+            return [
+                {"subject": s, "predicate": p} for p, s in page_slice(self._incoming(entity), page)
+            ]
+        if name == "incoming-count":
+            return _counted(len(self.incoming.get(entity, ())))
         if name == "provenance":
             return self._provenance(entity)
         if name == "labels":
@@ -95,6 +108,33 @@ class Prefetched(Tables):
 
     def statements_of(self, entity: str) -> list[tuple[Node, Node, Node]]:
         return self.statements.get(entity, [])
+
+    def _pairs(self, entity: str) -> list[tuple[Node, Node]]:
+        """The entity's distinct predicate and value pairs, in the order of their key (as
+        ``statement-page.rq`` sorts them), kept for its next page."""
+        if self._sorted_for != ("pairs", entity):
+            pairs = dict.fromkeys((p, o) for p, o, _ in self.statements_of(entity))
+            self._sorted_for, self._sorted = ("pairs", entity), sorted(pairs, key=_pair_key)
+        return self._sorted
+
+    def _incoming(self, entity: str) -> list[tuple[Node, Node]]:
+        """What points at the entity as (predicate, subject), in the order of
+        ``incoming.rq``'s key, kept for its next page."""
+        if self._sorted_for != ("incoming", entity):
+            found = self.incoming.get(entity, [])
+            self._sorted_for = ("incoming", entity)
+            self._sorted = sorted(found, key=lambda pair: range_key(*pair))
+        return self._sorted
+
+    def _statement_rows(self, name: str, entity: str, page: int) -> list[tuple[Node, Node, Node]]:
+        """``statements.rq``'s rows (the properties with at most :data:`FEW` values) or
+        ``statement-page.rq``'s (the statements of the page's pairs)."""
+        found = self.statements_of(entity)
+        if name == "statement-page":
+            shown = set(page_slice(self._pairs(entity), page))
+            return [(p, o, g) for p, o, g in found if (p, o) in shown]
+        values = Counter(p for p, _ in dict.fromkeys((p, o) for p, o, _ in found))
+        return [(p, o, g) for p, o, g in found if values[p] <= FEW]
 
     def _kind_rows(self, name: str, params: Mapping[str, str], page: int) -> list[Row]:
         key = str(next(iter(params.values())))
@@ -145,6 +185,15 @@ class Prefetched(Tables):
                 {"graph": graph, "statements": counted[graph] * documents, "source": source}
             )
         return found
+
+
+def _counted(number: int) -> list[Row]:
+    """A ``*-count`` query's answer: one row, none when there is nothing to count."""
+    return [{"statements": Literal(number)}] if number else []
+
+
+def _pair_key(pair: tuple[Node, Node]) -> str:
+    return statement_key(*pair)
 
 
 def shared_tables(select: Select) -> Shared:

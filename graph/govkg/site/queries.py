@@ -14,8 +14,8 @@ parameter there).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from functools import cache
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache, partial
 
 from rdflib.term import Node
 
@@ -60,6 +60,25 @@ def site_query(name: str) -> CannedQuery:
     if not path.is_file():
         raise GovkgError(f"no site query {path}", fix="reinstall govkg (queries/site/ is missing)")
     return parse_header(path)
+
+
+def gather(
+    select: Source, calls: Sequence[tuple[str, Mapping[str, str], int]]
+) -> list[list[dict[str, Node | None]]]:
+    """:func:`rows` of each ``(name, params, page)`` in ``calls``, in their order: at once
+    when ``select`` can run queries side by side (``govkg serve``'s worker pool offers a
+    ``gather`` verb), else one after the other.
+
+    >>> from govkg.engines import OxigraphEngine
+    >>> select = OxigraphEngine.from_turtle("<https://x.org/a> <urn:p> <https://x.org/b> .").select
+    >>> calls = [("incoming-count", {"entity": f"https://x.org/{x}"}, 1) for x in "ab"]
+    >>> [len(found) for found in gather(select, calls)]
+    [0, 1]
+    """
+    side_by_side = getattr(select, "gather", None)
+    if side_by_side is None:
+        return [rows(select, *call) for call in calls]
+    return side_by_side([partial(rows, select, *call) for call in calls])
 
 
 def paged(text: str, page: int) -> str:
