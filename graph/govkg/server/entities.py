@@ -196,7 +196,7 @@ def _selector(app: App, host: str, peer: Peer):
             base_iri=f"http://{host}/sparql",
             substitutions=bindings,
         )
-        reply = app.pool.run(job, peer=peer)
+        reply = app.reply(job, peer)  # a hub's pages share their unpaged queries
         if not reply.ok:
             raise HttpError(reply.status, reply.code, reply.message, fix="try again later")
         if reply.truncated:

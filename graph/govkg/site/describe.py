@@ -32,7 +32,7 @@ from rdflib.term import Node
 
 from govkg.errors import GovkgError
 from govkg.namespaces import ID_BASE, PREFIXES
-from govkg.site.queries import Source, check_page, gather
+from govkg.site.queries import Source, check_page, gather, rows
 from govkg.terms import to_oxigraph
 
 FORMATS = {
@@ -149,18 +149,19 @@ def describe(select: Source, iri: str, page: int = 1) -> Description:
     about.statements = sorted(
         dict.fromkeys(found + page_rows), key=lambda t: (range_key(t[0], t[1]), str(t[2]))
     )
-    about.incoming = [(r["subject"], r["predicate"]) for r in incoming]
+    about.incoming = sorted(
+        dict.fromkeys((r["subject"], r["predicate"]) for r in incoming),
+        key=lambda pair: range_key(pair[1], pair[0]),
+    )
     about.incoming_total = _count(incoming_count)
-    spans = [
-        (name, params | {"from": range_key(*pairs[0]), "to": range_key(*pairs[-1])}, 1)
-        for name, pairs in (
-            ("statement-labels", about.statement_page()),
-            ("incoming-labels", [(p, s) for s, p in about.incoming]),
-        )
-        if pairs
+    pairs = about.statement_page()
+    if pairs:
+        span = {"from": range_key(*pairs[0]), "to": range_key(*pairs[-1])}
+        found_labels = found_labels + rows(select, "statement-labels", params | span)
+    found_labels += [
+        {"node": r["subject"], "property": r["property"], "label": r["label"]}
+        for r in sorted((r for r in incoming if r["label"] is not None), key=_label_order)
     ]
-    for more in gather(select, spans):
-        found_labels = found_labels + more
     labels: dict[Node, list[Literal]] = defaultdict(list)
     for r in found_labels:
         if (r["node"], r["label"]) not in about.label_property:
@@ -169,6 +170,13 @@ def describe(select: Source, iri: str, page: int = 1) -> Description:
     about.labels = dict(labels)
     about.provenance = [(r["graph"], int(r["statements"]), r["source"]) for r in provenance]
     return about
+
+
+def _label_order(row: dict) -> tuple[str, str, str, str]:
+    """An order of label rows that does not depend on the engine's (as the rows of what
+    points here come in none)."""
+    label = row["label"]
+    return (str(row["subject"]), str(row["property"]), str(label), label.language or "")
 
 
 def _count(found: list[dict]) -> int:

@@ -97,7 +97,9 @@ class Prefetched(Tables):
             return _counted(len(self._pairs(entity)))
         if name == "incoming":
             return [
-                {"subject": s, "predicate": p} for p, s in page_slice(self._incoming(entity), page)
+                {"subject": s, "predicate": p, "property": prop, "label": label}
+                for p, s in page_slice(self._incoming(entity), page)
+                for prop, label in self.shared.labels.get(s) or [(None, None)]
             ]
         if name == "incoming-count":
             return _counted(len(self.incoming.get(entity, ())))
@@ -105,7 +107,7 @@ class Prefetched(Tables):
             return self._provenance(entity)
         if name == "labels":
             return self._labels(self._labelled(entity))
-        if name in ("statement-labels", "incoming-labels"):
+        if name == "statement-labels":
             return self._labels(self._in_range(name, entity, params["from"], params["to"]))
         raise KeyError(name)
 
@@ -161,11 +163,8 @@ class Prefetched(Tables):
         return nodes
 
     def _in_range(self, name: str, entity: str, low: Node, high: Node) -> set[Node]:
-        """The IRIs of the statements (or of what points here) cut by ``low`` … ``high``."""
-        if name == "statement-labels":
-            pairs: Iterable = ((p, o) for p, o, _ in self.statements_of(entity))
-        else:
-            pairs = self.incoming.get(entity, [])
+        """The IRIs the entity's statements link to, cut by ``low`` … ``high``."""
+        pairs = ((p, o) for p, o, _ in self.statements_of(entity))
         low, high = str(low), str(high)
         return {
             node for p, node in pairs if isinstance(node, URIRef) and low <= f"{p} {node}" <= high
