@@ -204,20 +204,33 @@ def _statement_key(pair: tuple[Node, Node]) -> str:
     return statement_key(*pair)
 
 
-_NAMED: dict[str, ox.NamedNode] = {}
-"""IRIs already converted (the entity, predicates, classes, graphs recur on every page)."""
+_CONVERTED: dict[tuple, object] = {}
+"""Terms already converted, by plain text (the entity, predicates, classes, graphs, dates and
+names recur page after page); at most :data:`_REMEMBERED` at a time."""
+_REMEMBERED = 500_000
 
 
 def _oxigraph(term: Node):
-    """:func:`govkg.terms.to_oxigraph`, IRIs remembered (up to 100,000 at a time)."""
-    if type(term) is not URIRef:
+    """:func:`govkg.terms.to_oxigraph`, IRIs and literals remembered by plain strings (rdflib's
+    own ``__eq__`` and ``__hash__`` run in Python).
+
+    >>> year = Literal("2019", datatype=XSD.gYear)
+    >>> _oxigraph(year) is _oxigraph(Literal("2019", datatype=XSD.gYear))
+    True
+    """
+    kind = type(term)
+    if kind is URIRef:
+        key: tuple = (str.__str__(term),)
+    elif kind is Literal:
+        datatype = term._datatype
+        key = (str.__str__(term), term._language, datatype and str.__str__(datatype))
+    else:
         return to_oxigraph(term)
-    key = str(term)  # a plain string: rdflib's own __eq__ and __hash__ run in Python
-    found = _NAMED.get(key)
+    found = _CONVERTED.get(key)
     if found is None:
-        if len(_NAMED) >= 100_000:
-            _NAMED.clear()
-        found = _NAMED[key] = to_oxigraph(term)
+        if len(_CONVERTED) >= _REMEMBERED:
+            _CONVERTED.clear()
+        found = _CONVERTED[key] = to_oxigraph(term)
     return found
 
 
