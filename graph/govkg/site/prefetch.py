@@ -77,8 +77,7 @@ class Prefetched(Tables):
     statements: dict[str, list[tuple[Node, Node, Node]]] = field(default_factory=dict)
     incoming: dict[str, list[tuple[Node, Node]]] = field(default_factory=dict)
     kinds: dict[str, dict[str, list[Row]]] = field(default_factory=dict)
-    _sorted_for: tuple[str, str] | None = field(default=None, repr=False)
-    _sorted: list = field(default_factory=list, repr=False)
+    _sorted: dict[tuple[str, str], list] = field(default_factory=dict, repr=False)
 
     def rows(self, name: str, params: Mapping[str, str], page: int = 1) -> list[Row]:
         """The rows of site query ``name`` for ``params`` (and ``page``).
@@ -117,19 +116,26 @@ class Prefetched(Tables):
     def _pairs(self, entity: str) -> list[tuple[Node, Node]]:
         """The entity's distinct predicate and value pairs, in the order of their key (as
         ``statement-page.rq`` sorts them), kept for its next page."""
-        if self._sorted_for != ("pairs", entity):
+        key = ("pairs", entity)
+        if key not in self._sorted:
             pairs = dict.fromkeys((p, o) for p, o, _ in self.statements_of(entity))
-            self._sorted_for, self._sorted = ("pairs", entity), sorted(pairs, key=_pair_key)
-        return self._sorted
+            self._keep(key, sorted(pairs, key=_pair_key))
+        return self._sorted[key]
+
+    def _keep(self, key: tuple[str, str], value: list) -> None:
+        """Keep ``value`` for the entity's next page (one entity's lists at a time)."""
+        if any(kept[1] != key[1] for kept in self._sorted):
+            self._sorted.clear()
+        self._sorted[key] = value
 
     def _incoming(self, entity: str) -> list[tuple[Node, Node]]:
         """What points at the entity as (predicate, subject), in the order of
         ``incoming.rq``'s key, kept for its next page."""
-        if self._sorted_for != ("incoming", entity):
+        key = ("incoming", entity)
+        if key not in self._sorted:
             found = self.incoming.get(entity, [])
-            self._sorted_for = ("incoming", entity)
-            self._sorted = sorted(found, key=lambda pair: range_key(*pair))
-        return self._sorted
+            self._keep(key, sorted(found, key=lambda pair: range_key(*pair)))
+        return self._sorted[key]
 
     def _statement_rows(self, name: str, entity: str, page: int) -> list[tuple[Node, Node, Node]]:
         """``statements.rq``'s rows (the properties with at most :data:`FEW` values) or
@@ -138,8 +144,11 @@ class Prefetched(Tables):
         if name == "statement-page":
             shown = set(page_slice(self._pairs(entity), page))
             return [(p, o, g) for p, o, g in found if (p, o) in shown]
-        values = Counter(p for p, _ in dict.fromkeys((p, o) for p, o, _ in found))
-        return [(p, o, g) for p, o, g in found if values[p] <= FEW]
+        key = ("head", entity)
+        if key not in self._sorted:
+            values = Counter(p for p, _ in dict.fromkeys((p, o) for p, o, _ in found))
+            self._keep(key, [(p, o, g) for p, o, g in found if values[p] <= FEW])
+        return self._sorted[key]
 
     def _kind_rows(self, name: str, params: Mapping[str, str], page: int) -> list[Row]:
         key = str(next(iter(params.values())))
