@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from govkg.errors import GovkgError
 from govkg.files import open_input
 from govkg.memory import gc_paused
-from govkg.order import sort_rows, split_final_order
+from govkg.order import ordered
 
 if TYPE_CHECKING:  # rdflib and the writers are imported where they are used
     from rdflib import Dataset
@@ -144,15 +144,8 @@ class OxigraphEngine:
         triples with earlier results alive, as in a notebook).
         """
         subs = {ox.Variable(k): v for k, v in bindings.items()}
-        split = split_final_order(text)
-        ordered = None
         with gc_paused():  # rows are new lists: collections would walk every live object
-            if split is not None:
-                names, rows = self._solutions(split[0], subs)
-                ordered = sort_rows(rows, names, split[1])
-            if ordered is None:
-                names, ordered = self._solutions(text, subs)
-            return names, ordered
+            return ordered(lambda query: self._solutions(query, subs), text)
 
     def select(self, text: str, bindings: dict[str, Node]) -> tuple[list[str], list[Row]]:
         """:meth:`solutions` with rdflib terms in and out."""

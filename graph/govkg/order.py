@@ -63,6 +63,29 @@ def split_final_order(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
     return text[: match.start()].rstrip(), keys
 
 
+def ordered(solve, text: str) -> tuple[list[str], list[list]]:
+    """``solve(text)`` (variable names and rows of Oxigraph terms) with a final ``ORDER BY``
+    of plain variables left out and sorted here, or run as written when it cannot be.
+
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("urn:b"), ox.NamedNode("urn:p"), ox.Literal("1")))
+    >>> store.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("2")))
+    >>> def solve(text):
+    ...     found = store.query(text)
+    ...     return [v.value for v in found.variables], [list(s) for s in found]
+    >>> [row[0].value for row in ordered(solve, "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s")[1]]
+    ['urn:a', 'urn:b']
+    """
+    split = split_final_order(text)
+    if split is not None:
+        names, rows = solve(split[0])
+        done = sort_rows(rows, names, split[1])
+        if done is not None:
+            return names, done
+    return solve(text)
+
+
 def sort_rows(
     rows: list[list], names: list[str], keys: list[tuple[str, bool]]
 ) -> list[list] | None:

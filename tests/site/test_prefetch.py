@@ -26,7 +26,8 @@ def documents(source, iri: str, known: set[str], page: int = 1) -> tuple[bytes, 
 
 def compare(out, every: int = 1) -> int:
     """Compare every ``every``-th entity's pages both ways; how many were compared."""
-    select = open_engine([out]).select
+    engine = open_engine([out])
+    select = engine.select
     iris = [str(r["entity"]) for r in rows(select, "entities", {}) if entity_path(str(r["entity"]))]
     known, shared = set(iris), shared_tables(select)
     by_segment: dict[str, list[str]] = {}
@@ -34,7 +35,7 @@ def compare(out, every: int = 1) -> int:
         by_segment.setdefault(entity_path(iri).split("/")[1], []).append(iri)
     compared = 0
     for segment, chosen in sorted(by_segment.items()):
-        tables = prefetch(select, segment, shared)
+        tables = prefetch(engine, segment, [i for i in iris if f"/id/{segment}/" in i], shared)
         for iri in chosen:
             page, pages = 1, 1
             while page <= pages:

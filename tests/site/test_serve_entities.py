@@ -140,3 +140,10 @@ def test_a_long_page_is_served_in_pages_each_read_once(seed_out, monkeypatch):
         assert fetch(running, "/id/org/lan.html")[2] == first  # from the documents kept
         assert time.perf_counter() - started < 1.0
         assert ("https://w3id.org/govkg/id/org/lan", "html", 1) in running.app.documents._kept
+
+
+def test_a_page_needing_more_rows_than_the_endpoint_answers_is_refused(seed_out):
+    tight = Limits(workers=2, timeout=30.0, memory_mb=1024, queue_wait=30.0, rows=2)
+    with Server([seed_out], port=0, limits=tight) as running:  # LAN has more than 2 statements
+        status, _, body = fetch(running, "/id/org/lan.html")
+    assert status == 503 and json.loads(body)["error"] == "too-large"

@@ -248,14 +248,20 @@ class App:
     def run(self, job: Job, peer: Peer | None = None) -> Response:
         """Run a job on the pool (stopped if ``peer`` hangs up), or take its answer from the
         cache; its reply as a response."""
+        reply = self.reply(job, peer)
+        if not reply.ok:
+            raise HttpError(reply.status, reply.code, reply.message, fix=_fix(reply))
+        return result_response(reply, self.config.limits)
+
+    def reply(self, job: Job, peer: Peer | None = None) -> Reply:
+        """The reply to ``job``: kept from before (the store does not change while served),
+        or run on the pool (stopped if ``peer`` hangs up) and kept."""
         reply = self.answers.get(job) if self.answers is not None else None
         if reply is None:
             reply = self.pool.run(job, peer=peer or Peer())
             if self.answers is not None:
                 self.answers.put(job, reply)
-        if not reply.ok:
-            raise HttpError(reply.status, reply.code, reply.message, fix=_fix(reply))
-        return result_response(reply, self.config.limits)
+        return reply
 
     # -- about ---------------------------------------------------------------------------
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from functools import lru_cache
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from govkg.namespaces import ID_BASE
@@ -172,13 +174,19 @@ def _document(select, iri: str, ext: str, page: int) -> bytes:
 def _selector(app: App, host: str, peer: Peer):
     """``Engine.select`` over the worker pool: each query checked by the endpoint's policy,
     run by a sandboxed worker with the endpoint's limits (stopped if ``peer`` hangs up), its
-    JSON results read back."""
+    JSON results read back; a final ``ORDER BY`` is sorted here as the embedded engine
+    sorts it (:func:`govkg.order.ordered`: Oxigraph's compares IRIs slowly).
+
+    :raises HttpError: the query is refused or fails, or its rows were cut at a limit (a
+        page drawn from part of them would be wrong).
+    """
+    from govkg.order import ordered
     from govkg.results import read_json
     from govkg.terms import oxigraph_bindings, to_rdflib
 
     limits = app.config.limits
 
-    def select(text: str, bindings: dict) -> tuple[list[str], list[list]]:
+    def solve(bindings: tuple, text: str) -> tuple[list[str], list[list]]:
         _checked(text, limits)
         job = Job(
             text,
@@ -186,15 +194,45 @@ def _selector(app: App, host: str, peer: Peer):
             rows=limits.rows,
             max_bytes=limits.response_bytes,
             base_iri=f"http://{host}/sparql",
-            substitutions=oxigraph_bindings(bindings),
+            substitutions=bindings,
         )
-        reply = app.pool.run(job, peer=peer)
+        reply = app.reply(job, peer)  # a hub's pages share their unpaged queries
         if not reply.ok:
             raise HttpError(reply.status, reply.code, reply.message, fix="try again later")
+        if reply.truncated:
+            raise HttpError(
+                503,
+                "too-large",
+                f"an entity page needs more rows than the endpoint answers ({reply.truncated})",
+                fix="raise the server's row or response limits",
+            )
         names, rows = read_json(reply.body)
+        return names, list(rows)
+
+    def select(text: str, bindings: dict) -> tuple[list[str], list[list]]:
+        subs = oxigraph_bindings(bindings)
+        names, rows = ordered(lambda query: solve(subs, query), text)
         return names, [[to_rdflib(term) for term in row] for row in rows]
 
+    select.gather = _side_by_side  # a page's queries wait for workers together, not in turn
     return select
+
+
+def _side_by_side(calls: list[Callable[[], object]]) -> list:
+    """Each of ``calls``' results, the calls run at once on :func:`_threads` (each waits for
+    a query worker); the first error raised again.
+
+    >>> _side_by_side([lambda: 1, lambda: 2])
+    [1, 2]
+    """
+    running = [_threads().submit(call) for call in calls]
+    return [future.result() for future in running]
+
+
+@cache
+def _threads() -> ThreadPoolExecutor:
+    """The threads that wait for a page's queries (made on the first page served)."""
+    return ThreadPoolExecutor(max_workers=8, thread_name_prefix="govkg-page")
 
 
 @lru_cache(maxsize=256)

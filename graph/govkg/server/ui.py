@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 
 from govkg import __version__
 from govkg.canned import CannedQuery, parse_header
@@ -49,6 +50,8 @@ ONTOLOGY_IRI = "https://w3id.org/govkg/ontology"
 NETWORK_PAGE: Callable[[Path], bytes] | None = None
 # ---------------------------------------------------------------------------------------------
 
+FOOTER = Markup('read-only SPARQL 1.1 endpoint at <a href="/sparql">/sparql</a>')
+"""The UI pages' footer after the version (the entity pages say where their data comes from)."""
 EXAMPLES = ("describe", "construct", "graphs")
 """Plain queries of ``queries/ui/`` offered on the query page after the canned ones."""
 
@@ -68,7 +71,16 @@ def render(name: str, title: str, **context) -> bytes:
     from govkg.site.render import nav
 
     page = templates().get_template(name)
-    text = page.render(title=title, nav=nav("/", served=True), version=__version__, **context)
+    text = page.render(
+        title=title,
+        nav=nav("/", served=True),
+        version=__version__,
+        root="/",
+        csp=None,  # the server sends its policy as a header
+        sheets=("style.css",),
+        footer=FOOTER,
+        **context,
+    )
     return text.encode("utf-8")
 
 

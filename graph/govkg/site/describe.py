@@ -27,13 +27,12 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, VOID
+from rdflib.namespace import PROV, RDF, VOID, XSD
 from rdflib.term import Node
 
 from govkg.errors import GovkgError
 from govkg.namespaces import ID_BASE, PREFIXES
-from govkg.site.queries import Source, check_page, rows
-from govkg.site.tables import page_slice
+from govkg.site.queries import Source, check_page, gather, rows
 from govkg.terms import to_oxigraph
 
 FORMATS = {
@@ -61,6 +60,7 @@ class Description:
     provenance: list[tuple[URIRef, int, URIRef | None]] = field(default_factory=list)
     label_property: dict[tuple[Node, Literal], URIRef] = field(default_factory=dict)
     incoming_total: int = 0  # subject and predicate pairs pointing here, on every page
+    statement_total: int = 0  # distinct predicate and value pairs, on every page
     page: int = 1
     _sorted: list[ox.Triple] | None = field(default=None, repr=False, compare=False)
     _objects: dict[str, list[Node]] | None = field(default=None, repr=False, compare=False)
@@ -85,11 +85,8 @@ class Description:
 
     def statement_page(self) -> list[tuple[URIRef, Node]]:
         """The distinct predicate and object pairs on this page of the Statements table,
-        ordered by :func:`range_key`."""
-        if self._pairs is None:
-            pairs = sorted(dict.fromkeys((p, o) for p, o, _ in self.statements), key=_range_of)
-            self._pairs = page_slice(pairs, self.page)
-        return self._pairs
+        ordered by :func:`statement_key`."""
+        return self._pairs or []
 
     def triples(self) -> list[ox.Triple]:
         """The description as triples: statements both ways, labels, and provenance
@@ -120,8 +117,9 @@ class Description:
 
 
 def describe(select: Source, iri: str, page: int = 1) -> Description:
-    """The description of ``iri`` from the store that ``select`` queries, with the ``page``-th
-    page of what points at it and the labels of that page.
+    """The description of ``iri`` from the store that ``select`` queries: its statements
+    but for long properties (over 100 values), the ``page``-th page of all its statements and
+    of what points at it, and the labels of those.
 
     :raises UnknownEntity: no statement has ``iri`` as subject.
     :raises GovkgError: ``iri`` is not a valid IRI, ``page`` not a page number, or a query
@@ -130,49 +128,109 @@ def describe(select: Source, iri: str, page: int = 1) -> Description:
     check_page(page)
     params = {"entity": iri}
     about = Description(URIRef(iri), page=page)
-    about.statements = sorted(
-        ((r["predicate"], r["object"], r["graph"]) for r in rows(select, "statements", params)),
-        key=lambda t: (range_key(t[0], t[1]), str(t[2])),
+    shown, head, counted, incoming, incoming_count, found_labels, provenance = gather(
+        select,
+        [
+            ("statement-page", params, page),
+            ("statements", params, 1),
+            ("statement-count", params, 1),
+            ("incoming", params, page),
+            ("incoming-count", params, 1),
+            ("labels", params, 1),
+            ("provenance", params, 1),
+        ],
     )
-    if not about.statements:
+    about.statement_total = _count(counted)
+    if not about.statement_total:
         raise UnknownEntity(f"nothing is known about {iri}", fix=f"use an IRI under {ID_BASE}")
-    pointing = sorted({(r["predicate"], r["subject"]) for r in rows(select, "incoming", params)})
-    about.incoming_total = len(pointing)
-    about.incoming = [(s, p) for p, s in page_slice(pointing, page)]
-    found = rows(select, "labels", params)
-    for name, shown in (
-        ("statement-labels", about.statement_page()),
-        ("incoming-labels", [(p, s) for s, p in about.incoming]),
-    ):
-        if shown:
-            span = {"from": range_key(*shown[0]), "to": range_key(*shown[-1])}
-            found += rows(select, name, params | span)
+    page_rows = [(r["predicate"], r["object"], r["graph"]) for r in shown]
+    about._pairs = sorted(dict.fromkeys((p, o) for p, o, _ in page_rows), key=_statement_key)
+    found = [(r["predicate"], r["object"], r["graph"]) for r in head]
+    about.statements = sorted(
+        dict.fromkeys(found + page_rows), key=lambda t: (range_key(t[0], t[1]), str(t[2]))
+    )
+    about.incoming = sorted(
+        dict.fromkeys((r["subject"], r["predicate"]) for r in incoming),
+        key=lambda pair: range_key(pair[1], pair[0]),
+    )
+    about.incoming_total = _count(incoming_count)
+    pairs = about.statement_page()
+    if pairs:
+        span = {"from": range_key(*pairs[0]), "to": range_key(*pairs[-1])}
+        found_labels = found_labels + rows(select, "statement-labels", params | span)
+    found_labels += [
+        {"node": r["subject"], "property": r["property"], "label": r["label"]}
+        for r in sorted((r for r in incoming if r["label"] is not None), key=_label_order)
+    ]
     labels: dict[Node, list[Literal]] = defaultdict(list)
-    for r in found:
+    for r in found_labels:
         if (r["node"], r["label"]) not in about.label_property:
             labels[r["node"]].append(r["label"])
             about.label_property[(r["node"], r["label"])] = r["property"]
     about.labels = dict(labels)
-    about.provenance = [
-        (r["graph"], int(r["statements"]), r["source"]) for r in rows(select, "provenance", params)
-    ]
+    about.provenance = [(r["graph"], int(r["statements"]), r["source"]) for r in provenance]
     return about
 
 
-_NAMED: dict[str, ox.NamedNode] = {}
-"""IRIs already converted (the entity, predicates, classes, graphs recur on every page)."""
+def _label_order(row: dict) -> tuple[str, str, str, str]:
+    """An order of label rows that does not depend on the engine's (as the rows of what
+    points here come in none)."""
+    label = row["label"]
+    return (str(row["subject"]), str(row["property"]), str(label), label.language or "")
+
+
+def _count(found: list[dict]) -> int:
+    """The number a ``*-count`` query answers (no row: none)."""
+    return int(found[0]["statements"]) if found else 0
+
+
+def statement_key(predicate: Node, value: Node) -> str:
+    """The key statements are paged by, as ``statement-page.rq`` binds it: the property, the
+    value's text, its language and its datatype (none for an IRI), with spaces between.
+
+    >>> statement_key(URIRef("urn:p"), Literal("LAN", lang="id"))
+    'urn:p LAN id http://www.w3.org/1999/02/22-rdf-syntax-ns#langString'
+    """
+    if not isinstance(value, Literal):
+        return f"{predicate} {value}  "
+    if value.language:
+        datatype = str(RDF.langString)
+    else:
+        datatype = str(value.datatype) if value.datatype else str(XSD.string)
+    return f"{predicate} {value} {value.language or ''} {datatype}"
+
+
+def _statement_key(pair: tuple[Node, Node]) -> str:
+    return statement_key(*pair)
+
+
+_CONVERTED: dict[tuple, object] = {}
+"""Terms already converted, by plain text (the entity, predicates, classes, graphs, dates and
+names recur page after page); at most :data:`_REMEMBERED` at a time."""
+_REMEMBERED = 500_000
 
 
 def _oxigraph(term: Node):
-    """:func:`govkg.terms.to_oxigraph`, IRIs remembered (up to 100,000 at a time)."""
-    if type(term) is not URIRef:
+    """:func:`govkg.terms.to_oxigraph`, IRIs and literals remembered by plain strings (rdflib's
+    own ``__eq__`` and ``__hash__`` run in Python).
+
+    >>> year = Literal("2019", datatype=XSD.gYear)
+    >>> _oxigraph(year) is _oxigraph(Literal("2019", datatype=XSD.gYear))
+    True
+    """
+    kind = type(term)
+    if kind is URIRef:
+        key: tuple = (str.__str__(term),)
+    elif kind is Literal:
+        datatype = term._datatype
+        key = (str.__str__(term), term._language, datatype and str.__str__(datatype))
+    else:
         return to_oxigraph(term)
-    key = str(term)  # a plain string: rdflib's own __eq__ and __hash__ run in Python
-    found = _NAMED.get(key)
+    found = _CONVERTED.get(key)
     if found is None:
-        if len(_NAMED) >= 100_000:
-            _NAMED.clear()
-        found = _NAMED[key] = to_oxigraph(term)
+        if len(_CONVERTED) >= _REMEMBERED:
+            _CONVERTED.clear()
+        found = _CONVERTED[key] = to_oxigraph(term)
     return found
 
 
@@ -184,7 +242,3 @@ def range_key(first: Node, second: Node) -> str:
     'https://w3id.org/govkg/ontology#party https://x.org/a'
     """
     return f"{first} {second}"
-
-
-def _range_of(pair: tuple[Node, Node]) -> str:
-    return range_key(*pair)

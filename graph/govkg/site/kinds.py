@@ -10,7 +10,7 @@ from collections import defaultdict
 from rdflib import URIRef
 
 from govkg.site.links import Cell, Links
-from govkg.site.queries import Source, rows
+from govkg.site.queries import Source, gather, rows
 from govkg.site.tables import Section, page_slice
 
 # -- a body --------------------------------------------------------------------------------
@@ -18,13 +18,22 @@ from govkg.site.tables import Section, page_slice
 
 def body_sections(select: Source, iri: str, links: Links, page: int) -> list[Section]:
     """Agreements (one page, cut in the query), partners ranked, officials, predecessors
-    and successors."""
+    and successors (their queries run side by side where ``select`` can)."""
     params = {"agency": iri}
-    agreements = rows(select, "body-agreements", params, page)
-    counted = rows(select, "body-agreement-count", params)
-    ranked = partners(select, iri, links)
+    agreements, counted, ranked, linked_rows, found, sources, changes = gather(
+        select,
+        [
+            ("body-agreements", params, page),
+            ("body-agreement-count", params, 1),
+            ("partners", params, 1),
+            ("body-agreement-links", params, page),
+            ("body-officials", params, 1),
+            ("body-official-sources", params, 1),
+            ("body-changes", params, 1),
+        ],
+    )
     linked: dict[tuple, list[Cell]] = defaultdict(list)
-    for r in rows(select, "body-agreement-links", params, page):
+    for r in linked_rows:
         if str(r["link"]) != "party" or r["node"] != URIRef(iri):
             linked[(r["agreement"], str(r["link"]))].append(links.cell(r["node"], r["label"]))
     table = [
@@ -43,9 +52,13 @@ def body_sections(select: Source, iri: str, links: Links, page: int) -> list[Sec
             table,
             int(counted[0]["agreements"]) if counted else 0,
         ),
-        _paged("Partners", ["partner", "agreements", "first", "last"], ranked, page),
+        _paged(
+            "Partners", ["partner", "agreements", "first", "last"], partners(ranked, links), page
+        ),
         Section(
-            "Officials", ["person", "office", "attested", "sources"], officials(select, iri, links)
+            "Officials",
+            ["person", "office", "attested", "sources"],
+            tenures(found, sources, ("person", "name"), links),
         ),
         Section(
             "Predecessors and successors",
@@ -57,7 +70,7 @@ def body_sections(select: Source, iri: str, links: Links, page: int) -> list[Sec
                     [links.cell(r["event"])],
                     [links.cell(r["date"])],
                 ]
-                for r in rows(select, "body-changes", params)
+                for r in changes
             ],
         ),
     ]
@@ -67,8 +80,8 @@ def _paged(title: str, columns: list[str], table: list, page: int) -> Section:
     return Section(title, columns, page_slice(table, page), len(table))
 
 
-def partners(select: Source, iri: str, links: Links) -> list[list[list[Cell]]]:
-    """The canned ``partners`` query: most frequent partner first."""
+def partners(found: list[dict], links: Links) -> list[list[list[Cell]]]:
+    """The rows of the canned ``partners`` query as table rows: most frequent partner first."""
     return [
         [
             [links.cell(r["partner"], r["label"])],
@@ -76,29 +89,18 @@ def partners(select: Source, iri: str, links: Links) -> list[list[list[Cell]]]:
             [Cell(str(r["first"] or ""))],
             [Cell(str(r["last"] or ""))],
         ]
-        for r in rows(select, "partners", {"agency": iri})
+        for r in found
     ]
-
-
-def officials(select: Source, iri: str, links: Links) -> list[list[list[Cell]]]:
-    """A body's tenures: the person, the office, the days attested, the sources."""
-    params = {"agency": iri}
-    return tenures(
-        rows(select, "body-officials", params),
-        rows(select, "body-official-sources", params),
-        ("person", "name"),
-        links,
-    )
 
 
 def tenures(
     found: list[dict], sources: list[dict], who: tuple[str, str], links: Links
 ) -> list[list[list[Cell]]]:
     """One row per tenure: ``who`` (the column and its label column), the office, the first
-    and last day attested, and the sources (``sources``: rows of membership and source)."""
+    and last day attested, and the sources (``sources``: rows of membership and sources)."""
     attested: dict = defaultdict(list)
-    for r in sources:
-        attested[r["membership"]].append(r["source"])
+    for r in sources:  # each tenure's sources in one text, in no order
+        attested[r["membership"]] += sorted({URIRef(iri) for iri in str(r["sources"]).split()})
     table = []
     for r in found:
         days = sorted({str(d) for d in (r["first"], r["last"]) if d is not None})

@@ -171,7 +171,9 @@ def common_sections(about: Description, links: Links, page: int) -> list[Section
         for g, n, s in about.provenance
     ]
     return [
-        Section("Statements", ["property", "value", "stated by"], statements, len(grouped)),
+        Section(
+            "Statements", ["property", "value", "stated by"], statements, about.statement_total
+        ),
         Section("Referred to by", ["entity", "property"], pointing, about.incoming_total),
         Section("Provenance", ["named graph", "statements", "source"], provenance),
     ]

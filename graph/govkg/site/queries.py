@@ -14,8 +14,8 @@ parameter there).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from functools import cache
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache, partial
 
 from rdflib.term import Node
 
@@ -27,6 +27,8 @@ from govkg.resources import queries_dir
 from govkg.site import tables
 from govkg.terms import rdflib_bindings
 
+PAGE_MARK = "#page"
+"""The line where a query's rows are cut into pages (``#page`` or ``#page ORDER BY …``)."""
 MAX_PAGE = 100_000
 """The last page number a query is cut at (10 million rows)."""
 
@@ -62,15 +64,57 @@ def site_query(name: str) -> CannedQuery:
     return parse_header(path)
 
 
+def gather(
+    select: Source, calls: Sequence[tuple[str, Mapping[str, str], int]]
+) -> list[list[dict[str, Node | None]]]:
+    """:func:`rows` of each ``(name, params, page)`` in ``calls``, in their order: at once
+    when ``select`` can run queries side by side (``govkg serve``'s worker pool offers a
+    ``gather`` verb), else one after the other.
+
+    >>> from govkg.engines import OxigraphEngine
+    >>> select = OxigraphEngine.from_turtle("<https://x.org/a> <urn:p> <https://x.org/b> .").select
+    >>> calls = [("incoming-count", {"entity": f"https://x.org/{x}"}, 1) for x in "ab"]
+    >>> [len(found) for found in gather(select, calls)]
+    [0, 1]
+    """
+    side_by_side = getattr(select, "gather", None)
+    if side_by_side is None:
+        return [rows(select, *call) for call in calls]
+    return side_by_side([partial(rows, select, *call) for call in calls])
+
+
 def paged(text: str, page: int) -> str:
-    """``text`` with its ``#page`` line replaced by the ``LIMIT``/``OFFSET`` of ``page``.
+    """``text`` with its ``#page`` line replaced by the ``LIMIT``/``OFFSET`` of ``page``,
+    after the ``ORDER BY`` the line holds if any (a subquery's order matters only for its
+    cut, so a bulk query reading every row leaves both out: :func:`unpaged`).
+
+    >>> paged("SELECT ?s WHERE { ?s ?p ?o }\\n#page ORDER BY ?s", 2).splitlines()[-1]
+    'ORDER BY ?s LIMIT 100 OFFSET 100'
 
     :raises GovkgError: ``page`` is not a whole number from 1 to :data:`MAX_PAGE`.
     """
     check_page(page)
     size = tables.PAGE_SIZE  # read here: tests shorten it
     cut = f"LIMIT {size} OFFSET {(page - 1) * size}"
-    return "\n".join(cut if line.strip() == "#page" else line for line in text.splitlines())
+    return "\n".join(
+        f"{line.strip()[len(PAGE_MARK) :].strip()} {cut}".lstrip() if _is_mark(line) else line
+        for line in text.splitlines()
+    )
+
+
+def unpaged(text: str) -> str:
+    """``text`` with its ``#page`` line left out: every row, in no order (the prefetched
+    site's bulk queries group and sort them in Python).
+
+    >>> unpaged("SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o }\\n#page ORDER BY ?s\\n} }")
+    'SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o }\\n} }'
+    """
+    return "\n".join(line for line in text.splitlines() if not _is_mark(line))
+
+
+def _is_mark(line: str) -> bool:
+    mark = line.strip()
+    return mark == PAGE_MARK or mark.startswith(PAGE_MARK + " ")
 
 
 def check_page(page: int) -> None:

@@ -22,6 +22,10 @@ from govkg.site.links import Cell, Links
 from govkg.site.pages import Page
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+LAYOUT = Path(__file__).resolve().parents[1] / "server" / "templates"
+"""Where ``layout.html`` is: the one layout of the UI's pages and of the entity pages."""
+SHEETS = ("style.css", "site.css")
+"""The style sheets of an entity page (the UI's, then the pages' own)."""
 DATA_FORMATS = (
     ("Turtle", "ttl", "text/turtle"),
     ("JSON-LD", "jsonld", "application/ld+json"),
@@ -40,7 +44,7 @@ STATIC_CSP = (
 def environment() -> Environment:
     """The template environment: autoescape on for every template, undefined names fail."""
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader([TEMPLATES, LAYOUT]),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -142,6 +146,7 @@ def render_page(
             pager_links=pager,
             version=__version__,
             csp=None if served else STATIC_CSP,
+            sheets=SHEETS,
             footer="every value links to its own page; data under the dataset's licence",
         )
     )
@@ -150,5 +155,10 @@ def render_page(
 
 def render_template(name: str, **context) -> bytes:
     """Any other template of the static site (the index) with ``context``."""
-    context = {"version": __version__, "csp": STATIC_CSP, "footer": "static site"} | context
+    context = {
+        "version": __version__,
+        "csp": STATIC_CSP,
+        "footer": "static site",
+        "sheets": SHEETS,
+    } | context
     return environment().get_template(name).render(**context).encode("utf-8")

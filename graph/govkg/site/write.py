@@ -31,7 +31,7 @@ from govkg.site.describe import describe
 from govkg.site.links import Links, entity_path
 from govkg.site.pages import entity_page, kind_of
 from govkg.site.prefetch import prefetch, shared_tables
-from govkg.site.queries import Select, Source, Tables, rows
+from govkg.site.queries import Source, Tables, rows
 from govkg.site.render import nav, render_page, render_template
 
 ASSETS = {  # file in static/ → where it ships in the package
@@ -83,13 +83,13 @@ def write_site(
     store = Path(data) / STORE_DIR
     if not store.is_dir():
         raise GovkgError(f"{data} holds no built store", fix="run 'govkg build' first")
-    select = OxigraphEngine.open(store).select
+    engine = OxigraphEngine.open(store)
     target = output_folder(output)
     target.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         entities, pages = _write_all(
-            select, Path(data), staging, site_url or DEFAULT_SITE_URL, jobs or os.cpu_count() or 1
+            engine, Path(data), staging, site_url or DEFAULT_SITE_URL, jobs or os.cpu_count() or 1
         )
         files = sum(1 for p in staging.rglob("*") if p.is_file())
         replace_files(staging, target)
@@ -99,8 +99,9 @@ def write_site(
 
 
 def _write_all(
-    select: Select, data: Path, folder: Path, site_url: str, jobs: int
+    engine: OxigraphEngine, data: Path, folder: Path, site_url: str, jobs: int
 ) -> tuple[int, int]:
+    select = engine.select
     found = [
         (str(r["entity"]), str(r["label"] or ""))
         for r in rows(select, "entities", {})
@@ -115,7 +116,8 @@ def _write_all(
     shared = shared_tables(select)
     pages = 0
     for segment, iris in sorted(segments.items()):
-        pages += _write_kind(prefetch(select, segment, shared), iris, known, folder, jobs)
+        tables = prefetch(engine, segment, iris, shared)
+        pages += _write_kind(tables, iris, known, folder, jobs)
     _write_index(found, folder)
     _write_assets(folder)
     _write_dataset(data, folder, site_url)
