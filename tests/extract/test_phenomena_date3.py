@@ -118,3 +118,32 @@ def test_only_the_dateline_dates_the_report():
     assert event["date"] == "2024-07-17"
     assert event["evidence"][0]["confidence"] < 0.9
     assert any("dateline" in n for n in _notes(event))
+
+
+def test_the_day_of_a_statement_is_kept_with_less_confidence():
+    text = (
+        "Pemkab Klaten dan Pemkab Sukoharjo meneken nota kesepakatan bidang kesehatan.\n"
+        "“Penandatanganan nota kesepakatan itu mempercepat layanan rujukan,” kata Kepala Dinas "
+        "Kesehatan Klaten, Selasa (16/7)."
+    )
+    event = _event(text, WEDNESDAY)
+    assert event["date"] == "2024-07-16"
+    assert event["evidence"][0]["confidence"] < 0.9
+    assert any("day of a statement" in n for n in _notes(event))
+
+
+def test_two_kinds_signed_on_different_days_are_two_events():
+    text = (
+        "Gubernur Bali Wayan Sudana dan Kepala LAN Adi Suryanto meneken letter of intent pada "
+        "3 Mei 2022 di Jakarta. Pada Senin, 15 Juli 2024, Pemprov Bali dan LAN meneken nota "
+        "kesepahaman di Denpasar."
+    )
+    events = extract_text(text).record["events"]
+    dated = {a["kind"]: e["date"] for e in events for a in e["agreements"]}
+    assert dated == {"loi": "2022-05-03", "mou": "2024-07-15"}
+
+
+def test_two_kinds_on_one_day_stay_one_event():
+    text = "Kepala LAN Adi dan Kepala BPS Budi meneken MoU dan PKS pada Senin, 15 Juli 2024."
+    events = extract_text(text).record["events"]
+    assert len(events) == 1

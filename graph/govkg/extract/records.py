@@ -32,7 +32,7 @@ from govkg.extract.implied_fields import implied_fields, narrowed
 from govkg.extract.orgs import Org, candidates, gazetteer_index
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import Signer
-from govkg.extract.signing_date import event_date
+from govkg.extract.signing_date import event_date, kind_dates
 from govkg.extract.signing_date import evidence_entry as _evidence
 from govkg.extract.text import Article
 from govkg.gazetteer.forms import name_key
@@ -85,15 +85,44 @@ def build_record(
     event["agreements"] = agreements
     if not event["evidence"]:
         del event["evidence"]
+    kinds = [s.draft.kind or "mou" for s in splits]
+    dates = kind_dates(article, analysis.facts, kinds, published)
     record: dict[str, Any] = {
         "govkg": 1,
         "source": _source(article, published, lang, source_id),
-        "events": [event],
+        "events": _dated_events(event, kinds, dates),
     }
     declared = _declarations(splits)
     if declared:
         record["organizations"] = declared
     return record
+
+
+def _dated_events(
+    event: dict[str, Any], kinds: list[str], dates: dict[str, tuple[str, dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """The event, or one event per day when the report dates its kinds of agreement apart
+    (:func:`~govkg.extract.signing_date.kind_dates`), in the order of their agreements."""
+    if not dates:
+        return [event]
+    events: dict[str | None, dict[str, Any]] = {}
+    for kind, agreement in zip(kinds, event["agreements"], strict=True):
+        day, evidence = dates.get(kind, (event.get("date"), None))
+        if day not in events:
+            events[day] = {k: v for k, v in event.items() if k not in {"date", "evidence"}}
+            if day:
+                events[day] = {"date": day, **events[day]}
+            events[day]["agreements"] = []
+        if evidence is not None:
+            events[day]["evidence"] = [evidence]
+            agreement.setdefault("notes", []).append(
+                f"the report dates this {kind} apart from the other agreements it names (the "
+                "date written after it): check it"
+            )
+        events[day]["agreements"].append(agreement)
+    for one in events.values():
+        one["agreements"] = one.pop("agreements")
+    return list(events.values())
 
 
 # ── splitting ───────────────────────────────────────────────────────────────────────────────────

@@ -92,6 +92,57 @@ def event_date(
     return None, None, note
 
 
+def kind_dates(
+    article: Article, facts: Sequence[Facts], kinds: Sequence[str], published: date | None
+) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Signings of different kinds on different days (``diawali penandatanganan LoI pada 28
+    Maret 2022, … menandatangani MoU … pada Senin, 10 Juli 2023``): for each kind, the date
+    written right after it (before another kind is named), when at least two kinds have one
+    and their dates differ; else nothing (the report's one date holds for all).
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN meneken LoI pada 3 Mei 2021 dan MoU pada 9 Juni 2022 dengan BPS.")
+    >>> {k: v[0] for k, v in kind_dates(art, analyse_article(art, "id").facts,
+    ...     ["loi", "mou"], None).items()}
+    {'loi': '2021-05-03', 'mou': '2022-06-09'}
+    """
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for f in facts:
+        if not f.signing:
+            continue
+        for kind, resolved in _dates_after_kinds(article, f, published).items():
+            if kind in kinds and kind not in found:
+                sure = resolved.confidence
+                found[kind] = (
+                    resolved.text,
+                    evidence_entry(article, f.sentence.start, f.sentence.end, sure),
+                )
+    return found if len({text for text, _ in found.values()}) > 1 else {}
+
+
+def _dates_after_kinds(article: Article, f: Facts, published: date | None) -> dict:
+    """Each kind the sentence names, with the first date to the day or month written after
+    it and before the next kind (anywhere in the sentence when it names one kind only)."""
+    toks, kinds = f.sentence.tokens, f.kinds
+    mentions = [
+        m
+        for m in find_dates(f.sentence.text, f.sentence.start)
+        if m.level != "year" and not page_furniture(article, f.sentence, m)
+    ]
+    found = {}
+    for k, kind in enumerate(kinds):
+        start = toks[kind.end - 1].end if len(kinds) > 1 else f.sentence.start
+        end = toks[kinds[k + 1].start].start if k + 1 < len(kinds) else f.sentence.end
+        for mention in mentions:
+            if start <= mention.start < end:
+                resolved = resolve(mention, published)
+                if resolved is not None:
+                    found.setdefault(kind.kind, resolved)
+                break
+    return found
+
+
 def _first(article: Article, facts: Sequence[Facts], published: date | None, years):
     """A date to the day not said to be a statement's, then any date to the day, then a
     month, then the month of a date a quoted source bears (``dikutip dari video …, Selasa,
@@ -148,6 +199,12 @@ def _written(article: Article, found, published: date | None, where: str | None)
         note = note or (
             "the parties signed in turn; the date is that of the later signature, which "
             "completes the agreement: check it"
+        )
+    if where is None and _after_speech(f, mention) and not _from_source(f, mention):
+        sure = min(sure, Rules.load().confidence["date_statement"])
+        note = note or (
+            f"the date ({mention.text}) is the day of a statement about the signing; the "
+            "signing may be earlier: check it"
         )
     if where == "dateline":
         sure = min(sure, Rules.load().confidence["date_dateline"])
