@@ -162,6 +162,12 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     >>> [m.text for m in find_dates("on Tuesday, March 12, 2019, and Senin (29/3/21)")]
     ['Tuesday, March 12, 2019', 'Senin (29/3/21)']
     """
+    return list(_found(text, offset))
+
+
+@functools.lru_cache(maxsize=4096)
+def _found(text: str, offset: int) -> tuple[DateMention, ...]:
+    """:func:`find_dates`, remembered: a report's sentences are searched several times."""
     rules = Rules.load()
     found: list[DateMention] = []
     for pattern in _patterns():
@@ -175,7 +181,7 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
         if kept and mention.start < kept[-1].end:
             continue
         kept.append(mention)
-    return kept
+    return tuple(kept)
 
 
 def _mention(match: re.Match[str], rules: Rules, offset: int) -> DateMention | None:

@@ -32,9 +32,12 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/-])")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 _DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][\w.'-]*[ ,]*){1,4}\(?\s*$")
+_DATELINE_DIGIT = re.compile(r"\d.*(?:[-–—:|]|--)")
 _DATELINE_MARK = re.compile(r"\s*\)?\s*(?:[-–—:|]|--)")
 SHORT_LINE = 12
 """Most words, besides the date, of a line of page furniture."""
+DATELINE_HEAD, DATELINE_DATE = 80, 40
+"""Most characters before a dateline's date on its line, and in the date itself."""
 
 
 def event_date(
@@ -353,9 +356,16 @@ def in_dateline(article: Article, mention: DateMention) -> bool:
 
 
 def _dateline_date(article: Article, published: date | None):
-    """The first date of a dateline (:func:`in_dateline`), as a found signing date."""
+    """The first date of a dateline (:func:`in_dateline`), as a found signing date; only the
+    opening of a line is searched."""
+    text = article.text
     for sentence in article.sentences:
-        for mention in find_dates(sentence.text, sentence.start):
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        room = DATELINE_HEAD - (sentence.start - line_start)
+        head = sentence.text[: room + DATELINE_DATE]
+        if room <= 0 or not _DATELINE_DIGIT.search(head):
+            continue
+        for mention in find_dates(head, sentence.start):
             if in_dateline(article, mention):
                 resolved = resolve(mention, published)
                 if resolved is not None:
