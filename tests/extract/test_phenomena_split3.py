@@ -181,6 +181,6 @@ def test_a_partner_named_again_at_the_end_of_a_list_is_one_agreement_and_the_rec
     result = extract_text(text, published=date(2024, 2, 6))
     pairs = [a["parties"] for e in result.record["events"] for a in e["agreements"]]
     assert len(pairs) == len({frozenset(p) for p in pairs}) == 4
-    kebumen = [a for e in result.record["events"] for a in e["agreements"]][0]
+    kebumen = next(a for e in result.record["events"] for a in e["agreements"])
     assert {s["name"] for s in kebumen["signatories"]} == {"Ahmad Lutfi", "Ari Wibowo"}
     load_text(result.yaml(), fmt="yaml", name="drafted.yaml")

@@ -29,6 +29,7 @@ from govkg.extract.clauses import (
 from govkg.extract.documents import by_pairs, distinct_families, joined_drafts, one_document
 from govkg.extract.drafts import Draft, Scope, family, formal_kinds
 from govkg.extract.fields import cue_spans, scope_fields, topic_span
+from govkg.extract.kinds import glossed, unnamed_kind
 from govkg.extract.orgs import Lexicon, Org, OrgMatch, org_at
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import (
@@ -71,7 +72,7 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     2
     """
     lexicon = Lexicon()
-    facts = [analyse(s, lexicon, lang) for s in article.sentences]
+    facts = glossed([analyse(s, lexicon, lang) for s in article.sentences])
     drafts = one_document(_unsigned_dropped(_group(facts, lexicon), facts), facts)
     drafts = joined_drafts(drafts, facts)
     for draft in drafts:
@@ -131,8 +132,9 @@ def _group(facts: list[Facts], lexicon: Lexicon) -> list[Draft]:
         if f.sentence.text.rstrip().endswith(":"):
             _intro(target, f)
     if pending and not drafts and any(f.signing for f in pending):
-        draft = Draft(None)
-        draft.notes.append("the report does not name the kind of agreement; MoU assumed")
+        kind, note = unnamed_kind(facts)
+        draft = Draft(kind)
+        draft.notes.append(note)
         for early in pending:
             _attach(draft, early, facts, None, lexicon)
         drafts.append(draft)

@@ -42,11 +42,26 @@ class DateMention:
     weekday_text: str | None = None
     relative: int | None = None
     weeks: int | None = None
+    months: int | None = None
 
     @property
     def partial(self) -> bool:
         """True for a mention that gives no day (``Maret 2021``, ``pekan lalu``)."""
-        return self.day is None and self.weekday is None and self.relative is None
+        return self.level != "day"
+
+    @property
+    def level(self) -> str:
+        """What the mention can date: ``"day"`` (a day, a weekday, ``kemarin``), ``"month"``
+        (``Maret 2021``, ``pekan lalu``, ``bulan lalu``) or ``"year"`` (``pada tahun 2023``).
+
+        >>> [m.level for m in find_dates("Kamis pekan lalu, bulan lalu, pada tahun 2023")]
+        ['day', 'month', 'year']
+        """
+        if self.day is not None or self.weekday is not None or self.relative is not None:
+            return "day"
+        if self.month is not None or self.weeks is not None or self.months is not None:
+            return "month"
+        return "year"
 
 
 @dataclass(frozen=True)
@@ -66,20 +81,37 @@ class Resolved:
         >>> Resolved(date(2021, 3, 1), 0.8, precision="month").text
         '2021-03'
         """
-        return self.day.isoformat()[:7] if self.precision == "month" else self.day.isoformat()
+        return self.day.isoformat()[: {"month": 7, "year": 4}.get(self.precision, 10)]
+
+
+def _alternatives(words) -> str:
+    """A regex alternation of phrases, longest first, with runs of spaces allowed."""
+    ordered = sorted((str(w) for w in words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _after(words) -> str:
+    """Look-behinds for a phrase and a space before the match (``pada ``, ``on ``)."""
+    return "|".join(rf"(?<={re.escape(str(w))} )" for w in words)
 
 
 @functools.cache
 def _patterns() -> list[re.Pattern[str]]:
     rules = Rules.load()
-    months = "|".join(sorted((re.escape(m) for m in rules.months), key=len, reverse=True))
-    days = "|".join(sorted((re.escape(d) for d in rules.weekdays), key=len, reverse=True))
-    relative = "|".join(re.escape(r) for r in rules.data["relative_days"])
-    weeks = "|".join(re.escape(r) for r in rules.data["relative_weeks"])
+    months = _alternatives(rules.months)
+    days = _alternatives(rules.weekdays)
+    relative = _alternatives(rules.data["relative_days"])
+    weeks = _alternatives(rules.data["relative_weeks"])
+    back_months = _alternatives(rules.data["relative_months"])
     weekday = rf"(?P<wd>{days})"
     cues = rules.data["weekday_cues"]
-    lead = "|".join(rf"(?<={re.escape(str(w))} )" for w in cues["before"])
-    trail = "|".join(re.escape(str(w)) for w in cues["after"])
+    forms = rules.data["date_forms"]
+    lead = _after(cues["before"])
+    week_before, after = _alternatives(cues["week_before"]), _alternatives(cues["after"])
+    trail = rf"(?:\s+(?:(?P<tw>{week_before})|{after}))"
+    plain = _alternatives(d for d in rules.weekdays if d not in cues["ambiguous"])
+    between = "|".join(re.escape(str(m)) for m in cues["between"])
+    of = _alternatives(forms["of"])
     return [
         re.compile(
             rf"(?:{weekday}\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
@@ -87,13 +119,18 @@ def _patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"(?:{weekday}\s*,\s*)(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})\s*/\s*"
-            rf"(?P<y>\d{{4}}|\d{{2}})",
+            rf"(?:{weekday}\s*,\s*)(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?!\d)"
+            rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])",
             re.I,
         ),
         re.compile(
-            rf"(?:{weekday}\s*[,(]?\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{months})\.?"
-            rf"(?:\s*,?\s+(?P<y>\d{{4}}))?(?!\w)\)?",
+            rf"(?:(?:{weekday}\s*,\s*)|{_after(forms['numeric_before'])}|(?<=\())"
+            rf"(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?!\d)",
+            re.I,
+        ),
+        re.compile(
+            rf"(?:{weekday}\s*[,(]?\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:{of}))?\s+"
+            rf"(?P<mn>{months})\.?(?:\s*,?\s+(?P<y>\d{{4}}))?(?!\w)\)?",
             re.I,
         ),
         re.compile(
@@ -102,14 +139,20 @@ def _patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(r"(?P<iso>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))(?!\d)"),
-        re.compile(
-            rf"(?:{lead}){weekday}(?:\s+(?:{trail}))?(?!\w)",
-            re.I,
-        ),
+        re.compile(rf"(?:{lead}){weekday}{trail}?(?!\w)", re.I),
         re.compile(rf"(?<=, ){weekday}(?=\s*[.;]?\s*$)", re.I),
+        re.compile(rf"(?:{_after(cues['between'])}){weekday}{trail}?(?=\s*(?:{between}))", re.I),
+        re.compile(rf"(?<!\w)(?P<wd>{plain}){trail}(?!\w)", re.I),
         re.compile(rf"(?<!\w)(?P<rel>{relative})(?!\w)", re.I),
         re.compile(rf"(?<![\w/])(?P<mn>{months})\.?\s+(?P<y>(?:19|20)\d\d)(?!\w)", re.I),
         re.compile(rf"(?<!\w)(?P<wk>{weeks})(?!\w)", re.I),
+        re.compile(rf"(?<!\w)(?P<mo>{back_months})(?!\w)", re.I),
+        re.compile(rf"(?:{_after(forms['month_before'])})(?P<mn>{months})(?!\w)(?!\.?\s*\d)", re.I),
+        re.compile(
+            rf"(?<![\w/])(?P<mn>{months})\s+(?:{_alternatives(forms['month_after'])})(?!\w)",
+            re.I,
+        ),
+        re.compile(rf"(?:{_after(forms['year_before'])})(?P<yo>(?:19|20)\d\d)(?![\w/.-]\w)", re.I),
     ]
 
 
@@ -119,6 +162,12 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     >>> [m.text for m in find_dates("on Tuesday, March 12, 2019, and Senin (29/3/21)")]
     ['Tuesday, March 12, 2019', 'Senin (29/3/21)']
     """
+    return list(_found(text, offset))
+
+
+@functools.lru_cache(maxsize=4096)
+def _found(text: str, offset: int) -> tuple[DateMention, ...]:
+    """:func:`find_dates`, remembered: a report's sentences are searched several times."""
     rules = Rules.load()
     found: list[DateMention] = []
     for pattern in _patterns():
@@ -132,7 +181,7 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
         if kept and mention.start < kept[-1].end:
             continue
         kept.append(mention)
-    return kept
+    return tuple(kept)
 
 
 def _mention(match: re.Match[str], rules: Rules, offset: int) -> DateMention | None:
@@ -147,12 +196,24 @@ def _mention(match: re.Match[str], rules: Rules, offset: int) -> DateMention | N
     if "wk" in groups:
         weeks = rules.data["relative_weeks"][" ".join(groups["wk"].lower().split())]
         return DateMention(start, start + len(text), text, weeks=weeks)
+    if "mo" in groups:
+        months = rules.data["relative_months"][" ".join(groups["mo"].lower().split())]
+        return DateMention(start, start + len(text), text, months=months)
+    if "yo" in groups:
+        return DateMention(start, start + len(text), text, year=int(groups["yo"]))
     month = int(groups["m"]) if "m" in groups else rules.months.get(groups.get("mn", "").lower())
-    if "d" not in groups and "wd" not in groups and month and "y" in groups:
-        return DateMention(start, start + len(text), text, month=month, year=int(groups["y"]))
+    if "d" not in groups and "wd" not in groups and month:
+        year = int(groups["y"]) if "y" in groups else None
+        return DateMention(start, start + len(text), text, month=month, year=year)
     if "d" not in groups:
+        weeks = rules.data["relative_weeks"].get(_words(groups["tw"])) if "tw" in groups else None
         return DateMention(
-            start, start + len(text), text, weekday=weekday, weekday_text=weekday_text
+            start,
+            start + len(text),
+            text,
+            weekday=weekday,
+            weekday_text=weekday_text,
+            weeks=weeks,
         )
     day, year = int(groups["d"]), groups.get("y")
     if month is not None and 12 < month <= 31 and 1 <= day <= 12 and "m" in groups:
@@ -171,6 +232,10 @@ def _mention(match: re.Match[str], rules: Rules, offset: int) -> DateMention | N
         weekday=weekday,
         weekday_text=weekday_text,
     )
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _fold_day(text: str) -> str:
@@ -193,16 +258,15 @@ def resolve(
     datetime.date(2017, 9, 27)
     """
     conf = Rules.load().confidence
-    if mention.weeks is not None:
-        if published is None:
-            return None
-        day = published + timedelta(days=7 * mention.weeks)
-        note = f"the report says {mention.text!r}: only the month is given, check it"
-        return Resolved(day.replace(day=1), conf["date_week"], note, "month")
-    if mention.partial:
-        if mention.month is None or mention.year is None:
-            return None
+    if mention.level == "year":
+        note = f"the report says {mention.text!r}: only the year is given, check it"
+        return Resolved(date(mention.year or 1, 1, 1), conf["date_year"], note, "year")
+    if mention.level == "month":
+        if mention.year is None or mention.month is None:
+            return _back(mention, published, years, conf)
         return Resolved(date(mention.year, mention.month, 1), conf["date_month"], None, "month")
+    if mention.weeks is not None:
+        return _weekday_of_week(mention, published, conf)
     if mention.relative is not None:
         if published is None:
             return None
@@ -230,6 +294,59 @@ def resolve(
     if fitting:
         return Resolved(fitting[0], conf["date_weekday_fits"])
     return _checked(mention, candidates[0], conf["date_weekday_fits"], conf)
+
+
+def _back(mention: DateMention, published: date | None, years, conf: dict) -> Resolved | None:
+    """A month counted back from publication (``bulan lalu``), or a month named without a
+    year (``Juli lalu``, ``pada bulan Juli``): the latest such month up to publication; a week
+    counted back (``pekan lalu``): its month. Month precision, flagged.
+
+    >>> resolve(find_dates("pada bulan Desember")[0], date(2024, 7, 17)).text
+    '2023-12'
+    >>> resolve(find_dates("bulan lalu")[0], date(2024, 1, 5)).text
+    '2023-12'
+    """
+    if mention.weeks is not None:
+        if published is None:
+            return None
+        day = published + timedelta(days=7 * mention.weeks)
+        note = f"the report says {mention.text!r}: only the month is given, check it"
+        return Resolved(day.replace(day=1), conf["date_week"], note, "month")
+    if mention.months is not None:
+        if published is None:
+            return None
+        count = published.year * 12 + published.month - 1 + mention.months
+        first = date(count // 12, count % 12 + 1, 1)
+    else:
+        if mention.month is None:
+            return None
+        if published is not None:
+            year = published.year - (mention.month > published.month)
+        else:
+            year = _one_year(years)
+            if year is None:
+                return None
+        first = date(year, mention.month, 1)
+    note = f"the report says {mention.text!r}: only the month is given, check it"
+    return Resolved(first, conf["date_month_back"], note, "month")
+
+
+def _one_year(years: Iterable[int]) -> int | None:
+    found = set(years)
+    return found.pop() if len(found) == 1 else None
+
+
+def _weekday_of_week(mention: DateMention, published: date | None, conf: dict) -> Resolved | None:
+    """``Kamis pekan lalu``: that weekday of the week (Monday first) before publication's.
+
+    >>> resolve(find_dates("Kamis pekan lalu")[0], date(2024, 7, 17)).day
+    datetime.date(2024, 7, 11)
+    """
+    if published is None or mention.weekday is None:
+        return None
+    monday = published - timedelta(days=published.weekday() - 7 * (mention.weeks or 0))
+    note = f"the report says {mention.text!r}; the day is counted from publication, check it"
+    return Resolved(monday + timedelta(days=mention.weekday), conf["date_weekday_only"], note)
 
 
 def _year_from_text(mention: DateMention, years: Iterable[int], conf: dict) -> Resolved | None:

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from govkg.extract.clauses import Facts, between_pairs, clause_pairs, multi_words
 from govkg.extract.drafts import Draft, family
+from govkg.extract.kinds import later_stage, own_words, rank
 from govkg.extract.orgs import Org
 from govkg.extract.rules import Rules
 
@@ -32,10 +33,29 @@ def one_document(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
         if first is None:
             kept.append(draft)
         else:
-            if _signed_as(draft, facts) and not _signed_as(first, facts):
+            if _renames(draft, first, facts):
                 first.kind, draft.kind = draft.kind, first.kind
             _merge(first, draft)
     return kept
+
+
+def _renames(later: Draft, first: Draft, facts: list[Facts]) -> bool:
+    """The later name of one document is its own: only it is reported signed, or it is the
+    more formal one (:func:`_more_formal`)."""
+    signed = _signed_as(later, facts) and not _signed_as(first, facts)
+    return signed or _more_formal(later, first, facts)
+
+
+def _more_formal(later: Draft, first: Draft, facts: list[Facts]) -> bool:
+    """The later name of one document is the more formal one and the report writes it about
+    the signing in its own words (``Teken MoU`` in a headline, ``penandatanganan perjanjian
+    kerja sama …`` in the body): it is the document's own name."""
+    if rank(later.kind) >= rank(first.kind):
+        return False
+    return any(
+        own_words(facts[i], later.kind or "") and not later_stage(facts[i], facts)
+        for i in later.sentences
+    )
 
 
 def _signed_as(draft: Draft, facts: list[Facts]) -> bool:
@@ -80,14 +100,15 @@ def distinct_families(facts: list[Facts]) -> set[frozenset[str | None]]:
 
 def _joined_kinds(facts: list[Facts]) -> list[tuple[int, str, str]]:
     """``(sentence, kind, kind)`` for two kinds of other families joined by nothing but
-    ``dan``/``serta``/``and`` (``MoU dan PKS``, not ``PKS atau MoU``): two documents."""
+    ``dan``/``serta``/``and`` and articles (``MoU dan PKS``, ``the MoU and the PKS``; not ``PKS
+    atau MoU``): two documents."""
     words = multi_words()
     found = []
     for f in facts:
         kinds = f.current_kinds
         for a, b in pairwise(kinds):
             between = f.sentence.tokens[a.end : b.start]
-            keys = {t.key for t in between if t.is_word}
+            keys = {t.key for t in between if t.is_word} - words["articles"]
             if family(a.kind) != family(b.kind) and keys and keys <= words["document_joiners"]:
                 found.append((f.sentence.index, a.kind, b.kind))
     return found

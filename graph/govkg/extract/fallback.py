@@ -11,13 +11,14 @@ signing at all (no signing word, no kind of agreement) is refused.
 >>> art = read_article("Pemprov Bali menjalin kerja sama. Dokumen diteken hari ini oleh BPKP.")
 >>> draft = fallback_draft(analyse_article(art, "id"))
 >>> [p.name for p in draft.parties.values()], draft.kind
-(['BPKP', 'Pemerintah Provinsi Bali'], None)
+(['BPKP', 'Pemerintah Provinsi Bali'], 'mou')
 """
 
 from __future__ import annotations
 
 from govkg.extract.agreements import EXCLUDED, Analysis, Draft, settled_org
 from govkg.extract.clauses import Facts
+from govkg.extract.kinds import unnamed_kind
 from govkg.extract.orgs import Org
 from govkg.extract.rules import Rules
 from govkg.text_hygiene import slugify
@@ -71,7 +72,8 @@ def fallback_draft(analysis: Analysis) -> Draft:
             "from elsewhere in the report: check them"
         )
     if draft.kind is None:
-        draft.notes.append("the report does not name the kind of agreement; MoU assumed")
+        draft.kind, note = unnamed_kind(facts)
+        draft.notes.append(note)
     return draft
 
 

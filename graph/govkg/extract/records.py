@@ -33,7 +33,7 @@ from govkg.extract.implied_fields import implied_fields, narrowed
 from govkg.extract.orgs import Org, candidates, gazetteer_index
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import Signer
-from govkg.extract.signing_date import event_date
+from govkg.extract.signing_date import event_date, kind_dates
 from govkg.extract.signing_date import evidence_entry as _evidence
 from govkg.extract.text import Article
 from govkg.gazetteer.forms import name_key
@@ -80,6 +80,8 @@ def build_record(
         events[0]["place"] = place
     if city:
         events[0]["city"] = city
+    kinds = [s.draft.kind or "mou" for s in main]
+    events = _dated_events(events[0], kinds, kind_dates(article, analysis.facts, kinds, published))
     for day_of in dict.fromkeys(d[0] for d in own.values()):
         group = [n for n in sorted(own) if own[n][0] == day_of]
         events.append(_event(article, [splits[n] for n in group], own[group[0]], analysis, lang))
@@ -119,6 +121,33 @@ def _ordered(event: dict[str, Any]) -> dict[str, Any]:
     """The event's keys in the order records write them."""
     order = ("date", "place", "city", "evidence", "agreements")
     return {key: event[key] for key in order if key in event}
+
+
+def _dated_events(
+    event: dict[str, Any], kinds: list[str], dates: dict[str, tuple[str, dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """The event, or one event per day when the report dates its kinds of agreement apart
+    (:func:`~govkg.extract.signing_date.kind_dates`), in the order of their agreements."""
+    if not dates:
+        return [event]
+    events: dict[str | None, dict[str, Any]] = {}
+    for kind, agreement in zip(kinds, event["agreements"], strict=True):
+        day, evidence = dates.get(kind, (event.get("date"), None))
+        if day not in events:
+            events[day] = {k: v for k, v in event.items() if k not in {"date", "evidence"}}
+            if day:
+                events[day] = {"date": day, **events[day]}
+            events[day]["agreements"] = []
+        if evidence is not None:
+            events[day]["evidence"] = [evidence]
+            agreement.setdefault("notes", []).append(
+                f"the report dates this {kind} apart from the other agreements it names (the "
+                "date written after it): check it"
+            )
+        events[day]["agreements"].append(agreement)
+    for one in events.values():
+        one["agreements"] = one.pop("agreements")
+    return list(events.values())
 
 
 # ── splitting ───────────────────────────────────────────────────────────────────────────────────

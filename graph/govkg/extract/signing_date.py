@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -30,8 +31,13 @@ from govkg.extract.text import Article, Sentence
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/-])")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
+_DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][\w.'-]*[ ,]*){1,4}\(?\s*$")
+_DATELINE_DIGIT = re.compile(r"\d.*(?:[-–—:|]|--)")
+_DATELINE_MARK = re.compile(r"\s*\)?\s*(?:[-–—:|]|--)")
 SHORT_LINE = 12
 """Most words, besides the date, of a line of page furniture."""
+DATELINE_HEAD, DATELINE_DATE = 80, 40
+"""Most characters before a dateline's date on its line, and in the date itself."""
 
 
 def event_date(
@@ -41,8 +47,10 @@ def event_date(
     report allows no date), its evidence, and a note for the reviewer (or None).
 
     A date to the day in a sentence about the signing wins over a month (``Maret 2021``,
-    ``pekan lalu``); then come dates of other sentences, with a lower confidence; without any,
-    the record has no date and a note gives the publication date to check.
+    ``pekan lalu``); then come dates of other sentences, with a lower confidence, then a year
+    alone (``pada tahun 2023``), then the date of the dateline (``JAKARTA, 3 Mei 2024 –``),
+    which also anchors ``hari ini`` and dates without a year; without any, the record has no
+    date and a note gives the publication date to check.
 
     >>> from govkg.extract.agreements import analyse_article
     >>> from govkg.extract.text import read_article
@@ -53,24 +61,31 @@ def event_date(
     >>> event_date(art, analyse_article(art, "id").facts, None)[0]
     '2021-03'
     """
-    years = () if published else _years(article)
+    lined = _dateline_date(article, published)
+    anchor = lined[2].day if lined is not None and lined[2].precision == "day" else published
+    years = () if anchor else _years(article)
     about = [f for f in facts if f.signing or f.current_kinds]
     others = [f for f in facts if not (f.signing or f.current_kinds)]
-    found = _first(article, about, published, years)
+    found = _first(article, about, anchor, years)
     if found is not None and _signed_first(found[0]):
         later = [f for f in about if f.sentence.index > found[0].sentence.index]
-        completed = _dated(article, later, published, years, partial=False)
+        completed = _dated(article, later, anchor, years)
         if completed is not None:
             return _written(article, completed, published, "in turn")
     if found is None and not any(_new_signing(f) for f in facts):
-        found = _dated(article, about, published, years, partial=False, earlier=True)
+        found = _dated(article, about, anchor, years, earlier=True)
         if found is not None:
             return _written(article, found, published, "earlier")
     elsewhere = found is None
     if elsewhere:
-        found = _first(article, others, published, years)
+        found = _first(article, others, anchor, years)
     if found is not None:
         return _written(article, found, published, "elsewhere" if elsewhere else None)
+    found = _dated(article, about, anchor, years, level="year")
+    if found is not None and (anchor is None or found[2].day.year <= anchor.year):
+        return _written(article, found, published, None)
+    if lined is not None:
+        return _written(article, lined, published, "dateline")
     if published is None:
         return None, None, "the report gives no date of signing (nor a publication date); add it"
     note = (
@@ -93,8 +108,59 @@ def signing_day(
     '2019-02-01'
     """
     years = () if published else _years(article)
-    found = _dated(article, facts, published, years, partial=False, quoted=False)
+    found = _dated(article, facts, published, years, level="day", quoted=False)
     return _written(article, found, published, None) if found is not None else None
+
+
+def kind_dates(
+    article: Article, facts: Sequence[Facts], kinds: Sequence[str], published: date | None
+) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Signings of different kinds on different days (``diawali penandatanganan LoI pada 28
+    Maret 2022, … menandatangani MoU … pada Senin, 10 Juli 2023``): for each kind, the date
+    written right after it (before another kind is named), when at least two kinds have one
+    and their dates differ; else nothing (the report's one date holds for all).
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN meneken LoI pada 3 Mei 2021 dan MoU pada 9 Juni 2022 dengan BPS.")
+    >>> {k: v[0] for k, v in kind_dates(art, analyse_article(art, "id").facts,
+    ...     ["loi", "mou"], None).items()}
+    {'loi': '2021-05-03', 'mou': '2022-06-09'}
+    """
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for f in facts:
+        if not f.signing:
+            continue
+        for kind, resolved in _dates_after_kinds(article, f, published).items():
+            if kind in kinds and kind not in found:
+                sure = resolved.confidence
+                found[kind] = (
+                    resolved.text,
+                    evidence_entry(article, f.sentence.start, f.sentence.end, sure),
+                )
+    return found if len({text for text, _ in found.values()}) > 1 else {}
+
+
+def _dates_after_kinds(article: Article, f: Facts, published: date | None) -> dict:
+    """Each kind the sentence names, with the first date to the day or month written after
+    it and before the next kind (anywhere in the sentence when it names one kind only)."""
+    toks, kinds = f.sentence.tokens, f.kinds
+    mentions = [
+        m
+        for m in find_dates(f.sentence.text, f.sentence.start)
+        if m.level != "year" and not page_furniture(article, f.sentence, m)
+    ]
+    found = {}
+    for k, kind in enumerate(kinds):
+        start = toks[kind.end - 1].end if len(kinds) > 1 else f.sentence.start
+        end = toks[kinds[k + 1].start].start if k + 1 < len(kinds) else f.sentence.end
+        for mention in mentions:
+            if start <= mention.start < end:
+                resolved = resolve(mention, published)
+                if resolved is not None:
+                    found.setdefault(kind.kind, resolved)
+                break
+    return found
 
 
 def _first(article: Article, facts: Sequence[Facts], published: date | None, years):
@@ -102,10 +168,10 @@ def _first(article: Article, facts: Sequence[Facts], published: date | None, yea
     month, then the month of a date a quoted source bears (``dikutip dari video …, Selasa,
     12 Agustus 2025``; ``IRNA reported on Wednesday``)."""
     return (
-        _dated(article, facts, published, years, partial=False, quoted=False)
-        or _dated(article, facts, published, years, partial=False)
-        or _dated(article, facts, published, years, partial=True)
-        or _dated(article, facts, published, years, partial=False, sourced=True)
+        _dated(article, facts, published, years, quoted=False)
+        or _dated(article, facts, published, years)
+        or _dated(article, facts, published, years, level="month")
+        or _dated(article, facts, published, years, sourced=True)
     )
 
 
@@ -154,6 +220,18 @@ def _written(article: Article, found, published: date | None, where: str | None)
             "the parties signed in turn; the date is that of the later signature, which "
             "completes the agreement: check it"
         )
+    if where is None and _after_speech(f, mention) and not _from_source(f, mention):
+        sure = min(sure, Rules.load().confidence["date_statement"])
+        note = note or (
+            f"the date ({mention.text}) is the day of a statement about the signing; the "
+            "signing may be earlier: check it"
+        )
+    if where == "dateline":
+        sure = min(sure, Rules.load().confidence["date_dateline"])
+        note = note or (
+            f"only the dateline dates the report ({mention.text}); that day is taken as the "
+            "day of signing: check it"
+        )
     if where == "earlier":
         sure = min(sure, Rules.load().confidence["date_earlier"])
         note = note or (
@@ -169,12 +247,13 @@ def _dated(
     published: date | None,
     years,
     *,
-    partial: bool,
+    level: str = "day",
     quoted: bool = True,
     sourced: bool = False,
     earlier: bool = False,
 ) -> tuple[Facts, DateMention, Resolved] | None:
-    """The first date of the wanted precision in a sentence about this signing; with
+    """The first date of the wanted ``level`` (``"day"``, ``"month"``, ``"year"``, see
+    :attr:`~govkg.extract.dates.DateMention.level`) in a sentence about this signing; with
     ``quoted`` False, none that follows a speech verb (``kata …, Selasa (5/8)``: the day of
     the statement, which may be later than the signing). A date a quoted source bears is
     taken only with ``sourced``, and then to the month (:func:`_source_month`). With
@@ -183,7 +262,7 @@ def _dated(
         if f.background_only and not earlier:
             continue
         for mention in find_dates(f.sentence.text, f.sentence.start):
-            if (mention.partial or mention.weeks is not None) != partial:
+            if mention.level != level:
                 continue
             if not quoted and _after_speech(f, mention):
                 continue
@@ -229,7 +308,7 @@ def page_furniture(article: Article, sentence: Sentence, mention: DateMention) -
     >>> page_furniture(art, art.sentences[1], find_dates(art.sentences[1].text)[0])
     True
     """
-    if _ISO.match(mention.text):
+    if _ISO.match(mention.text) or in_dateline(article, mention):
         return True
     words = _page_words()
     keys = sentence.keys
@@ -277,6 +356,47 @@ def _after_speech(f: Facts, mention: DateMention) -> bool:
     return any(True for _ in _page_words()["speech"].find(before))
 
 
+def in_dateline(article: Article, mention: DateMention) -> bool:
+    """True for a date in a dateline (``SLEMAN, 17 Juli 2024 –``, ``Sleman, Rabu (17/7/2024)
+    -``): a few capitalised words before it on its line, a dash or colon after it. It dates
+    the report, not the signing.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("SLEMAN, 17 Juli 2024 – LAN meneken MoU, Senin (15/7).")
+    >>> [in_dateline(art, m) for m in find_dates(art.text)]
+    [True, False]
+    """
+    text = article.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    head = text[line_start : mention.start]
+    return bool(_DATELINE_HEAD.match(head)) and bool(_DATELINE_MARK.match(text, mention.end))
+
+
+def _dateline_date(article: Article, published: date | None):
+    """The first date of a dateline (:func:`in_dateline`), as a found signing date; only the
+    opening of a line is searched."""
+    text = article.text
+    for sentence in article.sentences:
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        room = DATELINE_HEAD - (sentence.start - line_start)
+        head = sentence.text[: room + DATELINE_DATE]
+        if room <= 0 or not _DATELINE_DIGIT.search(head):
+            continue
+        for mention in find_dates(head, sentence.start):
+            if in_dateline(article, mention):
+                resolved = resolve(mention, published)
+                if resolved is not None:
+                    return _Found(sentence), mention, resolved
+    return None
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A sentence standing for the facts of a date found outside the signing sentences."""
+
+    sentence: Sentence
+
+
 def header_date(article: Article, lines: int = 8) -> date | None:
     """The publication day a page header gives: the first full date that is page furniture
     in the first ``lines`` lines of the report.
@@ -308,7 +428,9 @@ def _years(article: Article) -> tuple[list[int], ...]:
     """The years the report writes in full dates (``27 Jun 2022``, page furniture included),
     then every year it writes (``tahun 2018``): a year-less date is placed near the first
     group if it can be, else near the second."""
-    dated = sorted({m.year for m in find_dates(article.text) if m.year and m.year >= 1900})
+    dated = sorted(
+        {m.year for m in find_dates(article.text) if m.year and m.month and m.year >= 1900}
+    )
     return dated, sorted({int(y) for y in _YEAR.findall(article.text)})
 
 
