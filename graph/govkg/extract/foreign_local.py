@@ -33,6 +33,7 @@ from govkg.extract.orgs import (
     _keys,
     _new,
     _span,
+    closed_by,
     gazetteer_index,
 )
 from govkg.extract.rules import Phrases, Rules
@@ -63,11 +64,7 @@ def tail_ahead(toks: Sequence[Token], i: int) -> bool:
     >>> tail_ahead(tokens("with Heilongjiang Province"), 1), tail_ahead(tokens("with Harbin"), 1)
     (True, False)
     """
-    if not toks[i].capitalised:
-        return False
-    tails = _rules()[1].firsts
-    end = _capitalised_run(toks, i, MAX_PLACE_WORDS + 1, joiners=())
-    return any(toks[k].key in tails for k in range(i + 1, end))
+    return closed_by(toks, i, _rules()[1].firsts, MAX_PLACE_WORDS + 1)
 
 
 def foreign_local_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:

@@ -29,6 +29,7 @@ from govkg.extract.orgs import (
     _span,
     _words,
     bracket_close,
+    closed_by,
     known_prefix_end,
 )
 from govkg.extract.rules import Phrases, Rules
@@ -182,11 +183,7 @@ def tail_ahead(toks: Sequence[Token], i: int) -> bool:
     >>> tail_ahead(tokens("dengan Teluk Weda Nickel"), 1), tail_ahead(tokens("Teluk Weda"), 0)
     (True, False)
     """
-    if not toks[i].capitalised:
-        return False
-    tails = _rules()["tails"].firsts
-    end = _capitalised_run(toks, i, MAX_WORDS, joiners=())
-    return any(toks[k].key in tails for k in range(i + 1, end))
+    return closed_by(toks, i, _rules()["tails"].firsts, MAX_WORDS)
 
 
 def _starts_body(toks: Sequence[Token], k: int) -> bool:

@@ -692,6 +692,19 @@ def _span(toks: Sequence[Token], i: int, end: int) -> str:
     )
 
 
+def closed_by(toks: Sequence[Token], i: int, tails: frozenset[str] | set[str], limit: int) -> bool:
+    """One of ``tails`` closes the run of capitalised words from ``i`` (at most ``limit``).
+
+    >>> from govkg.extract.text import tokens
+    >>> closed_by(tokens("with Harbin City"), 1, {"city"}, 3)
+    True
+    """
+    if not toks[i].capitalised:
+        return False
+    end = _capitalised_run(toks, i, limit, joiners=())
+    return any(toks[k].key in tails for k in range(i + 1, end))
+
+
 def _capitalised_run(toks: Sequence[Token], j: int, limit: int, *, joiners=("dan", "&")) -> int:
     """The end of a run of capitalised words from ``j`` (with ``dan``/``&`` inside), at most
     ``limit`` tokens; a title (``Dr.``), a capitalised word after a comma or a joiner not
