@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from govkg.cli import main
@@ -107,3 +108,18 @@ def test_except_ids_repeats_and_drops_every_listed_report(tmp_path):
 def _reports_scored(output: str) -> int:
     """N in the table's "Date accuracy: x (k/N reports)" line."""
     return int(re.search(r"Date accuracy: [0-9.]+ \(\d+/(\d+) reports\)", output).group(1))
+
+
+def test_the_default_texts_folder_is_at_the_top_of_the_checkout(tmp_path, monkeypatch):
+    from govkg.cli.extract import default_texts
+    from govkg.errors import GovkgError
+    from govkg.resources import PACKAGE_DIR
+
+    monkeypatch.chdir(tmp_path)  # no corpus-texts/ here
+    top = PACKAGE_DIR.parents[1]
+    assert (top / "pyproject.toml").is_file()
+    if (top / "corpus-texts").is_dir():
+        assert default_texts() == top / "corpus-texts"
+    else:
+        with pytest.raises(GovkgError, match="corpus-texts"):
+            default_texts()

@@ -186,8 +186,10 @@ def default_texts() -> Path:
 
     :raises GovkgError: neither exists.
     """
+    from govkg.resources import PACKAGE_DIR
+
     here = Path("corpus-texts")
-    checkout = Path(__file__).resolve().parents[2] / "corpus-texts"
+    checkout = PACKAGE_DIR.parents[1] / "corpus-texts"  # graph/govkg → the checkout's top
     for folder in (here, checkout):
         if folder.is_dir():
             return folder
