@@ -32,7 +32,7 @@ import pyoxigraph as ox
 from govkg.iris import ID_BASE, XSD, XSD_STRING
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
-"""What ``govkg query --format`` writes (``table`` is drawn by the CLI, with rich)."""
+"""What ``govkg query --format`` writes (``table``: columns aligned for a terminal)."""
 Rows = Iterable[Sequence]  # rows of Oxigraph terms (or None), aligned with the names
 Pieces = tuple[bytes, Iterator[bytes], bytes]
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
@@ -234,6 +234,42 @@ def md_rows(names: list[str], rows: Rows) -> Pieces:
     return head.encode(), lines, b""
 
 
+def table_rows(names: list[str], rows: Rows) -> Pieces:
+    """A plain text table for a terminal: columns padded to their widest cell (a wide
+    character counts twice), control characters dropped, a row count at the end.
+
+    >>> start, lines, end = table_rows(["org", "n"], [[ox.Literal("LAN"), ox.Literal("12")]])
+    >>> print((start + b"".join(lines) + end).decode(), end="")
+    org  n
+    ---  --
+    LAN  12
+    1 row(s)
+    """
+    from govkg.text_hygiene import clean_text
+
+    head = [clean_text(n) for n in names]
+    cells = [[clean_text(short(t)) if t is not None else "" for t in row] for row in rows]
+    widths = [
+        max([_width(c) for c in column], default=0) for column in zip(head, *cells, strict=True)
+    ]
+
+    def line(values: list[str]) -> bytes:
+        padded = (v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True))
+        return ("  ".join(padded).rstrip() + "\n").encode()
+
+    start = line(head) + line(["-" * w for w in widths])
+    return start, (line(row) for row in cells), f"{len(cells)} row(s)\n".encode()
+
+
+def _width(text: str) -> int:
+    """Terminal columns of ``text``: East Asian wide and full-width characters take two."""
+    if text.isascii():
+        return len(text)
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 WRITERS: dict[str, Callable[[list[str], Rows], Pieces]] = {
     "json": json_rows,
     "xml": xml_rows,
@@ -244,7 +280,8 @@ WRITERS: dict[str, Callable[[list[str], Rows], Pieces]] = {
 
 
 def render(columns: list[str], terms: Rows, fmt: str, *, raw_csv: bool = False) -> str:
-    """Rows of Oxigraph terms in one of ``govkg query``'s text formats (csv, tsv, json, md).
+    """Rows of Oxigraph terms in one of ``govkg query``'s text formats (table, csv, tsv,
+    json, md).
 
     :raises ValueError: an unknown format.
     """
@@ -260,8 +297,9 @@ def rendered(columns: list[str], terms: Rows, fmt: str, *, raw_csv: bool = False
     if fmt == "csv":
         cell = csv_term if raw_csv else safe_csv_term
         return csv_rows(columns, terms, cell, newline="\n")
-    if fmt in ("tsv", "json", "md"):
-        return (md_rows if fmt == "md" else WRITERS[fmt])(columns, terms)
+    if fmt in ("tsv", "json", "md", "table"):
+        writer = {"md": md_rows, "table": table_rows}.get(fmt) or WRITERS[fmt]
+        return writer(columns, terms)
     raise ValueError(f"unknown format {fmt!r}")
 
 

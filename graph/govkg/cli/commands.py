@@ -342,31 +342,16 @@ def query(
     from govkg.results import rendered
 
     result = run_query(name_or_file, _parse_params(params), default_data(data), engine, endpoint)
-    if fmt == "table":
-        _print_table(result)
-        return
     start, lines, end = rendered(result.columns, result.terms, fmt, raw_csv=raw_csv)
     sys.stdout.flush()
     out = sys.stdout.buffer  # written as the rows come, not joined first
+    if fmt == "table":
+        out.write(f"{result.query.title}\n\n".encode())
     out.write(start)
     for line in lines:
         out.write(line)  # not writelines: click's test runner copies only what write() gets
     out.write(end)
     out.flush()
-
-
-def _print_table(result) -> None:
-    from rich.table import Table
-
-    from govkg.results import short
-
-    table = Table(title=result.query.title, title_justify="left", show_lines=False)
-    for column in result.columns:
-        table.add_column(column, overflow="fold")
-    for row in result.terms:
-        table.add_row(*(escape(short(term)) for term in row))
-    out_console.print(table)
-    out_console.print(f"{len(result.terms)} row(s)")
 
 
 @main.command(epilog=EXIT_CODES_HELP)
