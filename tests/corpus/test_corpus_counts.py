@@ -14,6 +14,7 @@ from govkg.resources import corpus_records_dir
 SCRIPT = Path(__file__).parents[2] / "scripts" / "corpus_stats.py"
 HELDOUT = corpus_records_dir().parent / "heldout.txt"
 FRESH = corpus_records_dir().parent / "fresh.txt"
+UNSEEN = corpus_records_dir().parent / "unseen.txt"
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +52,15 @@ def test_the_fresh_set_is_corpus_reports_apart_from_the_held_out(corpus) -> None
     assert len(fresh) == len(set(fresh)) == 32
     assert set(fresh) <= {r.source.id for r in record_sets}
     assert not set(fresh) & held
+
+
+def _ids(path) -> list[str]:
+    return [line for line in path.read_text().splitlines() if not line.startswith("#")]
+
+
+def test_the_unseen_set_is_new_corpus_reports_apart_from_the_other_test_sets(corpus) -> None:
+    record_sets, _ = corpus
+    unseen = _ids(UNSEEN)
+    assert len(unseen) == len(set(unseen)) == 33
+    assert set(unseen) <= {r.source.id for r in record_sets}
+    assert not set(unseen) & (set(_ids(HELDOUT)) | set(_ids(FRESH)))
