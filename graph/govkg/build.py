@@ -47,6 +47,7 @@ from govkg.serialize import (
 )
 from govkg.shacl.fast import check_store
 from govkg.shacl.shapes import Finding, check_graph, violations
+from govkg.shared_agreements import reconcile
 from govkg.timing import StageTimes
 from govkg.triples import record_triples
 from govkg.vocab import Vocabulary
@@ -106,7 +107,8 @@ def ontology_triples() -> set[tuple]:
 
 
 def resolve_all(record_sets: Sequence[RecordSet]) -> tuple[list[ResolvedRecords], Gazetteer]:
-    """Resolve every file against one gazetteer (with all files' declarations)."""
+    """Resolve every file against one gazetteer (with all files' declarations); an agreement
+    that several files describe gets one date and one set of titles."""
     _check_source_ids(record_sets)
     gazetteer = Gazetteer.bundled().with_declarations(
         d for records in record_sets for d in records.organizations
@@ -121,7 +123,7 @@ def resolve_all(record_sets: Sequence[RecordSet]) -> tuple[list[ResolvedRecords]
             errors.extend(err.errors)
     if errors:
         raise RecordErrors(errors)
-    return resolved, gazetteer
+    return reconcile(resolved), gazetteer
 
 
 def _check_source_ids(record_sets: Sequence[RecordSet]) -> None:

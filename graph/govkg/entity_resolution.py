@@ -76,6 +76,18 @@ class ResolvedAgreement:
     implements: str | None
     notes: tuple[str, ...]
     witnesses: tuple[ResolvedWitness, ...] = ()
+    naming: Naming | None = None
+    """What every record of this agreement says, for its one set of titles (set when several
+    records describe it: :mod:`govkg.shared_agreements`)."""
+
+
+@dataclass(frozen=True)
+class Naming:
+    """The parties, date and given title an agreement's titles are made from."""
+
+    parties: tuple[Entry, ...]
+    signed_on: PartialDate | None
+    title: str | None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from govkg import ids
 from govkg.entity_resolution import (
+    Naming,
     ResolvedAgreement,
     ResolvedRecords,
     ResolvedWitness,
@@ -142,15 +143,20 @@ def agreement_triples(
 
 
 def _agreement_labels(node: ox.NamedNode, agreement: ResolvedAgreement) -> Iterator[Triple]:
-    parties = "–".join(_short_name(p) for p in agreement.parties)
-    known = agreement.signed_on.isoformat() if agreement.signed_on else None
+    """Its titles: given or made from kind, parties and date; the same in every record of
+    an agreement that several records describe (``agreement.naming``)."""
+    naming = agreement.naming or Naming(agreement.parties, agreement.signed_on, agreement.title)
+    parties = "–".join(_short_name(p) for p in naming.parties)
+    known = naming.signed_on.isoformat() if naming.signed_on else None
     day_id, day_en = (known, known) if known else UNDATED_LABEL
     label_id, label_en = KIND_LABEL[agreement.kind]
-    if agreement.title:
-        yield node, SKOS.prefLabel, ox.Literal(agreement.title, language="id")
+    if naming.title:
+        yield node, SKOS.prefLabel, ox.Literal(naming.title, language="id")
     else:
         yield node, SKOS.prefLabel, ox.Literal(f"{label_id} {parties}, {day_id}", language="id")
     yield node, SKOS.prefLabel, ox.Literal(f"{label_en} {parties}, {day_en}", language="en")
+    if agreement.title and agreement.title != naming.title:
+        yield node, SKOS.altLabel, ox.Literal(agreement.title, language="id")
 
 
 def _short_name(entry) -> str:
