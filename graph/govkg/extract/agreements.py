@@ -29,6 +29,7 @@ from govkg.extract.clauses import (
 from govkg.extract.documents import by_pairs, distinct_families, joined_drafts, one_document
 from govkg.extract.drafts import Draft, Scope, family, formal_kinds
 from govkg.extract.fields import cue_spans, scope_fields, topic_span
+from govkg.extract.joint import note_joint_signing, settle_joint
 from govkg.extract.kinds import glossed, unnamed_kind
 from govkg.extract.orgs import Lexicon, Org, OrgMatch, org_at
 from govkg.extract.rules import Rules
@@ -78,6 +79,7 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     for draft in drafts:
         _settle_kind(draft, facts)
         _settle_parties(draft)
+        settle_joint(draft)
         _unnamed_partners(draft)
         _settle_hub(draft)
     for draft in _further_parties(drafts, facts):
@@ -338,6 +340,7 @@ def _attach(
         draft.signers.append(signer)  # their bodies become parties in _settle_parties
     if f.has("multilateral"):
         draft.multilateral = True
+    note_joint_signing(draft, f)
     counted = _counted_partners(f)
     if counted and partners_counted_after_with(f.sentence.keys) is not None:
         draft.counted = True
