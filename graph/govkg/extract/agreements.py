@@ -566,6 +566,7 @@ def _settle_hub(draft: Draft) -> None:
         return
     counts = {ident: len(draft.party_sentences.get(ident, ())) for ident in draft.parties}
     draft.hub = max(counts, key=lambda ident: counts[ident])
+    draft.hub_guessed = True
     draft.notes.append(
         f"no sentence names the body that signs with every partner; "
         f"{draft.parties[draft.hub].name}, named most often, was taken"

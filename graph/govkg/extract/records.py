@@ -35,6 +35,7 @@ from govkg.extract.rules import Rules
 from govkg.extract.signatories import Signer
 from govkg.extract.signing_date import event_date, kind_dates
 from govkg.extract.signing_date import evidence_entry as _evidence
+from govkg.extract.sure import agreement_confidence, scaled
 from govkg.extract.text import Article
 from govkg.gazetteer.forms import name_key
 from govkg.ids import agreement_slug
@@ -507,10 +508,15 @@ def _candidates(name: str) -> list[str]:
 
 
 def _agreement_evidence(article: Article, s: Split) -> list[dict[str, Any]]:
+    """The quotes of the agreement, the best one with the confidence its parties' evidence
+    gives (:func:`~govkg.extract.sure.agreement_confidence`)."""
     ranked = sorted(s.sentences.items(), key=lambda item: (item[0] != s.item, item[0]))
+    ranked = ranked[:MAX_EVIDENCE]
+    sure = agreement_confidence(s.parties, s.signers, s.draft)
+    weights = scaled([c or 0.7 for _, c in ranked], sure)
     return [
-        _evidence(article, article.sentences[i].start, article.sentences[i].end, c or 0.7)
-        for i, c in ranked[:MAX_EVIDENCE]
+        _evidence(article, article.sentences[i].start, article.sentences[i].end, w)
+        for (i, _), w in zip(ranked, weights, strict=True)
     ]
 
 
