@@ -100,3 +100,28 @@ def test_a_list_of_signers_with_a_scope_for_each_partner_stays_a_set():
         "Pemerintah Kota Semarang meliputi pembayaran pajak daerah."
     )
     assert len(found) == 2
+
+
+# ── kinds ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_kind_in_apposition_names_the_document():
+    found = agreements(
+        "Pemerintah Provinsi Papua dan Pemerintah Provinsi Maluku menandatangani perjanjian "
+        "kerja sama Letter of Intent (LoI) tentang perdagangan, Senin (3/3/2025). Pihak yang "
+        "menandatangani LoI itu ialah Gubernur Papua Mathius Fakhiri dan Gubernur Maluku "
+        "Hendrik Lewerissa."
+    )
+    assert [a["kind"] for a in found] == ["loi"]
+
+
+def test_a_linked_report_of_another_agreement_is_no_agreement_of_this_one():
+    found = agreements(
+        "Pemerintah Provinsi Papua dan Pemerintah Provinsi Maluku menandatangani nota "
+        "kesepahaman tentang perdagangan, Senin (3/3/2025).\n"
+        "BACA: Universitas Pattimura dan Universitas Cenderawasih perpanjang MoU\n"
+        "Kerja sama itu berlaku lima tahun."
+    )
+    assert [sorted(a["parties"]) for a in found] == [
+        ["Pemerintah Provinsi Maluku", "Pemerintah Provinsi Papua"]
+    ]

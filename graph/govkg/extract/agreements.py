@@ -41,6 +41,7 @@ from govkg.extract.signatories import (
     signers,
     spelled_out,
 )
+from govkg.extract.signing_date import link_line
 from govkg.extract.text import Article
 
 EXCLUDED = frozenset({"witness", "attendee", "place", "background", "implements"})
@@ -74,7 +75,7 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     """
     lexicon = Lexicon()
     facts = glossed([analyse(s, lexicon, lang) for s in article.sentences])
-    drafts = one_document(_unsigned_dropped(_group(facts, lexicon), facts), facts)
+    drafts = one_document(_unsigned_dropped(_group(facts, lexicon, article), facts), facts)
     drafts = joined_drafts(drafts, facts)
     for draft in drafts:
         _settle_kind(draft, facts)
@@ -114,12 +115,12 @@ def _relevant(f: Facts) -> bool:
     )
 
 
-def _group(facts: list[Facts], lexicon: Lexicon) -> list[Draft]:
+def _group(facts: list[Facts], lexicon: Lexicon, article: Article) -> list[Draft]:
     drafts: list[Draft] = []
     pending: list[Facts] = []
     intro: Facts | None = None
     for f in facts:
-        if f.background_only or not _relevant(f):
+        if f.background_only or not _relevant(f) or link_line(article, f.sentence):
             continue
         if f.sentence.marker is None:
             intro = f if f.sentence.text.rstrip().endswith(":") else None

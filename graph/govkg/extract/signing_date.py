@@ -26,7 +26,7 @@ from typing import Any
 from govkg.extract.clauses import Facts
 from govkg.extract.dates import DateMention, Resolved, find_dates, resolve
 from govkg.extract.rules import Phrases, Rules
-from govkg.extract.text import Article, Sentence
+from govkg.extract.text import Article, Sentence, tokens
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/-])")
@@ -312,7 +312,7 @@ def page_furniture(article: Article, sentence: Sentence, mention: DateMention) -
         return True
     words = _page_words()
     keys = sentence.keys
-    if words["starts"].match(keys, 0) is not None:
+    if link_line(article, sentence):
         return True
     if not _alone_on_line(article, sentence):
         return False
@@ -323,6 +323,20 @@ def page_furniture(article: Article, sentence: Sentence, mention: DateMention) -
         return False
     clock = _CLOCK.search(text) is not None
     return clock or not rest or any(True for _ in words["words"].find(keys))
+
+
+def link_line(article: Article, sentence: Sentence) -> bool:
+    """A sentence on a line that links to another report (``Baca juga: …``, ``BACA: …``):
+    page layout, not the story. The line is read from its start, before any dateline cut.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN dan BPS teken MoU.\\nBACA: Dua kota teken MoU.")
+    >>> [link_line(art, s) for s in art.sentences]
+    [False, True]
+    """
+    line_start = article.text.rfind("\n", 0, sentence.start) + 1
+    keys = tuple(t.key for t in tokens(article.text[line_start : sentence.end]))
+    return _page_words()["starts"].match(keys, 0) is not None
 
 
 @functools.cache
