@@ -125,3 +125,13 @@ def test_a_linked_report_of_another_agreement_is_no_agreement_of_this_one():
     assert [sorted(a["parties"]) for a in found] == [
         ["Pemerintah Provinsi Maluku", "Pemerintah Provinsi Papua"]
     ]
+
+
+def test_a_second_kind_signed_beside_the_first_keeps_its_agreement_when_parties_come_late():
+    found = agreements(
+        "Universitas Khairun menjalin kerja sama melalui penandatanganan nota kesepahaman "
+        "(MoU) dan perjanjian kerja sama (PKS), Jumat (28/2/2025). Kepala Badan Pusat "
+        "Statistik memberi sambutan tentang kerja sama dengan BPS."
+    )
+    assert sorted(a["kind"] for a in found) == ["mou", "pks"]
+    assert len({tuple(sorted(a["parties"])) for a in found}) == 1

@@ -83,7 +83,7 @@ def analyse_article(article: Article, lang: str) -> Analysis:
         settle_joint(draft)
         _unnamed_partners(draft)
         _settle_hub(draft)
-    for draft in _further_parties(drafts, facts):
+    for draft in further_parties(drafts, facts):
         _settle_parties(draft)
     drafts = [part for draft in drafts for part in by_pairs(draft, facts)]
     return Analysis(facts, drafts, lexicon)
@@ -144,7 +144,7 @@ def _group(facts: list[Facts], lexicon: Lexicon, article: Article) -> list[Draft
     return drafts
 
 
-def _further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
+def further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
     """A further agreement of another kind signed at the same event (``Selain itu … juga
     menandatangani perjanjian kerja sama``) whose sentences name fewer than two bodies is
     between the parties of the first agreement; returns the drafts so completed."""

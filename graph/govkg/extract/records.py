@@ -27,7 +27,7 @@ from govkg.extract.agreements import Analysis, Draft, Scope
 from govkg.extract.clauses import Facts
 from govkg.extract.dates import find_dates, resolve
 from govkg.extract.events import own_days
-from govkg.extract.fallback import fallback_draft
+from govkg.extract.fallback import fallback_drafts
 from govkg.extract.fields import FieldHit, preferred_label
 from govkg.extract.implied_fields import implied_fields, narrowed
 from govkg.extract.orgs import Org, candidates, gazetteer_index
@@ -70,7 +70,7 @@ def build_record(
     splits = [s for draft in analysis.drafts for s in split(draft)]
     splits = [s for s in splits if len(s.parties) >= 2]
     if not splits:
-        splits = [s for s in split(fallback_draft(analysis)) if len(s.parties) >= 2]
+        splits = [s for d in fallback_drafts(analysis) for s in split(d) if len(s.parties) >= 2]
     splits = distinct(splits)
     day, date_evidence, date_note = event_date(article, analysis.facts, published)
     place, city = event_place(article, analysis, date_evidence)
