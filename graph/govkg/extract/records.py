@@ -26,14 +26,14 @@ import yaml
 from govkg.extract.agreements import Analysis, Draft, Scope
 from govkg.extract.clauses import Facts
 from govkg.extract.dates import find_dates, resolve
-from govkg.extract.events import own_days
+from govkg.extract.events import agreement_days
 from govkg.extract.fallback import fallback_drafts
 from govkg.extract.fields import FieldHit, preferred_label
 from govkg.extract.implied_fields import implied_fields, narrowed
 from govkg.extract.orgs import Org, candidates, gazetteer_index
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import Signer
-from govkg.extract.signing_date import event_date, kind_dates
+from govkg.extract.signing_date import event_date
 from govkg.extract.signing_date import evidence_entry as _evidence
 from govkg.extract.sure import agreement_confidence, scaled
 from govkg.extract.text import Article
@@ -55,6 +55,11 @@ class Split:
     sentences: dict[int, float]
     item: int | None = None
 
+    @property
+    def kind(self) -> str:
+        """The agreement's kind (an MoU when the report names none)."""
+        return self.draft.kind or "mou"
+
 
 def build_record(
     article: Article,
@@ -74,18 +79,18 @@ def build_record(
     splits = distinct(splits)
     day, date_evidence, date_note = event_date(article, analysis.facts, published)
     place, city = event_place(article, analysis, date_evidence)
-    own = own_days(article, analysis.facts, splits, published, day)
-    main = [s for n, s in enumerate(splits) if n not in own]
-    events = [_event(article, main, (day, date_evidence, date_note), analysis, lang)]
+    apart = agreement_days(article, analysis.facts, splits, published, day)
+    events = []
+    main = [s for n, s in enumerate(splits) if n not in apart]
+    if main:
+        events.append(_event(article, main, (day, date_evidence, date_note), analysis, lang))
+    for day_of in dict.fromkeys(d[0] for d in apart.values()):
+        group = [n for n in sorted(apart) if apart[n][0] == day_of]
+        events.append(_event(article, [splits[n] for n in group], apart[group[0]], analysis, lang))
     if place:
         events[0]["place"] = place
     if city:
         events[0]["city"] = city
-    kinds = [s.draft.kind or "mou" for s in main]
-    events = _dated_events(events[0], kinds, kind_dates(article, analysis.facts, kinds, published))
-    for day_of in dict.fromkeys(d[0] for d in own.values()):
-        group = [n for n in sorted(own) if own[n][0] == day_of]
-        events.append(_event(article, [splits[n] for n in group], own[group[0]], analysis, lang))
     record: dict[str, Any] = {
         "govkg": 1,
         "source": _source(article, published, lang, source_id),
@@ -122,33 +127,6 @@ def _ordered(event: dict[str, Any]) -> dict[str, Any]:
     """The event's keys in the order records write them."""
     order = ("date", "place", "city", "evidence", "agreements")
     return {key: event[key] for key in order if key in event}
-
-
-def _dated_events(
-    event: dict[str, Any], kinds: list[str], dates: dict[str, tuple[str, dict[str, Any]]]
-) -> list[dict[str, Any]]:
-    """The event, or one event per day when the report dates its kinds of agreement apart
-    (:func:`~govkg.extract.signing_date.kind_dates`), in the order of their agreements."""
-    if not dates:
-        return [event]
-    events: dict[str | None, dict[str, Any]] = {}
-    for kind, agreement in zip(kinds, event["agreements"], strict=True):
-        day, evidence = dates.get(kind, (event.get("date"), None))
-        if day not in events:
-            events[day] = {k: v for k, v in event.items() if k not in {"date", "evidence"}}
-            if day:
-                events[day] = {"date": day, **events[day]}
-            events[day]["agreements"] = []
-        if evidence is not None:
-            events[day]["evidence"] = [evidence]
-            agreement.setdefault("notes", []).append(
-                f"the report dates this {kind} apart from the other agreements it names (the "
-                "date written after it): check it"
-            )
-        events[day]["agreements"].append(agreement)
-    for one in events.values():
-        one["agreements"] = one.pop("agreements")
-    return list(events.values())
 
 
 # ── splitting ───────────────────────────────────────────────────────────────────────────────────
@@ -307,7 +285,7 @@ def _agreement_ids(splits: Sequence[Split], day: str | None) -> dict[int, str]:
         owned = [s for s in splits if id(s.draft) == target]
         if len(owned) == 1:
             s = owned[0]
-            ids[target] = agreement_slug(None, day or "undated", s.draft.kind or "mou", _keys(s))
+            ids[target] = agreement_slug(None, day or "undated", s.kind, _keys(s))
     return ids
 
 
@@ -319,7 +297,7 @@ def _agreement(
     article: Article, s: Split, day: str | None, ids: dict[int, str], analysis: Analysis, lang: str
 ) -> dict[str, Any]:
     draft = s.draft
-    kind = draft.kind or "mou"
+    kind = s.kind
     names = {p.ident: written_name(p) for p in s.parties}
     out: dict[str, Any] = {"kind": kind}
     if id(draft) in ids:
