@@ -135,3 +135,16 @@ def test_a_second_kind_signed_beside_the_first_keeps_its_agreement_when_parties_
     )
     assert sorted(a["kind"] for a in found) == ["mou", "pks"]
     assert len({tuple(sorted(a["parties"])) for a in found}) == 1
+
+
+# ── dates ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_report_address_known_to_the_month_gives_the_year_of_a_yearless_date():
+    text = (
+        "https://kabar.example/2024/03/5512/\n"
+        "Kepala LAN Adi Suryanto dan Kepala BPS Amalia Adininggar meneken nota kesepahaman di "
+        "Jakarta, Senin (26/02)."
+    )
+    record = extract_text(text).record
+    assert [e.get("date") for e in record["events"]] == ["2024-02-26"]

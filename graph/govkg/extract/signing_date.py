@@ -29,6 +29,7 @@ from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Article, Sentence, tokens
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(?:0?[1-9]|1[0-2])/")
 _YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/-])")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 _DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][\w.'-]*[ ,]*){1,4}\(?\s*$")
@@ -441,11 +442,16 @@ def _alone_on_line(article: Article, sentence: Sentence) -> bool:
 def _years(article: Article) -> tuple[list[int], ...]:
     """The years the report writes in full dates (``27 Jun 2022``, page furniture included),
     then every year it writes (``tahun 2018``): a year-less date is placed near the first
-    group if it can be, else near the second."""
-    dated = sorted(
-        {m.year for m in find_dates(article.text) if m.year and m.month and m.year >= 1900}
-    )
-    return dated, sorted({int(y) for y in _YEAR.findall(article.text)})
+    group if it can be, else near the second. A year and month in the report's address
+    (``/2017/09/``: the month it was published) count with the full dates.
+
+    >>> from govkg.extract.text import read_article
+    >>> _years(read_article("https://x.example/2017/09/123/\\nLAN meneken MoU, Senin (28/8)."))
+    ([2017], [])
+    """
+    dated = {m.year for m in find_dates(article.text) if m.year and m.month and m.year >= 1900}
+    dated |= {int(y) for y in _URL_MONTH.findall(article.url or "")}
+    return sorted(dated), sorted({int(y) for y in _YEAR.findall(article.text)})
 
 
 def evidence_entry(article: Article, start: int, end: int, confidence: float) -> dict[str, Any]:
