@@ -29,6 +29,7 @@ from govkg.extract.clauses import (
 from govkg.extract.documents import by_pairs, distinct_families, joined_drafts, one_document
 from govkg.extract.drafts import Draft, Scope, family, formal_kinds
 from govkg.extract.fields import cue_spans, scope_fields, topic_span
+from govkg.extract.joint import note_joint_signing, settle_joint
 from govkg.extract.kinds import glossed, unnamed_kind
 from govkg.extract.orgs import Lexicon, Org, OrgMatch, org_at
 from govkg.extract.rules import Rules
@@ -40,6 +41,7 @@ from govkg.extract.signatories import (
     signers,
     spelled_out,
 )
+from govkg.extract.signing_date import link_line
 from govkg.extract.text import Article
 
 EXCLUDED = frozenset({"witness", "attendee", "place", "background", "implements"})
@@ -73,14 +75,15 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     """
     lexicon = Lexicon()
     facts = glossed([analyse(s, lexicon, lang) for s in article.sentences])
-    drafts = one_document(_unsigned_dropped(_group(facts, lexicon), facts), facts)
+    drafts = one_document(_unsigned_dropped(_group(facts, lexicon, article), facts), facts)
     drafts = joined_drafts(drafts, facts)
     for draft in drafts:
         _settle_kind(draft, facts)
         _settle_parties(draft)
+        settle_joint(draft)
         _unnamed_partners(draft)
         _settle_hub(draft)
-    for draft in _further_parties(drafts, facts):
+    for draft in further_parties(drafts, facts):
         _settle_parties(draft)
     drafts = [part for draft in drafts for part in by_pairs(draft, facts)]
     return Analysis(facts, drafts, lexicon)
@@ -112,12 +115,12 @@ def _relevant(f: Facts) -> bool:
     )
 
 
-def _group(facts: list[Facts], lexicon: Lexicon) -> list[Draft]:
+def _group(facts: list[Facts], lexicon: Lexicon, article: Article) -> list[Draft]:
     drafts: list[Draft] = []
     pending: list[Facts] = []
     intro: Facts | None = None
     for f in facts:
-        if f.background_only or not _relevant(f):
+        if f.background_only or not _relevant(f) or link_line(article, f.sentence):
             continue
         if f.sentence.marker is None:
             intro = f if f.sentence.text.rstrip().endswith(":") else None
@@ -141,7 +144,7 @@ def _group(facts: list[Facts], lexicon: Lexicon) -> list[Draft]:
     return drafts
 
 
-def _further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
+def further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
     """A further agreement of another kind signed at the same event (``Selain itu … juga
     menandatangani perjanjian kerja sama``) whose sentences name fewer than two bodies is
     between the parties of the first agreement; returns the drafts so completed."""
@@ -338,6 +341,7 @@ def _attach(
         draft.signers.append(signer)  # their bodies become parties in _settle_parties
     if f.has("multilateral"):
         draft.multilateral = True
+    note_joint_signing(draft, f)
     counted = _counted_partners(f)
     if counted and partners_counted_after_with(f.sentence.keys) is not None:
         draft.counted = True
@@ -563,6 +567,7 @@ def _settle_hub(draft: Draft) -> None:
         return
     counts = {ident: len(draft.party_sentences.get(ident, ())) for ident in draft.parties}
     draft.hub = max(counts, key=lambda ident: counts[ident])
+    draft.hub_guessed = True
     draft.notes.append(
         f"no sentence names the body that signs with every partner; "
         f"{draft.parties[draft.hub].name}, named most often, was taken"

@@ -116,7 +116,7 @@ def _joined_kinds(facts: list[Facts]) -> list[tuple[int, str, str]]:
 
 def joined_drafts(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
     """A kind named only beside another (``meneken MoU dan PKS``) is a further agreement of
-    its own; its parties are completed by :func:`_further_parties`."""
+    its own; its parties are completed by :func:`~govkg.extract.agreements.further_parties`."""
     for index, _, kind in _joined_kinds(facts):
         if drafts and not any(family(d.kind) == family(kind) for d in drafts):
             draft = Draft(kind, secondary=True)

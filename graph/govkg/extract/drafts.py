@@ -50,6 +50,9 @@ class Draft:
     counted: bool = False
     partner_count: int | None = None
     split_cue: bool = False
+    joint_list: bool = False
+    joint_count: int | None = None
+    hub_guessed: bool = False
 
     def add_party(self, org: Org, role: str, sentence: int) -> None:
         """Add a body as a party (once), remembering why and where."""

@@ -1,9 +1,13 @@
-"""Signings on different days in one report: an agreement whose own sentences date its signing
-to another day than the report's signing date is an event of its own (``… meneken MoU pada
-Senin (15/5/2023). Sehari kemudian, Selasa (16/5/2023), Kementan juga meneken PKS …``).
+"""Signings on different days in one report: an agreement the report dates to another day than
+its signing date is an event of its own. Two ways a report does so, read in one place:
 
-A sentence is an agreement's own when no other agreement of the report draws on it; only
-sentences that tell of a signing, and dates to the day, count.
+* the agreement's own sentences date its signing (``… meneken MoU pada Senin (15/5/2023).
+  Sehari kemudian, Selasa (16/5/2023), Kementan juga meneken PKS …``): a sentence is an
+  agreement's own when no other agreement of the report draws on it; only sentences that tell
+  of a signing, and dates to the day, count;
+* the report writes a date right after each kind (``diawali penandatanganan LoI pada 28 Maret
+  2022, … menandatangani MoU … pada Senin, 10 Juli 2023``:
+  :func:`~govkg.extract.signing_date.kind_dates`).
 
 >>> from datetime import date
 >>> from govkg.extract import extract_text
@@ -21,15 +25,42 @@ from datetime import date
 from typing import Any, Protocol
 
 from govkg.extract.clauses import Facts
-from govkg.extract.signing_date import signing_day
+from govkg.extract.signing_date import kind_dates, signing_day
 from govkg.extract.text import Article
 
 
 class _Split(Protocol):
     sentences: dict[int, float]
 
+    @property
+    def kind(self) -> str: ...
 
-def own_days(
+
+def agreement_days(
+    article: Article,
+    facts: Sequence[Facts],
+    splits: Sequence[_Split],
+    published: date | None,
+    day: str | None,
+) -> dict[int, tuple[str, dict[str, Any] | None, str | None]]:
+    """``{split index: (day, evidence, note)}`` for the agreements signed on another day than
+    ``day``, the report's signing date: dated by their own sentences, else by the date written
+    after their kind; the agreements of that date stay in its event."""
+    found = _own_days(article, facts, splits, published, day)
+    kinds = [s.kind for s in splits]
+    by_kind = kind_dates(article, facts, kinds, published)
+    for n, kind in enumerate(kinds):
+        if n not in found and kind in by_kind and by_kind[kind][0] != day:
+            text, evidence = by_kind[kind]
+            note = (
+                f"the report dates this {kind} apart from the other agreements it names (the "
+                "date written after it): check it"
+            )
+            found[n] = (text, evidence, note)
+    return found
+
+
+def _own_days(
     article: Article,
     facts: Sequence[Facts],
     splits: Sequence[_Split],

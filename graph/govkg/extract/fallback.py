@@ -16,7 +16,7 @@ signing at all (no signing word, no kind of agreement) is refused.
 
 from __future__ import annotations
 
-from govkg.extract.agreements import EXCLUDED, Analysis, Draft, settled_org
+from govkg.extract.agreements import EXCLUDED, Analysis, Draft, further_parties, settled_org
 from govkg.extract.clauses import Facts
 from govkg.extract.kinds import unnamed_kind
 from govkg.extract.orgs import Org
@@ -28,6 +28,27 @@ UNKNOWN_PARTIES = (
     Org("new:pihak-lain-belum-dikenali", "Pihak lain yang belum dikenali", "Organization"),
 )
 """Stand for parties the report does not name in a way the rules recognise."""
+
+
+def fallback_drafts(analysis: Analysis) -> list[Draft]:
+    """The fallback draft, and the further agreements signed at the same event (``MoU dan
+    PKS``) that name no parties of their own, between the same parties (found the same way).
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.agreements import analyse_article
+    >>> art = read_article("Universitas Khairun menjalin kerja sama melalui penandatanganan "
+    ...     "nota kesepahaman (MoU) dan perjanjian kerja sama (PKS), Jumat.")
+    >>> [(d.kind, len(d.parties)) for d in fallback_drafts(analyse_article(art, "id"))]
+    [('mou', 2), ('pks', 2)]
+    """
+    first = fallback_draft(analysis)
+    others = [d for d in analysis.drafts if d is not first]
+    completed = further_parties([first, *others], analysis.facts)
+    for draft in completed:
+        for ident in draft.parties:
+            if ident in first.roles:
+                draft.roles[ident] = set(first.roles[ident])
+    return [first, *completed]
 
 
 def fallback_draft(analysis: Analysis) -> Draft:

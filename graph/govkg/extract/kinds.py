@@ -71,6 +71,10 @@ def _collapsed(
     kept: list[KindMention] = []
     for mention in found:
         last = kept[-1] if kept else None
+        if last is not None and _in_apposition(last, mention):
+            renamed.setdefault(last.kind, mention.kind)
+            kept[-1] = replace(last, end=mention.end, kind=mention.kind)
+            continue
         if last is None or not _is_gloss(sentence, last, mention):
             kept.append(mention)
             continue
@@ -80,6 +84,21 @@ def _collapsed(
             renamed.setdefault(loose, formal)
         kept[-1] = replace(last, end=end, kind=formal)
     return kept
+
+
+def _in_apposition(name: KindMention, then: KindMention) -> bool:
+    """Two names of other kinds written one right after the other (``perjanjian kerja sama
+    Letter of Intent``, ``MoU kesepakatan bersama``): the second says which document the
+    first, looser one is.
+
+    >>> from govkg.extract.agreements import draft_agreements
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Provinsi Papua dan Provinsi Maluku meneken perjanjian kerja sama "
+    ...     "Letter of Intent (LoI) tentang perdagangan. LoI itu berlaku dua tahun.")
+    >>> [d.kind for d in draft_agreements(art, "id")]
+    ['loi']
+    """
+    return name.end == then.start and name.kind != then.kind
 
 
 def _is_gloss(sentence: Sentence, name: KindMention, gloss: KindMention) -> bool:

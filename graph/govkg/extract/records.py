@@ -26,15 +26,16 @@ import yaml
 from govkg.extract.agreements import Analysis, Draft, Scope
 from govkg.extract.clauses import Facts
 from govkg.extract.dates import find_dates, resolve
-from govkg.extract.events import own_days
-from govkg.extract.fallback import fallback_draft
+from govkg.extract.events import agreement_days
+from govkg.extract.fallback import fallback_drafts
 from govkg.extract.fields import FieldHit, preferred_label
 from govkg.extract.implied_fields import implied_fields, narrowed
 from govkg.extract.orgs import Org, candidates, gazetteer_index
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import Signer
-from govkg.extract.signing_date import event_date, kind_dates
+from govkg.extract.signing_date import event_date
 from govkg.extract.signing_date import evidence_entry as _evidence
+from govkg.extract.sure import agreement_confidence, scaled
 from govkg.extract.text import Article
 from govkg.gazetteer.forms import name_key
 from govkg.ids import agreement_slug
@@ -54,6 +55,11 @@ class Split:
     sentences: dict[int, float]
     item: int | None = None
 
+    @property
+    def kind(self) -> str:
+        """The agreement's kind (an MoU when the report names none)."""
+        return self.draft.kind or "mou"
+
 
 def build_record(
     article: Article,
@@ -69,22 +75,22 @@ def build_record(
     splits = [s for draft in analysis.drafts for s in split(draft)]
     splits = [s for s in splits if len(s.parties) >= 2]
     if not splits:
-        splits = [s for s in split(fallback_draft(analysis)) if len(s.parties) >= 2]
+        splits = [s for d in fallback_drafts(analysis) for s in split(d) if len(s.parties) >= 2]
     splits = distinct(splits)
     day, date_evidence, date_note = event_date(article, analysis.facts, published)
     place, city = event_place(article, analysis, date_evidence)
-    own = own_days(article, analysis.facts, splits, published, day)
-    main = [s for n, s in enumerate(splits) if n not in own]
-    events = [_event(article, main, (day, date_evidence, date_note), analysis, lang)]
+    apart = agreement_days(article, analysis.facts, splits, published, day)
+    events = []
+    main = [s for n, s in enumerate(splits) if n not in apart]
+    if main:
+        events.append(_event(article, main, (day, date_evidence, date_note), analysis, lang))
+    for day_of in dict.fromkeys(d[0] for d in apart.values()):
+        group = [n for n in sorted(apart) if apart[n][0] == day_of]
+        events.append(_event(article, [splits[n] for n in group], apart[group[0]], analysis, lang))
     if place:
         events[0]["place"] = place
     if city:
         events[0]["city"] = city
-    kinds = [s.draft.kind or "mou" for s in main]
-    events = _dated_events(events[0], kinds, kind_dates(article, analysis.facts, kinds, published))
-    for day_of in dict.fromkeys(d[0] for d in own.values()):
-        group = [n for n in sorted(own) if own[n][0] == day_of]
-        events.append(_event(article, [splits[n] for n in group], own[group[0]], analysis, lang))
     record: dict[str, Any] = {
         "govkg": 1,
         "source": _source(article, published, lang, source_id),
@@ -121,33 +127,6 @@ def _ordered(event: dict[str, Any]) -> dict[str, Any]:
     """The event's keys in the order records write them."""
     order = ("date", "place", "city", "evidence", "agreements")
     return {key: event[key] for key in order if key in event}
-
-
-def _dated_events(
-    event: dict[str, Any], kinds: list[str], dates: dict[str, tuple[str, dict[str, Any]]]
-) -> list[dict[str, Any]]:
-    """The event, or one event per day when the report dates its kinds of agreement apart
-    (:func:`~govkg.extract.signing_date.kind_dates`), in the order of their agreements."""
-    if not dates:
-        return [event]
-    events: dict[str | None, dict[str, Any]] = {}
-    for kind, agreement in zip(kinds, event["agreements"], strict=True):
-        day, evidence = dates.get(kind, (event.get("date"), None))
-        if day not in events:
-            events[day] = {k: v for k, v in event.items() if k not in {"date", "evidence"}}
-            if day:
-                events[day] = {"date": day, **events[day]}
-            events[day]["agreements"] = []
-        if evidence is not None:
-            events[day]["evidence"] = [evidence]
-            agreement.setdefault("notes", []).append(
-                f"the report dates this {kind} apart from the other agreements it names (the "
-                "date written after it): check it"
-            )
-        events[day]["agreements"].append(agreement)
-    for one in events.values():
-        one["agreements"] = one.pop("agreements")
-    return list(events.values())
 
 
 # ── splitting ───────────────────────────────────────────────────────────────────────────────────
@@ -306,7 +285,7 @@ def _agreement_ids(splits: Sequence[Split], day: str | None) -> dict[int, str]:
         owned = [s for s in splits if id(s.draft) == target]
         if len(owned) == 1:
             s = owned[0]
-            ids[target] = agreement_slug(None, day or "undated", s.draft.kind or "mou", _keys(s))
+            ids[target] = agreement_slug(None, day or "undated", s.kind, _keys(s))
     return ids
 
 
@@ -318,7 +297,7 @@ def _agreement(
     article: Article, s: Split, day: str | None, ids: dict[int, str], analysis: Analysis, lang: str
 ) -> dict[str, Any]:
     draft = s.draft
-    kind = draft.kind or "mou"
+    kind = s.kind
     names = {p.ident: written_name(p) for p in s.parties}
     out: dict[str, Any] = {"kind": kind}
     if id(draft) in ids:
@@ -507,10 +486,15 @@ def _candidates(name: str) -> list[str]:
 
 
 def _agreement_evidence(article: Article, s: Split) -> list[dict[str, Any]]:
+    """The quotes of the agreement, the best one with the confidence its parties' evidence
+    gives (:func:`~govkg.extract.sure.agreement_confidence`)."""
     ranked = sorted(s.sentences.items(), key=lambda item: (item[0] != s.item, item[0]))
+    ranked = ranked[:MAX_EVIDENCE]
+    sure = agreement_confidence(s.parties, s.signers, s.draft)
+    weights = scaled([c or 0.7 for _, c in ranked], sure)
     return [
-        _evidence(article, article.sentences[i].start, article.sentences[i].end, c or 0.7)
-        for i, c in ranked[:MAX_EVIDENCE]
+        _evidence(article, article.sentences[i].start, article.sentences[i].end, w)
+        for (i, _), w in zip(ranked, weights, strict=True)
     ]
 
 

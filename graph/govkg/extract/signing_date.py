@@ -26,9 +26,10 @@ from typing import Any
 from govkg.extract.clauses import Facts
 from govkg.extract.dates import DateMention, Resolved, find_dates, resolve
 from govkg.extract.rules import Phrases, Rules
-from govkg.extract.text import Article, Sentence
+from govkg.extract.text import Article, Sentence, tokens
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(?:0?[1-9]|1[0-2])/")
 _YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/-])")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 _DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][\w.'-]*[ ,]*){1,4}\(?\s*$")
@@ -312,7 +313,7 @@ def page_furniture(article: Article, sentence: Sentence, mention: DateMention) -
         return True
     words = _page_words()
     keys = sentence.keys
-    if words["starts"].match(keys, 0) is not None:
+    if link_line(article, sentence):
         return True
     if not _alone_on_line(article, sentence):
         return False
@@ -323,6 +324,20 @@ def page_furniture(article: Article, sentence: Sentence, mention: DateMention) -
         return False
     clock = _CLOCK.search(text) is not None
     return clock or not rest or any(True for _ in words["words"].find(keys))
+
+
+def link_line(article: Article, sentence: Sentence) -> bool:
+    """A sentence on a line that links to another report (``Baca juga: …``, ``BACA: …``):
+    page layout, not the story. The line is read from its start, before any dateline cut.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN dan BPS teken MoU.\\nBACA: Dua kota teken MoU.")
+    >>> [link_line(art, s) for s in art.sentences]
+    [False, True]
+    """
+    line_start = article.text.rfind("\n", 0, sentence.start) + 1
+    keys = tuple(t.key for t in tokens(article.text[line_start : sentence.end]))
+    return _page_words()["starts"].match(keys, 0) is not None
 
 
 @functools.cache
@@ -427,11 +442,16 @@ def _alone_on_line(article: Article, sentence: Sentence) -> bool:
 def _years(article: Article) -> tuple[list[int], ...]:
     """The years the report writes in full dates (``27 Jun 2022``, page furniture included),
     then every year it writes (``tahun 2018``): a year-less date is placed near the first
-    group if it can be, else near the second."""
-    dated = sorted(
-        {m.year for m in find_dates(article.text) if m.year and m.month and m.year >= 1900}
-    )
-    return dated, sorted({int(y) for y in _YEAR.findall(article.text)})
+    group if it can be, else near the second. A year and month in the report's address
+    (``/2017/09/``: the month it was published) count with the full dates.
+
+    >>> from govkg.extract.text import read_article
+    >>> _years(read_article("https://x.example/2017/09/123/\\nLAN meneken MoU, Senin (28/8)."))
+    ([2017], [])
+    """
+    dated = {m.year for m in find_dates(article.text) if m.year and m.month and m.year >= 1900}
+    dated |= {int(y) for y in _URL_MONTH.findall(article.url or "")}
+    return sorted(dated), sorted({int(y) for y in _YEAR.findall(article.text)})
 
 
 def evidence_entry(article: Article, start: int, end: int, confidence: float) -> dict[str, Any]:
