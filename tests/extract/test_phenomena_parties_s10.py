@@ -140,3 +140,16 @@ def test_a_doctorate_in_capitals_is_no_body():
     (parties,) = _parties(record)
     assert "DR" not in parties
     assert any("American Samoa" in p for p in parties)
+
+
+def test_a_unit_of_a_state_enterprise_named_with_its_area_is_the_party():
+    record = _record(
+        "PT PLN (Persero) Unit Induk Distribusi Sulawesi Selatan dan Barat bersama Kejaksaan "
+        "Tinggi Sulawesi Barat menandatangani perjanjian kerja sama bidang perdata dan tata "
+        "usaha negara, Senin (3/6/2024)."
+    )
+    (parties,) = _parties(record)
+    unit = "PT PLN (Persero) Unit Induk Distribusi Sulawesi Selatan dan Barat"
+    assert unit in parties
+    assert "Pemerintah Provinsi Sulawesi Selatan" not in parties
+    assert _declared(record)[unit]["parent"] in {"pln", "PLN"}

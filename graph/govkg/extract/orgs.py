@@ -223,6 +223,7 @@ def _shapes() -> dict[str, Phrases]:
         "unknown": Phrases(orgs["unknown_bodies"]),
         "english_name": Phrases(orgs["english_names"]),
         "office_word": Phrases(orgs["office_words"]),
+        "enterprise_unit": Phrases(orgs["enterprise_units"]),
     }
 
 
@@ -251,7 +252,32 @@ def org_at(
     unit = _unit_by_acronym(toks, i, lexicon) if lexicon.units else None
     if unit is not None and unit.end >= best.end:
         return unit
+    best = _enterprise_unit(toks, best, lexicon) or best
     return _acronym_name(toks, best) or _with_acronym(toks, best, lexicon)
+
+
+def _enterprise_unit(toks: Sequence[Token], match: OrgMatch, lexicon: Lexicon) -> OrgMatch | None:
+    """``PT PLN (Persero) Unit Induk Pembangunan Maluku dan Papua``: a state enterprise, the
+    head of one of its units (rules ``orgs.enterprise_units``) and the unit's area; the unit
+    is declared under its enterprise (it signs for the enterprise when that is the party).
+
+    >>> toks = tokens("PT PLN (Persero) Unit Induk Distribusi Jawa Barat dan")
+    >>> found = org_at(toks, 0, Lexicon())
+    >>> found.org.name, found.org.parent, found.end
+    ('PT PLN (Persero) Unit Induk Distribusi Jawa Barat', 'pln', 10)
+    """
+    org, at = match.org, match.end
+    if not org.known or token_key(org.kind) not in _words("enterprise_kinds"):
+        return None
+    head = _shapes()["enterprise_unit"].match(_keys(toks), at) if at < len(toks) else None
+    if head is None or not toks[at].capitalised:
+        return None
+    end = _capitalised_run(toks, at + head[0], 6)
+    if end == at + head[0]:
+        return None
+    name = _span(toks, match.start, end)
+    unit = _new(lexicon, name, org.kind, org.ident, same=f"unit:{org.ident}:{_span(toks, at, end)}")
+    return OrgMatch(match.start, end, unit, via="enterprise")
 
 
 def _acronym_name(toks: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
