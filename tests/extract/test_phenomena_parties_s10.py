@@ -153,3 +153,14 @@ def test_a_unit_of_a_state_enterprise_named_with_its_area_is_the_party():
     assert unit in parties
     assert "Pemerintah Provinsi Sulawesi Selatan" not in parties
     assert _declared(record)[unit]["parent"] in {"pln", "PLN"}
+
+
+def test_a_body_inside_a_rank_is_no_party_and_a_post_alone_names_its_body():
+    record = _record(
+        "Penjabat Gubernur Maluku Utara Mayjen TNI (Purn) Samsuddin menandatangani perjanjian "
+        "kerja sama penyaluran bahan bakar bersama dengan Kepala BMKG di Jakarta, Senin "
+        "(3/6/2024)."
+    )
+    (parties,) = _parties(record)
+    assert "TNI" not in parties
+    assert "BMKG" in parties

@@ -276,18 +276,24 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
     inside = set()
     for official in facts.officials:
         inside.update(range(official.start, official.end))
+    nameless = {o.start: o for o in facts.officials if o.name is None and o.org is not None}
     found: list[PartyMention] = []
     counted = partners_counted_after_with(keys)
     previous: PartyMention | None = None
     previous_end = -1
     k = 0
     while k < len(toks):
+        if k in nameless and _post_after_with(facts, k):
+            found.append(PartyMention(nameless[k].org, "with"))  # "dengan Ketua BPH Migas"
         if k in inside:
             k += 1
             continue
         match = org_at(toks, k, lexicon)
         if match is None:
             k += 1
+            continue
+        if _in_rank(toks, match):
+            k = match.end
             continue
         zone = facts.zone_of(k)
         role = (
@@ -310,6 +316,41 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
         previous, previous_end = mention, match.end
         k = match.end
     return found
+
+
+def _post_after_with(facts: Facts, k: int) -> bool:
+    """A post without its holder right after ``dengan``/``with`` (no ``antara`` before, whose
+    pairs are read apart) names the body signed with.
+
+    >>> from govkg.extract.text import read_article
+    >>> sentence = read_article("Gubernur NTB meneken PKS dengan Ketua BPH Migas.").sentences[0]
+    >>> facts = analyse(sentence, Lexicon())
+    >>> _post_after_with(facts, 5), [p.match.org.name for p in facts.parties]
+    (True, ['BPH Migas'])
+    """
+    keys = facts.sentence.keys
+    words = multi_words()
+    if k == 0 or keys[k - 1] not in _words_of("post_party_words") or facts.zone_of(k):
+        return False
+    return not any(key in words["between_words"] for key in keys[:k])
+
+
+@functools.cache
+def _words_of(name: str) -> frozenset[str]:
+    return frozenset(token_key(w) for w in Rules.load().data["orgs"][name])
+
+
+def _in_rank(toks, match: OrgMatch) -> bool:
+    """A body written right after a title is part of a rank (``Mayjen TNI (Purn) NAME``,
+    ``Irjen Pol NAME``), not a party.
+
+    >>> from govkg.extract.orgs import Lexicon, org_at
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Gubernur NTB Mayjen TNI (Purn) Hasan")
+    >>> _in_rank(toks, org_at(toks, 3, Lexicon())), _in_rank(toks, org_at(toks, 1, Lexicon()))
+    (True, False)
+    """
+    return match.start > 0 and toks[match.start - 1].text in Rules.load().prefix_titles
 
 
 def _seat(match: OrgMatch, previous: PartyMention | None, toks, previous_end: int) -> bool:
