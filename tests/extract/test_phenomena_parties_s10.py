@@ -164,3 +164,14 @@ def test_a_body_inside_a_rank_is_no_party_and_a_post_alone_names_its_body():
     (parties,) = _parties(record)
     assert "TNI" not in parties
     assert "BMKG" in parties
+
+
+def test_a_unit_named_only_as_a_representatives_workplace_is_its_government():
+    record = _record(
+        "Penandatanganan perjanjian kerja sama antara Pemerintah Kabupaten Mappi dengan "
+        "Universitas Bumi Cendana, Jumat (7/6/2024). Hadir mewakili Bupati Mappi adalah "
+        "Ir. Yosef Kaize yang merupakan Staf Ahli Bidang Ekonomi Sekretariat Daerah "
+        "Kabupaten Mappi."
+    )
+    (parties,) = _parties(record)
+    assert sorted(parties) == ["Pemerintah Kabupaten Mappi", "Universitas Bumi Cendana"]
