@@ -175,3 +175,12 @@ def test_a_unit_named_only_as_a_representatives_workplace_is_its_government():
     )
     (parties,) = _parties(record)
     assert sorted(parties) == ["Pemerintah Kabupaten Mappi", "Universitas Bumi Cendana"]
+
+
+def test_a_province_written_by_its_island_alone_is_no_foreign_government():
+    record = _record(
+        "Penandatanganan kerja sama antara Pemerintah Provinsi Kalimantan dengan Yayasan "
+        "Hutan Lestari Nusantara berlangsung di Pontianak, Senin (3/6/2024)."
+    )
+    declared = _declared(record)
+    assert not any(o["kind"] == "ForeignLocalGovernment" for o in declared.values())
