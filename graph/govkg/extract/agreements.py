@@ -42,7 +42,7 @@ from govkg.extract.signatories import (
     spelled_out,
 )
 from govkg.extract.signing_date import link_line
-from govkg.extract.text import Article
+from govkg.extract.text import Article, token_key
 
 EXCLUDED = frozenset({"witness", "attendee", "place", "background", "implements"})
 
@@ -597,10 +597,54 @@ def _short_names_merged(draft: Draft) -> None:
                 signer.org = full
 
 
+def _units_merged(draft: Draft) -> None:
+    """A unit of a regional government beside that government among the parties, named only
+    in a list after the government was named by its place in the sentence, is where one of
+    its people works (``mewakili Bupati X, NAME, Staf Ahli Sekretariat Daerah Kabupaten X``):
+    the government is the party; and the other way round (``dengan Dinas Pariwisata
+    Kabupaten X`` … ``Kabupaten X, Y dan Z``), the unit is. A regional parliament (rules
+    ``orgs.region_named_units``) stays a party of its own.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("PKS antara Pemerintah Kabupaten Merauke dengan Universitas Bumi "
+    ...     "Raya. Hadir mewakili Bupati Merauke adalah Ir. Budi Santoso yang merupakan Staf "
+    ...     "Ahli Bidang Perekonomian Sekretariat Daerah Kabupaten Merauke.")
+    >>> [list(d.parties) for d in draft_agreements(art, "id")]
+    [['kabupaten-93-01', 'new:universitas-bumi-raya']]
+    """
+    own = {token_key(w) for w in Rules.load().data["orgs"]["region_named_units"]}
+    for ident, org in list(draft.parties.items()):
+        parent = draft.parties.get(org.parent or "")
+        if org.kind != "GovernmentUnit" or parent is None or not parent.is_local:
+            continue
+        if token_key(org.name.split()[0]) in own:
+            continue
+        listed = {"enumeration"}
+        unit_listed = draft.roles.get(ident, set()) <= listed
+        parent_listed = draft.roles.get(parent.ident, set()) <= listed
+        signs = any(s.org is not None and s.org.ident == parent.ident for s in draft.signers)
+        if unit_listed and not parent_listed:
+            _merge_party(draft, ident, parent)
+        elif parent_listed and not unit_listed and not signs:
+            _merge_party(draft, parent.ident, org)
+
+
+def _merge_party(draft: Draft, ident: str, into: Org) -> None:
+    """The party ``ident`` is ``into``: its roles, sentences and signers go there."""
+    del draft.parties[ident]
+    draft.roles.setdefault(into.ident, set()).update(draft.roles.pop(ident, set()))
+    sentences = draft.party_sentences.pop(ident, set())
+    draft.party_sentences.setdefault(into.ident, set()).update(sentences)
+    for signer in draft.signers:
+        if signer.org is not None and signer.org.ident == ident:
+            signer.org = into
+
+
 def _settle_parties(draft: Draft) -> None:
     """Give signers without a body the party their post implies; map a unit to the body it
     signs for when the unit is not itself a party."""
     _short_names_merged(draft)
+    _units_merged(draft)
     parties = list(draft.parties.values())
     for signer in draft.signers:
         if signer.org is not None and signer.org.ident not in draft.parties:

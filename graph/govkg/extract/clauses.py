@@ -20,9 +20,9 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from govkg.extract.orgs import Lexicon, Org, OrgMatch, area_in_longer_name, org_at
+from govkg.extract.orgs import Lexicon, Org, OrgMatch, _gazetteer, area_in_longer_name, org_at
 from govkg.extract.people import Official, officials
-from govkg.extract.rules import Rules
+from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Sentence, token_key
 
 
@@ -108,6 +108,8 @@ def analyse(sentence: Sentence, lexicon: Lexicon, lang: str = "id") -> Facts:
     rules = Rules.load()
     keys = sentence.keys
     facts = Facts(sentence)
+    if opens_with_link(keys):
+        return facts  # "Baca juga: …": another report's title, nothing of this signing
     for name, phrases in rules.cues.items():
         hits = [(at, length) for at, length, _ in phrases.find(keys)]
         if hits:
@@ -119,6 +121,23 @@ def analyse(sentence: Sentence, lexicon: Lexicon, lang: str = "id") -> Facts:
     facts.kinds = _kinds(facts)
     facts.parties = _parties(facts, lexicon)
     return facts
+
+
+def opens_with_link(keys: Sequence[str]) -> bool:
+    """Token keys that open with a link to another report (``Baca juga: …``, ``BACA: …``;
+    the words are ``signing_date.starts`` in the rules): page layout, not the story. The one
+    check for a sentence (here), a line (:func:`govkg.extract.signing_date.link_line`) and a
+    dateline (:mod:`govkg.extract.dateline`).
+
+    >>> opens_with_link(("baca", "juga", ":", "bupati", "teken")), opens_with_link(("bupati",))
+    (True, False)
+    """
+    return _link_starts().match(keys, 0) is not None
+
+
+@functools.cache
+def _link_starts() -> Phrases:
+    return Phrases(Rules.load().data["signing_date"]["starts"])
 
 
 def _zones(facts: Facts) -> None:
@@ -195,6 +214,7 @@ def _place_end(facts: Facts, at: int) -> int:
     k = at + 1
     if k < len(toks) and toks[k].key in multi_words()["articles"]:
         k += 1
+    k = _past_place_head(toks, k)
     if k >= len(toks) or not toks[k].capitalised or toks[k].text[0].isdigit():
         return at
     rules = Rules.load()
@@ -210,6 +230,30 @@ def _place_end(facts: Facts, at: int) -> int:
     while k > at and toks[k - 1].text in marks:
         k -= 1
     return k
+
+
+def _past_place_head(toks, k: int) -> int:
+    """After a place head written in lower case (``di aula X``, ``di ruang rapat X``), where
+    the place's name begins.
+
+    >>> from govkg.extract.text import tokens
+    >>> _past_place_head(tokens("di ruang rapat Balai Kota"), 1)
+    3
+    >>> _past_place_head(tokens("di sini"), 1)
+    1
+    """
+    heads = _place_heads()
+    if k >= len(toks) or toks[k].capitalised or toks[k].key not in heads:
+        return k
+    j = k + 1
+    while j < min(len(toks), k + 3) and toks[j].is_word and not toks[j].capitalised:
+        j += 1
+    return j if j < len(toks) and toks[j].capitalised else k
+
+
+@functools.cache
+def _place_heads() -> frozenset[str]:
+    return frozenset(token_key(w) for w in Rules.load().data["orgs"]["place_heads"])
 
 
 def _kinds(facts: Facts) -> list[KindMention]:
@@ -234,18 +278,24 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
     inside = set()
     for official in facts.officials:
         inside.update(range(official.start, official.end))
+    nameless = {o.start: o for o in facts.officials if o.name is None and o.org is not None}
     found: list[PartyMention] = []
     counted = partners_counted_after_with(keys)
     previous: PartyMention | None = None
     previous_end = -1
     k = 0
     while k < len(toks):
+        if k in nameless and _post_after_with(facts, k):
+            found.append(PartyMention(nameless[k].org, "with"))  # "dengan Ketua BPH Migas"
         if k in inside:
             k += 1
             continue
         match = org_at(toks, k, lexicon)
         if match is None:
             k += 1
+            continue
+        if _in_rank(toks, match):
+            k = match.end
             continue
         zone = facts.zone_of(k)
         role = (
@@ -270,6 +320,41 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
     return found
 
 
+def _post_after_with(facts: Facts, k: int) -> bool:
+    """A post without its holder right after ``dengan``/``with`` (no ``antara`` before, whose
+    pairs are read apart) names the body signed with.
+
+    >>> from govkg.extract.text import read_article
+    >>> sentence = read_article("Gubernur NTB meneken PKS dengan Ketua BPH Migas.").sentences[0]
+    >>> facts = analyse(sentence, Lexicon())
+    >>> _post_after_with(facts, 5), [p.match.org.name for p in facts.parties]
+    (True, ['BPH Migas'])
+    """
+    keys = facts.sentence.keys
+    words = multi_words()
+    if k == 0 or keys[k - 1] not in _words_of("post_party_words") or facts.zone_of(k):
+        return False
+    return not any(key in words["between_words"] for key in keys[:k])
+
+
+@functools.cache
+def _words_of(name: str) -> frozenset[str]:
+    return frozenset(token_key(w) for w in Rules.load().data["orgs"][name])
+
+
+def _in_rank(toks, match: OrgMatch) -> bool:
+    """A body written right after a title is part of a rank (``Mayjen TNI (Purn) NAME``,
+    ``Irjen Pol NAME``), not a party.
+
+    >>> from govkg.extract.orgs import Lexicon, org_at
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Gubernur NTB Mayjen TNI (Purn) Hasan")
+    >>> _in_rank(toks, org_at(toks, 3, Lexicon())), _in_rank(toks, org_at(toks, 1, Lexicon()))
+    (True, False)
+    """
+    return match.start > 0 and toks[match.start - 1].text in Rules.load().prefix_titles
+
+
 def _seat(match: OrgMatch, previous: PartyMention | None, toks, previous_end: int) -> bool:
     """An area named right after a body that lies in it is where that body sits
     (``Universitas Sam Ratulangi, Manado``; ``Pemkab Melawi, Kalimantan Barat``;
@@ -283,7 +368,26 @@ def _seat(match: OrgMatch, previous: PartyMention | None, toks, previous_end: in
         return False
     if not (match.weak or previous.match.org.is_local or _aside(toks, match.end)):
         return False
-    return _lies_in(previous.match.org, match.org)
+    return _lies_in(previous.match.org, match.org) or _lies_in(
+        _closing_region(toks, previous.match), match.org
+    )
+
+
+def _closing_region(toks, match: OrgMatch) -> Org | None:
+    """The region that closes a body's name as written (``Universitas X (UX) Kendari``), whose
+    seat it gives when the gazetteer does not know the body.
+
+    >>> from govkg.extract.orgs import Lexicon, org_at
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Universitas Bumi Raya (UBR) Kendari, Sulawesi Tenggara")
+    >>> _closing_region(toks, org_at(toks, 0, Lexicon())).ident
+    'kota-74-71'
+    """
+    for k in range(match.start + 1, match.end):
+        region = _gazetteer(toks, k)
+        if region is not None and region.end == match.end and region.org.is_local:
+            return region.org
+    return None
 
 
 def _aside(toks, end: int) -> bool:
@@ -321,9 +425,9 @@ def _site(word: str) -> bool:
     )
 
 
-def _lies_in(body: Org, area: Org) -> bool:
+def _lies_in(body: Org | None, area: Org) -> bool:
     """True when ``body`` (a region or a body with a seat) lies inside ``area`` (a region)."""
-    if body.entry is None or area.entry is None or body.ident == area.ident:
+    if body is None or body.entry is None or area.entry is None or body.ident == area.ident:
         return False
     inner, outer = body.entry.region_code or "", area.entry.region_code or ""
     return bool(outer) and ((inner == outer and not body.is_local) or inner.startswith(outer + "."))

@@ -65,7 +65,14 @@ class Dateline:
 
 def dateline(line: str, *, loose: bool = True) -> Dateline | None:
     """The dateline a line opens with, or None; ``loose`` allows every form (near the top of
-    a report), else only the classic ``CITY -`` and ``CITY (AGENCY) -``."""
+    a report), else only the classic ``CITY -`` and ``CITY (AGENCY) -``. A link to another
+    report (``BACA: …``, rules ``signing_date.starts``) opens none.
+
+    >>> dateline("BACA: Bupati Teken MoU") is None
+    True
+    """
+    if _link_start(line):
+        return None
     found = _one(line, loose)
     if found is not None and loose:  # "Barometer Bali | Denpasar –": publisher, then place
         more = _one(line[found.end :], loose)
@@ -74,6 +81,13 @@ def dateline(line: str, *, loose: bool = True) -> Dateline | None:
                 found.end + more.end, found.city or more.city, found.publisher or more.publisher
             )
     return found
+
+
+def _link_start(line: str) -> bool:
+    from govkg.extract.clauses import opens_with_link
+    from govkg.extract.text import phrase_keys
+
+    return opens_with_link(tuple(phrase_keys(line[:30])))
 
 
 def _one(line: str, loose: bool) -> Dateline | None:

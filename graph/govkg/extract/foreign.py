@@ -124,13 +124,26 @@ def _tells_of_signing(keys: tuple[str, ...]) -> bool:
 
 
 def _region_of_country(toks, keys, i: int, countries: Phrases) -> Foreign | None:
-    """``Pemerintah Wilayah Australia Utara``: capitalised words holding a country's name."""
+    """``Pemerintah Wilayah Australia Utara``: capitalised words holding a country's name;
+    a country after the name is where the region lies (``Pemerintah Prefektur Ehime Jepang``).
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("dan Pemerintah Prefektur Ehime Jepang, sebagai")
+    >>> found = _region_of_country(toks, [t.key for t in toks], 1, _data()[0])
+    >>> found.name, found.country, found.end
+    ('Pemerintah Prefektur Ehime', 'JP', 5)
+    """
     end = i + 1
     while end < len(toks) and end - i < 6 and toks[end].is_word and toks[end].capitalised:
         end += 1
-    inside = any(countries.match(keys, k, end) for k in range(i + 1, end))
+    inside = [k for k in range(i + 1, end) if countries.match(keys, k, end)]
     if end - i < 3 or not inside:
         return None
+    at = inside[-1]
+    country = countries.match(keys, at, end)
+    if at >= i + 3 and at + country[0] == end:  # the country after the name: where it lies
+        name = _text(toks, i, at)
+        return Foreign(end, name, "ForeignLocalGovernment", None, (), country[1].code)
     return Foreign(end, _text(toks, i, end), "ForeignLocalGovernment")
 
 

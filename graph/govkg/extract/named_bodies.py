@@ -42,7 +42,7 @@ MAX_WORDS = 8
 @functools.cache
 def _rules() -> dict[str, Phrases]:
     data = Rules.load().data["named_bodies"]
-    names = ("heads", "tails", "chapters", "english_religious_universities")
+    names = ("heads", "tails", "chapters", "english_religious_universities", "national_heads")
     return {name: Phrases(data[name]) for name in names}
 
 
@@ -55,7 +55,7 @@ def first_words() -> frozenset[str]:
     """
     rules = _rules()
     heads = rules["heads"].firsts | rules["english_religious_universities"].firsts
-    return frozenset(heads | rules["chapters"].firsts)
+    return frozenset(heads | rules["chapters"].firsts | rules["national_heads"].firsts)
 
 
 def named_body(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:
@@ -66,8 +66,47 @@ def named_body(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | No
         _chapter(toks, i, lexicon)
         or _religious_university(toks, i, lexicon)
         or _headed(toks, i, lexicon)
+        or _national(toks, i, lexicon)
         or _tailed(toks, i, lexicon)
     )
+
+
+def _national(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:
+    """``Komisi Kejaksaan RI``: a head of a state body's name, capitalised words, and the
+    country (or ``Nasional``) closing the name; not a gazetteer name with the country after it
+    (``Badan Pusat Statistik Indonesia`` is BPS). One body with ``RI`` or ``Republik Indonesia``.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("dengan Komisi Pengawas Sungai Republik Indonesia pada Jumat")
+    >>> found = named_body(toks, 1, Lexicon())
+    >>> found.org.name, found.org.kind, found.end
+    ('Komisi Pengawas Sungai Republik Indonesia', 'StateInstitution', 6)
+    >>> named_body(tokens("dengan Badan Pusat Statistik Indonesia"), 1, Lexicon()) is None
+    True
+    """
+    hit = _rules()["national_heads"].match(_keys(toks), i)
+    if hit is None:
+        return None
+    length, kind = hit
+    keys, tails = _keys(toks), _national_tails()
+    end = _capitalised_run(toks, i + length, MAX_WORDS, joiners=("dan",))
+    for start in range(i + length + 1, end):
+        tail = tails.match(keys, start, end)
+        if tail is None:
+            continue
+        stop = start + tail[0]
+        known = _gazetteer(toks, i)
+        if known is not None and known.end >= start:
+            return None
+        words = " ".join(keys[i:start])
+        org = _new(lexicon, _span(toks, i, stop), kind, same=f"national:{words}")
+        return OrgMatch(i, stop, org, via="named")
+    return None
+
+
+@functools.cache
+def _national_tails() -> Phrases:
+    return Phrases(Rules.load().data["named_bodies"]["national_tails"])
 
 
 def _religious_university(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:

@@ -223,6 +223,7 @@ def _shapes() -> dict[str, Phrases]:
         "unknown": Phrases(orgs["unknown_bodies"]),
         "english_name": Phrases(orgs["english_names"]),
         "office_word": Phrases(orgs["office_words"]),
+        "enterprise_unit": Phrases(orgs["enterprise_units"]),
     }
 
 
@@ -251,7 +252,32 @@ def org_at(
     unit = _unit_by_acronym(toks, i, lexicon) if lexicon.units else None
     if unit is not None and unit.end >= best.end:
         return unit
+    best = _enterprise_unit(toks, best, lexicon) or best
     return _acronym_name(toks, best) or _with_acronym(toks, best, lexicon)
+
+
+def _enterprise_unit(toks: Sequence[Token], match: OrgMatch, lexicon: Lexicon) -> OrgMatch | None:
+    """``PT PLN (Persero) Unit Induk Pembangunan Maluku dan Papua``: a state enterprise, the
+    head of one of its units (rules ``orgs.enterprise_units``) and the unit's area; the unit
+    is declared under its enterprise (it signs for the enterprise when that is the party).
+
+    >>> toks = tokens("PT PLN (Persero) Unit Induk Distribusi Jawa Barat dan")
+    >>> found = org_at(toks, 0, Lexicon())
+    >>> found.org.name, found.org.parent, found.end
+    ('PT PLN (Persero) Unit Induk Distribusi Jawa Barat', 'pln', 10)
+    """
+    org, at = match.org, match.end
+    if not org.known or token_key(org.kind) not in _words("enterprise_kinds"):
+        return None
+    head = _shapes()["enterprise_unit"].match(_keys(toks), at) if at < len(toks) else None
+    if head is None or not toks[at].capitalised:
+        return None
+    end = _capitalised_run(toks, at + head[0], 6)
+    if end == at + head[0]:
+        return None
+    name = _span(toks, match.start, end)
+    unit = _new(lexicon, name, org.kind, org.ident, same=f"unit:{org.ident}:{_span(toks, at, end)}")
+    return OrgMatch(match.start, end, unit, via="enterprise")
 
 
 def _acronym_name(toks: Sequence[Token], match: OrgMatch) -> OrgMatch | None:
@@ -891,7 +917,7 @@ def _university_unit(toks, i, hit, lexicon) -> OrgMatch | None:
             inner is not None and inner.via == "gazetteer" and inner.org.kind == "StateUniversity"
         )
         if university and (inner.via in {"university", "lexicon"} or known):
-            if toks[i].key in _words("faculty_heads"):
+            if " ".join(_keys(toks)[i : i + length]) in _words("faculty_heads"):
                 return _faculty(toks, i, inner, lexicon)
             return OrgMatch(i, inner.end, inner.org, via="university unit")
         if not (toks[j].capitalised or toks[j].key in _words("university_unit_joiners")):
@@ -928,10 +954,15 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
     length, _ = hit
     if not toks[i].capitalised:
         return None
+    regional = " ".join(_keys(toks)[i : i + length]) in _words("regional_enterprise_heads")
     end = i + length
     while end < len(toks) and end - i < 10:
         tok = toks[end]
         if tok.text == "(" and end + 2 < len(toks) and toks[end + 2].text == ")":
+            if regional and end > i + length:
+                found = _regional_enterprise(toks, i, end, lexicon)
+                if found is not None:
+                    return found
             if toks[end + 1].key in _words("enterprise_brackets"):
                 end += 3  # "(Persero)" ends the name, but for "Tbk": a person may follow
                 tbk = end < len(toks) and toks[end].key == "tbk"
@@ -952,6 +983,8 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
     marks = _shapes()["state_mark"]
     state = any(marks.match([t.key for t in toks[i:end]], k) for k in range(end - i))
     kind = "StateOwnedEnterprise" if state else "Organization"
+    if regional:
+        return _regional_enterprise_named(toks, i, i + length, end, lexicon)
     org = _new(lexicon, name, kind)
     core = [
         t.text
@@ -961,6 +994,61 @@ def _enterprise(toks, i, hit, lexicon) -> OrgMatch | None:
     if core and toks[i].key in _words("enterprise_short_heads"):
         lexicon.add(" ".join(core), org)
     return OrgMatch(i, end, org, via="enterprise")
+
+
+def _regional_enterprise(toks, i: int, bracket: int, lexicon: Lexicon) -> OrgMatch | None:
+    """``Perusahaan Umum Daerah Air Minum (Perumdam) Tirta Jaya Kabupaten Bumi``: a regional
+    enterprise's name goes on past its acronym up to its region; the acronym with the rest is
+    a short name of it.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Perusahaan Umum Daerah Air Minum (Perumdam) Tirta Jaya Kabupaten Serang")
+    >>> found = org_at(toks, 0, Lexicon())
+    >>> found.org.name, found.end
+    ('Perusahaan Umum Daerah Air Minum Tirta Jaya Kabupaten Serang', 12)
+    >>> found.org.kind, found.org.parent, found.org.aliases
+    ('RegionalOwnedEnterprise', 'kabupaten-36-04', ('Perumdam Tirta Jaya Kabupaten Serang',))
+    """
+    after = bracket + 3
+    end = _capitalised_run(toks, after, 6, joiners=())
+    region = next((r for r in map(lambda k: _gazetteer(toks, k), range(after + 1, end)) if r), None)
+    if region is None or not region.org.is_local or region.alternatives:
+        return None
+    rest = _span(toks, after, region.end)
+    name = f"{_span(toks, i, bracket)} {rest}"
+    org = _new(
+        lexicon,
+        name,
+        "RegionalOwnedEnterprise",
+        region.org.ident,
+        same=_regional_enterprise_key(toks, after, region),
+    )
+    short = f"{toks[bracket + 1].text} {rest}"
+    if short not in org.aliases and short != org.name:
+        org = lexicon.update(replace(org, aliases=(*org.aliases, short)))
+    lexicon.add(short, org)
+    return OrgMatch(i, region.end, org, via="enterprise")
+
+
+def _regional_enterprise_named(toks, i: int, start: int, end: int, lexicon) -> OrgMatch:
+    """A regional enterprise named without an acronym in brackets (``Perumdam Tirta Jaya
+    Serang``): its region, when its name ends with one, is its parent and keys it."""
+    region = next((r for r in map(lambda k: _gazetteer(toks, k), range(start, end)) if r), None)
+    local = region is not None and region.org.is_local and not region.alternatives
+    if local and region.end < end:
+        end = region.end
+    parent = region.org.ident if local else None
+    same = _regional_enterprise_key(toks, start, region) if local else None
+    org = _new(lexicon, _span(toks, i, end), "RegionalOwnedEnterprise", parent, same=same)
+    return OrgMatch(i, end, org, via="enterprise")
+
+
+def _regional_enterprise_key(toks, start: int, region: OrgMatch) -> str:
+    """One key for a regional enterprise however its head is written: its own name's words
+    and its region (``Tirta Jaya`` of ``kabupaten-36-04``)."""
+    generic = _words("regional_enterprise_generic")
+    words = [t.key for t in toks[start : region.start] if t.is_word and t.key not in generic]
+    return f"regional-enterprise:{' '.join(words)}:{region.org.ident}"
 
 
 def _branch_of(toks: Sequence[Token], start: int, end: int) -> Org | None:
@@ -1065,8 +1153,11 @@ def _office(toks, i, hit, lexicon) -> OrgMatch | None:
     head = " ".join(t.key for t in toks[i : i + length])
     name = _span(toks, i, i + length) + " " + _span(toks, j, end)
     org = _new(lexicon, name, "RegionalOffice", parent, _office_key(parent, head, place))
-    if acronym:
-        lexicon.add(f"{acronym} {_span(toks, j, end)}", org)
+    if acronym:  # "Kejaksaan Negeri (Kejari) Kendal": "Kejari Kendal" is another name of it
+        short = f"{acronym} {_span(toks, j, end)}"
+        if short != org.name and short not in org.aliases:
+            org = lexicon.update(replace(org, aliases=(*org.aliases, short)))
+        lexicon.add(short, org)
     return OrgMatch(i, end, org, via="office")
 
 
@@ -1115,7 +1206,8 @@ def _office_head(toks, i, hit, lexicon) -> OrgMatch | None:
     end, place = _place_after(toks, after, lexicon)
     name = _span(toks, i, central.end) + (" " + _span(toks, after, end) if end > after else "")
     same = f"{central.org.ident}:office:{place}"
-    if same not in gazetteer_offices() and central.org.ident not in _office_parents():
+    own = " ".join(_keys(toks)[i : i + length]) in _words("own_office_heads") and end > after
+    if same not in gazetteer_offices() and central.org.ident not in _office_parents() and not own:
         return OrgMatch(i, end, central.org, via="gazetteer")
     org = _new(lexicon, name, "RegionalOffice", central.org.ident, same)
     return OrgMatch(i, end, org, via="office")
@@ -1226,10 +1318,17 @@ def _bare_region_ends(toks: Sequence[Token], region: OrgMatch, words: int, lexic
     >>> toks = tokens("Dinas Pangan Aceh dan Dinas Pertanian")
     >>> _bare_region_ends(toks, _gazetteer(toks, 2), 2, Lexicon())
     True
+
+    A head that alone names one unit per region needs no second word (``DPRD Riau``):
+
+    >>> toks = tokens("dengan DPRD Riau, Kamis")
+    >>> _bare_region_ends(toks, _gazetteer(toks, 2), 1, Lexicon())
+    True
     """
-    if words < 2 or not region.org.is_local or region.alternatives:
-        return False
     end, start = region.end, region.start - words
+    alone = words == 1 and toks[start].key in _words("region_named_units")
+    if (words < 2 and not alone) or not region.org.is_local or region.alternatives:
+        return False
     if end >= len(toks) or not (toks[end].is_word and toks[end].capitalised):
         return True
     return " ".join(t.key for t in toks[start:end] if t.is_word) in lexicon.names
@@ -1260,8 +1359,14 @@ def _unit(toks, i: int, bracket: int | None, region: OrgMatch, lexicon: Lexicon)
     """A unit of a regional government, named without the acronym in brackets inside its name,
     which with the unit's head gives a short name (``Dinas PUPR Kabupaten X``)."""
     place = _span(toks, region.start, region.end)
-    if bracket is None:
-        org = _new(lexicon, _span(toks, i, region.end), "GovernmentUnit", region.org.ident)
+    if bracket is None:  # one unit with or without the area word ("DPRD Provinsi Riau")
+        words = " ".join(t.key for t in toks[i : region.start] if t.is_word)
+        same = f"unit:{words}:{region.org.ident}"
+        name = _span(toks, i, region.end)
+        org = _new(lexicon, name, "GovernmentUnit", region.org.ident, same=same)
+        full = _unit_full_name(toks, i, region)
+        if full not in (org.name, *org.aliases):  # "Dinas Pangan Aceh": "… Provinsi Aceh"
+            org = lexicon.update(replace(org, aliases=(*org.aliases, full)))
         return OrgMatch(i, region.end, org, via="unit")
     name = f"{_span(toks, i, bracket)} {_span(toks, bracket + 3, region.end)}"
     org = _new(lexicon, name, "GovernmentUnit", region.org.ident)
@@ -1274,6 +1379,18 @@ def _unit(toks, i: int, bracket: int | None, region: OrgMatch, lexicon: Lexicon)
     if bracket_close(toks, end) is not None and _names_region(toks, end, region.org):
         end = bracket_close(toks, end) + 1  # "… Kabupaten Mandailing Natal (Madina)"
     return OrgMatch(i, end, org, via="unit")
+
+
+def _unit_full_name(toks: Sequence[Token], i: int, region: OrgMatch) -> str:
+    """A unit's name with its region's area word (``Dinas Pangan Aceh`` → ``Dinas Pangan
+    Provinsi Aceh``), as the region's own name writes it.
+
+    >>> toks = tokens("Dinas Pangan Aceh")
+    >>> _unit_full_name(toks, 0, _gazetteer(toks, 2))
+    'Dinas Pangan Provinsi Aceh'
+    """
+    area = region.org.name.split(" ", 1)[-1] if region.org.name.startswith("Pemerintah ") else ""
+    return f"{_span(toks, i, region.start)} {area or _span(toks, region.start, region.end)}"
 
 
 def _names_region(toks: Sequence[Token], at: int, region: Org) -> bool:

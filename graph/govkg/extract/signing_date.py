@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from govkg.extract.clauses import Facts
+from govkg.extract.clauses import Facts, opens_with_link
 from govkg.extract.dates import DateMention, Resolved, find_dates, resolve
 from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Article, Sentence, tokens
@@ -336,16 +336,13 @@ def link_line(article: Article, sentence: Sentence) -> bool:
     [False, True]
     """
     line_start = article.text.rfind("\n", 0, sentence.start) + 1
-    keys = tuple(t.key for t in tokens(article.text[line_start : sentence.end]))
-    return _page_words()["starts"].match(keys, 0) is not None
+    return opens_with_link(tuple(t.key for t in tokens(article.text[line_start : sentence.end])))
 
 
 @functools.cache
 def _page_words() -> dict[str, Phrases]:
     data = Rules.load().data["signing_date"]
-    return {
-        name: Phrases(data[name]) for name in ("starts", "words", "speech", "source", "in_turn")
-    }
+    return {name: Phrases(data[name]) for name in ("words", "speech", "source", "in_turn")}
 
 
 def _from_source(f: Facts, mention: DateMention) -> bool:
