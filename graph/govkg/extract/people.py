@@ -88,6 +88,15 @@ def is_post_word(key: str) -> bool:
     return (key,) in _posts()
 
 
+def is_post_phrase(keys: tuple[str, ...]) -> bool:
+    """Words that are a post (``wali kota``, ``bupati``).
+
+    >>> is_post_phrase(("wali", "kota")), is_post_phrase(("kota",))
+    (True, False)
+    """
+    return keys in _posts()
+
+
 @functools.cache
 def _unit_joiners() -> frozenset[str]:
     """Lower-case words inside a unit's name (``Kerja Sama dan Sistem Informasi``)."""

@@ -23,8 +23,14 @@ from dataclasses import dataclass, field
 
 from govkg.extract.clauses import Facts
 from govkg.extract.names import is_title
-from govkg.extract.orgs import Org
-from govkg.extract.people import Official, fold_name, is_post_word, spelled_out
+from govkg.extract.orgs import Org, gazetteer_index
+from govkg.extract.people import (
+    Official,
+    fold_name,
+    is_post_phrase,
+    is_post_word,
+    spelled_out,
+)
 from govkg.extract.rules import Rules
 from govkg.extract.text import Token, token_key
 
@@ -443,13 +449,47 @@ def shortest_form(name: str, everyone: Sequence[Facts]) -> str:
     >>> art = read_article("Bupati Halsel Usman Sidik meneken MoU. Bupati Usman Sidik senang.")
     >>> shortest_form("Halsel Usman Sidik", [analyse(s, Lexicon()) for s in art.sentences])
     'Usman Sidik'
+    >>> art = read_article("Bupati Nyoman Giri Prasta meneken MoU. Bupati Giri Prasta senang.")
+    >>> shortest_form("Nyoman Giri Prasta", [analyse(s, Lexicon()) for s in art.sentences])
+    'Nyoman Giri Prasta'
     """
     words = name.split()
+    given = _given_names()
     for cut in range(1, len(words) - 1):
+        if all(token_key(w) in given for w in words[:cut]):
+            break  # ``Nyoman Giri Prasta`` … ``Bupati Giri Prasta``: a given name, kept
         rest = tuple(token_key(w) for w in words[cut:])
-        if any(_written_alone(f.sentence.tokens, rest) for f in everyone):
+        place = _a_place(words[:cut], everyone)  # then its first word alone is enough
+        if any(_written_alone(f.sentence.tokens, rest[:1] if place else rest) for f in everyone):
             return " ".join(words[cut:])
     return name
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """Given names a report may leave out when it names the person again (``Nyoman``)."""
+    return frozenset(token_key(w) for w in Rules.load().data["names"]["droppable_given_names"])
+
+
+def _a_place(words: Sequence[str], everyone: Sequence[Facts]) -> bool:
+    """The words are a body's or place's name, or its start, in the gazetteer (``Halsel``,
+    ``Banda`` of ``Banda Aceh``), or words of a body the report names (``Sangihe`` of
+    ``Kabupaten Kepulauan Sangihe``); not a given name (``Nyoman``).
+
+    >>> _a_place(["Halsel"], []), _a_place(["Banda"], []), _a_place(["Nyoman"], [])
+    (True, True, False)
+    """
+    keys = tuple(token_key(w) for w in words)
+    if " ".join(keys) in gazetteer_index().prefixes:
+        return True
+    for f in everyone:
+        spans = [p.match for p in f.parties] + [o.org for o in f.officials if o.org]
+        for m in spans:
+            inside = f.sentence.keys[m.start : m.end]
+            n = len(keys)
+            if any(tuple(inside[k : k + n]) == keys for k in range(len(inside) - n + 1)):
+                return True
+    return False
 
 
 def _written_alone(toks: Sequence[Token], rest: tuple[str, ...]) -> bool:
@@ -458,6 +498,8 @@ def _written_alone(toks: Sequence[Token], rest: tuple[str, ...]) -> bool:
         if toks[i].key == rest[0] and tuple(t.key for t in toks[i : i + n]) == rest:
             before = toks[i - 1]
             if not before.capitalised or is_title(before.text) or is_post_word(before.key):
+                return True
+            if i >= 2 and is_post_phrase((toks[i - 2].key, before.key)):  # ``Wali Kota Rina``
                 return True
     return False
 

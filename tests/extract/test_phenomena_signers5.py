@@ -1,0 +1,62 @@
+"""Signatories, fifth round (issue #15, session 10): name boundaries seen on the fresh reports
+(a given name kept, a place cut, titles written without full stops before a post, a retired
+rank in brackets); each shown by a text of our own."""
+
+from __future__ import annotations
+
+from govkg.extract import extract_text
+from govkg.extract.orgs import Lexicon
+from govkg.extract.people import officials
+from govkg.extract.text import read_article
+
+
+def found(text: str, lang: str = "id") -> list[tuple]:
+    sentence = read_article(text).sentences[0]
+    return [
+        (o.role, o.org.org.ident if o.org else None, o.name.name if o.name else None)
+        for o in officials(sentence, Lexicon(), lang)
+    ]
+
+
+def signed(text: str, lang: str | None = None) -> list[tuple]:
+    record = extract_text(text, lang=lang).record
+    return sorted(
+        (s["name"], s["party"])
+        for event in record["events"]
+        for agreement in event["agreements"]
+        for s in agreement.get("signatories", [])
+    )
+
+
+def test_a_balinese_given_name_stays_when_the_report_later_drops_it():
+    text = (
+        "Bupati Badung Ketut Wira Sanjaya dan Bupati Gianyar Made Sukerta meneken MoU, Jumat "
+        "(21/9/2018). Dalam sambutannya, Bupati Wira Sanjaya berterima kasih."
+    )
+    assert ("Ketut Wira Sanjaya", "Pemerintah Kabupaten Badung") in signed(text)
+
+
+def test_a_city_word_glued_before_the_name_is_cut_when_the_name_stands_alone_elsewhere():
+    text = (
+        "MoU antara Pemerintah Kota Banda Aceh dan Kabupaten Aceh Barat diteken Wali Kota Banda "
+        "Rina Marlina Yusuf dan Bupati Aceh Barat Teuku Hamdan, Rabu (9/7/2025). Wali Kota Rina "
+        "berharap kerja sama berjalan baik."
+    )
+    assert [name for name, _ in signed(text)] == ["Rina Marlina Yusuf", "Teuku Hamdan"]
+
+
+def test_plain_titles_and_degrees_around_a_name_before_its_post():
+    text = "MoU diteken oleh Dr Hj Lestari Wulan MSi selaku Rektor Universitas Riau, Senin."
+    (official,) = officials(read_article(text).sentences[0], Lexicon())
+    assert official.name.name == "Lestari Wulan"
+    assert official.name.honorifics == ("Dr", "Hj", "MSi")
+
+
+def test_a_retired_rank_in_brackets_is_a_title():
+    text = (
+        "Gubernur Nusa Tenggara Barat Mayjen TNI (Purn) Dr. Rudi Santoso, M.M., menandatangani "
+        "PKS dengan Kepala BPS, Senin (8/7/2024)."
+    )
+    (governor, *_) = officials(read_article(text).sentences[0], Lexicon())
+    assert (governor.org.org.ident, governor.name.name) == ("provinsi-52", "Rudi Santoso")
+    assert "(Purn)" in governor.name.honorifics
