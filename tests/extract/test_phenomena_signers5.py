@@ -60,3 +60,27 @@ def test_a_retired_rank_in_brackets_is_a_title():
     (governor, *_) = officials(read_article(text).sentences[0], Lexicon())
     assert (governor.org.org.ident, governor.name.name) == ("provinsi-52", "Rudi Santoso")
     assert "(Purn)" in governor.name.honorifics
+
+
+def test_a_post_after_a_comma_ends_the_place_before_it():
+    text = (
+        "Untuk mendukung energi bersih di Provinsi NTB, Gubernur NTB, Dr. H. Adi Nugroho "
+        "menandatangani MoU dengan PLN di Mataram, Selasa (27/12/2022)."
+    )
+    assert ("Adi Nugroho", "Pemerintah Provinsi Nusa Tenggara Barat") in signed(text)
+
+
+def test_a_company_directorate_without_bidang_is_part_of_the_post():
+    text = (
+        "MoU diteken oleh Direktur Pemasaran Korporat Rudi Hartono Saputra dan Gubernur Bali "
+        "Wayan Sudarma, Jumat (5/10/2018)."
+    )
+    assert found(text) == [
+        ("direktur", None, "Rudi Hartono Saputra"),
+        ("gubernur", "provinsi-51", "Wayan Sudarma"),
+    ]
+
+
+def test_a_body_in_a_units_field_gives_way_to_the_body_right_after_it():
+    text = "MoU diteken Direktur Kerja Sama ASEAN Kemenlu I Gusti Ayu Sari Dewi, Senin."
+    assert found(text) == [("direktur", "kemenlu", "I Gusti Ayu Sari Dewi")]

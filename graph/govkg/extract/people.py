@@ -333,15 +333,19 @@ def _past_unit_field(toks, name: Name) -> Name | None:
     >>> toks = art.sentences[0].tokens
     >>> _past_unit_field(toks, name_after(toks, 3)).name
     'Rina Dewi'
+    >>> toks = read_article("Diteken Direktur Pemasaran Korporat Rina Dewi.").sentences[0].tokens
+    >>> _past_unit_field(toks, name_after(toks, 2)).name
+    'Rina Dewi'
     """
     words = Rules.load().data["people"]
-    if toks[name.start].key not in words["unit_field_openers"]:
-        return name
     field = frozenset(words["unit_field_words"])
-    k = name.start + 1
+    opener = toks[name.start].key in words["unit_field_openers"]
+    if not opener and toks[name.start].key not in field:
+        return name  # ``Direktur Pemasaran Korporat Adi Nugroho``: a field without ``Bidang``
+    k = name.start + 1 if opener else name.start
     while k < min(len(toks), name.start + MAX_UNIT_WORDS) and toks[k].key in field:
         k += 1
-    rest = name_after(toks, k) if k > name.start + 1 else None
+    rest = name_after(toks, k) if k > name.start + 1 or not opener else None
     return rest if rest is not None and rest.end - rest.start >= 2 else name
 
 
@@ -413,6 +417,8 @@ def _unit_end(toks, keys, p, h) -> int:
         tok = toks[t]
         if not (tok.is_word and (tok.capitalised or tok.key in _unit_joiners())):
             break
+        if t > h and _post_at(toks, keys, t):
+            return h  # another official's post: the words before are this one's name
         t += 1
     if t > h and t + 1 < len(toks) and toks[t].text == "," and toks[t + 1].capitalised:
         return t
@@ -523,11 +529,14 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
     t = _after_brackets(toks, h)
     limit += t - h
     while t <= limit and t < len(toks):
+        if t > h and _post_at(toks, keys, t):
+            break  # ``Direktur Pemasaran Adi dan Gubernur Bali …``: the next official
         j = t + 1 if keys[t] in {"of", "the"} else t
         j = j + 1 if j < len(toks) and keys[j] == "the" else j
         org = org_at(toks, j, lexicon, weak=False) if j < len(toks) else None
         if org is not None and (toks[j].capitalised or org.end - j > 1):
-            found.append(replace(org, start=t))
+            body = _body_after_field(toks, org, lexicon)
+            found.append(replace(body, start=t if body is org else body.start))
             break
         tok = toks[t]
         if not (tok.is_word and (tok.capitalised or tok.key in _unit_joiners())):
@@ -537,6 +546,19 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
     if bracketed is not None:
         found.append(bracketed)
     return found
+
+
+def _body_after_field(toks, org: OrgMatch, lexicon: Lexicon) -> OrgMatch:
+    """A body named in a unit's field and right after it the body the unit belongs to
+    (``Direktur Kerja Sama ASEAN Kemenlu``): the second.
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Direktur Kerja Sama ASEAN Kemenlu Adi Nugroho").sentences[0].tokens
+    >>> _body_after_field(toks, org_at(toks, 3, Lexicon(), weak=False), Lexicon()).org.ident
+    'kemenlu'
+    """
+    after = org_at(toks, org.end, lexicon, weak=False) if org.end < len(toks) else None
+    return after if after is not None and toks[org.end].capitalised else org
 
 
 def _lower_case_head(toks, p: int, h: int) -> OrgMatch | None:
