@@ -84,3 +84,27 @@ def test_a_company_directorate_without_bidang_is_part_of_the_post():
 def test_a_body_in_a_units_field_gives_way_to_the_body_right_after_it():
     text = "MoU diteken Direktur Kerja Sama ASEAN Kemenlu I Gusti Ayu Sari Dewi, Senin."
     assert found(text) == [("direktur", "kemenlu", "I Gusti Ayu Sari Dewi")]
+
+
+def test_initials_after_a_title_end_no_sentence():
+    text = "MoU diteken oleh Bupati Banyuasin Ir. SA. Budiman, MM dan Rektor UGM Dr. Rina Wati."
+    assert len(read_article(text).sentences) == 1
+    assert found(text)[0] == ("bupati", "kabupaten-16-07", "SA. Budiman")
+
+
+def test_a_customary_title_inside_a_name_is_kept():
+    text = "MoU diteken Bupati Lima Puluh Kota Darmawan dt Bandaro dan Rektor Unand Adi, Senin."
+    assert found(text)[0] == ("bupati", "kabupaten-13-07", "Darmawan dt Bandaro")
+
+
+def test_an_official_without_a_body_signs_for_the_head_he_represents():
+    text = (
+        "Kesepakatan ditandatangani oleh Sekretaris Daerah Ahmad Fauzi Rahman mewakili Gubernur "
+        "Kalimantan Barat dengan Kepala BPS Budi Santoso, Senin (8/4/2019)."
+    )
+    assert ("Ahmad Fauzi Rahman", "Pemerintah Provinsi Kalimantan Barat") in signed(text)
+
+
+def test_a_list_of_regions_after_a_post_names_no_person():
+    text = "Wali Kota Banda Aceh teken MoU dengan Bupati Aceh Tenggara, Aceh Selatan, dan Pidie"
+    assert all(name is None for _, _, name in found(text))

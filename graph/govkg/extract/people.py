@@ -669,7 +669,20 @@ def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
         return None
     if k < len(toks) and _post_at(toks, _keys(toks), k) and not _rank_before_name(toks, k):
         return None
-    return name_after(toks, k)
+    name = name_after(toks, k)
+    return None if name is not None and _a_region(toks, name) else name
+
+
+def _a_region(toks, name: Name) -> bool:
+    """The words read as a name are a region (``Bupati Aceh Tenggara, Aceh Selatan, dan …``).
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Bupati Aceh Tenggara, Aceh Selatan dan Aceh Barat").sentences[0].tokens
+    >>> _a_region(toks, name_after(toks, 4)), _a_region(toks, name_after(toks, 1))
+    (True, True)
+    """
+    region = _gazetteer(toks, name.start)
+    return region is not None and region.org.is_local and region.end == name.end
 
 
 def _past_branch(toks, k: int) -> int:

@@ -379,6 +379,10 @@ def _behalf_body(facts: Facts, official: Official) -> Org | None:
     >>> facts = analyse(art.sentences[0], Lexicon())
     >>> _behalf_body(facts, facts.officials[0]).ident
     'bps'
+    >>> art = read_article("Sekda Adi Nugroho mewakili Gubernur Bali meneken MoU dengan LAN.")
+    >>> facts = analyse(art.sentences[0], Lexicon())
+    >>> _behalf_body(facts, facts.officials[0]).ident
+    'provinsi-51'
     """
     keys = facts.sentence.keys
     end = (
@@ -389,7 +393,10 @@ def _behalf_body(facts: Facts, official: Official) -> Org | None:
     if end not in cues:
         return None
     after = next((p.match for p in facts.parties if p.match.start == cues[end]), None)
-    return after.org if after is not None and not after.weak else None
+    if after is None:  # ``Sekda NAME mewakili Gubernur Kalimantan Barat``: the head's body
+        head = next((o for o in facts.officials if o.start == cues[end] and o.org), None)
+        return head.org.org if head is not None and head.name is None else None
+    return after.org if not after.weak else None
 
 
 def _body_just_before(facts: Facts, official: Official) -> Org | None:
