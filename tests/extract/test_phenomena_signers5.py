@@ -108,3 +108,15 @@ def test_an_official_without_a_body_signs_for_the_head_he_represents():
 def test_a_list_of_regions_after_a_post_names_no_person():
     text = "Wali Kota Banda Aceh teken MoU dengan Bupati Aceh Tenggara, Aceh Selatan, dan Pidie"
     assert all(name is None for _, _, name in found(text))
+
+
+def test_a_short_body_name_then_a_comma_then_the_person():
+    text = (
+        "Wali Kota Pariaman Hendra Putra dan Rektor Unisbat, Nurlela menandatangani MoU antara "
+        "Pemerintah Kota Pariaman dengan Universitas Sumatera Barat Timur (Unisbat), Rabu "
+        "(10/11/2021)."
+    )
+    people = [name for name, _ in signed(text)]
+    assert "Nurlela" in people and "Unisbat" not in people
+    text = "MoU diteken Bupati Sumbawa, Adi Nugroho, dan General Manager Operasi KNT, Dave Miller."
+    assert found(text)[1][2] == "Dave Miller"

@@ -220,6 +220,8 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         org, name = _place_for_name(toks, name, lexicon)
     if org is None and name is not None and _acronym_before_name(toks, name):
         name = name_after(toks, name.span_end + 1)
+    if org is None and name is not None and toks[p].capitalised:
+        org, name = _body_before_comma(toks, name, lexicon)
     if name is not None and name.start == after:
         name = _past_unit_field(toks, name)
     if org is None and name is not None and toks[p].capitalised:
@@ -374,11 +376,47 @@ def _unknown_body_before_name(
         return None, name
     if any(is_post_word(t.key) or t.key in _never_in_names() for t in words):
         return None, name
-    text = " ".join(t.text for t in words)
+    org = _short_named(" ".join(t.text for t in words), lexicon)
+    return OrgMatch(at, at + len(words), org, via="post"), name
+
+
+def _short_named(text: str, lexicon: Lexicon) -> Org:
+    """A body written by a short name: the body named in full it abbreviates, else declared."""
     full = spelled_out(Org(f"new:{text}", text, "Organization"), list(lexicon.orgs.values()))
     # "Universitas Bengkulu" … "Rektor UNIB Retno": the same body
-    org = lexicon.add(text, full) if full is not None else declared(lexicon, text)
-    return OrgMatch(at, at + len(words), org, via="post"), name
+    return lexicon.add(text, full) if full is not None else declared(lexicon, text)
+
+
+def _body_before_comma(toks, name: Name, lexicon: Lexicon) -> tuple[OrgMatch | None, Name]:
+    """A body's short name (one word, maybe after a unit's field), a comma, then the person and
+    no more capitalised words: ``Rektor Unikaya, Rina menandatangani``, ``General Manager
+    Operasi PTBA, Adi Nugroho di …``. The body is declared as written.
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Diteken Rektor Unikaya, Rina Wati di Padang.").sentences[0].tokens
+    >>> org, name = _body_before_comma(toks, name_after(toks, 2), Lexicon())
+    >>> org.org.name, name.name
+    ('Unikaya', 'Rina Wati')
+    """
+    comma = name.span_end
+    if name.span_start != name.start or comma + 1 >= len(toks) or toks[comma].text != ",":
+        return None, name
+    person = name_after(toks, comma + 1)
+    if person is None or person.span_start != comma + 1:
+        return None, name
+    nxt = toks[person.span_end] if person.span_end < len(toks) else None
+    if nxt is not None and nxt.is_word and nxt.capitalised:
+        return None, name
+    field = frozenset(Rules.load().data["people"]["unit_field_words"])
+    start = name.start
+    while start < name.end - 1 and toks[start].key in field:
+        start += 1
+    if name.end - start != 1 or toks[start].key in _never_in_names():
+        return None, name
+    if len(toks[start].text) < 3 or is_post_word(toks[start].key):
+        return None, name
+    org = _short_named(toks[start].text, lexicon)
+    return OrgMatch(start, name.end, org, via="post"), person
 
 
 def _acronym(text: str) -> bool:
