@@ -120,3 +120,12 @@ def test_a_short_body_name_then_a_comma_then_the_person():
     assert "Nurlela" in people and "Unisbat" not in people
     text = "MoU diteken Bupati Sumbawa, Adi Nugroho, dan General Manager Operasi KNT, Dave Miller."
     assert found(text)[1][2] == "Dave Miller"
+
+
+def test_a_foreign_place_read_into_a_governors_name_is_the_body_the_report_names():
+    text = (
+        "Pemerintah Provinsi Papua dan Morobe Provincial Government meneken LoI, Senin "
+        "(6/3/2017). Pihak yang menandatangani LoI itu yakni Wakil Gubernur Papua Yonas Waromi "
+        "dan Gubernur Morobe Kila Namaliu."
+    )
+    assert ("Kila Namaliu", "Morobe Provincial Government") in signed(text)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from govkg.extract.clauses import Facts
 from govkg.extract.names import is_title
@@ -125,6 +125,8 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
             continue
         sure = conf["signer_represented"] if zone == "representative" else _confidence(official)
         org = official.org.org if official.org else None
+        if org is None and _named(official):
+            org, official = _place_in_name(official, everyone)
         if org is None and not _named(official):
             other = coreferent(official, everyone)
             org = other.org.org if other is not None and other.org is not None else None
@@ -158,6 +160,38 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
             )
         )
     return found
+
+
+def _place_in_name(official: Official, everyone: Sequence[Facts]) -> tuple[Org | None, Official]:
+    """A post's place read into the name of a person without a body (``Gubernur Morobe Ginson
+    Sauno``): when the first word is a word of a body of the post's kind, or a local government
+    of another country, that the report names, the body, and the official without that word.
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> from govkg.extract.names import name_after
+    >>> art = read_article("Provinsi Bali meneken MoU. Diteken Gubernur Bali Adi Nugroho.")
+    >>> facts = [analyse(s, Lexicon()) for s in art.sentences]
+    >>> o = replace(facts[1].officials[0], org=None, name=name_after(facts[1].sentence.tokens, 2))
+    >>> org, o = _place_in_name(o, facts)
+    >>> org.ident, o.name.name
+    ('provinsi-51', 'Adi Nugroho')
+    """
+    words = official.name.name.split()
+    if len(words) < 3 or token_key(words[0]) in _given_names():
+        return None, official
+    kinds = {_region_roles().get(official.role), "ForeignLocalGovernment"}
+    first = token_key(words[0])
+    found = {
+        org.ident: org
+        for org in _bodies_named(everyone)
+        if org.kind in kinds and first in fold_name(org.name).split()
+    }
+    if len(found) != 1:
+        return None, official
+    name = replace(official.name, name=" ".join(words[1:]), start=official.name.start + 1)
+    return next(iter(found.values())), replace(official, name=name)
 
 
 def _body_elsewhere(
