@@ -129,3 +129,13 @@ def test_a_foreign_place_read_into_a_governors_name_is_the_body_the_report_names
         "dan Gubernur Morobe Kila Namaliu."
     )
     assert ("Kila Namaliu", "Morobe Provincial Government") in signed(text)
+
+
+def test_a_title_after_a_comma_starts_the_next_name_and_is_no_degree():
+    text = "MoU diteken Rektor Unikaya, Dr. Oskar Wamena, S.E., dan Kepala BPS Adi Nugroho."
+    assert found(text)[0][2] == "Oskar Wamena"
+
+
+def test_the_highest_military_ranks_are_titles():
+    text = "The MoU was signed by TNI Commander Air Chief Marshal Hadi Santoso on Monday."
+    assert [name for *_, name in found(text, "en")] == ["Hadi Santoso"]

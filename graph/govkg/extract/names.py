@@ -305,11 +305,22 @@ def _next_capital(toks: Sequence[Token], k: int) -> bool:
 
 
 def _degrees(toks: Sequence[Token], k: int) -> tuple[list[str], int]:
-    """Degrees after a name: ``, S.H., M.Si.`` (each after a comma, or directly)."""
+    """Degrees after a name: ``, S.H., M.Si.`` (each after a comma, or directly); not a
+    title that starts the next name (``, Dr. Adi``).
+
+    >>> from govkg.extract.text import tokens
+    >>> keep = Rules.load().prefix_titles | Rules.load().suffix_titles
+    >>> _degrees(tokens("Adi , S.H. , M.Si. di", keep=keep), 1)
+    (['S.H.', 'M.Si.'], 5)
+    >>> _degrees(tokens("Uncen , Dr. Adi", keep=keep), 1)
+    ([], 1)
+    """
     found: list[str] = []
     end = k
     while k < len(toks):
         if toks[k].text == "," and k + 1 < len(toks) and is_degree(toks[k + 1].text):
+            if is_title(toks[k + 1].text) and _next_capital(toks, k + 1):
+                break  # ``Rektor Uncen, Dr. Adi``: the title of the next name
             k += 1
         if is_degree(toks[k].text) and (found or toks[k - 1].text == ","):
             degree = toks[k].text
