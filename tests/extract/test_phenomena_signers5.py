@@ -139,3 +139,11 @@ def test_a_title_after_a_comma_starts_the_next_name_and_is_no_degree():
 def test_the_highest_military_ranks_are_titles():
     text = "The MoU was signed by TNI Commander Air Chief Marshal Hadi Santoso on Monday."
     assert [name for *_, name in found(text, "en")] == ["Hadi Santoso"]
+
+
+def test_a_unit_whose_name_joins_two_regions_then_a_comma_then_the_person():
+    text = (
+        "MoU diteken General Manager PT PLN (Persero) Unit Induk Distribusi Maluku dan Papua, "
+        "I Made Suarta dan Bupati Sleman Adi Nugroho, Senin."
+    )
+    assert found(text)[0][2] == "I Made Suarta"

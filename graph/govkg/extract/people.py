@@ -735,12 +735,31 @@ def _past_branch(toks, k: int) -> int:
     branch = _branch_words().match(_keys(toks), k)
     if branch is None or k == 0 or not toks[k].capitalised:
         return k
-    end = _capitalised_end(toks, k + branch[0])
+    end = _joined_end(toks, k + branch[0])
     if end == k + branch[0] or end >= len(toks):
         return k
     if toks[end].text == ",":
         return end + 1
     return end if is_title(toks[end].text) else k
+
+
+def _joined_end(toks, j: int) -> int:
+    """The end of capitalised words from ``j``, maybe joined by ``dan`` (``Pembangunan Maluku
+    dan Papua``), at most a unit's length.
+
+    >>> from govkg.extract.text import tokens
+    >>> _joined_end(tokens("Induk Pembangunan Maluku dan Papua , Adi"), 0)
+    5
+    """
+    end = k = j
+    while k < len(toks) and k - j < MAX_UNIT_WORDS and toks[k].is_word:
+        if toks[k].capitalised:
+            end = k = k + 1
+        elif toks[k].key in _unit_joiners() and k > j:
+            k += 1
+        else:
+            break
+    return end
 
 
 def _rank_before_name(toks, k: int) -> bool:
