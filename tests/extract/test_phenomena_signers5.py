@@ -147,3 +147,10 @@ def test_a_unit_whose_name_joins_two_regions_then_a_comma_then_the_person():
         "I Made Suarta dan Bupati Sleman Adi Nugroho, Senin."
     )
     assert found(text)[0][2] == "I Made Suarta"
+
+
+def test_a_doctorate_written_in_capitals_is_a_title_not_a_body():
+    text = "Before the signing, Governor DR AB Wenas said the province welcomed the MoU."
+    (governor,) = officials(read_article(text).sentences[0], Lexicon(), "en")
+    assert governor.org is None and governor.name.name == "AB Wenas"
+    assert governor.name.honorifics == ("DR",)
