@@ -219,9 +219,14 @@ def _place_end(facts: Facts, at: int) -> int:
         return at
     rules = Rules.load()
     marks = multi_words()["place_marks"]
+    posts = {o.start for o in facts.officials}  # ``di Provinsi NTB, Gubernur NTB, NAME``
     while k < len(toks):
         tok = toks[k]
-        if tok.key in rules.weekdays or tok.text[0].isdigit():
+        if (
+            tok.key in rules.weekdays
+            or tok.text[0].isdigit()
+            or (tok.text == "," and k + 1 in posts)
+        ):
             break
         if tok.capitalised or tok.text in marks or tok.key in multi_words()["place_joiners"]:
             k += 1

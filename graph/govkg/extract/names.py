@@ -122,6 +122,7 @@ def name_after(
     while k < len(toks) and len(words) < MAX_NAME_WORDS:
         tok = toks[k]
         length = title_length(toks, k) or _inner_title(toks, k, words)
+        length = length or (_bracketed_title(toks, k) if titles and not words else 0)
         glued, rest = split_glued(tok.text) if tok.is_word else ((), tok.text)
         split = _title_and_initial().get(tok.text) if not words else None
         if split and _next_capital(toks, k):  # ``HM. Prasetyo``: Haji, then M. Prasetyo
@@ -131,6 +132,7 @@ def name_after(
             words.append(tok)  # ``Drs. Djafar H. Achmad``: H. is his initial
         elif length:
             title = " ".join(t.text for t in toks[k : k + length])
+            title = title.replace("( ", "(").replace(" )", ")")
             titles, words, start = ([] if words else titles) + [title], [], None
             k += length
             continue
@@ -190,6 +192,18 @@ def _inner_title(toks: Sequence[Token], k: int, words: list[Token]) -> int:
     return 1 if words and toks[k].text in inner and nxt else 0
 
 
+def _bracketed_title(toks: Sequence[Token], k: int) -> int:
+    """A title in brackets after a rank (``Mayjen TNI (Purn) Dr. Adi``): 3 tokens, else 0.
+
+    >>> from govkg.extract.text import tokens
+    >>> _bracketed_title(tokens("( Purn ) Adi"), 0), _bracketed_title(tokens("( BPS ) Adi"), 0)
+    (3, 0)
+    """
+    inside = Rules.load().data["names"]["bracketed_titles"]
+    shaped = k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")"
+    return 3 if shaped and toks[k + 1].text in inside else 0
+
+
 @functools.cache
 def _not_names() -> frozenset[str]:
     """Single words never a person's name alone (``RI``, ``Utara``)."""
@@ -205,6 +219,10 @@ def name_before(toks: Sequence[Token], end: int, floor: int) -> Name | None:
     >>> found = name_before(toks, 6, 1)
     >>> found.name, found.honorifics
     ('Adi Suryanto', ('M.Si.',))
+    >>> toks = tokens("oleh Dr Hj Rina Wati MSi selaku Rektor")
+    >>> found = name_before(toks, 6, 1)
+    >>> found.name, found.honorifics
+    ('Rina Wati', ('Dr', 'Hj', 'MSi'))
     """
     k = end - 1
     degrees: list[str] = []
@@ -241,11 +259,11 @@ def name_before(toks: Sequence[Token], end: int, floor: int) -> Name | None:
         titles.insert(0, toks[k].text)
         first = k
         k -= 1
-    start = end - 1 - len(degrees) * 2 - len(words) + 1
+    front, words, back = _trim(words)  # ``Dr Hj Hasnati``, ``Aras Mulyadi MSc``
     start = next(i for i in range(first, end) if toks[i] is words[0])
     return Name(
         " ".join(w.text for w in words),
-        (*titles, *degrees),
+        (*titles, *front, *back, *degrees),
         start,
         start + len(words),
         first,
@@ -287,11 +305,22 @@ def _next_capital(toks: Sequence[Token], k: int) -> bool:
 
 
 def _degrees(toks: Sequence[Token], k: int) -> tuple[list[str], int]:
-    """Degrees after a name: ``, S.H., M.Si.`` (each after a comma, or directly)."""
+    """Degrees after a name: ``, S.H., M.Si.`` (each after a comma, or directly); not a
+    title that starts the next name (``, Dr. Adi``).
+
+    >>> from govkg.extract.text import tokens
+    >>> keep = Rules.load().prefix_titles | Rules.load().suffix_titles
+    >>> _degrees(tokens("Adi , S.H. , M.Si. di", keep=keep), 1)
+    (['S.H.', 'M.Si.'], 5)
+    >>> _degrees(tokens("Uncen , Dr. Adi", keep=keep), 1)
+    ([], 1)
+    """
     found: list[str] = []
     end = k
     while k < len(toks):
         if toks[k].text == "," and k + 1 < len(toks) and is_degree(toks[k + 1].text):
+            if is_title(toks[k + 1].text) and _next_capital(toks, k + 1):
+                break  # ``Rektor Uncen, Dr. Adi``: the title of the next name
             k += 1
         if is_degree(toks[k].text) and (found or toks[k - 1].text == ","):
             degree = toks[k].text

@@ -88,6 +88,15 @@ def is_post_word(key: str) -> bool:
     return (key,) in _posts()
 
 
+def is_post_phrase(keys: tuple[str, ...]) -> bool:
+    """Words that are a post (``wali kota``, ``bupati``).
+
+    >>> is_post_phrase(("wali", "kota")), is_post_phrase(("kota",))
+    (True, False)
+    """
+    return keys in _posts()
+
+
 @functools.cache
 def _unit_joiners() -> frozenset[str]:
     """Lower-case words inside a unit's name (``Kerja Sama dan Sistem Informasi``)."""
@@ -211,6 +220,8 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         org, name = _place_for_name(toks, name, lexicon)
     if org is None and name is not None and _acronym_before_name(toks, name):
         name = name_after(toks, name.span_end + 1)
+    if org is None and name is not None and toks[p].capitalised:
+        org, name = _body_before_comma(toks, name, lexicon)
     if name is not None and name.start == after:
         name = _past_unit_field(toks, name)
     if org is None and name is not None and toks[p].capitalised:
@@ -324,15 +335,19 @@ def _past_unit_field(toks, name: Name) -> Name | None:
     >>> toks = art.sentences[0].tokens
     >>> _past_unit_field(toks, name_after(toks, 3)).name
     'Rina Dewi'
+    >>> toks = read_article("Diteken Direktur Pemasaran Korporat Rina Dewi.").sentences[0].tokens
+    >>> _past_unit_field(toks, name_after(toks, 2)).name
+    'Rina Dewi'
     """
     words = Rules.load().data["people"]
-    if toks[name.start].key not in words["unit_field_openers"]:
-        return name
     field = frozenset(words["unit_field_words"])
-    k = name.start + 1
+    opener = toks[name.start].key in words["unit_field_openers"]
+    if not opener and toks[name.start].key not in field:
+        return name  # ``Direktur Pemasaran Korporat Adi Nugroho``: a field without ``Bidang``
+    k = name.start + 1 if opener else name.start
     while k < min(len(toks), name.start + MAX_UNIT_WORDS) and toks[k].key in field:
         k += 1
-    rest = name_after(toks, k) if k > name.start + 1 else None
+    rest = name_after(toks, k) if k > name.start + 1 or not opener else None
     return rest if rest is not None and rest.end - rest.start >= 2 else name
 
 
@@ -361,11 +376,47 @@ def _unknown_body_before_name(
         return None, name
     if any(is_post_word(t.key) or t.key in _never_in_names() for t in words):
         return None, name
-    text = " ".join(t.text for t in words)
+    org = _short_named(" ".join(t.text for t in words), lexicon)
+    return OrgMatch(at, at + len(words), org, via="post"), name
+
+
+def _short_named(text: str, lexicon: Lexicon) -> Org:
+    """A body written by a short name: the body named in full it abbreviates, else declared."""
     full = spelled_out(Org(f"new:{text}", text, "Organization"), list(lexicon.orgs.values()))
     # "Universitas Bengkulu" … "Rektor UNIB Retno": the same body
-    org = lexicon.add(text, full) if full is not None else declared(lexicon, text)
-    return OrgMatch(at, at + len(words), org, via="post"), name
+    return lexicon.add(text, full) if full is not None else declared(lexicon, text)
+
+
+def _body_before_comma(toks, name: Name, lexicon: Lexicon) -> tuple[OrgMatch | None, Name]:
+    """A body's short name (one word, maybe after a unit's field), a comma, then the person and
+    no more capitalised words: ``Rektor Unikaya, Rina menandatangani``, ``General Manager
+    Operasi PTBA, Adi Nugroho di …``. The body is declared as written.
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Diteken Rektor Unikaya, Rina Wati di Padang.").sentences[0].tokens
+    >>> org, name = _body_before_comma(toks, name_after(toks, 2), Lexicon())
+    >>> org.org.name, name.name
+    ('Unikaya', 'Rina Wati')
+    """
+    comma = name.span_end
+    if name.span_start != name.start or comma + 1 >= len(toks) or toks[comma].text != ",":
+        return None, name
+    person = name_after(toks, comma + 1)
+    if person is None or person.span_start != comma + 1:
+        return None, name
+    nxt = toks[person.span_end] if person.span_end < len(toks) else None
+    if nxt is not None and nxt.is_word and nxt.capitalised:
+        return None, name
+    field = frozenset(Rules.load().data["people"]["unit_field_words"])
+    start = name.start
+    while start < name.end - 1 and toks[start].key in field:
+        start += 1
+    if name.end - start != 1 or toks[start].key in _never_in_names():
+        return None, name
+    if len(toks[start].text) < 3 or is_post_word(toks[start].key):
+        return None, name
+    org = _short_named(toks[start].text, lexicon)
+    return OrgMatch(start, name.end, org, via="post"), person
 
 
 def _acronym(text: str) -> bool:
@@ -404,6 +455,8 @@ def _unit_end(toks, keys, p, h) -> int:
         tok = toks[t]
         if not (tok.is_word and (tok.capitalised or tok.key in _unit_joiners())):
             break
+        if t > h and _post_at(toks, keys, t):
+            return h  # another official's post: the words before are this one's name
         t += 1
     if t > h and t + 1 < len(toks) and toks[t].text == "," and toks[t + 1].capitalised:
         return t
@@ -514,11 +567,14 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
     t = _after_brackets(toks, h)
     limit += t - h
     while t <= limit and t < len(toks):
+        if t > h and _post_at(toks, keys, t):
+            break  # ``Direktur Pemasaran Adi dan Gubernur Bali …``: the next official
         j = t + 1 if keys[t] in {"of", "the"} else t
         j = j + 1 if j < len(toks) and keys[j] == "the" else j
         org = org_at(toks, j, lexicon, weak=False) if j < len(toks) else None
         if org is not None and (toks[j].capitalised or org.end - j > 1):
-            found.append(replace(org, start=t))
+            body = _body_after_field(toks, org, lexicon)
+            found.append(replace(body, start=t if body is org else body.start))
             break
         tok = toks[t]
         if not (tok.is_word and (tok.capitalised or tok.key in _unit_joiners())):
@@ -528,6 +584,19 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
     if bracketed is not None:
         found.append(bracketed)
     return found
+
+
+def _body_after_field(toks, org: OrgMatch, lexicon: Lexicon) -> OrgMatch:
+    """A body named in a unit's field and right after it the body the unit belongs to
+    (``Direktur Kerja Sama ASEAN Kemenlu``): the second.
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Direktur Kerja Sama ASEAN Kemenlu Adi Nugroho").sentences[0].tokens
+    >>> _body_after_field(toks, org_at(toks, 3, Lexicon(), weak=False), Lexicon()).org.ident
+    'kemenlu'
+    """
+    after = org_at(toks, org.end, lexicon, weak=False) if org.end < len(toks) else None
+    return after if after is not None and toks[org.end].capitalised else org
 
 
 def _lower_case_head(toks, p: int, h: int) -> OrgMatch | None:
@@ -638,7 +707,20 @@ def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
         return None
     if k < len(toks) and _post_at(toks, _keys(toks), k) and not _rank_before_name(toks, k):
         return None
-    return name_after(toks, k)
+    name = name_after(toks, k)
+    return None if name is not None and _a_region(toks, name) else name
+
+
+def _a_region(toks, name: Name) -> bool:
+    """The words read as a name are a region (``Bupati Aceh Tenggara, Aceh Selatan, dan …``).
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Bupati Aceh Tenggara, Aceh Selatan dan Aceh Barat").sentences[0].tokens
+    >>> _a_region(toks, name_after(toks, 4)), _a_region(toks, name_after(toks, 1))
+    (True, True)
+    """
+    region = _gazetteer(toks, name.start)
+    return region is not None and region.org.is_local and region.end == name.end
 
 
 def _past_branch(toks, k: int) -> int:
@@ -653,12 +735,31 @@ def _past_branch(toks, k: int) -> int:
     branch = _branch_words().match(_keys(toks), k)
     if branch is None or k == 0 or not toks[k].capitalised:
         return k
-    end = _capitalised_end(toks, k + branch[0])
+    end = _joined_end(toks, k + branch[0])
     if end == k + branch[0] or end >= len(toks):
         return k
     if toks[end].text == ",":
         return end + 1
     return end if is_title(toks[end].text) else k
+
+
+def _joined_end(toks, j: int) -> int:
+    """The end of capitalised words from ``j``, maybe joined by ``dan`` (``Pembangunan Maluku
+    dan Papua``), at most a unit's length.
+
+    >>> from govkg.extract.text import tokens
+    >>> _joined_end(tokens("Induk Pembangunan Maluku dan Papua , Adi"), 0)
+    5
+    """
+    end = k = j
+    while k < len(toks) and k - j < MAX_UNIT_WORDS and toks[k].is_word:
+        if toks[k].capitalised:
+            end = k = k + 1
+        elif toks[k].key in _unit_joiners() and k > j:
+            k += 1
+        else:
+            break
+    return end
 
 
 def _rank_before_name(toks, k: int) -> bool:

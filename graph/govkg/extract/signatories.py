@@ -19,12 +19,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from govkg.extract.clauses import Facts
 from govkg.extract.names import is_title
-from govkg.extract.orgs import Org
-from govkg.extract.people import Official, fold_name, is_post_word, spelled_out
+from govkg.extract.orgs import Org, gazetteer_index
+from govkg.extract.people import (
+    Official,
+    fold_name,
+    is_post_phrase,
+    is_post_word,
+    spelled_out,
+)
 from govkg.extract.rules import Rules
 from govkg.extract.text import Token, token_key
 
@@ -119,6 +125,8 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
             continue
         sure = conf["signer_represented"] if zone == "representative" else _confidence(official)
         org = official.org.org if official.org else None
+        if org is None and _named(official):
+            org, official = _place_in_name(official, everyone)
         if org is None and not _named(official):
             other = coreferent(official, everyone)
             org = other.org.org if other is not None and other.org is not None else None
@@ -152,6 +160,38 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
             )
         )
     return found
+
+
+def _place_in_name(official: Official, everyone: Sequence[Facts]) -> tuple[Org | None, Official]:
+    """A post's place read into the name of a person without a body (``Gubernur Morobe Ginson
+    Sauno``): when the first word is a word of a body of the post's kind, or a local government
+    of another country, that the report names, the body, and the official without that word.
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> from govkg.extract.names import name_after
+    >>> art = read_article("Provinsi Bali meneken MoU. Diteken Gubernur Bali Adi Nugroho.")
+    >>> facts = [analyse(s, Lexicon()) for s in art.sentences]
+    >>> o = replace(facts[1].officials[0], org=None, name=name_after(facts[1].sentence.tokens, 2))
+    >>> org, o = _place_in_name(o, facts)
+    >>> org.ident, o.name.name
+    ('provinsi-51', 'Adi Nugroho')
+    """
+    words = official.name.name.split()
+    if len(words) < 3 or token_key(words[0]) in _given_names():
+        return None, official
+    kinds = {_region_roles().get(official.role), "ForeignLocalGovernment"}
+    first = token_key(words[0])
+    found = {
+        org.ident: org
+        for org in _bodies_named(everyone)
+        if org.kind in kinds and first in fold_name(org.name).split()
+    }
+    if len(found) != 1:
+        return None, official
+    name = replace(official.name, name=" ".join(words[1:]), start=official.name.start + 1)
+    return next(iter(found.values())), replace(official, name=name)
 
 
 def _body_elsewhere(
@@ -373,6 +413,10 @@ def _behalf_body(facts: Facts, official: Official) -> Org | None:
     >>> facts = analyse(art.sentences[0], Lexicon())
     >>> _behalf_body(facts, facts.officials[0]).ident
     'bps'
+    >>> art = read_article("Sekda Adi Nugroho mewakili Gubernur Bali meneken MoU dengan LAN.")
+    >>> facts = analyse(art.sentences[0], Lexicon())
+    >>> _behalf_body(facts, facts.officials[0]).ident
+    'provinsi-51'
     """
     keys = facts.sentence.keys
     end = (
@@ -383,7 +427,10 @@ def _behalf_body(facts: Facts, official: Official) -> Org | None:
     if end not in cues:
         return None
     after = next((p.match for p in facts.parties if p.match.start == cues[end]), None)
-    return after.org if after is not None and not after.weak else None
+    if after is None:  # ``Sekda NAME mewakili Gubernur Kalimantan Barat``: the head's body
+        head = next((o for o in facts.officials if o.start == cues[end] and o.org), None)
+        return head.org.org if head is not None and head.name is None else None
+    return after.org if not after.weak else None
 
 
 def _body_just_before(facts: Facts, official: Official) -> Org | None:
@@ -443,13 +490,47 @@ def shortest_form(name: str, everyone: Sequence[Facts]) -> str:
     >>> art = read_article("Bupati Halsel Usman Sidik meneken MoU. Bupati Usman Sidik senang.")
     >>> shortest_form("Halsel Usman Sidik", [analyse(s, Lexicon()) for s in art.sentences])
     'Usman Sidik'
+    >>> art = read_article("Bupati Nyoman Giri Prasta meneken MoU. Bupati Giri Prasta senang.")
+    >>> shortest_form("Nyoman Giri Prasta", [analyse(s, Lexicon()) for s in art.sentences])
+    'Nyoman Giri Prasta'
     """
     words = name.split()
+    given = _given_names()
     for cut in range(1, len(words) - 1):
+        if all(token_key(w) in given for w in words[:cut]):
+            break  # ``Nyoman Giri Prasta`` … ``Bupati Giri Prasta``: a given name, kept
         rest = tuple(token_key(w) for w in words[cut:])
-        if any(_written_alone(f.sentence.tokens, rest) for f in everyone):
+        place = _a_place(words[:cut], everyone)  # then its first word alone is enough
+        if any(_written_alone(f.sentence.tokens, rest[:1] if place else rest) for f in everyone):
             return " ".join(words[cut:])
     return name
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """Given names a report may leave out when it names the person again (``Nyoman``)."""
+    return frozenset(token_key(w) for w in Rules.load().data["names"]["droppable_given_names"])
+
+
+def _a_place(words: Sequence[str], everyone: Sequence[Facts]) -> bool:
+    """The words are a body's or place's name, or its start, in the gazetteer (``Halsel``,
+    ``Banda`` of ``Banda Aceh``), or words of a body the report names (``Sangihe`` of
+    ``Kabupaten Kepulauan Sangihe``); not a given name (``Nyoman``).
+
+    >>> _a_place(["Halsel"], []), _a_place(["Banda"], []), _a_place(["Nyoman"], [])
+    (True, True, False)
+    """
+    keys = tuple(token_key(w) for w in words)
+    if " ".join(keys) in gazetteer_index().prefixes:
+        return True
+    for f in everyone:
+        spans = [p.match for p in f.parties] + [o.org for o in f.officials if o.org]
+        for m in spans:
+            inside = f.sentence.keys[m.start : m.end]
+            n = len(keys)
+            if any(tuple(inside[k : k + n]) == keys for k in range(len(inside) - n + 1)):
+                return True
+    return False
 
 
 def _written_alone(toks: Sequence[Token], rest: tuple[str, ...]) -> bool:
@@ -458,6 +539,8 @@ def _written_alone(toks: Sequence[Token], rest: tuple[str, ...]) -> bool:
         if toks[i].key == rest[0] and tuple(t.key for t in toks[i : i + n]) == rest:
             before = toks[i - 1]
             if not before.capitalised or is_title(before.text) or is_post_word(before.key):
+                return True
+            if i >= 2 and is_post_phrase((toks[i - 2].key, before.key)):  # ``Wali Kota Rina``
                 return True
     return False
 

@@ -170,11 +170,14 @@ def tokens(text: str, offset: int = 0, *, keep: frozenset[str] = frozenset()) ->
 
     >>> [t.text for t in tokens("oleh Dr. Adi, M.Si. di LAN.", keep=frozenset({"Dr."}))]
     ['oleh', 'Dr.', 'Adi', ',', 'M.Si.', 'di', 'LAN', '.']
+    >>> [t.text for t in tokens("oleh Ir. SA. Adi", keep=frozenset({"Ir."}))]
+    ['oleh', 'Ir.', 'SA.', 'Adi']
     """
     found = []
     for match in _TOKEN.finditer(text):
         word, start = match.group(), match.start() + offset
-        if len(word) > 1 and word.endswith(".") and not _keeps_stop(word, keep):
+        initials = bool(found) and found[-1].text in keep and _initials(word)  # ``Ir. SA. Adi``
+        if len(word) > 1 and word.endswith(".") and not initials and not _keeps_stop(word, keep):
             found.append(Token(word[:-1], start, start + len(word) - 1, token_key(word[:-1])))
             found.append(Token(".", start + len(word) - 1, start + len(word), "."))
         else:
@@ -212,6 +215,16 @@ def written(toks: Sequence[Token]) -> str:
 
 def _split_tokens(text: str) -> list[str]:
     return [t.text for t in tokens(text, keep=frozenset({text.strip()}))]
+
+
+def _initials(word: str) -> bool:
+    """Two or three capitals with a full stop (``SA.``): initials after a title.
+
+    >>> _initials("SA."), _initials("Adi."), _initials("SA")
+    (True, False, False)
+    """
+    bare = word[:-1]
+    return word.endswith(".") and 2 <= len(bare) <= 3 and bare.isalpha() and bare.isupper()
 
 
 def _keeps_stop(word: str, keep: frozenset[str]) -> bool:
