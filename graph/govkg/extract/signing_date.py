@@ -16,6 +16,7 @@ publication date is unknown. A report that dates its signing nowhere gets no dat
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections.abc import Sequence
@@ -26,10 +27,11 @@ from typing import Any
 from govkg.extract.clauses import Facts
 from govkg.extract.dates import DateMention, Resolved, find_dates, resolve
 from govkg.extract.rules import Phrases, Rules
-from govkg.extract.text import Article, Sentence
+from govkg.extract.text import Article, Sentence, url_period
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/-])")
+_YEARS = re.compile(r"(?<![\w/-])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?![\w/-])")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 _DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][\w.'-]*[ ,]*){1,4}\(?\s*$")
 _DATELINE_DIGIT = re.compile(r"\d.*(?:[-–—:|]|--)")
@@ -63,7 +65,7 @@ def event_date(
     """
     lined = _dateline_date(article, published)
     anchor = lined[2].day if lined is not None and lined[2].precision == "day" else published
-    years = () if anchor else _years(article)
+    years = _hints(article, anchor)
     about = [f for f in facts if f.signing or f.current_kinds]
     others = [f for f in facts if not (f.signing or f.current_kinds)]
     found = _first(article, about, anchor, years)
@@ -107,7 +109,7 @@ def signing_day(
     >>> signing_day(art, analyse_article(art, "id").facts, date(2019, 2, 1))[0]
     '2019-02-01'
     """
-    years = () if published else _years(article)
+    years = _hints(article, published)
     found = _dated(article, facts, published, years, level="day", quoted=False)
     return _written(article, found, published, None) if found is not None else None
 
@@ -276,7 +278,11 @@ def _dated(
             if page_furniture(article, f.sentence, mention):
                 continue
             resolved = next(
-                (r for group in years or [()] if (r := resolve(mention, published, group))),
+                (
+                    r
+                    for group in years.groups or [()]
+                    if (r := resolve(mention, published, group, years.latest))
+                ),
                 None,
             )
             if resolved is not None:
@@ -424,14 +430,44 @@ def _alone_on_line(article: Article, sentence: Sentence) -> bool:
     return not article.text[before:start].strip() and not article.text[end:after].strip(" .")
 
 
+@dataclass(frozen=True)
+class _Hints:
+    """What places a date written without a year when the publication day is unknown: the
+    report's years (:func:`_years`), and the last day of the year or month its address files
+    it under (``/2022/``, ``/2017/09/``; no signing is later)."""
+
+    groups: tuple[list[int], ...] = ()
+    latest: date | None = None
+
+
+def _hints(article: Article, anchor: date | None) -> _Hints:
+    """No hints when the publication day is known; else the report's years and its address's
+    period.
+
+    >>> from govkg.extract.text import read_article
+    >>> _hints(read_article("https://x.example/2017/09/1/\\nLAN meneken MoU."), None).latest
+    datetime.date(2017, 9, 30)
+    """
+    if anchor is not None:
+        return _Hints()
+    period = url_period(article.url)
+    latest = None
+    if period is not None:
+        year, month = period
+        month = month or 12
+        latest = date(year, month, calendar.monthrange(year, month)[1])
+    return _Hints(_years(article), latest)
+
+
 def _years(article: Article) -> tuple[list[int], ...]:
     """The years the report writes in full dates (``27 Jun 2022``, page furniture included),
-    then every year it writes (``tahun 2018``): a year-less date is placed near the first
-    group if it can be, else near the second."""
+    then every year it writes (``tahun 2018``, both ends of ``RPJMD 2025-2029``): a
+    year-less date is placed near the first group if it can be, else near the second."""
     dated = sorted(
         {m.year for m in find_dates(article.text) if m.year and m.month and m.year >= 1900}
     )
-    return dated, sorted({int(y) for y in _YEAR.findall(article.text)})
+    spans = [y for pair in _YEARS.findall(article.text) for y in pair]
+    return dated, sorted({int(y) for y in [*_YEAR.findall(article.text), *spans]})
 
 
 def evidence_entry(article: Article, start: int, end: int, confidence: float) -> dict[str, Any]:

@@ -1,0 +1,73 @@
+"""Signing dates on real reports (issue 15, session 10): a year-less date placed by the year
+or month a report's address files it under, year spans as years of the report, a month
+written as a word never swapped with the day, a year written one too early in January. Each
+phenomenon is shown by a text of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govkg.extract import extract_text
+
+SIGNING = "Rektor Universitas Sebelas Maret dan Bupati Klaten meneken MoU di Solo"
+
+
+def _event(text: str, published: date | None = None) -> dict:
+    return extract_text(text, published=published, lang="id").record["events"][0]
+
+
+def _notes(event: dict) -> list[str]:
+    return [n for a in event["agreements"] for n in a.get("notes", [])]
+
+
+@pytest.mark.parametrize(
+    ("url", "when", "expected"),
+    [
+        ("https://kampus.example/2022/77-kerja-sama-baru", "Senin (25/7)", "2022-07-25"),
+        ("https://berita.example/2017/09/123/", "Senin (28/08)", "2017-08-28"),
+        ("https://berita.example/2021/01/55/", "Rabu (30/12)", "2020-12-30"),
+    ],
+)
+def test_address_year_places_a_yearless_date(url, when, expected):
+    event = _event(f"{url}\n{SIGNING}, {when}.")
+    assert event["date"] == expected
+
+
+def test_address_year_where_the_weekday_does_not_fit_gives_no_day():
+    # 22 February 2023 and 2022 are no Thursday: the address's year is not the signing's
+    event = _event(f"https://kampus.example/2023/?p=9\n{SIGNING}, Kamis (22/2).")
+    assert "date" not in event
+
+
+def test_year_span_counts_as_years_of_the_report():
+    text = (
+        f"https://berita.example/?p=12\n{SIGNING}, Senin (14/07). "
+        "Kerja sama itu mendukung RPJMD 2025-2029 kedua daerah."
+    )
+    event = _event(text)
+    assert event["date"] == "2025-07-14"
+    assert any("2025" in n for n in _notes(event))
+
+
+def test_month_in_words_is_never_swapped_with_the_day():
+    # 3 January 2023 was a Tuesday; 1 March 2023 (day and month swapped) a Wednesday
+    event = _event(f"{SIGNING}, Rabu 3 Januari 2023.")
+    assert event["date"] == "2023-01-03"
+
+
+def test_year_written_one_too_early_in_january():
+    event = _event(f"{SIGNING}, Rabu 3 Januari 2023.", published=date(2024, 1, 3))
+    assert event["date"] == "2024-01-03"
+    assert any("slip" in n for n in _notes(event))
+
+
+def test_year_before_publication_that_fits_is_kept():
+    event = _event(f"{SIGNING}, Selasa 3 Januari 2023.", published=date(2024, 1, 3))
+    assert event["date"] == "2023-01-03"
+
+
+def test_address_year_is_noted():
+    event = _event(f"https://kampus.example/2022/77-kerja-sama\n{SIGNING}, Senin (25/7).")
+    assert any("address" in n for n in _notes(event))
