@@ -71,3 +71,29 @@ def test_year_before_publication_that_fits_is_kept():
 def test_address_year_is_noted():
     event = _event(f"https://kampus.example/2022/77-kerja-sama\n{SIGNING}, Senin (25/7).")
     assert any("address" in n for n in _notes(event))
+
+
+def test_weekday_alone_without_publication_gives_the_year_of_the_occasion():
+    text = (
+        "Gubernur Jambi dan Rektor Universitas Jambi meneken MoU di sela Pekan Raya Jambi 2019, "
+        "Kamis.\nKerja sama itu mencakup riset pangan."
+    )
+    event = _event(text)
+    assert event["date"] == "2019"
+    assert any("only the year" in n for n in _notes(event))
+
+
+def test_weekday_alone_without_any_year_gives_no_date():
+    text = "Gubernur Jambi dan Rektor Universitas Jambi meneken MoU di sela Pekan Raya, Kamis."
+    assert "date" not in _event(text)
+
+
+def test_weekday_alone_with_address_year_gives_that_year():
+    event = _event(f"https://kampus.example/2021/88-mou\n{SIGNING}, pada Jumat.")
+    assert event["date"] == "2021"
+
+
+@pytest.mark.parametrize("when", ["Selama sepekan ini, {s}", "Pekan ini {s}", "{s} this week"])
+def test_this_week_gives_the_month_of_publication(when):
+    event = _event(when.format(s=SIGNING) + ".", published=date(2024, 7, 17))
+    assert event["date"] == "2024-07"

@@ -88,6 +88,9 @@ def event_date(
         return _written(article, found, published, None)
     if lined is not None:
         return _written(article, lined, published, "dateline")
+    found = _weekday_year(article, about, years) if anchor is None else None
+    if found is not None:
+        return _written(article, found, published, None)
     if published is None:
         return None, None, "the report gives no date of signing (nor a publication date); add it"
     note = (
@@ -287,6 +290,37 @@ def _dated(
             )
             if resolved is not None:
                 return f, mention, _source_month(mention, resolved) if sourced else resolved
+    return None
+
+
+def _weekday_year(article: Article, facts: Sequence[Facts], years: _Hints):
+    """A signing dated by a weekday alone (``…, Kamis.``) in a report with no publication day:
+    the year its address files it under, else the one year written in the same sentence (an
+    occasion named with its year: ``di sela Pameran 2019``); year precision, flagged.
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN dan BPS meneken MoU di sela Pameran 2019, Kamis.")
+    >>> facts = analyse_article(art, "id").facts
+    >>> _weekday_year(art, facts, _hints(art, None))[2].text
+    '2019'
+    """
+    for f in facts:
+        written = {int(y) for y in _YEAR.findall(f.sentence.text)}
+        year = years.latest.year if years.latest else written.pop() if len(written) == 1 else None
+        if f.background_only or year is None:
+            continue
+        for mention in find_dates(f.sentence.text, f.sentence.start):
+            if mention.weekday is None or mention.day is not None or mention.weeks is not None:
+                continue
+            if page_furniture(article, f.sentence, mention):
+                continue
+            note = (
+                f"the report dates the signing {mention.text!r} only and gives no publication "
+                f"day; only the year ({year}) is given, check it"
+            )
+            sure = Rules.load().confidence["date_year"]
+            return f, mention, Resolved(date(year, 1, 1), sure, note, "year")
     return None
 
 
