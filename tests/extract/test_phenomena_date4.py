@@ -97,3 +97,28 @@ def test_weekday_alone_with_address_year_gives_that_year():
 def test_this_week_gives_the_month_of_publication(when):
     event = _event(when.format(s=SIGNING) + ".", published=date(2024, 7, 17))
     assert event["date"] == "2024-07"
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        ("pada Senin 15/7/2024", "2024-07-15"),  # figures after a weekday, no comma
+        ("Senin 15-7-2024", "2024-07-15"),
+        ("pada 12 Febuari 2024", "2024-02-12"),  # misspelt and short month names
+        ("pada 12 Agust 2023", "2023-08-12"),
+        ("pada 12 Nop 2023", "2023-11-12"),
+        ("Senen (15/7)", "2024-07-15"),  # the Javanese spelling of Senin
+        ("Senin pekan ini", "2024-07-15"),  # a weekday of the week of publication
+        ("dua hari lalu", "2024-07-15"),  # days counted back
+        ("kemarin lusa", "2024-07-15"),
+    ],
+)
+def test_more_written_forms(when, expected):
+    event = _event(f"{SIGNING}, {when}.", published=date(2024, 7, 17))
+    assert event["date"] == expected
+
+
+def test_weekday_alone_is_noted():
+    event = _event(f"{SIGNING} pada Senin.", published=date(2024, 7, 17))
+    assert event["date"] == "2024-07-15"
+    assert any("last such day" in n for n in _notes(event))

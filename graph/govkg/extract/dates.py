@@ -122,12 +122,12 @@ def _patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"(?:{weekday}\s*,\s*)(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?!\d)"
+            rf"(?:{weekday}\s*,?\s*)(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?!\d)"
             rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])",
             re.I,
         ),
         re.compile(
-            rf"(?:(?:{weekday}\s*,\s*)|{_after(forms['numeric_before'])}|(?<=\())"
+            rf"(?:(?:{weekday}\s*,?\s*)|{_after(forms['numeric_before'])}|(?<=\())"
             rf"(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?!\d)",
             re.I,
         ),
@@ -450,7 +450,12 @@ def _weekday_only(mention: DateMention, published: date | None, conf: dict) -> R
     if published is None or mention.weekday is None:
         return None
     back = (published.weekday() - mention.weekday) % 7
-    return Resolved(published - timedelta(days=back), conf["date_relative"])
+    day = published - timedelta(days=back)
+    note = (
+        f"the report says {mention.text!r} only: {day.isoformat()} is the last such day up to "
+        f"publication ({published.isoformat()}), check it"
+    )
+    return Resolved(day, conf["date_relative"], note)
 
 
 def _full_year(year: int, published: date | None) -> int:
