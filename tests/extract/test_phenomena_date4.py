@@ -122,3 +122,27 @@ def test_weekday_alone_is_noted():
     event = _event(f"{SIGNING} pada Senin.", published=date(2024, 7, 17))
     assert event["date"] == "2024-07-15"
     assert any("last such day" in n for n in _notes(event))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{SIGNING} yang berlaku hingga 31 Desember 2026, Senin (15/7).",
+        f"{SIGNING} yang berlaku sampai 31 Desember 2026. Penandatanganan digelar Senin (15/7).",
+        f"Pendaftaran ditutup paling lambat tanggal 30 Juni 2024. {SIGNING} pada Senin (15/7).",
+        "The regent and the rector signed a memorandum of understanding, valid until "
+        "December 31, 2026, in Solo on Monday, July 15.",
+    ],
+)
+def test_a_date_bounding_a_period_is_not_the_signing_date(text):
+    assert _event(text, published=date(2024, 7, 17))["date"] == "2024-07-15"
+
+
+def test_a_date_after_publication_gives_way_to_the_signing_day():
+    text = f"{SIGNING} yang akan dijalankan 1 Agustus 2024. Penandatanganan dilakukan Senin (15/7)."
+    assert _event(text, published=date(2024, 7, 17))["date"] == "2024-07-15"
+
+
+def test_a_validity_start_alone_leaves_the_report_undated():
+    text = f"{SIGNING} di Solo. Kerja sama ini berlaku terhitung sejak 1 Agustus 2024."
+    assert "date" not in _event(text, published=date(2024, 7, 17))

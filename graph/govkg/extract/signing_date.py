@@ -262,7 +262,10 @@ def _dated(
     ``quoted`` False, none that follows a speech verb (``kata …, Selasa (5/8)``: the day of
     the statement, which may be later than the signing). A date a quoted source bears is
     taken only with ``sourced``, and then to the month (:func:`_source_month`). With
-    ``earlier``, only dates written with an earlier agreement (background zones) count."""
+    ``earlier``, only dates written with an earlier agreement (background zones) count. A date
+    that bounds a period (:func:`_in_period`) is skipped; one after publication is taken only
+    when no other is found."""
+    late = None
     for f in facts:
         if f.background_only and not earlier:
             continue
@@ -278,7 +281,7 @@ def _dated(
             )
             if (f.zone_of(token) in {"background", "implements"}) != earlier:
                 continue
-            if page_furniture(article, f.sentence, mention):
+            if page_furniture(article, f.sentence, mention) or _in_period(f, mention):
                 continue
             resolved = next(
                 (
@@ -288,9 +291,13 @@ def _dated(
                 ),
                 None,
             )
-            if resolved is not None:
-                return f, mention, _source_month(mention, resolved) if sourced else resolved
-    return None
+            if resolved is None:
+                continue
+            found = f, mention, _source_month(mention, resolved) if sourced else resolved
+            if published is None or resolved.day <= published:
+                return found
+            late = late or found  # after publication: only if no other date is found
+    return late
 
 
 def _weekday_year(article: Article, facts: Sequence[Facts], years: _Hints):
@@ -369,7 +376,8 @@ def page_furniture(article: Article, sentence: Sentence, mention: DateMention) -
 def _page_words() -> dict[str, Phrases]:
     data = Rules.load().data["signing_date"]
     return {
-        name: Phrases(data[name]) for name in ("starts", "words", "speech", "source", "in_turn")
+        name: Phrases(data[name])
+        for name in ("starts", "words", "speech", "source", "in_turn", "period")
     }
 
 
@@ -389,6 +397,24 @@ def _from_source(f: Facts, mention: DateMention) -> bool:
     if not cues:
         return False
     return not any(at > cues[-1] for at in f.cues.get("signing", []) if at < len(before))
+
+
+def _in_period(f: Facts, mention: DateMention) -> bool:
+    """The date bounds a period (``berlaku hingga 31 Desember 2026``, ``valid until``,
+    ``paling lambat tanggal …``): a cue of ``signing_date.period`` ends at most one word
+    before it.
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN dan BPS meneken MoU yang berlaku hingga 31 Desember 2026.")
+    >>> f = analyse_article(art, "id").facts[0]
+    >>> _in_period(f, find_dates(f.sentence.text, f.sentence.start)[0])
+    True
+    """
+    before = [t.key for t in f.sentence.tokens if t.end <= mention.start][-4:]
+    return any(
+        at + length >= len(before) - 1 for at, length, _ in _page_words()["period"].find(before)
+    )
 
 
 def _after_speech(f: Facts, mention: DateMention) -> bool:
