@@ -146,3 +146,8 @@ def test_a_date_after_publication_gives_way_to_the_signing_day():
 def test_a_validity_start_alone_leaves_the_report_undated():
     text = f"{SIGNING} di Solo. Kerja sama ini berlaku terhitung sejak 1 Agustus 2024."
     assert "date" not in _event(text, published=date(2024, 7, 17))
+
+
+@pytest.mark.parametrize("when", ["pada awal bulan ini", "bulan ini"])
+def test_this_month_gives_the_month_of_publication(when):
+    assert _event(f"{SIGNING} {when}.", published=date(2024, 7, 17))["date"] == "2024-07"
