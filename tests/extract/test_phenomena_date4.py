@@ -151,3 +151,16 @@ def test_a_validity_start_alone_leaves_the_report_undated():
 @pytest.mark.parametrize("when", ["pada awal bulan ini", "bulan ini"])
 def test_this_month_gives_the_month_of_publication(when):
     assert _event(f"{SIGNING} {when}.", published=date(2024, 7, 17))["date"] == "2024-07"
+
+
+def test_the_date_after_the_signing_word_comes_before_an_earlier_meetings():
+    text = f"Usai rapat pada Kamis (11/7), {SIGNING}, Senin (15/7)."
+    assert _event(text, published=date(2024, 7, 17))["date"] == "2024-07-15"
+
+
+def test_a_target_date_after_by_is_not_the_signing_date():
+    text = (
+        "In May 2023 the Klaten regent and the rector of Sebelas Maret University signed a "
+        "letter of intent to sign a full agreement by September 2024."
+    )
+    assert _event(text, published=date(2024, 7, 17))["date"] == "2023-05"

@@ -269,7 +269,7 @@ def _dated(
     for f in facts:
         if f.background_only and not earlier:
             continue
-        for mention in find_dates(f.sentence.text, f.sentence.start):
+        for mention in _signing_first(f):
             if mention.level != level:
                 continue
             if not quoted and _after_speech(f, mention):
@@ -329,6 +329,26 @@ def _weekday_year(article: Article, facts: Sequence[Facts], years: _Hints):
             sure = Rules.load().confidence["date_year"]
             return f, mention, Resolved(date(year, 1, 1), sure, note, "year")
     return None
+
+
+def _signing_first(f: Facts) -> list[DateMention]:
+    """The sentence's dates, those written after its first signing word or kind first
+    (``Usai rapat pada Kamis (11/7), … meneken MoU, Senin (15/7)``: the meeting's day comes
+    before the signing word).
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Usai rapat pada Kamis (11/7), LAN dan BPS meneken MoU, Senin (15/7).")
+    >>> [m.text for m in _signing_first(analyse_article(art, "id").facts[0])]
+    ['Senin (15/7)', 'Kamis (11/7)']
+    """
+    mentions = find_dates(f.sentence.text, f.sentence.start)
+    cues = [*f.cues.get("signing", []), *(k.start for k in f.current_kinds)]
+    if not cues:
+        return mentions
+    toks = f.sentence.tokens
+    at = toks[min(cues)].start if min(cues) < len(toks) else f.sentence.end
+    return sorted(mentions, key=lambda m: m.start < at)
 
 
 def _source_month(mention: DateMention, resolved: Resolved) -> Resolved:
