@@ -43,6 +43,9 @@ class DateMention:
     relative: int | None = None
     weeks: int | None = None
     months: int | None = None
+    numeric: bool = False
+    """The month is written as a figure (``12/3``), so day and month may be read the other
+    way round; a month written as a word never is."""
 
     @property
     def partial(self) -> bool:
@@ -119,12 +122,12 @@ def _patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(
-            rf"(?:{weekday}\s*,\s*)(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?!\d)"
+            rf"(?:{weekday}\s*,?\s*)(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?!\d)"
             rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])",
             re.I,
         ),
         re.compile(
-            rf"(?:(?:{weekday}\s*,\s*)|{_after(forms['numeric_before'])}|(?<=\())"
+            rf"(?:(?:{weekday}\s*,?\s*)|{_after(forms['numeric_before'])}|(?<=\())"
             rf"(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?!\d)",
             re.I,
         ),
@@ -231,6 +234,7 @@ def _mention(match: re.Match[str], rules: Rules, offset: int) -> DateMention | N
         year=int(year) if year else None,
         weekday=weekday,
         weekday_text=weekday_text,
+        numeric="m" in groups,
     )
 
 
@@ -243,19 +247,26 @@ def _fold_day(text: str) -> str:
 
 
 def resolve(
-    mention: DateMention, published: date | None, years: Iterable[int] = ()
+    mention: DateMention,
+    published: date | None,
+    years: Iterable[int] = (),
+    latest: date | None = None,
 ) -> Resolved | None:
     """The calendar day a mention means, given the publication date (None when it has none).
 
     Two-digit years are 20xx unless that is after the publication year. Without a
-    publication date, a day and weekday without a year take the one year next to ``years``
-    (the years the report writes elsewhere) in which the weekday fits. Returns None when the
-    mention cannot be placed (no year and no publication date, or no such day).
+    publication day, a day without a year is placed up to ``latest`` (the last day of the
+    year or month the report is filed under) as up to a publication day; without either, a
+    day and weekday take the one year next to ``years`` (the years the report writes
+    elsewhere) in which the weekday fits. Returns None when the mention cannot be placed
+    (no year and no publication date, or no such day).
 
     >>> resolve(find_dates("Senin (29/3/21)")[0], date(2021, 3, 30)).day
     datetime.date(2021, 3, 29)
     >>> resolve(find_dates("Rabu (27/9)")[0], None, [2018]).day
     datetime.date(2017, 9, 27)
+    >>> resolve(find_dates("Senin (25/7)")[0], None, latest=date(2022, 12, 31)).day
+    datetime.date(2022, 7, 25)
     """
     conf = Rules.load().confidence
     if mention.level == "year":
@@ -278,21 +289,32 @@ def resolve(
         day = _day(year, mention.month, mention.day)
         if day is None:
             return None
-        return _checked(mention, day, conf["date_full"], conf)
-    if published is None:
+        return _year_slip(mention, day, published, conf) or _checked(
+            mention, day, conf["date_full"], conf
+        )
+    bound = published or latest
+    if bound is None:
         return _year_from_text(mention, years, conf)
     candidates = [
         d
-        for year in (published.year, published.year - 1)
-        if (d := _day(year, mention.month, mention.day)) is not None and d <= published
+        for year in (bound.year, bound.year - 1)
+        if (d := _day(year, mention.month, mention.day)) is not None and d <= bound
     ]
     if not candidates:
         return None
     if mention.weekday is None:
         return Resolved(candidates[0], conf["date_no_weekday"])
     fitting = [d for d in candidates if d.weekday() == mention.weekday]
+    if fitting and published is None:
+        note = (
+            f"the report gives no year for {mention.text}; {fitting[0].year} is the year, up to "
+            "the one its address files it under, in which the weekday fits: check it"
+        )
+        return Resolved(fitting[0], conf["date_weekday_fits"], note)
     if fitting:
         return Resolved(fitting[0], conf["date_weekday_fits"])
+    if published is None:  # an address's year is no publication day: the weekday must fit
+        return _year_from_text(mention, years, conf)
     return _checked(mention, candidates[0], conf["date_weekday_fits"], conf)
 
 
@@ -368,9 +390,34 @@ def _year_from_text(mention: DateMention, years: Iterable[int], conf: dict) -> R
     return Resolved(day, conf["date_year_from_text"], note)
 
 
+def _year_slip(
+    mention: DateMention, day: date, published: date | None, conf: dict
+) -> Resolved | None:
+    """A date early in the year written with the year before (``Rabu 3 Januari 2023`` in a
+    report of January 2024): when the weekday does not fit the year written but fits the
+    publication's year, up to publication, the year written is a slip.
+
+    >>> resolve(find_dates("Rabu 3 Januari 2023")[0], date(2024, 1, 3)).day
+    datetime.date(2024, 1, 3)
+    """
+    if published is None or mention.weekday is None or day.weekday() == mention.weekday:
+        return None
+    if day.year != published.year - 1:
+        return None
+    fixed = _day(published.year, day.month, day.day)
+    if fixed is None or fixed > published or fixed.weekday() != mention.weekday:
+        return None
+    note = (
+        f"the report writes {mention.text}, but {day.isoformat()} was a "
+        f"{_EN_DAYS[day.weekday()]}; {fixed.isoformat()}, up to publication, is the "
+        f"{_EN_DAYS[mention.weekday]}: the year written is taken for a slip, check it"
+    )
+    return Resolved(fixed, conf["date_year_slip"], note)
+
+
 def _checked(mention: DateMention, day: date, sure: float, conf: dict) -> Resolved:
     if mention.weekday is not None and day.weekday() != mention.weekday:
-        swapped = _day(day.year, mention.day, mention.month)
+        swapped = _day(day.year, mention.day, mention.month) if mention.numeric else None
         if swapped is not None and swapped.weekday() == mention.weekday:
             note = (
                 f"the report writes {mention.text}; read day and month the other way round, "
@@ -403,7 +450,12 @@ def _weekday_only(mention: DateMention, published: date | None, conf: dict) -> R
     if published is None or mention.weekday is None:
         return None
     back = (published.weekday() - mention.weekday) % 7
-    return Resolved(published - timedelta(days=back), conf["date_relative"])
+    day = published - timedelta(days=back)
+    note = (
+        f"the report says {mention.text!r} only: {day.isoformat()} is the last such day up to "
+        f"publication ({published.isoformat()}), check it"
+    )
+    return Resolved(day, conf["date_relative"], note)
 
 
 def _full_year(year: int, published: date | None) -> int:

@@ -16,6 +16,7 @@ publication date is unknown. A report that dates its signing nowhere gets no dat
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections.abc import Sequence
@@ -26,11 +27,11 @@ from typing import Any
 from govkg.extract.clauses import Facts, opens_with_link
 from govkg.extract.dates import DateMention, Resolved, find_dates, resolve
 from govkg.extract.rules import Phrases, Rules
-from govkg.extract.text import Article, Sentence, tokens
+from govkg.extract.text import Article, Sentence, tokens, url_period
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(?:0?[1-9]|1[0-2])/")
 _YEAR = re.compile(r"(?<![\w/-])((?:19|20)\d\d)(?![\w/-])")
+_YEARS = re.compile(r"(?<![\w/-])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?![\w/-])")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 _DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][\w.'-]*[ ,]*){1,4}\(?\s*$")
 _DATELINE_DIGIT = re.compile(r"\d.*(?:[-–—:|]|--)")
@@ -64,7 +65,7 @@ def event_date(
     """
     lined = _dateline_date(article, published)
     anchor = lined[2].day if lined is not None and lined[2].precision == "day" else published
-    years = () if anchor else _years(article)
+    years = _hints(article, anchor)
     about = [f for f in facts if f.signing or f.current_kinds]
     others = [f for f in facts if not (f.signing or f.current_kinds)]
     found = _first(article, about, anchor, years)
@@ -87,6 +88,9 @@ def event_date(
         return _written(article, found, published, None)
     if lined is not None:
         return _written(article, lined, published, "dateline")
+    found = _weekday_year(article, about, years) if anchor is None else None
+    if found is not None:
+        return _written(article, found, published, None)
     if published is None:
         return None, None, "the report gives no date of signing (nor a publication date); add it"
     note = (
@@ -108,7 +112,7 @@ def signing_day(
     >>> signing_day(art, analyse_article(art, "id").facts, date(2019, 2, 1))[0]
     '2019-02-01'
     """
-    years = () if published else _years(article)
+    years = _hints(article, published)
     found = _dated(article, facts, published, years, level="day", quoted=False)
     return _written(article, found, published, None) if found is not None else None
 
@@ -258,11 +262,14 @@ def _dated(
     ``quoted`` False, none that follows a speech verb (``kata …, Selasa (5/8)``: the day of
     the statement, which may be later than the signing). A date a quoted source bears is
     taken only with ``sourced``, and then to the month (:func:`_source_month`). With
-    ``earlier``, only dates written with an earlier agreement (background zones) count."""
+    ``earlier``, only dates written with an earlier agreement (background zones) count. A date
+    that bounds a period (:func:`_in_period`) is skipped; one after publication is taken only
+    when no other is found."""
+    late = None
     for f in facts:
         if f.background_only and not earlier:
             continue
-        for mention in find_dates(f.sentence.text, f.sentence.start):
+        for mention in _signing_first(f):
             if mention.level != level:
                 continue
             if not quoted and _after_speech(f, mention):
@@ -274,15 +281,74 @@ def _dated(
             )
             if (f.zone_of(token) in {"background", "implements"}) != earlier:
                 continue
-            if page_furniture(article, f.sentence, mention):
+            if page_furniture(article, f.sentence, mention) or _in_period(f, mention):
                 continue
             resolved = next(
-                (r for group in years or [()] if (r := resolve(mention, published, group))),
+                (
+                    r
+                    for group in years.groups or [()]
+                    if (r := resolve(mention, published, group, years.latest))
+                ),
                 None,
             )
-            if resolved is not None:
-                return f, mention, _source_month(mention, resolved) if sourced else resolved
+            if resolved is None:
+                continue
+            found = f, mention, _source_month(mention, resolved) if sourced else resolved
+            if published is None or resolved.day <= published:
+                return found
+            late = late or found  # after publication: only if no other date is found
+    return late
+
+
+def _weekday_year(article: Article, facts: Sequence[Facts], years: _Hints):
+    """A signing dated by a weekday alone (``…, Kamis.``) in a report with no publication day:
+    the year its address files it under, else the one year written in the same sentence (an
+    occasion named with its year: ``di sela Pameran 2019``); year precision, flagged.
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN dan BPS meneken MoU di sela Pameran 2019, Kamis.")
+    >>> facts = analyse_article(art, "id").facts
+    >>> _weekday_year(art, facts, _hints(art, None))[2].text
+    '2019'
+    """
+    for f in facts:
+        written = {int(y) for y in _YEAR.findall(f.sentence.text)}
+        year = years.latest.year if years.latest else written.pop() if len(written) == 1 else None
+        if f.background_only or year is None:
+            continue
+        for mention in find_dates(f.sentence.text, f.sentence.start):
+            if mention.weekday is None or mention.day is not None or mention.weeks is not None:
+                continue
+            if page_furniture(article, f.sentence, mention):
+                continue
+            note = (
+                f"the report dates the signing {mention.text!r} only and gives no publication "
+                f"day; only the year ({year}) is given, check it"
+            )
+            sure = Rules.load().confidence["date_year"]
+            return f, mention, Resolved(date(year, 1, 1), sure, note, "year")
     return None
+
+
+def _signing_first(f: Facts) -> list[DateMention]:
+    """The sentence's dates, those written after its first signing word or kind first
+    (``Usai rapat pada Kamis (11/7), … meneken MoU, Senin (15/7)``: the meeting's day comes
+    before the signing word).
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Usai rapat pada Kamis (11/7), LAN dan BPS meneken MoU, Senin (15/7).")
+    >>> [m.text for m in _signing_first(analyse_article(art, "id").facts[0])]
+    ['Senin (15/7)', 'Kamis (11/7)']
+    """
+    mentions = find_dates(f.sentence.text, f.sentence.start)
+    cues = [*f.cues.get("signing", []), *(k.start for k in f.current_kinds)]
+    if not cues:
+        return mentions
+    toks = f.sentence.tokens
+    at = toks[min(cues)].start if min(cues) < len(toks) else f.sentence.end
+    return sorted(mentions, key=lambda m: m.start < at)
 
 
 def _source_month(mention: DateMention, resolved: Resolved) -> Resolved:
@@ -342,7 +408,9 @@ def link_line(article: Article, sentence: Sentence) -> bool:
 @functools.cache
 def _page_words() -> dict[str, Phrases]:
     data = Rules.load().data["signing_date"]
-    return {name: Phrases(data[name]) for name in ("words", "speech", "source", "in_turn")}
+    return {
+        name: Phrases(data[name]) for name in ("words", "speech", "source", "in_turn", "period")
+    }
 
 
 def _from_source(f: Facts, mention: DateMention) -> bool:
@@ -361,6 +429,24 @@ def _from_source(f: Facts, mention: DateMention) -> bool:
     if not cues:
         return False
     return not any(at > cues[-1] for at in f.cues.get("signing", []) if at < len(before))
+
+
+def _in_period(f: Facts, mention: DateMention) -> bool:
+    """The date bounds a period (``berlaku hingga 31 Desember 2026``, ``valid until``,
+    ``paling lambat tanggal …``): a cue of ``signing_date.period`` ends at most one word
+    before it.
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN dan BPS meneken MoU yang berlaku hingga 31 Desember 2026.")
+    >>> f = analyse_article(art, "id").facts[0]
+    >>> _in_period(f, find_dates(f.sentence.text, f.sentence.start)[0])
+    True
+    """
+    before = [t.key for t in f.sentence.tokens if t.end <= mention.start][-4:]
+    return any(
+        at + length >= len(before) - 1 for at, length, _ in _page_words()["period"].find(before)
+    )
 
 
 def _after_speech(f: Facts, mention: DateMention) -> bool:
@@ -436,19 +522,44 @@ def _alone_on_line(article: Article, sentence: Sentence) -> bool:
     return not article.text[before:start].strip() and not article.text[end:after].strip(" .")
 
 
-def _years(article: Article) -> tuple[list[int], ...]:
-    """The years the report writes in full dates (``27 Jun 2022``, page furniture included),
-    then every year it writes (``tahun 2018``): a year-less date is placed near the first
-    group if it can be, else near the second. A year and month in the report's address
-    (``/2017/09/``: the month it was published) count with the full dates.
+@dataclass(frozen=True)
+class _Hints:
+    """What places a date written without a year when the publication day is unknown: the
+    report's years (:func:`_years`), and the last day of the year or month its address files
+    it under (``/2022/``, ``/2017/09/``; no signing is later)."""
+
+    groups: tuple[list[int], ...] = ()
+    latest: date | None = None
+
+
+def _hints(article: Article, anchor: date | None) -> _Hints:
+    """No hints when the publication day is known; else the report's years and its address's
+    period.
 
     >>> from govkg.extract.text import read_article
-    >>> _years(read_article("https://x.example/2017/09/123/\\nLAN meneken MoU, Senin (28/8)."))
-    ([2017], [])
+    >>> _hints(read_article("https://x.example/2017/09/1/\\nLAN meneken MoU."), None).latest
+    datetime.date(2017, 9, 30)
     """
-    dated = {m.year for m in find_dates(article.text) if m.year and m.month and m.year >= 1900}
-    dated |= {int(y) for y in _URL_MONTH.findall(article.url or "")}
-    return sorted(dated), sorted({int(y) for y in _YEAR.findall(article.text)})
+    if anchor is not None:
+        return _Hints()
+    period = url_period(article.url)
+    latest = None
+    if period is not None:
+        year, month = period
+        month = month or 12
+        latest = date(year, month, calendar.monthrange(year, month)[1])
+    return _Hints(_years(article), latest)
+
+
+def _years(article: Article) -> tuple[list[int], ...]:
+    """The years the report writes in full dates (``27 Jun 2022``, page furniture included),
+    then every year it writes (``tahun 2018``, both ends of ``RPJMD 2025-2029``): a
+    year-less date is placed near the first group if it can be, else near the second."""
+    dated = sorted(
+        {m.year for m in find_dates(article.text) if m.year and m.month and m.year >= 1900}
+    )
+    spans = [y for pair in _YEARS.findall(article.text) for y in pair]
+    return dated, sorted({int(y) for y in [*_YEAR.findall(article.text), *spans]})
 
 
 def evidence_entry(article: Article, start: int, end: int, confidence: float) -> dict[str, Any]:

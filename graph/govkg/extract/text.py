@@ -29,6 +29,7 @@ _TOKEN = re.compile(r"\w+(?:[.'’&/-]\w+)*\.?|[^\w\s]")
 _URL_DATE = re.compile(
     r"/(?P<y>20\d\d)(?P<sep>[/-]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?=[/_.-]|$)"
 )
+_URL_PERIOD = re.compile(r"(?<=[^/])/(?P<y>(?:19|20)\d\d)/(?:(?P<m>0[1-9]|1[0-2])/)?")
 
 
 def _labels(words) -> str:
@@ -294,6 +295,19 @@ def url_date(url: str | None) -> date | None:
         return date(int(match["y"]), int(match["m"]), int(match["d"]))
     except ValueError:
         return None
+
+
+def url_period(url: str | None) -> tuple[int, int | None] | None:
+    """The year, and the month when given, that a report's address files it under when it
+    gives no day (``/2022/140-teken-mou``, ``/2017/09/9232/``), or None.
+
+    >>> url_period("https://x.example/2017/09/9232/"), url_period("https://x.example/2022/140-a")
+    ((2017, 9), (2022, None))
+    """
+    match = _URL_PERIOD.search(url or "")
+    if match is None:
+        return None
+    return int(match["y"]), int(match["m"]) if match["m"] else None
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
