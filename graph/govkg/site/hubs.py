@@ -30,15 +30,17 @@ True
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rdflib import BNode, URIRef
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from govkg.site import tables
 from govkg.site.describe import range_key, statement_key
+from govkg.site.prefetch import FEW, INFERRED
 from govkg.site.queries import Select, Tables, gather, rows
 from govkg.site.tables import page_slice
 
@@ -55,9 +57,11 @@ class Hub:
     """One hub's long lists, each in the order its page query cuts it."""
 
     agreements: list[URIRef]  # newest first, then by IRI (body-agreements.rq)
-    pairs: list[tuple[Node, Node]]  # (predicate, value) by statement_key
+    statements: list[tuple[Node, Node, Node]]  # (predicate, value, graph), in no order
+    pairs: list[tuple[Node, Node]]  # distinct (predicate, value) by statement_key
     incoming: list[tuple[Node, Node]]  # (subject, predicate) by "predicate subject"
     partners: list[dict]  # the canned partners query's rows
+    provenance: list[dict]  # provenance.rq's rows
 
 
 @dataclass
@@ -90,21 +94,23 @@ def _hub(select: Select, body: str, dated: list[tuple[str | None, URIRef]]) -> H
     """One hub's lists, or None when one holds a blank node (which a ``VALUES`` block cannot
     name: the hub's pages are then read as before)."""
     params = {"entity": body}
-    found, pointing, partners = gather(
+    found, pointing, partners, provenance = gather(
         select,
         [
-            ("entity-pairs", params, 1),
+            ("entity-statements", params, 1),
             ("entity-incoming", params, 1),
             ("partners", {"agency": body}, 1),
+            ("provenance", params, 1),
         ],
     )
-    pairs = sorted({(r["predicate"], r["object"]) for r in found}, key=_pair_key)
+    statements = [(r["predicate"], r["object"], r["graph"]) for r in found]
+    pairs = sorted({(p, o) for p, o, _ in statements}, key=_pair_key)
     incoming = sorted(
         {(r["subject"], r["predicate"]) for r in pointing}, key=lambda sp: range_key(sp[1], sp[0])
     )
     if any(isinstance(t, BNode) for pair in pairs + incoming for t in pair):
         return None
-    return Hub(_newest_first(dated), pairs, incoming, partners)
+    return Hub(_newest_first(dated), statements, pairs, incoming, partners, provenance)
 
 
 def _pair_key(pair: tuple[Node, Node]) -> str:
@@ -144,10 +150,19 @@ class Indexed(Tables):
         hub = self.index.hubs.get(str(next(iter(params.values()), "")))
         if hub is None:
             return rows(self.select, name, params, page)
-        if name == "partners":
-            return hub.partners
-        if name == "statement-labels":
-            return self._labels(hub, params)
+        entity = URIRef(str(next(iter(params.values()))))
+        kept = {
+            "partners": lambda: hub.partners,
+            "provenance": lambda: hub.provenance,
+            "statement-count": lambda: _counted("statements", len(hub.pairs)),
+            "incoming-count": lambda: _counted("statements", len(hub.incoming)),
+            "body-agreement-count": lambda: _counted("agreements", len(hub.agreements)),
+            "statements": lambda: _few(hub.statements),
+            "labels": lambda: self._labelled(_labelled(entity, hub)),
+            "statement-labels": lambda: self._labelled(_in_range(hub, params)),
+        }.get(name)
+        if kept is not None:
+            return kept()
         if name not in PAGED:
             return rows(self.select, name, params, page)
         query, listed = PAGED[name]
@@ -156,17 +171,43 @@ class Indexed(Tables):
             return []
         return rows(self.select, query, params, values=[_row(item) for item in items])
 
-    def _labels(self, hub: Hub, params: Mapping[str, str]) -> list[dict]:
-        """``statement-labels.rq``'s rows: the labels of the IRIs the hub links to whose key
-        lies in the page's range."""
-        low, high = str(params["from"]), str(params["to"])
-        nodes = sorted(
-            {o for p, o in hub.pairs if isinstance(o, URIRef) and low <= range_key(p, o) <= high},
-            key=str,
-        )
+    def _labelled(self, nodes: set[Node]) -> list[dict]:
+        """The rows of ``page-labels.rq`` for ``nodes`` (none for no nodes)."""
         if not nodes:
             return []
-        return rows(self.select, "page-labels", {}, values=[[node] for node in nodes])
+        shown = sorted(nodes, key=str)
+        return rows(self.select, "page-labels", {}, values=[[node] for node in shown])
+
+
+def _counted(column: str, number: int) -> list[dict]:
+    """A ``*-count`` query's answer: one row, none when there is nothing to count."""
+    return [{column: Literal(number)}] if number else []
+
+
+def _few(statements: list[tuple[Node, Node, Node]]) -> list[dict]:
+    """``statements.rq``'s rows: the statements of the properties with at most :data:`FEW`
+    distinct values."""
+    values = Counter(p for p, _ in {(p, o) for p, o, _ in statements})
+    return [{"predicate": p, "object": o, "graph": g} for p, o, g in statements if values[p] <= FEW]
+
+
+def _labelled(entity: URIRef, hub: Hub) -> set[Node]:
+    """The nodes ``labels.rq`` labels: the entity, its predicates both ways, its classes, and
+    what a graph other than the inferred one links it to."""
+    nodes: set[Node] = {entity}
+    for p, o, g in hub.statements:
+        nodes.add(p)
+        if g != INFERRED or p == RDF.type:
+            nodes.add(o)
+    nodes.update(p for _, p in hub.incoming)
+    return {node for node in nodes if isinstance(node, URIRef)}
+
+
+def _in_range(hub: Hub, params: Mapping[str, str]) -> set[Node]:
+    """The nodes ``statement-labels.rq`` labels: the IRIs the hub links to whose key lies in
+    the page's range."""
+    low, high = str(params["from"]), str(params["to"])
+    return {o for p, o in hub.pairs if isinstance(o, URIRef) and low <= range_key(p, o) <= high}
 
 
 def _row(item: Node | Sequence[Node]) -> Sequence[Node]:
