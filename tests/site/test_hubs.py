@@ -78,3 +78,28 @@ def test_values_are_checked_terms():
 def test_hub_pages_are_the_same_on_the_corpus(corpus_out, monkeypatch):
     monkeypatch.setattr("govkg.site.tables.PAGE_SIZE", 3)  # hubs: bodies over 3 agreements
     assert compare(corpus_out, more_than=None) > 20
+
+
+def test_served_hub_pages_are_the_pages_read_without_the_index(seed_out, monkeypatch):
+    """``govkg serve`` fills the index at start and answers a hub's pages from it, through
+    the worker pool (its ``values`` verb): the same bytes as the pages read in process."""
+    import urllib.request
+
+    from govkg.server.policy import Limits
+    from govkg.server.runner import Server
+
+    monkeypatch.setattr("govkg.site.tables.PAGE_SIZE", 2)
+    select = open_engine([seed_out]).select
+    lan = "https://w3id.org/govkg/id/org/lan"
+    limits = Limits(workers=2, timeout=10.0, memory_mb=1024, queue_wait=10.0)
+    with Server([seed_out], port=0, limits=limits) as server:
+        assert server.hubs_done.wait(60)
+        assert lan in server.app.hubs.hubs
+        for page in (1, 2, 3):
+            html, turtle, _, pages = documents(select, lan, page)
+            suffix = f".{page}" if page > 1 else ""
+            for ext, expected in (("html", html), ("ttl", turtle)):
+                url = f"{server.url}id/org/lan{suffix}.{ext}"
+                with urllib.request.urlopen(url, timeout=30) as response:
+                    assert response.read() == expected, (page, ext)
+        assert pages >= 3
