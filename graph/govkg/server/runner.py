@@ -173,6 +173,7 @@ class Server:
             engine = OxigraphEngine.open(self.config.store)
             build_index(engine.select, into=index, stop=self._stopping)
             del engine
+            gc.freeze()  # kept for the server's life: collections need not walk the index
             log.info("hub index: %d hubs in %.1f s", len(index.hubs), time.perf_counter() - started)
         except Exception as err:  # pages stay right without it, only slower
             if not self._stopping.is_set():

@@ -63,6 +63,8 @@ class Hub:
     incoming: list[tuple[Node, Node]]  # (subject, predicate) by "predicate subject"
     partners: list[dict]  # the canned partners query's rows
     provenance: list[dict]  # provenance.rq's rows
+    few: list[dict] = field(default_factory=list)  # statements.rq's rows
+    labelled: list[Node] = field(default_factory=list)  # the nodes labels.rq labels
 
 
 @dataclass
@@ -116,17 +118,22 @@ def _hub(select: Select, body: str, dated: list[tuple[str | None, URIRef]]) -> H
         ],
     )
     statements = [(r["predicate"], r["object"], r["graph"]) for r in found]
-    pairs = sorted({(p, o) for p, o, _ in statements}, key=_pair_key)
-    incoming = sorted(
-        {(r["subject"], r["predicate"]) for r in pointing}, key=lambda sp: range_key(sp[1], sp[0])
+    # made unique and sorted by their keys' text (one key per pair): rdflib terms hash and
+    # compare in Python, 14,000 pairs at a time
+    pairs = _by_key({statement_key(p, o): (p, o) for p, o, _ in statements})
+    incoming = _by_key(
+        {range_key(r["predicate"], r["subject"]): (r["subject"], r["predicate"]) for r in pointing}
     )
     if any(isinstance(t, BNode) for pair in pairs + incoming for t in pair):
         return None
-    return Hub(_newest_first(dated), statements, pairs, incoming, partners, provenance)
+    hub = Hub(_newest_first(dated), statements, pairs, incoming, partners, provenance)
+    hub.few = _few(statements)
+    hub.labelled = _labelled(URIRef(body), hub)
+    return hub
 
 
-def _pair_key(pair: tuple[Node, Node]) -> str:
-    return statement_key(*pair)
+def _by_key(keyed: dict[str, tuple]) -> list[tuple]:
+    return [keyed[key] for key in sorted(keyed)]
 
 
 def _newest_first(dated: list[tuple[str | None, URIRef]]) -> list[URIRef]:
@@ -162,16 +169,15 @@ class Indexed(Tables):
         hub = self.index.hubs.get(str(next(iter(params.values()), "")))
         if hub is None:
             return rows(self.select, name, params, page)
-        entity = URIRef(str(next(iter(params.values()))))
         kept = {
             "partners": lambda: hub.partners,
             "provenance": lambda: hub.provenance,
             "statement-count": lambda: _counted("statements", len(hub.pairs)),
             "incoming-count": lambda: _counted("statements", len(hub.incoming)),
             "body-agreement-count": lambda: _counted("agreements", len(hub.agreements)),
-            "statements": lambda: _few(hub.statements),
-            "labels": lambda: self._labelled(_labelled(entity, hub)),
-            "statement-labels": lambda: self._labelled(_in_range(hub, params)),
+            "statements": lambda: hub.few,
+            "labels": lambda: self._labelled(hub.labelled),
+            "statement-labels": lambda: self._labelled(sorted(_in_range(hub, params), key=str)),
         }.get(name)
         if kept is not None:
             return kept()
@@ -183,12 +189,11 @@ class Indexed(Tables):
             return []
         return rows(self.select, query, params, values=[_row(item) for item in items])
 
-    def _labelled(self, nodes: set[Node]) -> list[dict]:
+    def _labelled(self, nodes: Sequence[Node]) -> list[dict]:
         """The rows of ``page-labels.rq`` for ``nodes`` (none for no nodes)."""
         if not nodes:
             return []
-        shown = sorted(nodes, key=str)
-        return rows(self.select, "page-labels", {}, values=[[node] for node in shown])
+        return rows(self.select, "page-labels", {}, values=[[node] for node in nodes])
 
 
 def _counted(column: str, number: int) -> list[dict]:
@@ -199,20 +204,23 @@ def _counted(column: str, number: int) -> list[dict]:
 def _few(statements: list[tuple[Node, Node, Node]]) -> list[dict]:
     """``statements.rq``'s rows: the statements of the properties with at most :data:`FEW`
     distinct values."""
-    values = Counter(p for p, _ in {(p, o) for p, o, _ in statements})
-    return [{"predicate": p, "object": o, "graph": g} for p, o, g in statements if values[p] <= FEW]
+    values = Counter(str(p) for p in {statement_key(p, o): p for p, o, _ in statements}.values())
+    return [
+        {"predicate": p, "object": o, "graph": g} for p, o, g in statements if values[str(p)] <= FEW
+    ]
 
 
-def _labelled(entity: URIRef, hub: Hub) -> set[Node]:
+def _labelled(entity: URIRef, hub: Hub) -> list[Node]:
     """The nodes ``labels.rq`` labels: the entity, its predicates both ways, its classes, and
-    what a graph other than the inferred one links it to."""
-    nodes: set[Node] = {entity}
+    what a graph other than the inferred one links it to (IRIs only), by their text."""
+    inferred, kind = str(INFERRED), str(RDF.type)
+    nodes: dict[str, Node] = {str(entity): entity}
     for p, o, g in hub.statements:
-        nodes.add(p)
-        if g != INFERRED or p == RDF.type:
-            nodes.add(o)
-    nodes.update(p for _, p in hub.incoming)
-    return {node for node in nodes if isinstance(node, URIRef)}
+        nodes[str(p)] = p
+        if isinstance(o, URIRef) and (str(g) != inferred or str(p) == kind):
+            nodes[str(o)] = o
+    nodes.update((str(p), p) for _, p in hub.incoming)
+    return [nodes[key] for key in sorted(nodes)]
 
 
 def _in_range(hub: Hub, params: Mapping[str, str]) -> set[Node]:
