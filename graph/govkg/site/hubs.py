@@ -5,8 +5,9 @@ A hub is a body party to more than one page of agreements (:data:`govkg.site.tab
 At 1M triples the largest is party to 6,721 agreements and pointed at by 14,126 statements; a
 query that cuts one page of them sorts them all (Oxigraph reads every IRI's text from the store
 to compare it), 0.1–0.3 s a table. :func:`build_index` reads, once, each hub's agreements
-(with their dates), its property and value pairs, what points at it, and its partners (the
-canned ``partners`` query), and sorts them as the page queries do. :class:`Indexed` then
+(with their dates), its property and value pairs and what points at it, and sorts them as the
+page queries do; it keeps the answers of the hub's queries that are not paged (:data:`KEPT`:
+its partners, provenance and officials, the same on every page). :class:`Indexed` then
 answers a hub's paged queries by their ``page-*`` forms, which take the page's items in a
 ``VALUES`` block; everything else goes to the store as before. The rows are the same, so the
 pages are the same bytes (``tests/site/test_hubs.py`` compares them).
@@ -52,6 +53,14 @@ PAGED = {  # a paged query → its form that takes the page's items, and the lis
     "body-agreement-links": ("page-agreement-links", "agreements"),
 }
 
+KEPT = {  # the queries of a hub's page that are not paged, kept whole → their parameter
+    "partners": "agency",
+    "provenance": "entity",
+    "body-officials": "agency",
+    "body-official-sources": "agency",
+    "body-changes": "agency",
+}
+
 
 @dataclass
 class Hub:
@@ -61,8 +70,7 @@ class Hub:
     statements: list[tuple[Node, Node, Node]]  # (predicate, value, graph), in no order
     pairs: list[tuple[Node, Node]]  # distinct (predicate, value) by statement_key
     incoming: list[tuple[Node, Node]]  # (subject, predicate) by "predicate subject"
-    partners: list[dict]  # the canned partners query's rows
-    provenance: list[dict]  # provenance.rq's rows
+    kept: dict[str, list[dict]]  # the rows of the queries in KEPT
     few: list[dict] = field(default_factory=list)  # statements.rq's rows
     labelled: list[Node] = field(default_factory=list)  # the nodes labels.rq labels
 
@@ -108,14 +116,10 @@ def _hub(select: Select, body: str, dated: list[tuple[str | None, URIRef]]) -> H
     """One hub's lists, or None when one holds a blank node (which a ``VALUES`` block cannot
     name: the hub's pages are then read as before)."""
     params = {"entity": body}
-    found, pointing, partners, provenance = gather(
+    found, pointing, *answers = gather(
         select,
-        [
-            ("entity-statements", params, 1),
-            ("entity-incoming", params, 1),
-            ("partners", {"agency": body}, 1),
-            ("provenance", params, 1),
-        ],
+        [("entity-statements", params, 1), ("entity-incoming", params, 1)]
+        + [(name, {KEPT[name]: body}, 1) for name in KEPT],
     )
     statements = [(r["predicate"], r["object"], r["graph"]) for r in found]
     # made unique and sorted by their keys' text (one key per pair): rdflib terms hash and
@@ -126,7 +130,8 @@ def _hub(select: Select, body: str, dated: list[tuple[str | None, URIRef]]) -> H
     )
     if any(isinstance(t, BNode) for pair in pairs + incoming for t in pair):
         return None
-    hub = Hub(_newest_first(dated), statements, pairs, incoming, partners, provenance)
+    kept = dict(zip(KEPT, answers, strict=True))
+    hub = Hub(_newest_first(dated), statements, pairs, incoming, kept)
     hub.few = _few(statements)
     hub.labelled = _labelled(URIRef(body), hub)
     return hub
@@ -169,9 +174,9 @@ class Indexed(Tables):
         hub = self.index.hubs.get(str(next(iter(params.values()), "")))
         if hub is None:
             return rows(self.select, name, params, page)
-        kept = {
-            "partners": lambda: hub.partners,
-            "provenance": lambda: hub.provenance,
+        if name in hub.kept:
+            return hub.kept[name]
+        derived = {
             "statement-count": lambda: _counted("statements", len(hub.pairs)),
             "incoming-count": lambda: _counted("statements", len(hub.incoming)),
             "body-agreement-count": lambda: _counted("agreements", len(hub.agreements)),
@@ -179,8 +184,8 @@ class Indexed(Tables):
             "labels": lambda: self._labelled(hub.labelled),
             "statement-labels": lambda: self._labelled(sorted(_in_range(hub, params), key=str)),
         }.get(name)
-        if kept is not None:
-            return kept()
+        if derived is not None:
+            return derived()
         if name not in PAGED:
             return rows(self.select, name, params, page)
         query, listed = PAGED[name]
