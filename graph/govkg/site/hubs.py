@@ -89,7 +89,8 @@ def build_index(
     stop: threading.Event | None = None,
 ) -> HubIndex:
     """The index of every body party to more than ``more_than`` agreements (default: one
-    page), from the store ``select`` queries (4-10 CPU seconds at 1M triples: 72 hubs).
+    page), from the store ``select`` queries (at 1M triples: 72 hubs, 10-13 CPU seconds at
+    load 10).
 
     Each hub goes ``into`` the index given when its lists are complete, the largest first (a
     server answers from it while it grows); ``stop`` set ends the work between two hubs.
