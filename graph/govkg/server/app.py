@@ -96,6 +96,7 @@ class App:
         self._about: dict | None = None
         self._about_lock = threading.Lock()
         self.documents = entities.Documents()  # entity pages answered lately
+        self.hubs = None  # the hub index (govkg.site.hubs), filled after start
         self.routes: dict[str, tuple[tuple[str, ...], Handler]] = {
             "/sparql": (("GET", "HEAD", "POST"), self.sparql),
             "/": (("GET", "HEAD"), lambda r, h: ui.html_page(ui.index_page())),

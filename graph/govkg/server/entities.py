@@ -13,6 +13,7 @@ with the endpoint's limits and refusals; an IRI nothing is known about answers 4
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections import OrderedDict
@@ -30,6 +31,7 @@ from govkg.server.workers import Job
 
 if TYPE_CHECKING:
     from govkg.server.app import App
+    from govkg.site.hubs import HubIndex
 
 DOCUMENTS = {  # extension → (media type, description format or None for the page)
     "html": ("text/html", None),
@@ -140,13 +142,14 @@ def answer(app: App, request: Request, host: str, rest: str) -> Response:
     key = (iri, ext, page)
     body = app.documents.get(key)
     if body is None:
-        body = _document(select, iri, ext, page)
+        body = _document(select, iri, ext, page, app.hubs)
         app.documents.put(key, body)
     return Response(200, body, {"Content-Type": f"{DOCUMENTS[ext][0]}; charset=utf-8"})
 
 
-def _document(select, iri: str, ext: str, page: int) -> bytes:
-    """The page or description ``ext`` of ``iri`` (its ``page``-th part).
+def _document(select, iri: str, ext: str, page: int, hubs: HubIndex | None = None) -> bytes:
+    """The page or description ``ext`` of ``iri`` (its ``page``-th part), a hub's long
+    tables read through the hub index ``hubs`` (:mod:`govkg.site.hubs`) where it has them.
 
     :raises HttpError: 404 when nothing is known about ``iri`` or it has no such page.
     """
@@ -156,6 +159,10 @@ def _document(select, iri: str, ext: str, page: int) -> bytes:
     from govkg.site.render import render_page
 
     fmt = DOCUMENTS[ext][1]
+    if hubs is not None:
+        from govkg.site.hubs import Indexed
+
+        select = Indexed(select, hubs)
     try:
         about = describe(select, iri, page)
         if fmt is None:
@@ -175,7 +182,9 @@ def _selector(app: App, host: str, peer: Peer):
     """``Engine.select`` over the worker pool: each query checked by the endpoint's policy,
     run by a sandboxed worker with the endpoint's limits (stopped if ``peer`` hangs up), its
     JSON results read back; a final ``ORDER BY`` is sorted here as the embedded engine
-    sorts it (:func:`govkg.order.ordered`: Oxigraph's compares IRIs slowly).
+    sorts it (:func:`govkg.order.ordered`: Oxigraph's compares IRIs slowly). Its ``values``
+    verb checks a query's text before its ``#values`` line is written (a page's items are
+    checked terms; the text is read once, not once per page), then runs it the same way.
 
     :raises HttpError: the query is refused or fails, or its rows were cut at a limit (a
         page drawn from part of them would be wrong).
@@ -186,8 +195,9 @@ def _selector(app: App, host: str, peer: Peer):
 
     limits = app.config.limits
 
-    def solve(bindings: tuple, text: str) -> tuple[list[str], list[list]]:
-        _checked(text, limits)
+    def solve(bindings: tuple, text: str, check: bool = True) -> tuple[list[str], list[list]]:
+        if check:
+            _checked(text, limits)
         job = Job(
             text,
             format="json",
@@ -214,7 +224,16 @@ def _selector(app: App, host: str, peer: Peer):
         names, rows = ordered(lambda query: solve(subs, query), text)
         return names, [[to_rdflib(term) for term in row] for row in rows]
 
+    def values(text: str, bindings: dict, rows: list) -> tuple[list[str], list[list]]:
+        from govkg.site.queries import with_values
+
+        _checked(text, limits)
+        subs, written = oxigraph_bindings(bindings), with_values(text, rows)
+        names, found = ordered(lambda query: solve(subs, query, check=False), written)
+        return names, [[to_rdflib(term) for term in row] for row in found]
+
     select.gather = _side_by_side  # a page's queries wait for workers together, not in turn
+    select.values = values
     return select
 
 
@@ -240,6 +259,26 @@ def _checked(text: str, limits: Limits) -> QueryInfo:
     """:func:`check_query` of a site query, once per text (the pages' queries are fixed but
     for a page's ``LIMIT``/``OFFSET``): a hub page runs a dozen of them per request."""
     return check_query(text, limits)
+
+
+def warm_up(limits: Limits, pause: float = 0.0) -> None:
+    """Read the entity pages' query texts through the policy now (as their first page runs
+    them, and without a final ``ORDER BY``, which is sorted here): 20-100 ms of CPU each on a
+    cold read, most of a hub page's first request otherwise."""
+    import time
+
+    from govkg.order import split_final_order
+    from govkg.resources import queries_dir
+    from govkg.site.queries import paged, site_query
+
+    for path in sorted((queries_dir() / "site").glob("*.rq")):
+        query = site_query(path.stem)
+        text = paged(query.text_for({p.name for p in query.params}), 1)
+        split = split_final_order(text)
+        for checked in (text, split[0]) if split else (text,):
+            time.sleep(pause)
+            with contextlib.suppress(HttpError):
+                _checked(checked, limits)
 
 
 def _exists(select, iri: str) -> bool:

@@ -78,6 +78,7 @@ def _warm_up(limits: Limits) -> None:
     wait behind all of them."""
     from govkg.canned import canned_queries
     from govkg.gazetteer import Gazetteer
+    from govkg.server import entities
     from govkg.server.policy import check_query
 
     check_query("ASK {}", limits)
@@ -88,6 +89,7 @@ def _warm_up(limits: Limits) -> None:
             time.sleep(WARM_UP_PAUSE)
             with contextlib.suppress(HttpError):
                 check_query(query.text_for(given), limits)
+    entities.warm_up(limits, WARM_UP_PAUSE)
 
 
 class Server:
@@ -125,6 +127,8 @@ class Server:
         self.httpd: GovkgHTTPServer | None = None
         self._temp: Path | None = None
         self._thread: threading.Thread | None = None
+        self.hubs_done = threading.Event()  # set when the hub index is complete (or failed)
+        self._stopping = threading.Event()
 
     def start(self) -> Server:
         """Open the data, start the workers and bind the socket (not yet serving)."""
@@ -138,6 +142,10 @@ class Server:
             threading.Thread(
                 target=_warm_up, args=(self.config.limits,), name="govkg-warm-up", daemon=True
             ).start()
+            if self.endpoint is None:
+                threading.Thread(target=self._index_hubs, name="govkg-hubs", daemon=True).start()
+            else:
+                self.hubs_done.set()
             try:
                 self.httpd = make_server(
                     self.app, self.config.host, self.config.port, self.connections
@@ -151,6 +159,27 @@ class Server:
             self.stop()
             raise
         return self
+
+    def _index_hubs(self) -> None:
+        """Fill the app's hub index (:mod:`govkg.site.hubs`) from the store, read here once
+        (read-only, beside the workers): hub bodies' pages are then read by their items.
+        Until a hub is in, its pages are read as before (the same bytes, slower)."""
+        from govkg.engines import OxigraphEngine
+        from govkg.site.hubs import HubIndex, build_index
+
+        started, index = time.perf_counter(), HubIndex()
+        self.app.hubs = index
+        try:
+            engine = OxigraphEngine.open(self.config.store)
+            build_index(engine.select, into=index, stop=self._stopping)
+            del engine
+            gc.freeze()  # kept for the server's life: collections need not walk the index
+            log.info("hub index: %d hubs in %.1f s", len(index.hubs), time.perf_counter() - started)
+        except Exception as err:  # pages stay right without it, only slower
+            if not self._stopping.is_set():
+                log.warning("no hub index (%s): hub pages are read as before", err)
+        finally:
+            self.hubs_done.set()
 
     def _answers(self) -> AnswerCache | None:
         """The answer cache: for the local store only (a remote one may change)."""
@@ -204,6 +233,7 @@ class Server:
 
     def stop(self) -> None:
         """Stop serving, kill the workers, remove a temporary store."""
+        self._stopping.set()
         if self.httpd is not None:
             if self._thread is not None:
                 self.httpd.shutdown()

@@ -4,12 +4,17 @@ Each takes its parameters bound by the engine (never written into the text) and 
 anything with the :class:`govkg.engines.Engine` ``select`` verb: the embedded store, or the
 server's worker pool. A line ``#page`` in a query marks where the rows of one page are cut
 (``LIMIT``/``OFFSET`` written from the page number, a checked integer: SPARQL has no bound
-parameter there).
+parameter there). A line ``#values ?a ?b`` takes a list of rows of terms (the items of a page
+the hub index gives, :mod:`govkg.site.hubs`): a ``VALUES`` block of their SPARQL text, each
+term checked by :func:`govkg.terms.sparql_term` (a variable binds one term, not a list).
 
 >>> [p.name for p in site_query("statements").params]
 ['entity']
 >>> paged("SELECT ?s WHERE { ?s ?p ?o }\\n#page", 3).splitlines()[-1]
 'LIMIT 100 OFFSET 200'
+>>> from rdflib import URIRef
+>>> with_values("SELECT ?s WHERE {\\n#values ?s\\n?s ?p ?o }", [[URIRef("urn:a")]]).splitlines()[1]
+'VALUES (?s) { (<urn:a>) }'
 """
 
 from __future__ import annotations
@@ -25,8 +30,10 @@ from govkg.errors import GovkgError
 from govkg.query import bind
 from govkg.resources import queries_dir
 from govkg.site import tables
-from govkg.terms import rdflib_bindings
+from govkg.terms import rdflib_bindings, sparql_term, to_oxigraph
 
+VALUES_MARK = "#values"
+"""The line where a query takes a list of rows of terms (``#values ?a ?b``)."""
 PAGE_MARK = "#page"
 """The line where a query's rows are cut into pages (``#page`` or ``#page ORDER BY …``)."""
 MAX_PAGE = 100_000
@@ -112,6 +119,24 @@ def unpaged(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not _is_mark(line))
 
 
+def with_values(text: str, values: Sequence[Sequence[Node]]) -> str:
+    """``text`` with its ``#values ?a …`` line replaced by a ``VALUES`` block of ``values``
+    (rows of rdflib terms, one per variable).
+
+    :raises GovkgError: a term cannot be written (a blank node, an invalid IRI or tag).
+    """
+
+    def block(line: str) -> str:
+        names = line.strip()[len(VALUES_MARK) :].split()
+        cells = (" ".join(sparql_term(to_oxigraph(term)) for term in row) for row in values)
+        return f"VALUES ({' '.join(names)}) {{ {' '.join(f'({c})' for c in cells)} }}"
+
+    return "\n".join(
+        block(line) if line.strip().startswith(VALUES_MARK + " ") else line
+        for line in text.splitlines()
+    )
+
+
 def _is_mark(line: str) -> bool:
     mark = line.strip()
     return mark == PAGE_MARK or mark.startswith(PAGE_MARK + " ")
@@ -127,10 +152,16 @@ def check_page(page: int) -> None:
 
 
 def rows(
-    select: Source, name: str, params: Mapping[str, str], page: int = 1
+    select: Source,
+    name: str,
+    params: Mapping[str, str],
+    page: int = 1,
+    values: Sequence[Sequence[Node]] | None = None,
 ) -> list[dict[str, Node | None]]:
     """Run site query ``name`` with ``params`` bound (the rows of ``page`` when the query has
-    a ``#page`` line); its rows as dicts of the declared columns.
+    a ``#page`` line, ``values`` at its ``#values`` line); its rows as dicts of the declared
+    columns. A ``select`` with a ``values`` verb (``govkg serve``'s) is handed the text with
+    the ``#values`` line and the values, to check the text once and write them after.
 
     With prefetched ``select`` (:class:`Tables`), its rows for ``params``.
 
@@ -142,7 +173,13 @@ def rows(
         return select.rows(name, params, page)
     query = site_query(name)
     text = paged(query.text_for(set(params)), page)
-    names, found = select(text, rdflib_bindings(bind(query, params)))
+    bindings = rdflib_bindings(bind(query, params))
+    if values is None:
+        names, found = select(text, bindings)
+    elif hasattr(select, "values"):
+        names, found = select.values(text, bindings, values)
+    else:
+        names, found = select(with_values(text, values), bindings)
     columns = [c for c in query.columns if c in names]
     where = [names.index(c) for c in columns]
     return [dict(zip(columns, (row[i] for i in where), strict=True)) for row in found]
