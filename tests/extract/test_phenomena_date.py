@@ -6,13 +6,11 @@ from datetime import date
 
 from govkg.extract import extract_text
 
+from .drafts import notes
+
 
 def _event(text: str, published: date | None = None) -> dict:
     return extract_text(text, published=published).record["events"][0]
-
-
-def _notes(event: dict) -> list[str]:
-    return [n for a in event["agreements"] for n in a.get("notes", [])]
 
 
 def test_a_machine_date_in_the_page_is_no_signing_date():
@@ -43,7 +41,7 @@ def test_a_link_to_another_report_gives_no_date():
     )
     event = _event(text)
     assert "date" not in event
-    assert any("no date of signing" in n for n in _notes(event))
+    assert any("no date of signing" in n for n in notes(event))
 
 
 def test_a_share_line_with_a_date_gives_no_signing_date():
@@ -65,7 +63,7 @@ def test_a_date_in_the_dateline_is_the_reports_not_the_signings():
 def test_without_any_date_the_record_has_none_and_names_the_publication_date():
     event = _event("Wali Kota Solo dan Kepala BPS meneken nota kesepahaman data.", date(2021, 4, 9))
     assert "date" not in event
-    assert any("published on 2021-04-09" in n for n in _notes(event))
+    assert any("published on 2021-04-09" in n for n in notes(event))
 
 
 def test_an_english_ordinal_day():
@@ -90,7 +88,7 @@ def test_day_and_month_swapped_when_only_then_the_weekday_fits():
     )
     event = _event(text)
     assert event["date"] == "2019-11-09"  # 9 November 2019 was a Saturday, 11 September not
-    assert any("other way round" in n for n in _notes(event))
+    assert any("other way round" in n for n in notes(event))
 
 
 def test_a_bare_weekday_closing_the_sentence():
@@ -105,7 +103,7 @@ def test_without_publication_date_the_year_comes_from_the_reports_years():
     )
     event = _event(text)
     assert event["date"] == "2023-03-13"  # the only year near 2024 with 13 March a Monday
-    assert any("no year" in n for n in _notes(event))
+    assert any("no year" in n for n in notes(event))
 
 
 def test_no_year_is_guessed_when_several_fit():

@@ -7,13 +7,11 @@ from datetime import date
 
 from govkg.extract import extract_text
 
+from .drafts import notes
+
 
 def _event(text: str, published: date | None = None, lang: str | None = None) -> dict:
     return extract_text(text, published=published, lang=lang).record["events"][0]
-
-
-def _notes(event: dict) -> list[str]:
-    return [n for a in event["agreements"] for n in a.get("notes", [])]
 
 
 def test_the_date_of_a_quoted_video_gives_the_month_only():
@@ -25,7 +23,7 @@ def test_the_date_of_a_quoted_video_gives_the_month_only():
     )
     event = _event(text)
     assert event["date"] == "2024-05"
-    assert any("source it quotes" in n for n in _notes(event))
+    assert any("source it quotes" in n for n in notes(event))
     assert event["evidence"][0]["confidence"] < 0.9
 
 
@@ -56,7 +54,7 @@ def test_a_weekday_days_off_gives_the_month_only():
     # 7 March 2024 was a Thursday, not a Monday: neither can be trusted
     event = _event("Bupati Bantul dan Rektor UNY meneken MoU, Senin (7/3/2024).")
     assert event["date"] == "2024-03"
-    assert any("too far apart" in n for n in _notes(event))
+    assert any("too far apart" in n for n in notes(event))
 
 
 def test_a_report_of_no_new_signing_dates_the_earlier_agreement():
@@ -67,7 +65,7 @@ def test_a_report_of_no_new_signing_dates_the_earlier_agreement():
     )
     event = _event(text)
     assert event["date"] == "2022-05-09"
-    assert any("no new signing" in n for n in _notes(event))
+    assert any("no new signing" in n for n in notes(event))
 
 
 def test_a_kind_in_a_quote_does_not_rename_the_agreement():
@@ -96,7 +94,7 @@ def test_an_agreement_signed_in_turn_takes_the_later_signature():
     )
     event = _event(text, date(2023, 5, 20), "en")
     assert event["date"] == "2023-05-17"
-    assert any("signed in turn" in n for n in _notes(event))
+    assert any("signed in turn" in n for n in notes(event))
 
 
 def test_a_memorandum_of_cooperation_is_an_mou():
@@ -106,4 +104,4 @@ def test_a_memorandum_of_cooperation_is_an_mou():
     )
     event = _event(text, lang="en")
     assert [a["kind"] for a in event["agreements"]] == ["mou"]
-    assert not any("MoU assumed" in n for n in _notes(event))
+    assert not any("MoU assumed" in n for n in notes(event))

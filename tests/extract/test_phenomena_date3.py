@@ -10,15 +10,13 @@ import pytest
 
 from govkg.extract import extract_text
 
+from .drafts import notes
+
 WEDNESDAY = date(2024, 7, 17)
 
 
 def _event(text: str, published: date | None = None, lang: str | None = None) -> dict:
     return extract_text(text, published=published, lang=lang).record["events"][0]
-
-
-def _notes(event: dict) -> list[str]:
-    return [n for a in event["agreements"] for n in a.get("notes", [])]
 
 
 @pytest.mark.parametrize(
@@ -56,13 +54,13 @@ def test_minggu_lalu_is_last_week_not_last_sunday():
 def test_a_month_without_a_year_is_counted_from_publication(text, lang, expected):
     event = _event(text, WEDNESDAY, lang)
     assert event["date"] == expected
-    assert any("only the month" in n for n in _notes(event))
+    assert any("only the month" in n for n in notes(event))
 
 
 def test_a_year_alone_gives_the_year_only():
     event = _event("Bupati Klaten dan Rektor UNS meneken MoU pendidikan pada tahun 2023.")
     assert event["date"] == "2023"
-    assert any("only the year" in n for n in _notes(event))
+    assert any("only the year" in n for n in notes(event))
 
 
 def test_a_target_year_is_no_date():
@@ -117,7 +115,7 @@ def test_only_the_dateline_dates_the_report():
     event = _event(text)
     assert event["date"] == "2024-07-17"
     assert event["evidence"][0]["confidence"] < 0.9
-    assert any("dateline" in n for n in _notes(event))
+    assert any("dateline" in n for n in notes(event))
 
 
 def test_the_day_of_a_statement_is_kept_with_less_confidence():
@@ -129,7 +127,7 @@ def test_the_day_of_a_statement_is_kept_with_less_confidence():
     event = _event(text, WEDNESDAY)
     assert event["date"] == "2024-07-16"
     assert event["evidence"][0]["confidence"] < 0.9
-    assert any("day of a statement" in n for n in _notes(event))
+    assert any("day of a statement" in n for n in notes(event))
 
 
 def test_two_kinds_signed_on_different_days_are_two_events():

@@ -11,15 +11,13 @@ import pytest
 
 from govkg.extract import extract_text
 
+from .drafts import notes
+
 SIGNING = "Rektor Universitas Sebelas Maret dan Bupati Klaten meneken MoU di Solo"
 
 
 def _event(text: str, published: date | None = None) -> dict:
     return extract_text(text, published=published, lang="id").record["events"][0]
-
-
-def _notes(event: dict) -> list[str]:
-    return [n for a in event["agreements"] for n in a.get("notes", [])]
 
 
 @pytest.mark.parametrize(
@@ -48,7 +46,7 @@ def test_year_span_counts_as_years_of_the_report():
     )
     event = _event(text)
     assert event["date"] == "2025-07-14"
-    assert any("2025" in n for n in _notes(event))
+    assert any("2025" in n for n in notes(event))
 
 
 def test_month_in_words_is_never_swapped_with_the_day():
@@ -60,7 +58,7 @@ def test_month_in_words_is_never_swapped_with_the_day():
 def test_year_written_one_too_early_in_january():
     event = _event(f"{SIGNING}, Rabu 3 Januari 2023.", published=date(2024, 1, 3))
     assert event["date"] == "2024-01-03"
-    assert any("slip" in n for n in _notes(event))
+    assert any("slip" in n for n in notes(event))
 
 
 def test_year_before_publication_that_fits_is_kept():
@@ -70,7 +68,7 @@ def test_year_before_publication_that_fits_is_kept():
 
 def test_address_year_is_noted():
     event = _event(f"https://kampus.example/2022/77-kerja-sama\n{SIGNING}, Senin (25/7).")
-    assert any("address" in n for n in _notes(event))
+    assert any("address" in n for n in notes(event))
 
 
 def test_weekday_alone_without_publication_gives_the_year_of_the_occasion():
@@ -80,7 +78,7 @@ def test_weekday_alone_without_publication_gives_the_year_of_the_occasion():
     )
     event = _event(text)
     assert event["date"] == "2019"
-    assert any("only the year" in n for n in _notes(event))
+    assert any("only the year" in n for n in notes(event))
 
 
 def test_weekday_alone_without_any_year_gives_no_date():
@@ -121,7 +119,7 @@ def test_more_written_forms(when, expected):
 def test_weekday_alone_is_noted():
     event = _event(f"{SIGNING} pada Senin.", published=date(2024, 7, 17))
     assert event["date"] == "2024-07-15"
-    assert any("last such day" in n for n in _notes(event))
+    assert any("last such day" in n for n in notes(event))
 
 
 @pytest.mark.parametrize(

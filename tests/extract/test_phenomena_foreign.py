@@ -7,25 +7,15 @@ from __future__ import annotations
 from datetime import date
 
 from govkg.extract import extract_text
-from govkg.gazetteer import Gazetteer
 from govkg.records.load import load_text
+
+from .drafts import resolved_parties
 
 
 def extract(text: str, published: date = date(2023, 6, 9), lang: str | None = None) -> dict:
     result = extract_text(text, published=published, lang=lang)
     load_text(result.yaml(), fmt="yaml", name="check.yaml")  # always a record that loads
     return result.record
-
-
-def parties(record: dict) -> list[set[str]]:
-    """Each agreement's parties: gazetteer keys, or ``decl:`` and the declared name."""
-    declared = {o["name"] for o in record.get("organizations", ())}
-    gazetteer = Gazetteer.bundled()
-    return [
-        {f"decl:{p}" if p in declared else gazetteer.resolve(p).key for p in agreement["parties"]}
-        for event in record["events"]
-        for agreement in event["agreements"]
-    ]
 
 
 def declaration(record: dict, name: str) -> dict:
@@ -40,7 +30,7 @@ def test_a_regional_office_written_with_a_short_place_name_is_the_gazetteer_entr
         "Kepala Kejaksaan Tinggi Sumbar Rina Wulandari dan Gubernur Sumatera Barat Hadi "
         "Prasetyo meneken nota kesepakatan bantuan hukum, Kamis (8/6/2023)."
     )
-    assert parties(record) == [{"kejati-sumbar", "provinsi-13"}]
+    assert resolved_parties(record) == [{"kejati-sumbar", "provinsi-13"}]
     assert "organizations" not in record
 
 
@@ -50,7 +40,7 @@ def test_a_full_name_whose_acronym_and_the_words_after_it_name_a_gazetteer_body(
         "Pemerintah Kabupaten Sleman menandatangani nota kesepahaman dengan Badan Penyelengara "
         "Jaminan Sosial (BPJS) Ketenagakerjaan tentang perlindungan pekerja, Kamis (8/6/2023)."
     )
-    assert parties(record) == [{"kabupaten-34-04", "bpjs-ketenagakerjaan"}]
+    assert resolved_parties(record) == [{"kabupaten-34-04", "bpjs-ketenagakerjaan"}]
 
 
 def test_a_regional_bank_written_with_its_acronym_and_province():
@@ -58,7 +48,7 @@ def test_a_regional_bank_written_with_its_acronym_and_province():
         "Pemerintah Provinsi Sulawesi Utara dan Bank Pembangunan Daerah (BPD) Sulut meneken "
         "perjanjian kerja sama penyaluran gaji pegawai, Kamis (8/6/2023)."
     )
-    assert parties(record) == [{"provinsi-71", "bpd-sulut"}]
+    assert resolved_parties(record) == [{"provinsi-71", "bpd-sulut"}]
 
 
 # ── Universities ────────────────────────────────────────────────────────────────────────────────
@@ -70,7 +60,7 @@ def test_a_university_named_in_english_is_declared_with_its_indonesian_form():
         "University on Thursday (8/6) on research and internships.",
         lang="en",
     )
-    assert parties(record) == [{"kota-33-74", "decl:Tidar Raya University"}]
+    assert resolved_parties(record) == [{"kota-33-74", "decl:Tidar Raya University"}]
     assert declaration(record, "Tidar Raya University")["aliases"] == ["Universitas Tidar Raya"]
 
 
@@ -80,7 +70,7 @@ def test_university_of_and_a_generic_english_university_name():
         "understanding on Thursday (8/6), said a lecturer of an Indonesian University.",
         lang="en",
     )
-    assert parties(record) == [{"decl:University of Adelaide", "kabupaten-32-01"}]
+    assert resolved_parties(record) == [{"decl:University of Adelaide", "kabupaten-32-01"}]
 
 
 def test_a_university_with_its_city_is_the_university_not_a_regional_office():
@@ -88,7 +78,7 @@ def test_a_university_with_its_city_is_the_university_not_a_regional_office():
         "Pemerintah Kota Bogor dan ITB Bandung meneken nota kesepahaman kota cerdas, "
         "Kamis (8/6/2023)."
     )
-    assert parties(record) == [{"kota-32-71", "institut-teknologi-bandung"}]
+    assert resolved_parties(record) == [{"kota-32-71", "institut-teknologi-bandung"}]
 
 
 def test_a_university_named_again_with_the_acronym_the_report_gave_it():
@@ -97,14 +87,14 @@ def test_a_university_named_again_with_the_acronym_the_report_gave_it():
         "Nota kesepahaman diteken Rektor Universitas Unhati Prof Budi Santosa dan Bupati Sleman "
         "Rina Astuti, Kamis (8/6/2023)."
     )
-    assert parties(record) == [{"decl:Universitas Harapan Timur", "kabupaten-34-04"}]
+    assert resolved_parties(record) == [{"decl:Universitas Harapan Timur", "kabupaten-34-04"}]
 
 
 def test_a_misspelt_university_the_gazetteer_knows_by_that_spelling():
     record = extract(
         "Pemerintah Kabupaten Sleman dan Universitas Gajah Mada meneken MoU, Kamis (8/6/2023)."
     )
-    assert parties(record) == [{"kabupaten-34-04", "universitas-gadjah-mada"}]
+    assert resolved_parties(record) == [{"kabupaten-34-04", "universitas-gadjah-mada"}]
 
 
 # ── Foreign bodies ──────────────────────────────────────────────────────────────────────────────
@@ -117,7 +107,7 @@ def test_a_country_beside_indonesia_is_its_government_declared_with_its_forms():
         "Norwegian ambassador.",
         lang="en",
     )
-    assert {"decl:Government of Norway"} <= parties(record)[0]
+    assert {"decl:Government of Norway"} <= resolved_parties(record)[0]
     norway = declaration(record, "Government of Norway")
     assert norway["kind"] == "ForeignGovernment" and norway["country"] == "NO"
     assert "Government of the Kingdom of Norway" in norway["aliases"]
@@ -128,7 +118,7 @@ def test_an_international_organization_named_by_its_acronym_is_declared_in_full(
         "Kementerian Kesehatan dan UNICEF menandatangani nota kesepahaman tentang imunisasi "
         "anak, Kamis (8/6/2023)."
     )
-    assert parties(record) == [{"kemenkes", "decl:United Nations Children's Fund"}]
+    assert resolved_parties(record) == [{"kemenkes", "decl:United Nations Children's Fund"}]
     unicef = declaration(record, "United Nations Children's Fund")
     assert unicef["kind"] == "InternationalOrganization" and unicef["acronyms"] == ["UNICEF"]
 
@@ -149,7 +139,9 @@ def test_a_region_of_a_foreign_country_named_in_indonesian():
         "Pemerintah Provinsi Bali menandatangani MoU dengan Pemerintah Negara Bagian Australia "
         "Barat tentang pariwisata, Kamis (8/6/2023)."
     )
-    assert parties(record) == [{"provinsi-51", "decl:Pemerintah Negara Bagian Australia Barat"}]
+    assert resolved_parties(record) == [
+        {"provinsi-51", "decl:Pemerintah Negara Bagian Australia Barat"}
+    ]
     assert declaration(record, "Pemerintah Negara Bagian Australia Barat")["kind"] == (
         "ForeignLocalGovernment"
     )
@@ -160,7 +152,7 @@ def test_a_country_named_only_in_passing_is_not_a_party():
         "Pemerintah Kota Bogor dan IPB meneken MoU pertanian kota, Kamis (8/6/2023). Wali Kota "
         "Bogor mengatakan pola serupa sudah berjalan di Jepang."
     )
-    assert parties(record) == [{"kota-32-71", "ipb"}]
+    assert resolved_parties(record) == [{"kota-32-71", "ipb"}]
 
 
 # ── Prosecutors' offices ────────────────────────────────────────────────────────────────────────

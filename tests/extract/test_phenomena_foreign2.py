@@ -10,22 +10,13 @@ from govkg.extract import extract_text
 from govkg.gazetteer import Gazetteer
 from govkg.records.load import load_text
 
+from .drafts import resolved_parties
+
 
 def extract(text: str, published: date = date(2023, 6, 9), lang: str | None = None) -> dict:
     result = extract_text(text, published=published, lang=lang)
     load_text(result.yaml(), fmt="yaml", name="check.yaml")  # always a record that loads
     return result.record
-
-
-def parties(record: dict) -> list[set[str]]:
-    """Each agreement's parties: gazetteer keys, or ``decl:`` and the declared name."""
-    declared = {o["name"] for o in record.get("organizations", ())}
-    gazetteer = Gazetteer.bundled()
-    return [
-        {f"decl:{p}" if p in declared else gazetteer.resolve(p).key for p in agreement["parties"]}
-        for event in record["events"]
-        for agreement in event["agreements"]
-    ]
 
 
 def signers(record: dict) -> set[tuple[str, str]]:
@@ -46,7 +37,7 @@ def test_a_regional_planning_agency_with_its_region_signs_for_that_government():
         "Nota itu ditandatangani Kepala Badan Perencanaan Pembangunan Daerah (Bappeda) Sumbar "
         "Yusuf Hidayat."
     )
-    assert parties(record) == [{"universitas-jambi", "provinsi-13"}]
+    assert resolved_parties(record) == [{"universitas-jambi", "provinsi-13"}]
     gazetteer = Gazetteer.bundled()
     assert {(name, gazetteer.resolve(party).key) for name, party in signers(record)} == {
         ("Yusuf Hidayat", "provinsi-13")
@@ -61,7 +52,7 @@ def test_regional_enterprises_as_a_generic_noun_are_no_party():
     )
     names = [p for event in record["events"] for a in event["agreements"] for p in a["parties"]]
     assert not any("Usaha Milik" in name for name in names)
-    assert parties(record)[0] == {"decl:Kejaksaan Tinggi Jawa Tengah", "provinsi-33"}
+    assert resolved_parties(record)[0] == {"decl:Kejaksaan Tinggi Jawa Tengah", "provinsi-33"}
 
 
 # ── Branches and offices standing for their body ───────────────────────────────────────────────
@@ -72,7 +63,7 @@ def test_a_regional_bank_named_with_the_town_of_its_branch_is_the_bank():
         "Pemerintah Kabupaten Ngada dan Bank NTT Ruteng menandatangani perjanjian kerja sama "
         "penyertaan modal, Kamis (8/6/2023)."
     )
-    assert parties(record) == [{"kabupaten-53-09", "bank-ntt"}]
+    assert resolved_parties(record) == [{"kabupaten-53-09", "bank-ntt"}]
     assert "organizations" not in record
 
 
@@ -82,7 +73,7 @@ def test_a_university_s_regional_office_is_the_university():
         "with Ende Regency Government on Thursday (8/6/2023).",
         lang="en",
     )
-    assert parties(record) == [{"universitas-terbuka", "kabupaten-53-08"}]
+    assert resolved_parties(record) == [{"universitas-terbuka", "kabupaten-53-08"}]
 
 
 # ── A regional office, or the body itself ───────────────────────────────────────────────────────
@@ -93,7 +84,7 @@ def test_an_office_the_gazetteer_lists_is_found_with_perwakilan_and_its_acronym(
         "Pemkab Kolaka dan Badan Pengawasan Keuangan dan Pembangunan (BPKP) Perwakilan Sulawesi "
         "Tenggara meneken nota kesepahaman tata kelola, Kamis (8/6/2023)."
     )
-    assert parties(record) == [{"kabupaten-74-01", "bpkp-perwakilan-sultra"}]
+    assert resolved_parties(record) == [{"kabupaten-74-01", "bpkp-perwakilan-sultra"}]
 
 
 def test_the_office_of_a_body_whose_offices_the_gazetteer_does_not_list_is_the_body():
@@ -101,7 +92,7 @@ def test_the_office_of_a_body_whose_offices_the_gazetteer_does_not_list_is_the_b
         "Kepala BPK Perwakilan Provinsi Jambi Sri Handayani dan Gubernur Jambi Ahmad Fauzi "
         "menandatangani kesepakatan bersama akses data rekening, Kamis (8/6/2023)."
     )
-    assert parties(record) == [{"bpk", "provinsi-15"}]
+    assert resolved_parties(record) == [{"bpk", "provinsi-15"}]
     assert "organizations" not in record
 
 
@@ -118,7 +109,7 @@ def test_a_headline_in_capitals_does_not_run_a_university_into_the_next_party():
     )
     names = {p for event in record["events"] for a in event["agreements"] for p in a["parties"]}
     assert not any("DAN" in name.upper().split() for name in names)
-    assert "kabupaten-33-21" in set().union(*parties(record))
+    assert "kabupaten-33-21" in set().union(*resolved_parties(record))
 
 
 # ── Units of a regional government ──────────────────────────────────────────────────────────────
@@ -130,9 +121,9 @@ def test_a_unit_with_its_acronym_in_brackets_before_the_region_is_declared_as_th
         "Demak menandatangani nota kesepahaman bantuan hukum, Kamis (8/6/2023)."
     )
     unit = "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Demak"
-    assert parties(record) == [{f"decl:{unit}", "decl:Kejaksaan Negeri Demak"}] or parties(
-        record
-    ) == [{f"decl:{unit}", "kejari-demak"}]
+    assert resolved_parties(record) == [
+        {f"decl:{unit}", "decl:Kejaksaan Negeri Demak"}
+    ] or resolved_parties(record) == [{f"decl:{unit}", "kejari-demak"}]
     declared = next(o for o in record["organizations"] if o["name"] == unit)
     assert declared["kind"] == "GovernmentUnit"
     assert "Dinas PUPR Kabupaten Demak" in declared["aliases"]

@@ -5,22 +5,14 @@ Every text here is written for the test; none is copied from a report.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from govkg.extract import extract_text
 from govkg.extract.agreements import _counted_partners
 from govkg.extract.clauses import analyse, multi_words
 from govkg.extract.orgs import Lexicon
 from govkg.extract.text import read_article, short_forms
 
-PUBLISHED = date(2025, 3, 5)
-
-
-def agreements(text: str, lang: str | None = None) -> list[dict]:
-    record = extract_text(text, published=PUBLISHED, lang=lang).record
-    return [a for event in record["events"] for a in event["agreements"]]
+from .drafts import agreements
 
 
 def parties(text: str, lang: str | None = None) -> list[list[str]]:

@@ -6,20 +6,11 @@ Every text here is written for the test; none is copied from a report.
 
 from __future__ import annotations
 
-from datetime import date
-
-from govkg.extract import extract_text
 from govkg.extract.clauses import analyse
 from govkg.extract.orgs import Lexicon
 from govkg.extract.text import read_article
 
-PUBLISHED = date(2025, 3, 5)
-
-
-def agreements(text: str, lang: str | None = None) -> list[dict]:
-    record = extract_text(text, published=PUBLISHED, lang=lang).record
-    return [a for event in record["events"] for a in event["agreements"]]
-
+from .drafts import agreements
 
 # ── an agreement only planned is not a second agreement ───────────────────────────────────────
 

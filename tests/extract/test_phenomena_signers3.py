@@ -3,18 +3,11 @@ posts with long unit names, hyphenated posts; each shown by a text of our own.""
 
 from __future__ import annotations
 
-from govkg.extract import extract_text
 from govkg.extract.orgs import Lexicon
 from govkg.extract.people import officials
 from govkg.extract.text import read_article
 
-
-def found(text: str, lang: str = "id") -> list[tuple]:
-    sentence = read_article(text).sentences[0]
-    return [
-        (o.role, o.org.org.ident if o.org else None, o.name.name if o.name else None)
-        for o in officials(sentence, Lexicon(), lang)
-    ]
+from .drafts import found, signed
 
 
 def test_a_one_letter_title_inside_a_titled_name_is_an_initial():
@@ -54,16 +47,6 @@ def test_a_unit_name_written_with_commas_up_to_a_titled_name():
 def test_a_hyphenated_post_then_an_unknown_acronym_then_the_titled_name():
     text = "Naskah diteken oleh Vice-Chancellor NTU, Professor Helen Ward di kampus."
     assert found(text) == [("rektor", None, "Helen Ward")]
-
-
-def signed(text: str, lang: str = "id") -> list[tuple]:
-    record = extract_text(text, lang=lang).record
-    return sorted(
-        (s["name"], s["party"])
-        for event in record["events"]
-        for agreement in event["agreements"]
-        for s in agreement.get("signatories", [])
-    )
 
 
 def test_a_signer_without_a_body_takes_the_one_the_same_person_is_given_elsewhere():

@@ -9,23 +9,7 @@ from govkg.extract.orgs import Lexicon
 from govkg.extract.people import officials
 from govkg.extract.text import read_article
 
-
-def found(text: str, lang: str = "id") -> list[tuple]:
-    sentence = read_article(text).sentences[0]
-    return [
-        (o.role, o.org.org.ident if o.org else None, o.name.name if o.name else None)
-        for o in officials(sentence, Lexicon(), lang)
-    ]
-
-
-def signed(text: str, lang: str | None = None) -> list[tuple]:
-    record = extract_text(text, lang=lang).record
-    return sorted(
-        (s["name"], s["party"])
-        for event in record["events"]
-        for agreement in event["agreements"]
-        for s in agreement.get("signatories", [])
-    )
+from .drafts import found, signed
 
 
 def test_a_police_rank_that_is_also_a_short_post_is_a_title_before_the_name():

@@ -5,16 +5,7 @@ Every text here is written for the test; none is copied from a report.
 
 from __future__ import annotations
 
-from datetime import date
-
-from govkg.extract import extract_text
-
-PUBLISHED = date(2025, 3, 5)
-
-
-def agreements(text: str, lang: str | None = None) -> list[dict]:
-    record = extract_text(text, published=PUBLISHED, lang=lang).record
-    return [a for event in record["events"] for a in event["agreements"]]
+from .drafts import agreements
 
 
 def test_one_body_cooperating_with_two_in_a_sentence_without_signing_word():
