@@ -58,3 +58,18 @@ def resolved_parties(record: dict) -> list[set[str]]:
         for event in record["events"]
         for agreement in event["agreements"]
     ]
+
+
+def draft(text: str, published: date = date(2024, 6, 26)) -> dict:
+    """The draft record of ``text``."""
+    return extract_text(text, published=published).record
+
+
+def party_lists(record: dict) -> list[list[str]]:
+    """Each agreement's parties as the draft names them."""
+    return [a["parties"] for e in record["events"] for a in e["agreements"]]
+
+
+def declarations(record: dict) -> dict[str, dict]:
+    """The draft's declared organisations by name."""
+    return {o["name"]: o for o in record.get("organizations", [])}
