@@ -586,15 +586,8 @@ def _short_names_merged(draft: Draft) -> None:
     """
     for ident, org in list(draft.parties.items()):
         full = spelled_out(org, [p for p in draft.parties.values() if p.ident != ident])
-        if full is None:
-            continue
-        del draft.parties[ident]
-        draft.roles.setdefault(full.ident, set()).update(draft.roles.pop(ident, set()))
-        sentences = draft.party_sentences.pop(ident, set())
-        draft.party_sentences.setdefault(full.ident, set()).update(sentences)
-        for signer in draft.signers:
-            if signer.org is not None and signer.org.ident == ident:
-                signer.org = full
+        if full is not None:
+            _merge_party(draft, ident, full)
 
 
 def _units_merged(draft: Draft) -> None:
