@@ -47,7 +47,7 @@ def name_lines(gazetteer, fields, org_iri) -> Iterator[str]:
         for form, keys in tier.items():
             found[("org", form)] = [org_iri(key).value for key in keys]
     for form, concepts in fields._index.items():
-        found[("field", form)] = sorted(str(c) for c in concepts)
+        found[("field", form)] = sorted(c.value for c in concepts)
     for (kind, form), iris in sorted(found.items()):
         if form and not any(c in form for c in "\t\n\r"):
             yield f"{kind}\t{form}\t{' '.join(iris)}\n"
