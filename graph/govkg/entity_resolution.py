@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import URIRef
+import pyoxigraph as ox
 
 from govkg.errors import GovkgError, RecordError, RecordErrors
 from govkg.gazetteer import Entry, Gazetteer
@@ -28,7 +28,7 @@ class Signer:
 
     person_key: str
     name: str
-    role: URIRef
+    role: ox.NamedNode
     role_labels: tuple[str, str]
     post_as_written: str
     party: Entry
@@ -40,7 +40,7 @@ class Signer:
 class Represented:
     """The official a signer signed for: the role in the same party, and the person if named."""
 
-    role: URIRef
+    role: ox.NamedNode
     role_labels: tuple[str, str]
     person_key: str | None
     name: str | None
@@ -55,7 +55,7 @@ class ResolvedWitness:
     post_as_written: str
     organization_as_written: str | None
     organization: Entry | None
-    role: URIRef | None
+    role: ox.NamedNode | None
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class ResolvedAgreement:
     city: str | None
     parties: tuple[Entry, ...]
     signers: tuple[Signer, ...]
-    fields: tuple[URIRef, ...]
+    fields: tuple[ox.NamedNode, ...]
     scope: str | None
     title: str | None
     number: str | None
@@ -325,7 +325,7 @@ ACTING = (
 Bupati's role); the post as written keeps them."""
 
 
-def _role(post: str, roles: Vocabulary, where: Where, errors: _Collector) -> URIRef | None:
+def _role(post: str, roles: Vocabulary, where: Where, errors: _Collector) -> ox.NamedNode | None:
     """The role named by a post as written (see :func:`post_role`), or an error for ``where``."""
     found = post_role(post, roles)
     if found is not None:
@@ -337,7 +337,7 @@ def _role(post: str, roles: Vocabulary, where: Where, errors: _Collector) -> URI
         return None
 
 
-def post_role(post: str, roles: Vocabulary) -> URIRef | None:
+def post_role(post: str, roles: Vocabulary) -> ox.NamedNode | None:
     """The role named by a post as written, or None.
 
     The longest leading words that name a role win ('Sekretaris Utama BPOM' → Sekretaris
@@ -345,7 +345,7 @@ def post_role(post: str, roles: Vocabulary) -> URIRef | None:
     as English writes posts ('German Ambassador to Indonesia' → Duta Besar). A slash separates
     words too ('Menristek/Kepala BRIN').
 
-    >>> str(post_role("Plt. Wali Kota", Vocabulary.roles())).rsplit("/", 1)[1]
+    >>> post_role("Plt. Wali Kota", Vocabulary.roles()).value.rsplit("/", 1)[1]
     'wali-kota'
     """
     words = _without_acting(post).replace("/", " ").split()
@@ -368,12 +368,14 @@ def _without_acting(post: str) -> str:
     return post
 
 
-def _lookup(vocab: Vocabulary, text: str, where: Where, field: str, errors: _Collector) -> URIRef:
+def _lookup(
+    vocab: Vocabulary, text: str, where: Where, field: str, errors: _Collector
+) -> ox.NamedNode:
     try:
         return vocab.resolve(text)
     except GovkgError as err:
         errors.fail(where, field, err)
-        return URIRef("urn:unresolved")
+        return ox.NamedNode("urn:unresolved")
 
 
 def _check_unique_keys(
@@ -393,6 +395,6 @@ def _check_unique_keys(
         seen.add(agreement.key)
 
 
-def role_key(role: URIRef) -> str:
+def role_key(role: ox.NamedNode) -> str:
     """The key of a role concept (``…/role/kepala`` → ``kepala``)."""
     return key_of(role)

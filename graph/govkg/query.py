@@ -158,7 +158,7 @@ def _resolve(kind: str, value: str) -> str:
         return ids.org(Gazetteer.bundled().resolve(value).key).value
     from govkg.vocab import Vocabulary
 
-    return str(Vocabulary.fields().resolve(value))
+    return Vocabulary.fields().resolve(value).value
 
 
 def bind(query: CannedQuery, given: Mapping[str, str], names: NameTable | None = None) -> dict:

@@ -25,7 +25,7 @@ from govkg.gazetteer import area_name
 from govkg.namespaces import OX
 from govkg.records.dates import PartialDate
 from govkg.records.model import AGREEMENT_KINDS, SOURCE_KINDS, Source
-from govkg.terms import named_node, to_oxigraph
+from govkg.terms import named_node
 from govkg.text_hygiene import slugify
 
 FOAF, PROV, RDF, SKOS, XSD = OX.FOAF, OX.PROV, OX.RDF, OX.SKOS, OX.XSD
@@ -76,10 +76,6 @@ def string_literal(value: str, lang: str | None = None) -> ox.Literal:
     return ox.Literal(value, language=lang) if lang else ox.Literal(value)
 
 
-concept = lru_cache(maxsize=_MEMO_SIZE)(to_oxigraph)
-"""A field or role concept (an rdflib IRI in :mod:`govkg.vocab`) as an Oxigraph term, once."""
-
-
 def record_triples(records: ResolvedRecords) -> Iterator[Triple]:
     """Everything one record file states, for its source's named graph."""
     source = ids.source(records.source.id)
@@ -125,7 +121,7 @@ def agreement_triples(
     for party in agreement.parties:
         yield node, GOVKG.party, ids.org(party.key)
     for field in agreement.fields:
-        yield node, GOVKG.cooperationField, concept(field)
+        yield node, GOVKG.cooperationField, field
     if agreement.scope:
         yield node, GOVKG.scopeText, ox.Literal(agreement.scope, language=lang)
     if agreement.number:
@@ -254,14 +250,14 @@ def witness_triples(
     yield node, GOVKG.witnessInCapacityOf, post
     yield post, RDF.type, ORG.Post
     yield post, ORG.postIn, ids.org(witness.organization.key)
-    yield post, ORG.role, concept(witness.role)
+    yield post, ORG.role, witness.role
 
 
 def post_triples(post: ox.NamedNode, signer: Signer) -> Iterator[Triple]:
     """An office: a role in one organization (held by the signer, when the signer is named)."""
     yield post, RDF.type, ORG.Post
     yield post, ORG.postIn, ids.org(signer.party.key)
-    yield post, ORG.role, concept(signer.role)
+    yield post, ORG.role, signer.role
     if signer.person_key:
         yield post, ORG.heldBy, ids.person(signer.person_key)
     role_id, role_en = signer.role_labels
@@ -281,7 +277,7 @@ def tenure_triples(
     yield node, RDF.type, ORG.Membership
     yield node, ORG.member, ids.person(signer.person_key)
     yield node, ORG.organization, ids.org(signer.party.key)
-    yield node, ORG.role, concept(signer.role)
+    yield node, ORG.role, signer.role
     yield node, PROV.wasDerivedFrom, source
     if day is None:
         return

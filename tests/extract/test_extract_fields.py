@@ -18,7 +18,7 @@ def fields(scope: str, lang: str | None = None) -> list[str]:
 
 def concepts(found: list[str]) -> list[str]:
     vocab = Vocabulary.fields()
-    return [str(vocab.resolve(f)).rsplit("/", 1)[-1] for f in found]
+    return [vocab.resolve(f).value.rsplit("/", 1)[-1] for f in found]
 
 
 def test_di_bidang_with_items_joined_by_dan():

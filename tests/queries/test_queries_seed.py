@@ -84,10 +84,10 @@ def test_field_parameter_includes_narrower_fields(seed_out, engine):
 
     fields = Vocabulary.fields()
     training = fields.resolve("pelatihan")
-    broader = sorted(fields.broader_closure(training) - {training})
+    broader = sorted(c.value for c in fields.broader_closure(training) - {training})
     assert broader, "pelatihan should have a broader field in fields.ttl"
     narrow = run_query("agreements", {"field": "pelatihan"}, [seed_out], engine)
-    wide = run_query("agreements", {"field": str(broader[0])}, [seed_out], engine)
+    wide = run_query("agreements", {"field": broader[0]}, [seed_out], engine)
     assert len(narrow.rows) == 3
     assert set(column(narrow, "agreement")) <= set(column(wide, "agreement"))
 

@@ -83,6 +83,20 @@ def data_option(help: str = DATA_HELP) -> Callable:
     return click.option("--data", "data", multiple=True, type=click.Path(path_type=Path), help=help)
 
 
+def shown(*decls: str, default: object, help: str, **options) -> Callable:
+    """An option whose help shows its default (``click.option(..., show_default=True)``).
+
+    >>> from click.testing import CliRunner
+    >>> @click.command()
+    ... @shown("--rows", default=10, help="Rows per answer.")
+    ... def show(rows):
+    ...     pass
+    >>> "Rows per answer.  [default: 10]" in CliRunner().invoke(show, ["--help"]).output
+    True
+    """
+    return click.option(*decls, default=default, show_default=True, help=help, **options)
+
+
 def default_data(data: tuple[Path, ...]) -> list[Path]:
     """The ``--data`` paths, or ``out/`` when none were given."""
     return list(data) or [Path("out")]

@@ -14,6 +14,7 @@ from govkg.cli.common import (
     endpoint_option,
     err_console,
     reports_errors,
+    shown,
 )
 from govkg.errors import GovkgError
 
@@ -33,11 +34,10 @@ from govkg.errors import GovkgError
 )
 @data_option()
 @endpoint_option
-@click.option(
+@shown(
     "--view",
     type=click.Choice(["cooperation", "bipartite", "signatories"]),
     default="cooperation",
-    show_default=True,
     help="cooperation: body–body, weighted by shared agreements; bipartite: body–agreement; "
     "signatories: person → body they signed for.",
 )
@@ -58,13 +58,7 @@ from govkg.errors import GovkgError
     help="With --kind/--province: also keep the partners of the selected bodies.",
 )
 @click.option("--ego", metavar="BODY", help="Only BODY and what lies within --depth steps of it.")
-@click.option(
-    "--depth",
-    type=click.IntRange(0, 20),
-    default=1,
-    show_default=True,
-    help="Steps from the --ego body.",
-)
+@shown("--depth", type=click.IntRange(0, 20), default=1, help="Steps from the --ego body.")
 @click.option(
     "--successors",
     is_flag=True,
@@ -76,11 +70,10 @@ from govkg.errors import GovkgError
     help="Draw units (a dinas, a regional office: org:OrganizationalUnit) as the body they "
     "belong to.",
 )
-@click.option(
+@shown(
     "--chart",
     type=click.Choice(["network", "years"]),
     default="network",
-    show_default=True,
     help="png/svg only: the network, or agreements per year.",
 )
 @click.option("--no-metrics", is_flag=True, help="Skip the metrics (faster on very large graphs).")

@@ -15,6 +15,7 @@ from govkg.cli.common import (
     escape,
     out_console,
     reports_errors,
+    shown,
 )
 
 
@@ -28,33 +29,29 @@ from govkg.cli.common import (
     help="The Graph Store Protocol URL (default for Virtuoso: …/sparql-graph-crud-auth).",
 )
 @credential_options
-@click.option(
+@shown(
     "--batch-size",
     type=click.IntRange(1, 10_000_000),
     default=50_000,
-    show_default=True,
     help="Triples per request; a bigger graph is sent as PUT then POSTs.",
 )
-@click.option(
+@shown(
     "--retries",
     type=click.IntRange(0, 20),
     default=4,
-    show_default=True,
     help="Retries (with backoff) on connection errors and 5xx answers.",
 )
-@click.option(
+@shown(
     "--prune/--no-prune",
     default=True,
-    show_default=True,
     help="Delete graphs under https://w3id.org/govkg/graph/ that the build no longer has.",
 )
-@click.option(
+@shown(
     "--union/--no-union",
     default=True,
-    show_default=True,
     help="Also write graph/union (each triple once), the default graph of remote queries.",
 )
-@click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bar.")
+@shown("--progress/--no-progress", default=True, help="Progress bar.")
 @reports_errors
 def push(
     data: tuple[Path, ...],

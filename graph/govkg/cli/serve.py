@@ -15,6 +15,7 @@ from govkg.cli.common import (
     endpoint_option,
     err_console,
     reports_errors,
+    shown,
 )
 from govkg.errors import GovkgError
 from govkg.server.capacity import Connections, Lanes
@@ -24,11 +25,10 @@ DEFAULTS, LANES, CONNECTIONS = Limits(), Lanes(), Connections()
 
 
 @click.command(epilog=EXIT_CODES_HELP)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option(
+@shown("--host", default="127.0.0.1", help="Address to listen on.")
+@shown(
     "--port",
     default=8000,
-    show_default=True,
     type=click.IntRange(0, 65535),
     help="Port to listen on (0 picks a free one).",
 )
@@ -54,80 +54,58 @@ DEFAULTS, LANES, CONNECTIONS = Limits(), Lanes(), Connections()
     metavar="ORIGIN",
     help="Let pages from ORIGIN (e.g. https://example.org) read answers (repeatable).",
 )
-@click.option("--timeout", default=DEFAULTS.timeout, show_default=True, help="Seconds per query.")
-@click.option("--max-rows", default=DEFAULTS.rows, show_default=True, help="Rows per answer.")
-@click.option(
-    "--max-response-bytes",
-    default=DEFAULTS.response_bytes,
-    show_default=True,
-    help="Bytes per answer.",
-)
-@click.option(
-    "--max-query-chars", default=DEFAULTS.query_chars, show_default=True, help="Query length."
-)
-@click.option(
-    "--max-body-bytes", default=DEFAULTS.body_bytes, show_default=True, help="Request body size."
-)
-@click.option(
-    "--memory-mb", default=DEFAULTS.memory_mb, show_default=True, help="Memory cap per worker."
-)
-@click.option(
-    "--workers", default=DEFAULTS.workers, show_default=True, help="Query worker processes."
-)
-@click.option(
+@shown("--timeout", default=DEFAULTS.timeout, help="Seconds per query.")
+@shown("--max-rows", default=DEFAULTS.rows, help="Rows per answer.")
+@shown("--max-response-bytes", default=DEFAULTS.response_bytes, help="Bytes per answer.")
+@shown("--max-query-chars", default=DEFAULTS.query_chars, help="Query length.")
+@shown("--max-body-bytes", default=DEFAULTS.body_bytes, help="Request body size.")
+@shown("--memory-mb", default=DEFAULTS.memory_mb, help="Memory cap per worker.")
+@shown("--workers", default=DEFAULTS.workers, help="Query worker processes.")
+@shown(
     "--queue-wait",
     default=DEFAULTS.queue_wait,
-    show_default=True,
     help="Seconds a query may wait for a free worker before 503 busy.",
 )
-@click.option(
+@shown(
     "--fast-workers",
     default=LANES.fast_workers,
-    show_default=True,
     type=click.IntRange(0),
     help="Extra workers for queries arriving while the others are busy (0: none).",
 )
-@click.option(
+@shown(
     "--fast-lane-seconds",
     default=LANES.fast_seconds,
-    show_default=True,
     help="CPU seconds a query may use in the fast lane before it is moved to the general one.",
 )
-@click.option(
+@shown(
     "--recycle-mb",
     default=LANES.recycle_mb,
-    show_default=True,
     help="A worker keeping more private memory than this after an answer is replaced.",
 )
-@click.option(
+@shown(
     "--cache-mb",
     default=LANES.cache_mb,
-    show_default=True,
     type=click.IntRange(0),
     help="Megabytes of answers kept in memory for repeated queries (0: none).",
 )
-@click.option(
+@shown(
     "--request-timeout",
     default=CONNECTIONS.request_seconds,
-    show_default=True,
     help="Seconds a client has to send one request's line, headers and body (then 408).",
 )
-@click.option(
+@shown(
     "--max-client-connections",
     default=CONNECTIONS.per_client,
-    show_default=True,
     help="Open connections per client address (more get 503 busy).",
 )
-@click.option(
+@shown(
     "--max-connections",
     default=CONNECTIONS.total,
-    show_default=True,
     help="Open connections in all (also the listen backlog).",
 )
-@click.option(
+@shown(
     "--parse-seconds",
     default=DEFAULTS.parse_seconds,
-    show_default=True,
     help="Seconds to parse a query before it is refused as too complex.",
 )
 @click.option(

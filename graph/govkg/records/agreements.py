@@ -15,7 +15,7 @@ from govkg.records.model import (
     Signatory,
     Witness,
 )
-from govkg.records.readers import Context, Obj, open_obj
+from govkg.records.readers import Context, Obj, open_obj, read_object
 from govkg.records.schema import SHAPES
 from govkg.records.tree import Node, describe
 from govkg.text_hygiene import fold
@@ -23,12 +23,12 @@ from govkg.text_hygiene import fold
 
 def agreement(ctx: Context, node: Node, path: str) -> Agreement | None:
     """The agreement at ``path``, or None when any of its fields had an error."""
-    obj = open_obj(ctx, node, path, SHAPES["agreement"])
-    if obj is None:
-        return None
-    start = ctx.count
-    parties = _parties(obj)
-    values = dict(
+    return read_object(ctx, node, path, "agreement", _agreement_fields, Agreement)
+
+
+def _agreement_fields(obj: Obj) -> dict[str, object]:
+    ctx, parties = obj.ctx, _parties(obj)
+    return dict(
         kind=obj.choice("kind", AGREEMENT_KINDS),
         parties=parties,
         signatories=tuple(_signatory(ctx, n, p, parties) for p, n in obj.items("signatories")),
@@ -42,7 +42,6 @@ def agreement(ctx: Context, node: Node, path: str) -> Agreement | None:
         witnesses=tuple(_witness(ctx, n, p) for p, n in obj.items("witnesses")),
         evidence=evidence_items(obj),
     )
-    return None if ctx.failed_since(start) else Agreement(**values, where=ctx.where(node, path))
 
 
 def evidence_items(owner: Obj) -> tuple[Evidence, ...]:
@@ -69,11 +68,10 @@ def evidence_items(owner: Obj) -> tuple[Evidence, ...]:
                 node=node,
             )
         elif begin is not None and end is not None and begin >= end:
-            obj.ctx.error(
-                obj.at("end"),
+            obj.error(
+                "end",
                 f"end {end} is not after start {begin}",
                 fix="give the offset just after the quote's last character as 'end'",
-                node=obj.child("end"),
             )
         confidence = _confidence(obj)
         if not owner.ctx.failed_since(start):
@@ -86,11 +84,10 @@ def _number(obj: Obj, key: str) -> int | float | None:
     if node is None:
         return None
     if isinstance(node.value, bool) or not isinstance(node.value, int | float):
-        obj.ctx.error(
-            obj.at(key),
+        obj.error(
+            key,
             f"expected a number, got {describe(node.value)}",
             fix=f"write {key} as a plain number without quotes",
-            node=node,
         )
         return None
     return node.value
@@ -99,11 +96,10 @@ def _number(obj: Obj, key: str) -> int | float | None:
 def _offset(obj: Obj, key: str) -> int | None:
     value = _number(obj, key)
     if value is not None and (not isinstance(value, int) or value < 0):
-        obj.ctx.error(
-            obj.at(key),
+        obj.error(
+            key,
             f"{value!r} is not a character offset",
             fix="write a whole number, 0 or more (0 is the first character of the text)",
-            node=obj.child(key),
         )
         return None
     return value
@@ -112,11 +108,10 @@ def _offset(obj: Obj, key: str) -> int | None:
 def _confidence(obj: Obj) -> float | None:
     value = _number(obj, "confidence")
     if value is not None and not 0 <= value <= 1:
-        obj.ctx.error(
-            obj.at("confidence"),
+        obj.error(
+            "confidence",
             f"confidence {value!r} is outside 0..1",
             fix="write a number from 0 (a guess) to 1 (certain)",
-            node=obj.child("confidence"),
         )
         return None
     return None if value is None else float(value)
@@ -125,11 +120,10 @@ def _confidence(obj: Obj) -> float | None:
 def _implements(obj: Obj) -> str | None:
     value = obj.slug("implements")
     if value is not None and value == obj.node.value.get("id", Node(None)).value:
-        obj.ctx.error(
-            obj.at("implements"),
+        obj.error(
+            "implements",
             f"agreement {value!r} cannot implement itself",
             fix="name the agreement this one carries out (e.g. the MoU of a PKS)",
-            node=obj.child("implements"),
         )
     return value
 
@@ -155,11 +149,10 @@ def _parties(obj: Obj) -> tuple[str, ...] | None:
             )
         seen.setdefault(key, value)
     if obj.get("parties") is not None and len(seen) < 2:
-        obj.ctx.error(
-            obj.at("parties"),
+        obj.error(
+            "parties",
             f"an agreement needs two or more distinct parties, got {len(seen)}",
             fix="list every party that signed, e.g. [LAN, LIPI]",
-            node=obj.child("parties"),
         )
     return tuple(value for value, _, _ in items)
 
@@ -167,27 +160,28 @@ def _parties(obj: Obj) -> tuple[str, ...] | None:
 def _signatory(
     ctx: Context, node: Node, path: str, parties: tuple[str, ...] | None
 ) -> Signatory | None:
-    obj = open_obj(ctx, node, path, SHAPES["signatory"])
-    if obj is None:
-        return None
-    start = ctx.count
+    def fields(obj: Obj) -> dict[str, object]:
+        return _signatory_fields(obj, parties)
+
+    return read_object(ctx, node, path, "signatory", fields, Signatory)
+
+
+def _signatory_fields(obj: Obj, parties: tuple[str, ...] | None) -> dict[str, object]:
     party = obj.text("party")
     if party is not None and parties and fold(party) not in {fold(p) for p in parties}:
-        ctx.error(
-            obj.at("party"),
+        obj.error(
+            "party",
             f"{party!r} is not one of this agreement's parties",
             fix=f"use one of {', '.join(parties)}, or add the party to 'parties'",
-            node=obj.child("party"),
         )
     person = obj.slug("person")
-    if person is not None and person not in ctx.people:
-        ctx.error(
-            obj.at("person"),
+    if person is not None and person not in obj.ctx.people:
+        obj.error(
+            "person",
             f"person {person!r} is not declared",
             fix="declare it under 'people:' (id, name) or remove 'person'",
-            node=obj.child("person"),
         )
-    values = dict(
+    return dict(
         name=obj.text("name"),
         post=obj.text("post"),
         party=party,
@@ -196,7 +190,6 @@ def _signatory(
         on_behalf_of=_represented(obj),
         evidence=evidence_items(obj),
     )
-    return None if ctx.failed_since(start) else Signatory(**values, where=ctx.where(node, path))
 
 
 def _represented(signatory: Obj) -> Represented | None:
@@ -213,11 +206,8 @@ def _represented(signatory: Obj) -> Represented | None:
 
 def _witness(ctx: Context, node: Node, path: str) -> Witness | None:
     """A person who witnessed the signing (not a signatory); the organization as written."""
-    obj = open_obj(ctx, node, path, SHAPES["witness"])
-    if obj is None:
-        return None
-    start = ctx.count
-    values = dict(
-        name=obj.text("name"), post=obj.text("post"), organization=obj.text("organization")
-    )
-    return None if ctx.failed_since(start) else Witness(**values, where=ctx.where(node, path))
+    return read_object(ctx, node, path, "witness", _witness_fields, Witness)
+
+
+def _witness_fields(obj: Obj) -> dict[str, object]:
+    return dict(name=obj.text("name"), post=obj.text("post"), organization=obj.text("organization"))

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from govkg.records.model import ORGANIZATION_KINDS, OrganizationDecl, PersonDecl
-from govkg.records.readers import Context, Obj, as_text, matched, open_obj
-from govkg.records.schema import COUNTRY_CODE, REGION_CODE, SHAPES
+from govkg.records.readers import Context, Obj, as_text, matched, read_object
+from govkg.records.schema import COUNTRY_CODE, REGION_CODE
 from govkg.records.tree import Node, describe
 
 
 def organization(ctx: Context, node: Node, path: str) -> OrganizationDecl | None:
     """The organization declared at ``path``, or None when any of its fields had an error."""
-    obj = open_obj(ctx, node, path, SHAPES["organization"])
-    if obj is None:
-        return None
-    start = ctx.count
-    values = dict(
+    return read_object(ctx, node, path, "organization", _organization_fields, OrganizationDecl)
+
+
+def _organization_fields(obj: Obj) -> dict[str, object]:
+    return dict(
         id=obj.unique_id("organization"),
         name=obj.text("name"),
         kind=obj.choice("kind", ORGANIZATION_KINDS),
@@ -26,9 +26,6 @@ def organization(ctx: Context, node: Node, path: str) -> OrganizationDecl | None
         parent=obj.slug("parent"),
         country=_country(obj),
     )
-    return (
-        None if ctx.failed_since(start) else OrganizationDecl(**values, where=ctx.where(node, path))
-    )
 
 
 def _region_code(obj: Obj) -> str | None:
@@ -36,12 +33,11 @@ def _region_code(obj: Obj) -> str | None:
     if node is None:
         return None
     if isinstance(node.value, int | float) and not isinstance(node.value, bool):
-        obj.ctx.error(
-            obj.at("region_code"),
+        obj.error(
+            "region_code",
             f"a region code is text, got {describe(node.value)}",
             fix='put it in quotes, e.g. region_code: "36.04" (as numbers 36.40 and '
             "36.4 are the same)",
-            node=node,
         )
         return None
     value = as_text(obj.ctx, node, obj.at("region_code"))
@@ -58,12 +54,11 @@ def _country(obj: Obj) -> str | None:
 
 def person(ctx: Context, node: Node, path: str) -> PersonDecl | None:
     """The person declared at ``path`` (its id is registered for signatories to refer to)."""
-    obj = open_obj(ctx, node, path, SHAPES["person"])
-    if obj is None:
-        return None
-    start = ctx.count
+    return read_object(ctx, node, path, "person", _person_fields, PersonDecl)
+
+
+def _person_fields(obj: Obj) -> dict[str, object]:
     person_id = obj.unique_id("person")
     if person_id is not None:
-        ctx.people.add(person_id)
-    values = dict(id=person_id, name=obj.text("name"), aliases=obj.texts("aliases"))
-    return None if ctx.failed_since(start) else PersonDecl(**values, where=ctx.where(node, path))
+        obj.ctx.people.add(person_id)
+    return dict(id=person_id, name=obj.text("name"), aliases=obj.texts("aliases"))

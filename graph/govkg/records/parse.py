@@ -20,7 +20,7 @@ from govkg.records.agreements import agreement, evidence_items
 from govkg.records.dates import PartialDate
 from govkg.records.declarations import organization, person
 from govkg.records.model import SOURCE_KINDS, Contributor, Event, RecordSet, Source
-from govkg.records.readers import Context, Obj, open_obj
+from govkg.records.readers import Context, Obj, open_obj, read_object
 from govkg.records.schema import (
     CONTRIBUTOR_ROLES,
     FORMAT_VERSION,
@@ -73,12 +73,15 @@ def _version(record: Obj) -> None:
 
 def _source(ctx: Context, record: Obj) -> Source | None:
     node = record.get("source")
-    src = open_obj(ctx, node, "source", SHAPES["source"]) if node is not None else None
-    if src is None:
-        return None
-    start = ctx.count
+    return (
+        None if node is None else read_object(ctx, node, "source", "source", _source_fields, Source)
+    )
+
+
+def _source_fields(src: Obj) -> dict[str, object]:
+    ctx = src.ctx
     ctx.published = src.date("published")
-    values = dict(
+    return dict(
         id=src.slug("id"),
         kind=src.choice("kind", SOURCE_KINDS),
         title=src.text("title"),
@@ -88,7 +91,6 @@ def _source(ctx: Context, record: Obj) -> Source | None:
         language=_language(src),
         contributors=tuple(_contributor(ctx, n, p) for p, n in src.items("contributors")),
     )
-    return None if ctx.failed_since(start) else Source(**values, where=ctx.where(node, "source"))
 
 
 def _url(src: Obj) -> str | None:
@@ -106,12 +108,11 @@ def _url(src: Obj) -> str | None:
         or any(ch.isspace() or ch in '<>"{}|\\^`' for ch in value)
         or len(value) > MAX_URL_LENGTH
     ):
-        src.ctx.error(
-            src.at("url"),
+        src.error(
+            "url",
             f"{value[:80]!r} is not a usable web address",
             fix=f'give a full http:// or https:// URL without spaces or <>"{{}}|\\^` '
             f"characters, at most {MAX_URL_LENGTH} long (percent-encode them: a space is %20)",
-            node=src.child("url"),
         )
         return None
     return value
@@ -123,31 +124,26 @@ def _language(src: Obj) -> str | None:
 
 
 def _contributor(ctx: Context, node: Node, path: str) -> Contributor | None:
-    obj = open_obj(ctx, node, path, SHAPES["contributor"])
-    if obj is None:
-        return None
-    start = ctx.count
-    name = obj.text("name")
-    role = obj.choice("role", CONTRIBUTOR_ROLES, default="author")
-    return None if ctx.failed_since(start) else Contributor(name, role, ctx.where(node, path))
+    return read_object(ctx, node, path, "contributor", _contributor_fields, Contributor)
+
+
+def _contributor_fields(obj: Obj) -> dict[str, object]:
+    return dict(name=obj.text("name"), role=obj.choice("role", CONTRIBUTOR_ROLES, default="author"))
 
 
 def _event(ctx: Context, node: Node, path: str) -> Event | None:
-    obj = open_obj(ctx, node, path, SHAPES["event"])
-    if obj is None:
-        return None
-    start = ctx.count
-    values = dict(
+    return read_object(ctx, node, path, "event", _event_fields, Event)
+
+
+def _event_fields(obj: Obj) -> dict[str, object]:
+    return dict(
         date=_event_date(obj),
         place=obj.text("place"),
         city=obj.text("city"),
         notes=obj.texts("notes", multiline=True),
-        agreements=tuple(agreement(ctx, n, p) for p, n in obj.items("agreements", least=1)),
+        agreements=tuple(agreement(obj.ctx, n, p) for p, n in obj.items("agreements", least=1)),
         evidence=evidence_items(obj),
     )
-    if ctx.failed_since(start):
-        return None
-    return Event(**values, where=ctx.where(node, path))
 
 
 def _event_date(obj: Obj) -> PartialDate | None:
@@ -155,20 +151,18 @@ def _event_date(obj: Obj) -> PartialDate | None:
     when = obj.date("date")
     if when is None:
         return None
-    published, node = obj.ctx.published, obj.child("date")
+    published = obj.ctx.published
     if INDEPENDENCE.later_than(when):
-        obj.ctx.error(
-            obj.at("date"),
+        obj.error(
+            "date",
             f"{when} is before 17 August 1945",
             fix="check the year; records cover agreements of the Republic",
-            node=node,
         )
     elif published is not None and when.later_than(published):
-        obj.ctx.error(
-            obj.at("date"),
+        obj.error(
+            "date",
             f"signed on {when}, after the source was published "
             f"({published}); a source cannot report a later signing",
             fix=f"check both dates: {obj.at('date')} and source.published",
-            node=node,
         )
     return when

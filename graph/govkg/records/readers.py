@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from govkg.errors import RecordError, RecordErrors
 from govkg.records.dates import PARTIAL_DATE, PartialDate
 from govkg.records.model import Where
-from govkg.records.schema import SLUG, Shape
+from govkg.records.schema import SHAPES, SLUG, Shape
 from govkg.records.tree import Node, describe
 from govkg.text_hygiene import clean_text, slugify
+
+T = TypeVar("T")
 
 MAX_ERRORS = 200
 """Errors kept per file; later ones are counted but not listed."""
@@ -220,6 +222,10 @@ class Obj:
         """The node of ``key`` (the object's own node when the key is absent), for messages."""
         return self.node.value.get(key) or self.node
 
+    def error(self, key: str, message: str, *, fix: str) -> None:
+        """Record an error about the field ``key`` (its path, and its line when it is given)."""
+        self.ctx.error(self.at(key), message, fix=fix, node=self.child(key))
+
     def get(self, key: str) -> Node | None:
         """The value node of ``key``; None when absent or null (an error if it is required)."""
         child = self.node.value.get(key)
@@ -267,11 +273,10 @@ class Obj:
             return default if key not in self.shape.required else None
         choices = list(choices)
         if value not in choices:
-            self.ctx.error(
-                self.at(key),
+            self.error(
+                key,
                 f"{value!r} is not a known {self.shape.name} {key}",
                 fix=suggest(value, choices),
-                node=self.node.value[key],
             )
             return None
         return value
@@ -349,6 +354,36 @@ def open_obj(ctx: Context, node: Node, path: str, shape: Shape) -> Obj | None:
                 line=child.key_line or child.line,
             )
     return Obj(ctx, node, path, shape)
+
+
+def read_object(
+    ctx: Context,
+    node: Node,
+    path: str,
+    kind: str,
+    fields: Callable[[Obj], dict[str, Any]],
+    make: Callable[..., T],
+) -> T | None:
+    """``make(**fields(obj), where=…)`` for the ``kind`` mapping at ``path`` (see
+    :data:`~govkg.records.schema.SHAPES`); None when it, or any field ``fields`` read, had an error.
+
+    >>> from govkg.records.model import Contributor
+    >>> def contributor(obj):
+    ...     return dict(name=obj.text("name"), role=obj.choice("role", ["author"], "author"))
+    >>> ctx, kind = Context("a.yaml"), "contributor"
+    >>> ani = read_object(ctx, Node({"name": Node("Ani")}), "c", kind, contributor, Contributor)
+    >>> ani.name, ani.role
+    ('Ani', 'author')
+    >>> read_object(ctx, Node({"role": Node("author")}), "c", kind, contributor, Contributor)
+    >>> ctx.errors[0].message
+    "a.yaml: c.name: required field 'name' is missing"
+    """
+    obj = open_obj(ctx, node, path, SHAPES[kind])
+    if obj is None:
+        return None
+    start = ctx.count
+    values = fields(obj)
+    return None if ctx.failed_since(start) else make(**values, where=ctx.where(node, path))
 
 
 def _sub_lines(node: Node):
