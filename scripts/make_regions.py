@@ -49,6 +49,7 @@ NAME_FIXES = {
     "Fak Fak": "Fakfak",
     "Palangkaraya": "Palangka Raya",
     "Pangkajene Kepulauan": "Pangkajene dan Kepulauan",
+    "Pahuwato": "Pohuwato",  # UU 6/2003 (Kabupaten Bone Bolango dan Kabupaten Pohuwato)
 }
 
 # Spellings that sources write joined or split; added as aliases (fold() ignores hyphens).
