@@ -68,8 +68,10 @@ def test_heavy_query_is_stopped_while_light_queries_stay_fast(seed_out, http, he
         thread.join()
         status, _, body = outcome["answer"]
         assert status == 503 and json.loads(body)["error"] == "query-timeout"
-        assert 2.0 <= outcome["seconds"] < 3.0  # stopped within 1 s of the timeout
+        # Stopped within 1 s of the timeout, as the server measures it; the client's own clock
+        # also counts HTTP and thread scheduling, which a loaded machine stretched to 3.6 s.
         assert server.pool.stats.timeouts == 1 and server.pool.stats.stop_seconds[0] < 1.0
+        assert 2.0 <= outcome["seconds"] < 5.0
         assert len(latencies) >= 10
         p95 = statistics.quantiles(latencies, n=20)[-1]
         assert p95 < 0.5, latencies
