@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -220,16 +222,35 @@ def test_bundled_is_cached() -> None:
     assert Gazetteer.bundled() is Gazetteer.bundled()
 
 
+def _best_cpu_seconds(work: Callable[[], object], tries: int = 3) -> float:
+    """The least CPU time of ``tries`` runs of ``work``, with the cyclic collector paused.
+
+    CPU seconds, so other jobs on a busy machine do not count; the best of three and no
+    collector, so a collection of the test worker's whole heap (0.3 s once, in CI, on a 0.05 s
+    build) does not either.
+    """
+    times = []
+    for _ in range(tries):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            work()
+            times.append(time.process_time() - start)
+        finally:
+            gc.enable()
+    return min(times)
+
+
 def test_index_build_is_cheap(gaz: Gazetteer) -> None:
     entries = list(gaz.entries())
-    start = time.process_time()  # CPU seconds: other jobs on a busy machine do not count
-    NameIndex.build(entries)
-    assert time.process_time() - start < 0.3
+    assert _best_cpu_seconds(lambda: NameIndex.build(entries)) < 0.3  # 0.03-0.07 s measured
 
 
 def test_exact_lookup_is_fast(gaz: Gazetteer) -> None:
-    start = time.process_time()
-    for _ in range(2000):
-        gaz.resolve("Pemkab Serang")
-        gaz.resolve("LAN RI")
-    assert time.process_time() - start < 0.5
+    def lookups() -> None:
+        for _ in range(2000):
+            gaz.resolve("Pemkab Serang")
+            gaz.resolve("LAN RI")
+
+    assert _best_cpu_seconds(lookups) < 0.5
