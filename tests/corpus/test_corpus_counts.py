@@ -15,6 +15,7 @@ SCRIPT = Path(__file__).parents[2] / "scripts" / "corpus_stats.py"
 HELDOUT = corpus_records_dir().parent / "heldout.txt"
 FRESH = corpus_records_dir().parent / "fresh.txt"
 UNSEEN = corpus_records_dir().parent / "unseen.txt"
+UNSEEN_S10 = corpus_records_dir().parent / "unseen-s10.txt"
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +62,14 @@ def _ids(path) -> list[str]:
 def test_the_unseen_set_is_new_corpus_reports_apart_from_the_other_test_sets(corpus) -> None:
     record_sets, _ = corpus
     unseen = _ids(UNSEEN)
-    assert len(unseen) == len(set(unseen)) == 33
+    assert len(unseen) == len(set(unseen)) == 35
     assert set(unseen) <= {r.source.id for r in record_sets}
-    assert not set(unseen) & (set(_ids(HELDOUT)) | set(_ids(FRESH)))
+    assert not set(unseen) & (set(_ids(HELDOUT)) | set(_ids(FRESH)) | set(_ids(UNSEEN_S10)))
+
+
+def test_the_session_10_set_is_still_apart_from_the_first_two(corpus) -> None:
+    record_sets, _ = corpus
+    earlier = _ids(UNSEEN_S10)
+    assert len(earlier) == len(set(earlier)) == 33
+    assert set(earlier) <= {r.source.id for r in record_sets}
+    assert not set(earlier) & (set(_ids(HELDOUT)) | set(_ids(FRESH)))
