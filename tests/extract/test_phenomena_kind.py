@@ -98,6 +98,18 @@ def test_a_report_naming_no_kind_takes_it_from_the_word_for_the_document(text, l
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Head of LAN Adi and the Head of BPS Budi met on July 15, 2024. Both signed.", "en"),
+        ("Kepala LAN Adi dan Kepala BPS Budi bertemu, Senin (15/7). Keduanya meneken.", "id"),
+    ],
+)
+def test_a_signing_word_ending_the_sentence_with_no_kind_named_gives_an_mou(text, lang):
+    """The words for the document are looked for after the signing word: none are left."""
+    assert _kinds(text, lang) == ["mou"]
+
+
+@pytest.mark.parametrize(
     ("name", "kind"),
     [
         ("a joint agreement", "kesepakatan-bersama"),

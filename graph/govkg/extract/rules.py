@@ -69,10 +69,12 @@ class Phrases:
     def find(self, keys: Sequence[str], start: int = 0, end: int | None = None):
         """Every ``(position, length, value)`` match in ``keys[start:end]``, left to right.
 
-        >>> list(Phrases(["mou", "pks"]).find(("mou", "dan", "pks")))
-        [(0, 1, True), (2, 1, True)]
+        An ``end`` past the last word stops at it.
+
+        >>> list(Phrases(["mou", "pks"]).find(("mou", "dan", "pks"), 1, 9))
+        [(2, 1, True)]
         """
-        end = len(keys) if end is None else end
+        end = len(keys) if end is None else min(end, len(keys))
         firsts = self.firsts
         at = start
         while at < end:
