@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from govkg.entity_resolution import post_role
 from govkg.extract.foreign_posts import country_marker, foreign_body, subject_end
+from govkg.extract.foreign_local import foreign_head_place
 from govkg.extract.names import Name, is_degree, is_title, name_after, name_before
 from govkg.extract.orgs import (
     Lexicon,
@@ -562,6 +563,7 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
     limit = h + (MAX_UNIT_WORDS if with_unit and with_unit[0] == h - p else 0)
     if h < len(toks) and keys[h] == "of":
         place = _place_org(toks, h + 1, _capitalised_end(toks, h + 1), (h - p, role), p)
+        place = place or foreign_head_place(toks, h + 1, role, lexicon)
         if place is not None:
             found.append(replace(place, start=h))
     t = _after_brackets(toks, h)
