@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from govkg.entity_resolution import post_role
-from govkg.extract.foreign_posts import country_marker, foreign_body, subject_end
 from govkg.extract.foreign_local import foreign_head_place
+from govkg.extract.foreign_posts import country_marker, foreign_body, subject_end
 from govkg.extract.names import Name, is_degree, is_title, name_after, name_before
 from govkg.extract.orgs import (
     Lexicon,
