@@ -88,3 +88,29 @@ def test_regency_abbreviations_are_the_regencies():
         lang="id",
     )
     assert _signers(record)["Andi Saputra"] == "Pemerintah Kabupaten Bolaang Mongondow Selatan"
+
+
+def test_name_before_its_post_with_degrees_written_without_full_stops():
+    record = _record(
+        "Rektor Universitas Diponegoro Budi Santoso menandatangani nota kesepahaman dengan "
+        "Rina Wulandari SH, MM, bupati Kabupaten Kendal, Selasa (7/5/2024).",
+        lang="id",
+    )
+    assert _signers(record)["Rina Wulandari"] == "Pemerintah Kabupaten Kendal"
+
+
+def test_english_name_degree_then_post_of_a_regency():
+    record = _record(
+        "The agreement was signed on Tuesday, 7 May 2024 by Budi Santoso, Rector of Universitas "
+        "Terbuka, and Yosef Bata, SE, the Regent of Ende."
+    )
+    assert _signers(record)["Yosef Bata"] == "Pemerintah Kabupaten Ende"
+
+
+def test_regional_secretary_before_a_bare_region_signs_for_it():
+    record = _record(
+        "Nota kesepahaman ditandatangani Rektor Universitas Hasanuddin Budi Santoso dan Sekkab "
+        "Mateng H Andi Rahman MSi, Jumat (3/5/2024).",
+        lang="id",
+    )
+    assert _signers(record)["Andi Rahman"] == "Pemerintah Kabupaten Mamuju Tengah"

@@ -219,6 +219,8 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     name = _name_after(toks, after, lexicon)
     if org is None and name is not None:
         org, name = _place_for_name(toks, name, lexicon)
+    if org is None and name is not None and toks[p].capitalised:
+        org = _region_before_name(toks, after, name)
     if org is None and name is not None and _acronym_before_name(toks, name):
         name = name_after(toks, name.span_end + 1)
     if org is None and name is not None and toks[p].capitalised:
@@ -325,6 +327,21 @@ def _place_for_name(toks, name: Name, lexicon: Lexicon) -> tuple[OrgMatch | None
     if region.end < len(toks) and toks[region.end].text == ",":
         return region, _name_after(toks, region.end, lexicon)
     return None, name
+
+
+def _region_before_name(toks, at: int, name: Name) -> OrgMatch | None:
+    """``Sekda Kendal Sugiono``, ``Sekkab Mateng H Askary Anwar``: the region written alone
+    between the post and the person (which the name skips) is the post's body.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Diteken Sekda Kendal H Sugiono Hadi di ruang rapat.")
+    >>> [(o.org.org.ident, o.name.name) for o in officials(art.sentences[0], Lexicon())]
+    [('kabupaten-33-24', 'Sugiono Hadi')]
+    """
+    region = _gazetteer(toks, at) if at < len(toks) and toks[at].capitalised else None
+    if region is None or not region.org.is_local or region.end > name.span_start:
+        return None
+    return region
 
 
 def _past_unit_field(toks, name: Name) -> Name | None:
