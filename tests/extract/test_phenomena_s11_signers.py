@@ -114,3 +114,11 @@ def test_regional_secretary_before_a_bare_region_signs_for_it():
         lang="id",
     )
     assert _signers(record)["Andi Rahman"] == "Pemerintah Kabupaten Mamuju Tengah"
+
+
+def test_english_possessive_region_before_its_head():
+    record = _record(
+        "Central Java's Governor Adi Nugroho and the Rector of Universitas Terbuka, Budi Santoso, "
+        "signed a memorandum of understanding on Tuesday, 7 May 2024."
+    )
+    assert _signers(record)["Adi Nugroho"] == "Pemerintah Provinsi Jawa Tengah"

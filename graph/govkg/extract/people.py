@@ -890,6 +890,8 @@ def _place_org(toks, i, k, head, post_at) -> OrgMatch | None:
     forms = table["region_forms"].get(post_keys, table["org_forms"])
     for stop in range(k, i, -1):
         words = " ".join(t.key for t in toks[i:stop])
+        if toks[stop - 1].text.endswith(("'s", "’s")):
+            words = words.removesuffix(" s")  # ``West Nusa Tenggara's Governor``
         for form in forms:
             keys = index.lookup(form.format(words))
             if len(keys) == 1:
