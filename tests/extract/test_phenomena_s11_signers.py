@@ -122,3 +122,11 @@ def test_english_possessive_region_before_its_head():
         "signed a memorandum of understanding on Tuesday, 7 May 2024."
     )
     assert _signers(record)["Adi Nugroho"] == "Pemerintah Provinsi Jawa Tengah"
+
+
+def test_a_possessive_body_before_head_office_names_no_signer():
+    record = _record(
+        "The Rector of Universitas Terbuka, Budi Santoso, and the Regent of Ende, Yosef Bata, "
+        "signed the memorandum on Tuesday, 7 May 2024 at UT's Head Office."
+    )
+    assert set(_signers(record)) == {"Budi Santoso", "Yosef Bata"}
