@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from govkg.extract import extract_text
 
 PUBLISHED = date(2024, 5, 10)
@@ -80,48 +82,54 @@ def test_a_municipal_council_is_a_foreign_local_government():
     assert "ForeignLocalGovernment" in kinds
 
 
-def test_regency_abbreviations_are_the_regencies():
-    record = _record(
+SIGNER_BODIES = [
+    pytest.param(
+        "id",
         "Pemkab Bolsel dan Universitas Negeri Gorontalo meneken nota kesepahaman, Selasa "
         "(7/5/2024). Penandatanganan dilakukan Bupati Bolsel Andi Saputra dan Rektor UNG Budi "
         "Hartono.",
-        lang="id",
-    )
-    assert _signers(record)["Andi Saputra"] == "Pemerintah Kabupaten Bolaang Mongondow Selatan"
-
-
-def test_name_before_its_post_with_degrees_written_without_full_stops():
-    record = _record(
+        "Andi Saputra",
+        "Pemerintah Kabupaten Bolaang Mongondow Selatan",
+        id="regency-abbreviation",
+    ),
+    pytest.param(
+        "id",
         "Rektor Universitas Diponegoro Budi Santoso menandatangani nota kesepahaman dengan "
         "Rina Wulandari SH, MM, bupati Kabupaten Kendal, Selasa (7/5/2024).",
-        lang="id",
-    )
-    assert _signers(record)["Rina Wulandari"] == "Pemerintah Kabupaten Kendal"
-
-
-def test_english_name_degree_then_post_of_a_regency():
-    record = _record(
+        "Rina Wulandari",
+        "Pemerintah Kabupaten Kendal",
+        id="name-plain-degrees-then-post",
+    ),
+    pytest.param(
+        "en",
         "The agreement was signed on Tuesday, 7 May 2024 by Budi Santoso, Rector of Universitas "
-        "Terbuka, and Yosef Bata, SE, the Regent of Ende."
-    )
-    assert _signers(record)["Yosef Bata"] == "Pemerintah Kabupaten Ende"
-
-
-def test_regional_secretary_before_a_bare_region_signs_for_it():
-    record = _record(
+        "Terbuka, and Yosef Bata, SE, the Regent of Ende.",
+        "Yosef Bata",
+        "Pemerintah Kabupaten Ende",
+        id="english-name-degree-then-post",
+    ),
+    pytest.param(
+        "id",
         "Nota kesepahaman ditandatangani Rektor Universitas Hasanuddin Budi Santoso dan Sekkab "
         "Mateng H Andi Rahman MSi, Jumat (3/5/2024).",
-        lang="id",
-    )
-    assert _signers(record)["Andi Rahman"] == "Pemerintah Kabupaten Mamuju Tengah"
-
-
-def test_english_possessive_region_before_its_head():
-    record = _record(
+        "Andi Rahman",
+        "Pemerintah Kabupaten Mamuju Tengah",
+        id="regional-secretary-bare-region",
+    ),
+    pytest.param(
+        "en",
         "Central Java's Governor Adi Nugroho and the Rector of Universitas Terbuka, Budi Santoso, "
-        "signed a memorandum of understanding on Tuesday, 7 May 2024."
-    )
-    assert _signers(record)["Adi Nugroho"] == "Pemerintah Provinsi Jawa Tengah"
+        "signed a memorandum of understanding on Tuesday, 7 May 2024.",
+        "Adi Nugroho",
+        "Pemerintah Provinsi Jawa Tengah",
+        id="english-possessive-region",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "body"), SIGNER_BODIES)
+def test_signer_signs_for_the_body_of_the_post(lang, text, name, body):
+    assert _signers(_record(text, lang=lang))[name] == body
 
 
 def test_a_possessive_body_before_head_office_names_no_signer():
