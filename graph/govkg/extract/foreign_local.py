@@ -114,6 +114,47 @@ def _found(toks, i: int, place: int, place_end: int, end: int, area: str, lexico
     return OrgMatch(i, stop, org, via="foreign")
 
 
+def foreign_head_place(
+    toks: Sequence[Token], i: int, role: str, lexicon: Lexicon
+) -> OrgMatch | None:
+    """The foreign local government whose place follows the post of its head (``Mayor of
+    Melbourne``, ``Governor of Khartoum``; tokens from ``i``, after ``of``): the one the report
+    already named for that place, else one declared for the kind of area the post heads.
+
+    >>> from govkg.extract.text import tokens
+    >>> lexicon = Lexicon()
+    >>> toks = tokens("LoI with the City of Sibu. Mayor of Sibu Tiong Ah Kow signed")
+    >>> foreign_local_at(toks, 3, lexicon).org.name
+    'City of Sibu'
+    >>> found = foreign_head_place(toks, 9, "wali-kota", lexicon)
+    >>> found.org.name, found.start, found.end
+    ('City of Sibu', 9, 10)
+    >>> foreign_head_place(tokens("Mayor of Semarang Adi"), 2, "wali-kota", lexicon) is None
+    True
+    """
+    area = Rules.load().data["foreign_local"]["head_areas"].get(role)
+    if area is None or i >= len(toks) or not toks[i].capitalised:
+        return None
+    end = _capitalised_run(toks, i, MAX_PLACE_WORDS, joiners=())
+    names = _rules()[2]
+    for stop in range(end, i, -1):  # "Melbourne Sally Capp": the longest place known first
+        place = _span(toks, i, stop)
+        known = (lexicon.same.get(f"foreign-local:{f.format(place)}") for f in names.values())
+        ident = next((k for k in known if k is not None), None)
+        if ident is not None:
+            return OrgMatch(i, stop, lexicon.orgs[ident], via="foreign")
+    stop = i + 1  # a place not named before: its first word (the name of the head may follow)
+    place = _span(toks, i, stop)
+    if _gazetteer(toks, i) is not None or not foreign_place(place):
+        return None
+    name = names[area].format(place)
+    country, _ = _country(toks, stop)
+    org = _new(
+        lexicon, name, "ForeignLocalGovernment", same=f"foreign-local:{name}", country=country
+    )
+    return OrgMatch(i, stop, org, via="foreign")
+
+
 def foreign_agency_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:
     """``US Department of Health and Human Services``, ``UK Home Office``: a country (its name,
     adjective or possessive), then capitalised words ending with an agency's head and what it

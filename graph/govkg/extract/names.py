@@ -87,6 +87,20 @@ def title_length(toks: Sequence[Token], k: int) -> int:
     return hit[0] if hit and toks[k].capitalised else 0
 
 
+def _degree_before(toks: Sequence[Token], k: int) -> bool:
+    """A degree at ``k``, or one written without full stops before a comma (``Sri Wati SH,
+    MM, bupati``: read from the post back to the name).
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Sri Wati SH, MM, bupati")
+    >>> _degree_before(toks, 4), _degree_before(toks, 2), _degree_before(toks, 1)
+    (True, True, False)
+    """
+    text = toks[k].text
+    comma = k + 1 < len(toks) and toks[k + 1].text == ","
+    return is_degree(text) or (comma and text in _plain_titles()[1])
+
+
 def is_degree(text: str) -> bool:
     """A degree or title written after a name (``S.H.``, ``M.Si.``, ``Ph.D.``, ``MPA``).
 
@@ -219,6 +233,8 @@ def name_before(toks: Sequence[Token], end: int, floor: int) -> Name | None:
     >>> found = name_before(toks, 6, 1)
     >>> found.name, found.honorifics
     ('Adi Suryanto', ('M.Si.',))
+    >>> name_before(tokens("dengan Sri Wati SH, MM, bupati"), 7, 0).honorifics
+    ('SH', 'MM')
     >>> toks = tokens("oleh Dr Hj Rina Wati MSi selaku Rektor")
     >>> found = name_before(toks, 6, 1)
     >>> found.name, found.honorifics
@@ -226,7 +242,7 @@ def name_before(toks: Sequence[Token], end: int, floor: int) -> Name | None:
     """
     k = end - 1
     degrees: list[str] = []
-    while k > floor and (toks[k].text in {",", ")"} or is_degree(toks[k].text)):
+    while k > floor and (toks[k].text in {",", ")"} or _degree_before(toks, k)):
         if toks[k].text == ")" and k - 3 >= floor and toks[k - 2].text == "(":
             if is_degree(toks[k - 3].text):
                 degrees.insert(0, f"{toks[k - 3].text}({toks[k - 1].text})")

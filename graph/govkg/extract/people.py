@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from govkg.entity_resolution import post_role
+from govkg.extract.foreign_local import foreign_head_place
 from govkg.extract.foreign_posts import country_marker, foreign_body, subject_end
 from govkg.extract.names import Name, is_degree, is_title, name_after, name_before
 from govkg.extract.orgs import (
@@ -218,6 +219,8 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     name = _name_after(toks, after, lexicon)
     if org is None and name is not None:
         org, name = _place_for_name(toks, name, lexicon)
+    if org is None and name is not None and toks[p].capitalised:
+        org = _region_before_name(toks, after, name)
     if org is None and name is not None and _acronym_before_name(toks, name):
         name = name_after(toks, name.span_end + 1)
     if org is None and name is not None and toks[p].capitalised:
@@ -324,6 +327,21 @@ def _place_for_name(toks, name: Name, lexicon: Lexicon) -> tuple[OrgMatch | None
     if region.end < len(toks) and toks[region.end].text == ",":
         return region, _name_after(toks, region.end, lexicon)
     return None, name
+
+
+def _region_before_name(toks, at: int, name: Name) -> OrgMatch | None:
+    """``Sekda Kendal Sugiono``, ``Sekkab Mateng H Askary Anwar``: the region written alone
+    between the post and the person (which the name skips) is the post's body.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Diteken Sekda Kendal H Sugiono Hadi di ruang rapat.")
+    >>> [(o.org.org.ident, o.name.name) for o in officials(art.sentences[0], Lexicon())]
+    [('kabupaten-33-24', 'Sugiono Hadi')]
+    """
+    region = _gazetteer(toks, at) if at < len(toks) and toks[at].capitalised else None
+    if region is None or not region.org.is_local or region.end > name.span_start:
+        return None
+    return region
 
 
 def _past_unit_field(toks, name: Name) -> Name | None:
@@ -562,6 +580,7 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
     limit = h + (MAX_UNIT_WORDS if with_unit and with_unit[0] == h - p else 0)
     if h < len(toks) and keys[h] == "of":
         place = _place_org(toks, h + 1, _capitalised_end(toks, h + 1), (h - p, role), p)
+        place = place or foreign_head_place(toks, h + 1, role, lexicon)
         if place is not None:
             found.append(replace(place, start=h))
     t = _after_brackets(toks, h)
@@ -871,6 +890,8 @@ def _place_org(toks, i, k, head, post_at) -> OrgMatch | None:
     forms = table["region_forms"].get(post_keys, table["org_forms"])
     for stop in range(k, i, -1):
         words = " ".join(t.key for t in toks[i:stop])
+        if toks[stop - 1].text.endswith(("'s", "’s")):
+            words = words.removesuffix(" s")  # ``West Nusa Tenggara's Governor``
         for form in forms:
             keys = index.lookup(form.format(words))
             if len(keys) == 1:
