@@ -536,6 +536,8 @@ def _declarations(splits: Iterable[Split]) -> list[dict[str, Any]]:
             entry["aliases"] = [a for a in org.aliases if a != org.name]
         if org.country:
             entry["country"] = org.country
+        if org.region_code:
+            entry["region_code"] = org.region_code
         if org.parent and (org.parent in orgs or not org.parent.startswith("new:")):
             parent = orgs.get(org.parent)  # (a body found in the text but no party: none)
             entry["parent"] = declared_id(parent) if parent else org.parent
