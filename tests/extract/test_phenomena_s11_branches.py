@@ -115,3 +115,18 @@ def test_a_police_office_of_a_city_written_after_its_name_and_its_head_by_the_ba
     office = declarations(record)["Polres Blitar Kota"]
     assert office["region_code"] == "35.72"  # the city, not the regency
     assert ("Bima Sakti", "Polres Blitar Kota") in _signers(record)
+
+
+def test_a_branch_post_names_the_office_of_the_body_and_place_after_it():
+    record = draft(
+        "Universitas Jenderal Soedirman meneken nota kesepahaman dengan Kantor Wilayah "
+        "Kementerian Agama Jawa Tengah tentang moderasi beragama, Senin (3/6/2024). Nota "
+        "ditandatangani Rektor Universitas Jenderal Soedirman Budi Raharjo dan Kakanwil Kemenag "
+        "Jawa Tengah Ahmad Fauzi."
+    )
+    (parties,) = party_lists(record)
+    assert len(parties) == 2
+    office = declarations(record)["Kantor Wilayah Kementerian Agama Jawa Tengah"]
+    assert office["parent"] == "kemenag" and office["region_code"] == "33"
+    assert "Kanwil Kemenag Jawa Tengah" in office.get("aliases", [])
+    assert ("Ahmad Fauzi", "Kantor Wilayah Kementerian Agama Jawa Tengah") in _signers(record)

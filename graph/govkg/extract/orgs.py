@@ -1243,6 +1243,31 @@ def office_of_post(toks, h: int, office: str, lexicon: Lexicon) -> OrgMatch | No
     return OrgMatch(h, end, org, via="office")
 
 
+def office_after_post(toks, h: int, head: str, lexicon: Lexicon) -> OrgMatch | None:
+    """The office a branch post heads, written as its body and place after the post:
+    ``Kakanwil Kemenkumham Jawa Tengah`` → Kanwil Kemenkumham Jawa Tengah.
+
+    >>> from govkg.extract.text import tokens
+    >>> match = office_after_post(tokens("Kakanwil Kemenkumham Jawa Tengah Budi"), 1, "kanwil",
+    ...                           Lexicon())
+    >>> match.org.name, match.org.parent, match.end
+    ('Kanwil Kemenkumham Jawa Tengah', 'kemenkumham', 4)
+    """
+    central = _gazetteer(toks, h)
+    if central is None or central.org.is_local or central.weak:
+        return None
+    if token_key(central.org.kind) in _words("enterprise_kinds"):
+        return None
+    end, place, code = _regions_after(toks, central.end)
+    if end == central.end:
+        return None
+    words = " ".join(w.upper() if len(w) <= 3 else w.title() for w in head.split())
+    name = f"{words} {_span(toks, h, end)}"
+    same = f"{central.org.ident}:office:{place}"
+    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same, region_code=code)
+    return OrgMatch(h, end, org, via="office")
+
+
 def _office_head(toks, i, hit, lexicon) -> OrgMatch | None:
     length, _ = hit
     if not toks[i].capitalised:
@@ -1263,13 +1288,17 @@ def _office_head(toks, i, hit, lexicon) -> OrgMatch | None:
             (k for k in range(after, min(len(toks), after + 6)) if toks[k].text == ")"), None
         )
         after = close + 1 if close is not None else after
-    end, place = _place_after(toks, after, lexicon)
+    own = " ".join(_keys(toks)[i : i + length]) in _words("own_office_heads")
+    end, place, code = _regions_after(toks, after) if own else (after, "", None)
+    if end == after or place.count(" ") == 0:  # one region: as written, maybe not a region
+        end, place = _place_after(toks, after, lexicon)
+        code = _code(place)
     name = _span(toks, i, central.end) + (" " + _span(toks, after, end) if end > after else "")
     same = f"{central.org.ident}:office:{place}"
-    own = " ".join(_keys(toks)[i : i + length]) in _words("own_office_heads") and end > after
+    own = own and end > after
     if same not in gazetteer_offices() and central.org.ident not in _office_parents() and not own:
         return OrgMatch(i, end, central.org, via="gazetteer")
-    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same, region_code=_code(place))
+    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same, region_code=code)
     return OrgMatch(i, end, org, via="office")
 
 

@@ -96,7 +96,7 @@ def build_record(
         "source": _source(article, published, lang, source_id),
         "events": [_ordered(event) for event in events],
     }
-    declared = _declarations(splits)
+    declared = _declarations(splits, analysis.lexicon.orgs)
     if declared:
         record["organizations"] = declared
     return record
@@ -521,12 +521,14 @@ def _source(article: Article, published: date | None, lang: str, source_id: str)
     return source
 
 
-def _declarations(splits: Iterable[Split]) -> list[dict[str, Any]]:
+def _declarations(splits: Iterable[Split], learnt: dict[str, Org]) -> list[dict[str, Any]]:
+    """The bodies to declare, as the report's lexicon knows them at its end (``learnt``: with
+    every name a later sentence gave them)."""
     orgs: dict[str, Org] = {}
     for s in splits:
         for org in s.parties:
             if not org.known:
-                orgs.setdefault(org.ident, org)
+                orgs.setdefault(org.ident, learnt.get(org.ident, org))
     declared = []
     for org in orgs.values():
         entry: dict[str, Any] = {"id": declared_id(org), "name": org.name, "kind": org.kind}
