@@ -6,16 +6,7 @@ region it sits in), and its head signs for it. Each kind is shown by a text of o
 
 from __future__ import annotations
 
-from .drafts import declarations, draft, party_lists, resolved_parties
-
-
-def _signers(record: dict) -> list[tuple[str, str]]:
-    return sorted(
-        (s["name"], s["party"])
-        for event in record["events"]
-        for agreement in event["agreements"]
-        for s in agreement.get("signatories", [])
-    )
+from .drafts import declarations, draft, party_lists, resolved_parties, signers
 
 
 def test_a_branch_office_is_a_party_of_its_own_under_its_national_body():
@@ -30,7 +21,7 @@ def test_a_branch_office_is_a_party_of_its_own_under_its_national_body():
     assert office["kind"] == "RegionalOffice"
     assert office["parent"] == "bpjs-ketenagakerjaan"
     assert office["region_code"] == "13.71"  # Kota Padang
-    assert ("Siti Aminah", "BPJS Ketenagakerjaan Cabang Padang") in _signers(record)
+    assert ("Siti Aminah", "BPJS Ketenagakerjaan Cabang Padang") in signers(record)
 
 
 def test_a_sub_branch_written_kcp_ends_before_the_person():
@@ -40,7 +31,7 @@ def test_a_sub_branch_written_kcp_ends_before_the_person():
         "Bupati Kepulauan Sula Budi Santoso dan Kepala BPJS Kesehatan KCP Kepulauan Sula "
         "Maria Lestari."
     )
-    assert ("Maria Lestari", "BPJS Kesehatan KCP Kepulauan Sula") in _signers(record)
+    assert ("Maria Lestari", "BPJS Kesehatan KCP Kepulauan Sula") in signers(record)
     office = declarations(record)["BPJS Kesehatan KCP Kepulauan Sula"]
     assert office["parent"] == "bpjs-kesehatan"
 
@@ -56,7 +47,7 @@ def test_a_regional_office_over_several_provinces_is_one_body_however_spelt():
     name = "BPJS Ketenagakerjaan wilayah Sumatera Utara dan Aceh"
     assert sorted(parties) == sorted(["Pemerintah Kabupaten Kampar", name])
     assert "region_code" not in declarations(record)[name]  # two provinces
-    assert ("Andi Putra", name) in _signers(record)
+    assert ("Andi Putra", name) in signers(record)
 
 
 def test_an_office_named_before_its_body_signs_for_itself_when_the_body_is_the_subject():
@@ -70,7 +61,7 @@ def test_an_office_named_before_its_body_signs_for_itself_when_the_body_is_the_s
     name = "Kantor Wilayah Sulawesi Utara Gorontalo BPJS Ketenagakerjaan"
     assert name in parties and "BPJS Ketenagakerjaan" not in parties
     assert declarations(record)[name]["parent"] == "bpjs-ketenagakerjaan"
-    assert ("Rina Sari", name) in _signers(record)
+    assert ("Rina Sari", name) in signers(record)
 
 
 def test_the_national_body_stays_the_party_when_its_own_head_signs():
@@ -114,7 +105,7 @@ def test_a_police_office_of_a_city_written_after_its_name_and_its_head_by_the_ba
     assert parties == ["Pemerintah Kota Blitar", "Polres Blitar Kota"]
     office = declarations(record)["Polres Blitar Kota"]
     assert office["region_code"] == "35.72"  # the city, not the regency
-    assert ("Bima Sakti", "Polres Blitar Kota") in _signers(record)
+    assert ("Bima Sakti", "Polres Blitar Kota") in signers(record)
 
 
 def test_a_branch_post_names_the_office_of_the_body_and_place_after_it():
@@ -129,4 +120,4 @@ def test_a_branch_post_names_the_office_of_the_body_and_place_after_it():
     office = declarations(record)["Kantor Wilayah Kementerian Agama Jawa Tengah"]
     assert office["parent"] == "kemenag" and office["region_code"] == "33"
     assert "Kanwil Kemenag Jawa Tengah" in office.get("aliases", [])
-    assert ("Ahmad Fauzi", "Kantor Wilayah Kementerian Agama Jawa Tengah") in _signers(record)
+    assert ("Ahmad Fauzi", "Kantor Wilayah Kementerian Agama Jawa Tengah") in signers(record)
