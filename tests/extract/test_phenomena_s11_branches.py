@@ -121,3 +121,12 @@ def test_a_branch_post_names_the_office_of_the_body_and_place_after_it():
     assert office["parent"] == "kemenag" and office["region_code"] == "33"
     assert "Kanwil Kemenag Jawa Tengah" in office.get("aliases", [])
     assert ("Ahmad Fauzi", "Kantor Wilayah Kementerian Agama Jawa Tengah") in signers(record)
+
+
+def test_a_pair_with_a_declared_office_of_a_gazetteer_body_is_fairly_sure():
+    record = draft(
+        "Pemerintah Kota Bukittinggi meneken nota kesepahaman dengan BPJS Ketenagakerjaan Cabang "
+        "Padang tentang jaminan sosial pekerja rentan, Senin (3/6/2024)."
+    )
+    (agreement,) = [a for e in record["events"] for a in e["agreements"]]
+    assert max(e["confidence"] for e in agreement["evidence"]) == 0.72
