@@ -35,7 +35,11 @@ def found(text: str, lang: str = "id") -> list[tuple]:
 
 def signed(text: str, lang: str | None = None) -> list[tuple]:
     """(name, party) of every signatory of the draft, sorted."""
-    record = extract_text(text, lang=lang).record
+    return signers(extract_text(text, lang=lang).record)
+
+
+def signers(record: dict) -> list[tuple]:
+    """(name, party) of every signatory of a draft record, sorted."""
     return sorted(
         (s["name"], s["party"])
         for event in record["events"]

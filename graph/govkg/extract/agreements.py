@@ -633,6 +633,26 @@ def _merge_party(draft: Draft, ident: str, into: Org) -> None:
             signer.org = into
 
 
+def _office_for_body(draft: Draft, signer: Signer) -> bool:
+    """A regional office or branch signs in its own name for the central body the report
+    named as the party (``BPJS Ketenagakerjaan memperpanjang kerja sama …``, signed by the
+    ``Kepala Kantor Wilayah Sulawesi Maluku BPJS Ketenagakerjaan``): the office is the party,
+    unless someone else signs for the central body itself."""
+    org = signer.org
+    if org is None or org.kind != "RegionalOffice":
+        return False
+    return not any(s.org is not None and s.org.ident == org.parent for s in draft.signers)
+
+
+def _replace_party(draft: Draft, ident: str, org: Org) -> None:
+    """``org`` takes the place of the party ``ident`` (same position, roles and sentences)."""
+    parties = draft.parties.items()
+    draft.parties = dict((org.ident, org) if k == ident else (k, v) for k, v in parties)
+    draft.roles.setdefault(org.ident, set()).update(draft.roles.pop(ident, set()))
+    sentences = draft.party_sentences.pop(ident, set())
+    draft.party_sentences.setdefault(org.ident, set()).update(sentences)
+
+
 def _settle_parties(draft: Draft) -> None:
     """Give signers without a body the party their post implies; map a unit to the body it
     signs for when the unit is not itself a party."""
@@ -644,7 +664,9 @@ def _settle_parties(draft: Draft) -> None:
             signer.org = spelled_out(signer.org, parties) or signer.org
         if signer.org is not None and signer.org.ident not in draft.parties:
             parent = draft.parties.get(signer.org.parent or "")
-            if parent is not None:  # a unit or regional office signing for its body
+            if parent is not None and _office_for_body(draft, signer):
+                _replace_party(draft, parent.ident, signer.org)
+            elif parent is not None:  # a unit signing for its body
                 signer.org = parent
             else:
                 draft.add_party(signer.org, "signer", signer.sentences[0][0])

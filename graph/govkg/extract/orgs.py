@@ -1075,6 +1075,7 @@ def _place_after(toks, j, lexicon, *, limit: int = 3) -> tuple[int, str]:
         j += 1
     region = _gazetteer(toks, j)
     if region is not None and region.org.is_local:
+        region = _area_after(toks, region, lexicon)
         end, place = region.end, region.org.ident
     else:
         end = _capitalised_run(toks, j, limit, joiners=())
@@ -1085,6 +1086,60 @@ def _place_after(toks, j, lexicon, *, limit: int = 3) -> tuple[int, str]:
         place = f"{place} {toks[end].key}"
         end += 1
     return end, place
+
+
+def _area_after(toks, region: OrgMatch, lexicon: Lexicon) -> OrgMatch:
+    """Which government an ambiguous place after an office's head is: the one an area word
+    after it names (``Polres Magelang Kota``, rules ``orgs.place_area_after``), else the one
+    where the report already placed an office (``Kapolres Magelang`` after ``Polres Magelang
+    Kota``).
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Polres Magelang Kota")
+    >>> _area_after(toks, _gazetteer(toks, 1), Lexicon()).org.ident
+    'kota-33-71'
+    """
+    if not region.alternatives:
+        return region
+    kind = (
+        Rules.load()
+        .data["orgs"]["place_area_after"]
+        .get(toks[region.end].key if region.end < len(toks) else "")
+    )
+    for org in region.alternatives:
+        if kind is not None and org.kind == kind:
+            return replace(region, end=region.end + 1, org=org, alternatives=())
+    offices = lexicon.same
+    placed = [o for o in region.alternatives if any(s.endswith(f":{o.ident}") for s in offices)]
+    return replace(region, org=placed[0], alternatives=()) if len(placed) == 1 else region
+
+
+def _regions_after(toks, j: int) -> tuple[int, str, str | None]:
+    """The region or list of regions a branch of a central body covers (``Cabang Bukittinggi``,
+    ``wilayah Sumatera Barat, Riau, dan Kepulauan Riau``): its end, its comparison key (the
+    regions' keys, sorted) and the region code of a single region; ``(j, "", None)`` if none.
+
+    >>> from govkg.extract.text import tokens
+    >>> _regions_after(tokens("wilayah Sumbar, Riau, dan Kepri, Eko"), 1)
+    (7, 'provinsi-13 provinsi-14 provinsi-21', None)
+    """
+    found: list[OrgMatch] = []
+    k = end = j
+    while k < len(toks):
+        region = _gazetteer(toks, k)
+        if region is None or not region.org.is_local or region.alternatives:
+            break
+        found.append(region)
+        end = k = region.end
+        while k < len(toks) and toks[k].key in {",", *_words("name_joiners")}:
+            k += 1
+        if k == end:
+            break
+    if not found:
+        return j, "", None
+    codes = [m.org.entry.region_code for m in found if m.org.entry is not None]
+    place = " ".join(sorted(m.org.ident for m in found))
+    return end, place, codes[0] if len(found) == 1 and codes else None
 
 
 def area_in_longer_name(toks: Sequence[Token], match: OrgMatch) -> bool:
@@ -1152,7 +1207,8 @@ def _office(toks, i, hit, lexicon) -> OrgMatch | None:
         return None
     head = " ".join(t.key for t in toks[i : i + length])
     name = _span(toks, i, i + length) + " " + _span(toks, j, end)
-    org = _new(lexicon, name, "RegionalOffice", parent, _office_key(parent, head, place))
+    key = _office_key(parent, head, place)
+    org = _new(lexicon, name, "RegionalOffice", parent, key, region_code=_code(place))
     if acronym:  # "Kejaksaan Negeri (Kejari) Kendal": "Kejari Kendal" is another name of it
         short = f"{acronym} {_span(toks, j, end)}"
         if short != org.name and short not in org.aliases:
@@ -1182,7 +1238,33 @@ def office_of_post(toks, h: int, office: str, lexicon: Lexicon) -> OrgMatch | No
     if end == h:
         return None
     name = f"{office.title()} {_span(toks, h, end)}"
-    org = _new(lexicon, name, "RegionalOffice", parent[1], _office_key(parent[1], office, place))
+    key = _office_key(parent[1], office, place)
+    org = _new(lexicon, name, "RegionalOffice", parent[1], key, region_code=_code(place))
+    return OrgMatch(h, end, org, via="office")
+
+
+def office_after_post(toks, h: int, head: str, lexicon: Lexicon) -> OrgMatch | None:
+    """The office a branch post heads, written as its body and place after the post:
+    ``Kakanwil Kemenkumham Jawa Tengah`` → Kanwil Kemenkumham Jawa Tengah.
+
+    >>> from govkg.extract.text import tokens
+    >>> match = office_after_post(tokens("Kakanwil Kemenkumham Jawa Tengah Budi"), 1, "kanwil",
+    ...                           Lexicon())
+    >>> match.org.name, match.org.parent, match.end
+    ('Kanwil Kemenkumham Jawa Tengah', 'kemenkumham', 4)
+    """
+    central = _gazetteer(toks, h)
+    if central is None or central.org.is_local or central.weak:
+        return None
+    if token_key(central.org.kind) in _words("enterprise_kinds"):
+        return None
+    end, place, code = _regions_after(toks, central.end)
+    if end == central.end:
+        return None
+    words = " ".join(w.upper() if len(w) <= 3 else w.title() for w in head.split())
+    name = f"{words} {_span(toks, h, end)}"
+    same = f"{central.org.ident}:office:{place}"
+    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same, region_code=code)
     return OrgMatch(h, end, org, via="office")
 
 
@@ -1195,7 +1277,10 @@ def _office_head(toks, i, hit, lexicon) -> OrgMatch | None:
     if unit is not None and (central is None or unit[0] + i + length > central.end):
         org = gazetteer_index().org(unit[1])
         central = OrgMatch(i + length, i + length + unit[0], org, via="central unit")
-    if central is None or central.org.is_local or central.weak:
+    if central is None or central.org.is_local:
+        own = " ".join(_keys(toks)[i : i + length]) in _words("own_office_heads")
+        return _office_before_body(toks, i, i + length, lexicon) if own else None
+    if central.weak:
         return None
     after = central.end
     if after + 2 < len(toks) and toks[after].text == "(":
@@ -1203,14 +1288,51 @@ def _office_head(toks, i, hit, lexicon) -> OrgMatch | None:
             (k for k in range(after, min(len(toks), after + 6)) if toks[k].text == ")"), None
         )
         after = close + 1 if close is not None else after
-    end, place = _place_after(toks, after, lexicon)
+    own = " ".join(_keys(toks)[i : i + length]) in _words("own_office_heads")
+    end, place, code = _regions_after(toks, after) if own else (after, "", None)
+    if end == after or place.count(" ") == 0:  # one region: as written, maybe not a region
+        end, place = _place_after(toks, after, lexicon)
+        code = _code(place)
     name = _span(toks, i, central.end) + (" " + _span(toks, after, end) if end > after else "")
     same = f"{central.org.ident}:office:{place}"
-    own = " ".join(_keys(toks)[i : i + length]) in _words("own_office_heads") and end > after
+    own = own and end > after
     if same not in gazetteer_offices() and central.org.ident not in _office_parents() and not own:
         return OrgMatch(i, end, central.org, via="gazetteer")
-    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same)
+    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same, region_code=code)
     return OrgMatch(i, end, org, via="office")
+
+
+def _office_before_body(toks, i: int, j: int, lexicon) -> OrgMatch | None:
+    """``Kantor Wilayah Sulawesi Maluku BPJS Ketenagakerjaan``: an office's head, the regions it
+    covers (up to three capitalised words), then its central body.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Kepala Kantor Wilayah Sulawesi Maluku BPJS Ketenagakerjaan, Mintje")
+    >>> match = org_at(toks, 1, Lexicon())
+    >>> match.org.name, match.org.parent, match.end
+    ('Kantor Wilayah Sulawesi Maluku BPJS Ketenagakerjaan', 'bpjs-ketenagakerjaan', 7)
+    """
+    end = _capitalised_run(toks, j, 3, joiners=())
+    for stop in range(end, j, -1):
+        body = _gazetteer(toks, stop) if stop < len(toks) else None
+        if body is None or body.org.is_local or body.weak:
+            continue
+        if token_key(body.org.kind) in _words("enterprise_kinds") or _headline_words(toks, j, stop):
+            return None
+        place = " ".join(t.key for t in toks[j:stop])
+        same = f"{body.org.ident}:office:{place}"
+        org = _new(lexicon, _span(toks, i, body.end), "RegionalOffice", body.org.ident, same)
+        return OrgMatch(i, body.end, org, via="office")
+    return None
+
+
+def _code(place: str) -> str | None:
+    """The region code of an office's place when it is one region of the gazetteer."""
+    index = gazetteer_index()
+    if place not in index.gazetteer:
+        return None
+    entry = index.gazetteer.entry(place)
+    return entry.region_code if entry.is_local else None
 
 
 def _central_office(toks, i, lexicon) -> OrgMatch | None:
@@ -1223,6 +1345,9 @@ def _central_office(toks, i, lexicon) -> OrgMatch | None:
         after, acronym = after + 3, toks[after + 1].text  # "Badan Pusat Statistik (BPS) Provinsi …"
     office = _shapes()["office_word"].match(_keys(toks), after)
     if office is not None:
+        branch = _branch(toks, i, central, after, after + office[0], lexicon)
+        if branch is not None:
+            return branch
         after += office[0]  # "BPKP Perwakilan Sulawesi Tenggara", "… Kantor Cabang Kudus"
     region = _gazetteer(toks, after)
     if region is None or not region.org.is_local:
@@ -1236,12 +1361,38 @@ def _central_office(toks, i, lexicon) -> OrgMatch | None:
     same = f"{central.org.ident}:office:{region.org.ident}"
     if same not in gazetteer_offices() and central.org.ident not in _office_parents():
         return OrgMatch(i, region.end, central.org, via="gazetteer")
-    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same)
+    code = region.org.entry.region_code if region.org.entry is not None else None
+    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same, region_code=code)
     if acronym:
         short = f"{acronym} {place}"
         org = lexicon.update(replace(org, aliases=tuple(dict.fromkeys((*org.aliases, short)))))
         lexicon.add(short, org)
     return OrgMatch(i, region.end, org, via="office")
+
+
+def _branch(toks, i: int, central: OrgMatch, at: int, after: int, lexicon) -> OrgMatch | None:
+    """``BPJS Ketenagakerjaan Cabang Bukittinggi``, ``… KCP Halmahera Selatan``, ``… wilayah
+    Sumbar, Riau, dan Kepri``: a central body's branch or regional office (an office word of
+    ``orgs.own_office_heads`` and the regions it covers) is a body of its own, the gazetteer's
+    entry or declared under the central body; an enterprise's branch is the enterprise.
+
+    >>> from govkg.extract.text import tokens
+    >>> match = org_at(tokens("BPJS Ketenagakerjaan Cabang Bukittinggi"), 0, Lexicon())
+    >>> match.org.name, match.org.parent, match.org.region_code, match.end
+    ('BPJS Ketenagakerjaan Cabang Bukittinggi', 'bpjs-ketenagakerjaan', '13.75', 4)
+    """
+    words = " ".join(_keys(toks)[at:after])
+    if words not in _words("own_office_heads") or token_key(central.org.kind) in _words(
+        "enterprise_kinds"
+    ):
+        return None
+    end, place, code = _regions_after(toks, after)
+    if end == after:
+        return None
+    name = _span(toks, i, end)
+    same = f"{central.org.ident}:office:{place}"
+    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same, region_code=code)
+    return OrgMatch(i, end, org, via="office")
 
 
 def _central_unit(toks, i, hit, lexicon) -> OrgMatch | None:

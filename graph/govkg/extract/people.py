@@ -33,6 +33,7 @@ from govkg.extract.orgs import (
     declared,
     foreign_org,
     gazetteer_index,
+    office_after_post,
     office_of_post,
     org_at,
     scan,
@@ -148,6 +149,7 @@ def _post_table() -> dict[str, object]:
         "region_forms": {phrase_keys(k): v for k, v in posts["region_forms"].items()},
         "org_forms": list(posts["org_forms"]),
         "office": {phrase_keys(k): v for k, v in posts["office_posts"].items()},
+        "branch": Phrases(posts["branch_posts"]),
     }
 
 
@@ -565,6 +567,12 @@ def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:
     """Bodies that may follow a post ending at ``h``: right after it, after a unit's name, or
     (for local heads) the post and place as one gazetteer name (``Bupati Serang``)."""
     found = []
+    branch = _post_table()["branch"].match(keys, p)  # ``Kepala Kantor Cabang BPJS … X``
+    at = p + branch[0] if branch is not None else len(toks)
+    if branch is not None and at >= h and at < len(toks) and toks[at].capitalised:
+        match = office_after_post(toks, at, branch[1], lexicon)
+        if match is not None:
+            found.append(match)
     office = _post_table()["office"].get(tuple(keys[p:h]))
     if office is not None and h < len(toks) and toks[h].capitalised:
         match = _office_of_post(toks, h, office, lexicon)

@@ -96,7 +96,7 @@ def build_record(
         "source": _source(article, published, lang, source_id),
         "events": [_ordered(event) for event in events],
     }
-    declared = _declarations(splits)
+    declared = _declarations(splits, analysis.lexicon.orgs)
     if declared:
         record["organizations"] = declared
     return record
@@ -521,12 +521,14 @@ def _source(article: Article, published: date | None, lang: str, source_id: str)
     return source
 
 
-def _declarations(splits: Iterable[Split]) -> list[dict[str, Any]]:
+def _declarations(splits: Iterable[Split], learnt: dict[str, Org]) -> list[dict[str, Any]]:
+    """The bodies to declare, as the report's lexicon knows them at its end (``learnt``: with
+    every name a later sentence gave them)."""
     orgs: dict[str, Org] = {}
     for s in splits:
         for org in s.parties:
             if not org.known:
-                orgs.setdefault(org.ident, org)
+                orgs.setdefault(org.ident, learnt.get(org.ident, org))
     declared = []
     for org in orgs.values():
         entry: dict[str, Any] = {"id": declared_id(org), "name": org.name, "kind": org.kind}
@@ -536,6 +538,8 @@ def _declarations(splits: Iterable[Split]) -> list[dict[str, Any]]:
             entry["aliases"] = [a for a in org.aliases if a != org.name]
         if org.country:
             entry["country"] = org.country
+        if org.region_code:
+            entry["region_code"] = org.region_code
         if org.parent and (org.parent in orgs or not org.parent.startswith("new:")):
             parent = orgs.get(org.parent)  # (a body found in the text but no party: none)
             entry["parent"] = declared_id(parent) if parent else org.parent

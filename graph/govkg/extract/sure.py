@@ -42,13 +42,25 @@ def agreement_confidence(parties: Sequence[Org], signers: Sequence[Signer], draf
     elif not pair:
         sure = float(table["declared_many"])
     else:
+        offices = set(table["declared_offices"])
         every = all(p.ident in stated for p in parties)
+        every = every or all(p.known or _office(p, offices) for p in parties)
         sure = float(table["declared_pair_signed" if every else "declared_pair"])
     if inferred - stated:
         sure = min(sure, float(table["signer_body_inferred"]))
     if draft.hub_guessed:
         sure = min(sure, float(table["hub_guessed"]))
     return sure
+
+
+def _office(org: Org, kinds: set[str]) -> bool:
+    """A declared regional office of a body the gazetteer knows (``Kejati Kaltim``).
+
+    >>> _office(Org("new:kejati-x", "Kejati X", "RegionalOffice", parent="kejagung"),
+    ...         {"RegionalOffice"})
+    True
+    """
+    return org.kind in kinds and org.parent is not None and not org.parent.startswith("new:")
 
 
 def _signed(signers: Sequence[Signer], stated_at: float) -> tuple[set[str], set[str]]:
