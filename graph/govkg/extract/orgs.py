@@ -691,7 +691,7 @@ def gazetteer_offices() -> dict[str, str]:
                 if ident == entry.key:
                     found.setdefault(same, set()).add(ident)
         if entry.parent and entry.province and "." not in (entry.region_code or "."):
-            found.setdefault(f"{entry.parent}:office:{entry.province}", set()).add(entry.key)
+            found.setdefault(_office_same(entry.parent, entry.province), set()).add(entry.key)
     _OFFICES.update({same: keys.pop() for same, keys in found.items() if len(keys) == 1})
     del _OFFICES["building"]
     return _OFFICES
@@ -1217,6 +1217,20 @@ def _office(toks, i, hit, lexicon) -> OrgMatch | None:
     return OrgMatch(i, end, org, via="office")
 
 
+def _regional_office(
+    lexicon: Lexicon, name: str, parent: str, place: str, code: str | None = None
+) -> Org:
+    """The regional office of ``parent`` at ``place``, one body however its name is written
+    (its ``same`` key is the parent and the place)."""
+    return _new(
+        lexicon, name, "RegionalOffice", parent, _office_same(parent, place), region_code=code
+    )
+
+
+def _office_same(parent: str, place: str) -> str:
+    return f"{parent}:office:{place}"
+
+
 def _office_key(parent: str, head: str, place: str) -> str:
     """One key for one office however it is written (``Kejari X`` = ``Kejaksaan Negeri X``)."""
     canonical = Rules.load().data["orgs"]["office_aliases"].get(head, head)
@@ -1263,9 +1277,9 @@ def office_after_post(toks, h: int, head: str, lexicon: Lexicon) -> OrgMatch | N
         return None
     words = " ".join(w.upper() if len(w) <= 3 else w.title() for w in head.split())
     name = f"{words} {_span(toks, h, end)}"
-    same = f"{central.org.ident}:office:{place}"
-    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same, region_code=code)
-    return OrgMatch(h, end, org, via="office")
+    return OrgMatch(
+        h, end, _regional_office(lexicon, name, central.org.ident, place, code), via="office"
+    )
 
 
 def _office_head(toks, i, hit, lexicon) -> OrgMatch | None:
@@ -1294,12 +1308,13 @@ def _office_head(toks, i, hit, lexicon) -> OrgMatch | None:
         end, place = _place_after(toks, after, lexicon)
         code = _code(place)
     name = _span(toks, i, central.end) + (" " + _span(toks, after, end) if end > after else "")
-    same = f"{central.org.ident}:office:{place}"
+    same = _office_same(central.org.ident, place)
     own = own and end > after
     if same not in gazetteer_offices() and central.org.ident not in _office_parents() and not own:
         return OrgMatch(i, end, central.org, via="gazetteer")
-    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same, region_code=code)
-    return OrgMatch(i, end, org, via="office")
+    return OrgMatch(
+        i, end, _regional_office(lexicon, name, central.org.ident, place, code), via="office"
+    )
 
 
 def _office_before_body(toks, i: int, j: int, lexicon) -> OrgMatch | None:
@@ -1320,8 +1335,7 @@ def _office_before_body(toks, i: int, j: int, lexicon) -> OrgMatch | None:
         if token_key(body.org.kind) in _words("enterprise_kinds") or _headline_words(toks, j, stop):
             return None
         place = " ".join(t.key for t in toks[j:stop])
-        same = f"{body.org.ident}:office:{place}"
-        org = _new(lexicon, _span(toks, i, body.end), "RegionalOffice", body.org.ident, same)
+        org = _regional_office(lexicon, _span(toks, i, body.end), body.org.ident, place)
         return OrgMatch(i, body.end, org, via="office")
     return None
 
@@ -1358,11 +1372,11 @@ def _central_office(toks, i, lexicon) -> OrgMatch | None:
         return None
     place = _span(toks, after, region.end)
     name = _span(toks, i, central.end) + " " + place
-    same = f"{central.org.ident}:office:{region.org.ident}"
+    same = _office_same(central.org.ident, region.org.ident)
     if same not in gazetteer_offices() and central.org.ident not in _office_parents():
         return OrgMatch(i, region.end, central.org, via="gazetteer")
     code = region.org.entry.region_code if region.org.entry is not None else None
-    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same, region_code=code)
+    org = _regional_office(lexicon, name, central.org.ident, region.org.ident, code)
     if acronym:
         short = f"{acronym} {place}"
         org = lexicon.update(replace(org, aliases=tuple(dict.fromkeys((*org.aliases, short)))))
@@ -1390,9 +1404,9 @@ def _branch(toks, i: int, central: OrgMatch, at: int, after: int, lexicon) -> Or
     if end == after:
         return None
     name = _span(toks, i, end)
-    same = f"{central.org.ident}:office:{place}"
-    org = _new(lexicon, name, "RegionalOffice", central.org.ident, same, region_code=code)
-    return OrgMatch(i, end, org, via="office")
+    return OrgMatch(
+        i, end, _regional_office(lexicon, name, central.org.ident, place, code), via="office"
+    )
 
 
 def _central_unit(toks, i, hit, lexicon) -> OrgMatch | None:
