@@ -1,0 +1,72 @@
+"""The structure of a signing event: which bodies are parties of which agreement (issue #15,
+session 11). A hub signing with partners listed one a line after a colon, without list markers,
+makes one agreement per partner; a count of the hub's partners is not a count of every party.
+
+Every text here is written for the test; none is copied from a report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govkg.extract import extract_text
+
+PUBLISHED = date(2025, 3, 5)
+
+
+def parties(text: str) -> list[list[str]]:
+    record = extract_text(text, published=PUBLISHED).record
+    return [sorted(a["parties"]) for event in record["events"] for a in event["agreements"]]
+
+
+LIST_ONE_A_LINE = """SLEMAN - Bupati Sleman Kustini meneken nota kesepahaman dengan tiga \
+perguruan tinggi, Senin (3/3/2025).
+
+Adapun tiga kampus yang menandatangani nota kesepahaman tersebut antara lain:
+
+Universitas Gadjah Mada (UGM)
+
+Universitas Negeri Yogyakarta (UNY)
+
+Universitas Islam Indonesia (UII)
+
+Kerja sama itu meliputi penelitian dan pengabdian kepada masyarakat.
+"""
+
+
+def test_partners_listed_one_a_line_after_a_colon_each_sign_with_the_hub():
+    found = parties(LIST_ONE_A_LINE)
+    assert len(found) == 3
+    assert all(len(pair) == 2 for pair in found)
+    assert all(any("Sleman" in name for name in pair) for pair in found)
+
+
+def test_a_remark_after_the_list_is_no_item():
+    text = LIST_ONE_A_LINE.replace(
+        "Kerja sama itu meliputi penelitian dan pengabdian kepada masyarakat.",
+        "“Kami berterima kasih kepada Universitas Sanata Dharma,” kata Kustini",
+    )
+    assert len(parties(text)) == 3
+
+
+def test_bodies_counted_as_signing_that_are_all_the_parties_sign_one_agreement():
+    text = (
+        "SLEMAN - Sebanyak 3 kabupaten melakukan penandatanganan kesepakatan bersama tentang "
+        "kerja sama antardaerah, Senin (3/3/2025). Ketiga daerah itu adalah Kabupaten Sleman, "
+        "Kabupaten Bantul dan Kabupaten Kulon Progo."
+    )
+    (one,) = parties(text)
+    assert len(one) == 3
+
+
+def test_a_count_of_the_hubs_partners_is_not_every_party_when_one_goes_unrecognised():
+    """Four campuses counted, three recognised: the count equals the parties found (hub and
+    three), yet the hub is a regency and the campuses its partners."""
+    text = (
+        LIST_ONE_A_LINE.replace("dengan tiga", "dengan empat")
+        .replace("Adapun tiga", "Adapun empat")
+        .replace("(UII)\n", "(UII)\n\nSTIE Cendana Sleman\n")
+    )
+    found = parties(text)
+    assert len(found) >= 3
+    assert all(len(pair) == 2 for pair in found)
