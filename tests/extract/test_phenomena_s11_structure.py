@@ -70,3 +70,14 @@ def test_a_count_of_the_hubs_partners_is_not_every_party_when_one_goes_unrecogni
     found = parties(text)
     assert len(found) >= 3
     assert all(len(pair) == 2 for pair in found)
+
+
+def test_a_body_named_in_someones_account_of_other_work_is_no_party():
+    text = (
+        "Universitas Nusa Cendana menjalin kerja sama dengan Pemerintah Kabupaten Belu melalui "
+        "penandatanganan nota kesepahaman, Senin (3/3/2025). Rektor menjelaskan program "
+        "pertanian yang tengah dikembangkan bersama Kementerian Pertanian di Atambua."
+    )
+    (one,) = parties(text)
+    assert len(one) == 2
+    assert not any("Pertanian" in name for name in one)
