@@ -81,3 +81,14 @@ def test_a_body_named_in_someones_account_of_other_work_is_no_party():
     (one,) = parties(text)
     assert len(one) == 2
     assert not any("Pertanian" in name for name in one)
+
+
+def test_a_city_and_news_agency_opening_a_later_line_is_no_party():
+    text = (
+        "Bali dan Guangxi sepakati kerja sama\n\nFoto: penari di Denpasar.\n\n"
+        "Keterangan foto lain.\n\nBaca juga: berita lain\n\nIklan\n\nIklan\n\nIklan\n\n"
+        "Surabaya (Xinhua) – Pemerintah Provinsi Bali dan Pemerintah Provinsi Jawa Barat "
+        "menandatangani nota kesepahaman di Denpasar, Senin (3/3/2025)."
+    )
+    (one,) = parties(text)
+    assert not any("Jawa Timur" in name or "Surabaya" in name for name in one)
