@@ -92,3 +92,12 @@ def test_a_city_and_news_agency_opening_a_later_line_is_no_party():
     )
     (one,) = parties(text)
     assert not any("Jawa Timur" in name or "Surabaya" in name for name in one)
+
+
+def test_a_post_without_its_holder_signing_names_the_hub_of_an_enumeration():
+    found = parties(
+        "Bupati Sleman meneken nota kesepahaman dengan Pemkab Bantul, Pemkab Kulon Progo dan "
+        "Pemkot Yogyakarta, Senin (3/3/2025)."
+    )
+    assert len(found) == 3
+    assert all("Pemerintah Kabupaten Sleman" in pair for pair in found)
