@@ -101,3 +101,14 @@ def test_a_post_without_its_holder_signing_names_the_hub_of_an_enumeration():
     )
     assert len(found) == 3
     assert all("Pemerintah Kabupaten Sleman" in pair for pair in found)
+
+
+def test_the_parties_of_an_earlier_agreement_followed_up_are_no_new_agreement():
+    text = (
+        "Pemerintah Kabupaten Sleman menandatangani nota kesepahaman dengan Universitas Gadjah "
+        "Mada, Senin (3/3/2025). “MoU antara Pemkab Sleman dengan UGM ini merupakan "
+        "tindaklanjut dari MoU yang diteken di tingkat pusat antara Bappenas dan LIPI,” "
+        "ujarnya."
+    )
+    (one,) = parties(text)
+    assert not any(name in {"Bappenas", "LIPI"} for name in one)
