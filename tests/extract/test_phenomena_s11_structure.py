@@ -112,3 +112,14 @@ def test_the_parties_of_an_earlier_agreement_followed_up_are_no_new_agreement():
     )
     (one,) = parties(text)
     assert not any(name in {"Bappenas", "LIPI"} for name in one)
+
+
+def test_two_kinds_signed_side_by_side_with_a_short_name_after_the_first_are_two():
+    text = (
+        "Pemprov Bali menjalin kerja sama dengan BPJS Ketenagakerjaan. Kerja sama ini ditandai "
+        "dengan penandatanganan Nota Kesepakatan Sinergi (NKS) dan Perjanjian Kerja Sama, "
+        "Senin (3/3/2025)."
+    )
+    record = extract_text(text, published=PUBLISHED).record
+    kinds = sorted(a["kind"] for e in record["events"] for a in e["agreements"])
+    assert kinds == ["kesepakatan-bersama", "pks"]
