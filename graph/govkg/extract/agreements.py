@@ -333,7 +333,7 @@ def _attach(
     draft.sentences[index] = max(draft.sentences.get(index, 0.0), weight)
     if draft.kind is not None and draft.implements is None and draft.earlier is None:
         _link_earlier(draft, [], f)
-    for mention in f.parties:
+    for mention in f.parties if not _remark_in_passing(f) else ():
         if mention.role is not None:
             org = settled_org(mention.match, draft)
             draft.add_party(org, mention.role, index)
@@ -358,6 +358,17 @@ def _attach(
     if f.sentence.marker is not None and intro is not None:
         _item(draft, f)
     _scopes(draft, f, lexicon)
+
+
+def _remark_in_passing(f: Facts) -> bool:
+    """Someone's account of other work (``ia menjelaskan program … yang dikembangkan bersama
+    Kementerian X``): a sentence that reports words, with no signing word, no kind and no list
+    marker, names no party by its place in the sentence."""
+    return (
+        f.has("reporting")
+        and not (f.signing or f.current_kinds or f.sentence.marker)
+        and not f.quoted
+    )
 
 
 def settled_org(match: OrgMatch, draft: Draft) -> Org:

@@ -292,6 +292,8 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
     while k < len(toks):
         if k in nameless and _post_after_with(facts, k):
             found.append(PartyMention(nameless[k].org, "with"))  # "dengan Ketua BPH Migas"
+        elif k in nameless and not found and _post_as_subject(facts, k):
+            found.append(PartyMention(nameless[k].org, "subject"))  # "Bupati Sleman meneken"
         if k in inside:
             k += 1
             continue
@@ -332,7 +334,7 @@ def _post_after_with(facts: Facts, k: int) -> bool:
     >>> from govkg.extract.text import read_article
     >>> sentence = read_article("Gubernur NTB meneken PKS dengan Ketua BPH Migas.").sentences[0]
     >>> facts = analyse(sentence, Lexicon())
-    >>> _post_after_with(facts, 5), [p.match.org.name for p in facts.parties]
+    >>> _post_after_with(facts, 5), [p.match.org.name for p in facts.parties][1:]
     (True, ['BPH Migas'])
     """
     keys = facts.sentence.keys
@@ -340,6 +342,23 @@ def _post_after_with(facts: Facts, k: int) -> bool:
     if k == 0 or keys[k - 1] not in _words_of("post_party_words") or facts.zone_of(k):
         return False
     return not any(key in words["between_words"] for key in keys[:k])
+
+
+def _post_as_subject(facts: Facts, k: int) -> bool:
+    """A post without its holder, the first body of a sentence, right before the signing word
+    (``Bupati Sleman meneken nota kesepahaman dengan …``) names a side of the signing; not
+    when the sentence names its sides after ``antara`` (a host opening the event).
+
+    >>> from govkg.extract.text import read_article
+    >>> sentence = read_article("Bupati Sleman meneken MoU dengan Pemkot Yogyakarta.").sentences[0]
+    >>> [(p.match.org.ident, p.role) for p in analyse(sentence, Lexicon()).parties]
+    [('kabupaten-34-04', 'subject'), ('kota-34-71', 'with')]
+    """
+    first = min(facts.cues.get("signing", []), default=None)
+    official = next(o for o in facts.officials if o.start == k)
+    if official.end != first or facts.zone_of(k) is not None:
+        return False
+    return not any(key in multi_words()["between_words"] for key in facts.sentence.keys)
 
 
 @functools.cache

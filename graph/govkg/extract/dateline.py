@@ -14,6 +14,8 @@ and a place the gazetteer knows.
 True
 >>> dateline("Palu (3/4/2022): Gubernur meneken MoU.").city
 'Palu'
+>>> dateline("Jakarta (Xinhua) – Pemprov Bali meneken MoU.", loose=False).city
+'Jakarta'
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from dataclasses import dataclass
 _DATED = re.compile(  # "Samarinda (10/9/2021): …": the date is the report's, not an event's
     r"^(?P<city>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}),?\s*\(\s*\d{1,2}\s*/\s*\d{1,2}"
     r"(?:\s*/\s*\d{2,4})?\s*\)\s*[-–—:]+\s+"
+)
+_AGENCY = re.compile(  # "Jakarta (Xinhua) – …": a place and a news agency, on any line
+    r"^(?P<city>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})\s*\((?P<agency>[A-Z][A-Za-z]+)\)\s*[-–—]+\s+"
 )
 _GLUED = re.compile(r"^(?P<head>[A-Z]{3,}(?: [A-Z]{3,})?)-(?=[A-Z][a-z])")  # "KOTAKITA-Bupati …"
 _MARK = re.compile(r"\s*(?:--|[–—|]|(?<=\s)-|-(?=\s)|,-)\s*")
@@ -95,6 +100,9 @@ def _one(line: str, loose: bool) -> Dateline | None:
     if classic:
         city = classic["city"].strip().title()
         return Dateline(classic.end(), city, classic["pub"] or classic["pub2"])
+    agency = _AGENCY.match(line)
+    if agency and _is_place(agency["city"]):
+        return Dateline(agency.end(), agency["city"], agency["agency"])
     dated = _DATED.match(line)
     if dated:
         city = dated["city"]

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 from govkg.extract.clauses import Facts, between_pairs, clause_pairs, multi_words
@@ -18,6 +19,7 @@ from govkg.extract.drafts import Draft, family
 from govkg.extract.kinds import later_stage, own_words, rank
 from govkg.extract.orgs import Org
 from govkg.extract.rules import Rules
+from govkg.extract.text import Token
 
 
 def one_document(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
@@ -107,11 +109,29 @@ def _joined_kinds(facts: list[Facts]) -> list[tuple[int, str, str]]:
     for f in facts:
         kinds = f.current_kinds
         for a, b in pairwise(kinds):
-            between = f.sentence.tokens[a.end : b.start]
+            between = _name_rest_dropped(f.sentence.tokens[a.end : b.start])
             keys = {t.key for t in between if t.is_word} - words["articles"]
             if family(a.kind) != family(b.kind) and keys and keys <= words["document_joiners"]:
                 found.append((f.sentence.index, a.kind, b.kind))
     return found
+
+
+def _name_rest_dropped(between: Sequence[Token]) -> Sequence[Token]:
+    """The words between two kinds without what still belongs to the first one's name: the
+    capitalised words that go on with its title and a short name in brackets (``Nota
+    Kesepakatan Sinergi (NKS) dan Perjanjian Kerja Sama``).
+
+    >>> from govkg.extract.text import tokens
+    >>> [t.text for t in _name_rest_dropped(tokens("Sinergi (NKS) dan"))]
+    ['dan']
+    """
+    k = 0
+    while k < len(between) and between[k].is_word and between[k].capitalised:
+        k += 1
+    if k < len(between) and between[k].text == "(":
+        close = next((j for j in range(k, len(between)) if between[j].text == ")"), None)
+        k = k if close is None else close + 1
+    return between[k:]
 
 
 def joined_drafts(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:

@@ -71,8 +71,19 @@ def settle_joint(draft: Draft) -> None:
     True
     """
     listed = draft.joint_list and not draft.counted and not _scopes_apart(draft)
-    if listed or draft.joint_count == len(draft.parties):
+    if listed or (draft.joint_count == len(draft.parties) and not _hub_apart(draft)):
         draft.multilateral = True
+
+
+def _hub_apart(draft: Draft) -> bool:
+    """The partners were counted after ``dengan`` and the hub is of a kind none of them is
+    (``Bupati X meneken MoU dengan delapan perguruan tinggi``): the bodies counted as signing
+    are the partners, not every party, even when one partner went unrecognised and the count
+    matches the parties found."""
+    hub = draft.parties.get(draft.hub or "")
+    if not draft.counted or hub is None:
+        return False
+    return all(o.kind != hub.kind for o in draft.parties.values() if o.ident != hub.ident)
 
 
 def _scopes_apart(draft: Draft) -> bool:

@@ -15,7 +15,7 @@ carries that confidence (the best quote), the other quotes in proportion.
 >>> from govkg.extract.orgs import Org
 >>> unknown = Org("new:x", "Yayasan X", "Foundation")
 >>> agreement_confidence([index.org("lan"), unknown], [], Draft("mou"))
-0.45
+0.7
 """
 
 from __future__ import annotations

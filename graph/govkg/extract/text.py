@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from govkg.extract.dateline import dateline
@@ -258,6 +258,7 @@ def read_article(raw: str, name: str = "article", *, keep: frozenset[str] | None
     title, url, contributors, published, first = _header(lines)
     sentences: list[Sentence] = []
     publisher = city = None
+    listing = False
     for number, (start, line) in enumerate(lines[first:], start=first + 1):
         if not line:
             continue
@@ -267,7 +268,12 @@ def read_article(raw: str, name: str = "article", *, keep: frozenset[str] | None
             if city is None:
                 publisher, city = opening.publisher, opening.city
             skip = opening.end
-        sentences.extend(_sentences(line, start, skip, number, len(sentences), keep))
+        listing = listing and _bare_item(line)
+        found = _sentences(line, start, skip, number, len(sentences), keep)
+        if listing and len(found) == 1 and found[0].marker is None:
+            found = [replace(found[0], marker="-")]
+        sentences.extend(found)
+        listing = listing or line.rstrip().endswith(":")
     return Article(
         name=name,
         text=text,
@@ -371,6 +377,25 @@ def _credits(line: str) -> list[tuple[str, str]]:
             return []
         found.append((match["name"].strip(), roles[match["role"].lower()]))
     return found
+
+
+def _bare_item(line: str) -> bool:
+    """A line of a list written without markers, one item a line, after a line ending with
+    ``:`` (``Universitas Airlangga (Unair)``): short, with no colon, not opening with a
+    quotation mark nor ending as a sentence.
+
+    >>> _bare_item("Institut Pertanian Bogor (IPB)"), _bare_item("Ia berkata: “Baik.”")
+    (True, False)
+    """
+    from govkg.extract.rules import Rules
+
+    words = line.split()
+    limits = Rules.load().data["bare_list"]
+    if not words or len(words) > limits["max_words"] or ":" in line:
+        return False
+    return not line.startswith(tuple(limits["quotes"])) and not line.endswith(
+        tuple(limits["not_at_end"])
+    )
 
 
 def _sentences(
