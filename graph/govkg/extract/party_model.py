@@ -7,7 +7,8 @@ sentence about an earlier agreement or among witnesses and places, what kind of 
 A logistic model (weights in ``party_model.yaml`` beside this file, trained offline by
 ``tools/govkg_tools/party_model_train.py`` on the development reports) turns them into the
 chance that the body is a party. When the model is enabled, a draft of three parties or more
-loses the parties below the threshold (never going below two). The runtime is a dot product.
+loses the parties below the threshold (never going below two, never a body someone
+signs for). The runtime is a dot product.
 
 >>> from govkg.extract.agreements import analyse_article
 >>> from govkg.extract.text import read_article
@@ -164,7 +165,8 @@ def candidates(
 
 def screen(drafts: Sequence[Draft], facts: Sequence[Facts], model: Model | None = None) -> None:
     """Drop from each draft of three parties or more the parties the model (default:
-    :func:`current`) finds unlikely, keeping at least the two likeliest."""
+    :func:`current`) finds unlikely, keeping at least the two likeliest, the hub and every
+    body someone signs for (the signatory rules settle those)."""
     model = model or current()
     if model is None:
         return
@@ -173,7 +175,9 @@ def screen(drafts: Sequence[Draft], facts: Sequence[Facts], model: Model | None 
             continue
         chances = {o.ident: model.chance(features(draft, o, facts)) for o in draft.parties.values()}
         ranked = sorted(chances, key=lambda i: -chances[i])
-        low = [i for i in ranked[2:] if chances[i] < model.threshold and i != draft.hub]
+        signed = {s.org.ident for s in draft.signers if s.org is not None}
+        kept = signed | {draft.hub}
+        low = [i for i in ranked[2:] if chances[i] < model.threshold and i not in kept]
         for ident in low:
             name = draft.parties.pop(ident).name
             draft.roles.pop(ident, None)
