@@ -31,6 +31,7 @@ from govkg.extract.fallback import fallback_drafts
 from govkg.extract.fields import FieldHit, preferred_label
 from govkg.extract.implied_fields import implied_fields, narrowed
 from govkg.extract.orgs import Org, candidates, gazetteer_index
+from govkg.extract.party_model import capped, screen
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import Signer
 from govkg.extract.signing_date import event_date
@@ -72,6 +73,7 @@ def build_record(
 
     :raises ValueError: the report tells of no signing at all.
     """
+    screen(analysis.drafts, analysis.facts)
     splits = [s for draft in analysis.drafts for s in split(draft)]
     splits = [s for s in splits if len(s.parties) >= 2]
     if not splits:
@@ -329,7 +331,7 @@ def _agreement(
     )
     if notes:
         out["notes"] = notes
-    evidence = _agreement_evidence(article, s)
+    evidence = _agreement_evidence(article, s, analysis.facts)
     if evidence:
         out["evidence"] = evidence
     return out
@@ -485,12 +487,12 @@ def _candidates(name: str) -> list[str]:
     return candidates(name, 3)
 
 
-def _agreement_evidence(article: Article, s: Split) -> list[dict[str, Any]]:
+def _agreement_evidence(article: Article, s: Split, facts: Sequence[Facts]) -> list[dict[str, Any]]:
     """The quotes of the agreement, the best one with the confidence its parties' evidence
     gives (:func:`~govkg.extract.sure.agreement_confidence`)."""
     ranked = sorted(s.sentences.items(), key=lambda item: (item[0] != s.item, item[0]))
     ranked = ranked[:MAX_EVIDENCE]
-    sure = agreement_confidence(s.parties, s.signers, s.draft)
+    sure = capped(agreement_confidence(s.parties, s.signers, s.draft), s.parties, s.draft, facts)
     weights = scaled([c or 0.7 for _, c in ranked], sure)
     return [
         _evidence(article, article.sentences[i].start, article.sentences[i].end, w)
