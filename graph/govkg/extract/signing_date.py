@@ -217,7 +217,8 @@ def _written(article: Article, found, published: date | None, where: str | None)
         text = published.isoformat()
     sure = resolved.confidence
     if where == "elsewhere":  # a date in no sentence about the signing
-        sure = min(sure, Rules.load().confidence["date_elsewhere"])
+        cap = "date_elsewhere" if resolved.precision == "day" else "date_elsewhere_partial"
+        sure = min(sure, Rules.load().confidence[cap])
         note = note or "the date is not in a sentence about the signing: check it"
     if where == "in turn":
         sure = min(sure, Rules.load().confidence["date_in_turn"])
