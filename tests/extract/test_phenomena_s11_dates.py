@@ -93,3 +93,14 @@ def test_a_day_outside_the_signing_sentences_is_surer_than_a_month_there():
     assert (day["date"], month["date"]) == ("2024-07-15", "2024-07")
     assert day["evidence"][0]["confidence"] >= 0.7
     assert month["evidence"][0]["confidence"] < day["evidence"][0]["confidence"]
+
+
+def test_was_signed_in_a_place_tells_of_this_signing():
+    # English news reports the signing it covers as "was signed in <place>": no earlier one
+    text = (
+        "The memorandum of understanding between the Regency of Klaten and Sebelas Maret "
+        "University was signed in Solo on Saturday (7/10/2017)."
+    )
+    event = _event(text, lang="en")
+    assert event["date"] == "2017-10-07"
+    assert event["evidence"][0]["confidence"] >= 0.9
