@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from govkg.extract import extract_text
+from govkg.records.dates import PartialDate
 
 from .drafts import notes
 
@@ -104,3 +105,16 @@ def test_was_signed_in_a_place_tells_of_this_signing():
     event = _event(text, lang="en")
     assert event["date"] == "2017-10-07"
     assert event["evidence"][0]["confidence"] >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("published", "when", "expected"),
+    [
+        (PartialDate(2017, 9), "Senin (28/8)", "2017-08-28"),
+        (PartialDate(2022), "Senin (25/7)", "2022-07-25"),
+        (PartialDate(2023), "Kamis (22/2)", None),  # no Thursday in 2023 or 2022
+    ],
+)
+def test_a_publication_known_to_the_month_or_year_places_a_yearless_date(published, when, expected):
+    event = extract_text(f"{SIGNING}, {when}.", published=published, lang="id").record
+    assert event["events"][0].get("date") == expected

@@ -554,7 +554,7 @@ class _Hints:
 
 def _hints(article: Article, anchor: date | None) -> _Hints:
     """No hints when the publication day is known; else the report's years and its address's
-    period.
+    period (or the year and month of publication, when only they are known).
 
     >>> from govkg.extract.text import read_article
     >>> _hints(read_article("https://x.example/2017/09/1/\\nLAN meneken MoU."), None).latest
@@ -562,7 +562,7 @@ def _hints(article: Article, anchor: date | None) -> _Hints:
     """
     if anchor is not None:
         return _Hints()
-    period = url_period(article.url)
+    period = url_period(article.url) or article.period
     latest = None
     if period is not None:
         year, month = period
