@@ -123,3 +123,11 @@ def test_the_default_texts_folder_is_at_the_top_of_the_checkout(tmp_path, monkey
     else:
         with pytest.raises(GovkgError, match="corpus-texts"):
             default_texts()
+
+
+def test_published_may_be_known_to_the_month_only(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("Bupati Klaten dan Rektor UNS meneken nota kesepahaman, Senin (28/8).\n")
+    assert "date: '2017-08-28'" in run("--published", "2017-09", str(report)).output
+    result = run("--published", "2017-13", str(report))
+    assert result.exit_code != 0 and "no month 13" in result.output

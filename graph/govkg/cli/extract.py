@@ -7,8 +7,8 @@ records atomically (each checked by the record loader first) and prints one line
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -22,10 +22,10 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 @click.argument("articles", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--published",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=lambda _ctx, _param, value: _publication(value),
     metavar="DATE",
-    help="Publication date YYYY-MM-DD: gives the year of dates written without one "
-    '("Jumat (1/2)") and bounds the signing date.',
+    help="Publication date YYYY-MM-DD (or YYYY-MM, YYYY when only they are known): gives "
+    'the year of dates written without one ("Jumat (1/2)") and bounds the signing date.',
 )
 @click.option(
     "--lang",
@@ -77,7 +77,7 @@ RECORD_SUFFIXES = (".yaml", ".yml")
 @reports_errors
 def extract(
     articles: tuple[Path, ...],
-    published: datetime | None,
+    published: Any,
     lang: str | None,
     output: Path | None,
     gold_dir: str | None,
@@ -101,7 +101,7 @@ def extract(
         return
     if not articles:
         raise GovkgError("no ARTICLE given", fix="name one or more report files, or --evaluate")
-    day = published.date() if published else None
+    day = published
     targets = _targets(articles, output)
     failed = 0
     for article, target in zip(articles, targets, strict=True):
@@ -125,6 +125,19 @@ def _targets(articles: tuple[Path, ...], output: Path | None) -> list[Path | Non
             fix="give a folder with -o when extracting several reports (one record file each)",
         )
     return [output / f"{article.stem}.yaml" for article in articles]
+
+
+def _publication(value: str | None):
+    """``--published``: a date, or a year and month (``PartialDate``) when only they are known."""
+    from govkg.records.dates import PartialDate
+
+    if value is None:
+        return None
+    try:
+        found = PartialDate.parse(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+    return found.as_date() if found.precision == "day" else found
 
 
 def _one(article: Path, target: Path | None, day, lang: str | None) -> None:

@@ -18,7 +18,7 @@ write dates, signings, witnesses and scopes. See ``docs/extract.md``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from govkg.extract.agreements import analyse_article
 from govkg.extract.records import build_record, record_yaml
 from govkg.extract.signing_date import header_date
 from govkg.extract.text import Article, read_article, url_date
+from govkg.records.dates import PartialDate
 from govkg.text_hygiene import slugify
 
 LANGUAGES = ("id", "en")
@@ -65,7 +66,7 @@ class Extraction:
 def extract_text(
     text: str,
     *,
-    published: date | None = None,
+    published: date | PartialDate | None = None,
     lang: str | None = None,
     name: str = "article.txt",
     source_id: str | None = None,
@@ -73,7 +74,9 @@ def extract_text(
     """Extract the record of one report given as text.
 
     ``lang`` is ``"id"`` or ``"en"`` (guessed from the words when None); ``published`` gives
-    the year of dates written without one (default: a ``Published: YYYY-MM-DD`` header line).
+    the year of dates written without one (default: a ``Published: YYYY-MM-DD`` header line);
+    a publication date known to the month or year only (``PartialDate(2017, 9)``) places them
+    as a web address filed under that period does.
 
     :raises ExtractError: the text is empty, names no signing between two bodies, or gives no
         date and no ``published`` date.
@@ -86,6 +89,10 @@ def extract_text(
         article = read_article(text, name)
     except ValueError as err:
         raise ExtractError(str(err), fix="give a report with its text") from None
+    if isinstance(published, PartialDate):
+        if published.day is None:
+            article = replace(article, period=(published.year, published.month))
+        published = published.as_date()
     published = published or article.published or url_date(article.url) or header_date(article)
     language = lang or guess_language(article.text)
     if language not in LANGUAGES:
@@ -103,7 +110,7 @@ def extract_text(
 
 
 def extract_file(
-    path: str | Path, *, published: date | None = None, lang: str | None = None
+    path: str | Path, *, published: date | PartialDate | None = None, lang: str | None = None
 ) -> Extraction:
     """Extract the record of one report file (UTF-8 text).
 

@@ -46,6 +46,8 @@ class DateMention:
     numeric: bool = False
     """The month is written as a figure (``12/3``), so day and month may be read the other
     way round; a month written as a word never is."""
+    span: bool = False
+    """The mention is a span of days (``7–8 Oktober 2024``): it dates the month only."""
 
     @property
     def partial(self) -> bool:
@@ -115,9 +117,11 @@ def _patterns() -> list[re.Pattern[str]]:
     plain = _alternatives(d for d in rules.weekdays if d not in cues["ambiguous"])
     between = "|".join(re.escape(str(m)) for m in cues["between"])
     of = _alternatives(forms["of"])
+    part = _alternatives(forms["part_of_day"])
+    span = _alternatives(forms["span"])
     return [
         re.compile(
-            rf"(?:{weekday}\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
+            rf"(?:{weekday}(?:\s+(?:{part}))?\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
             rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
             re.I,
         ),
@@ -147,7 +151,15 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(rf"(?:{_after(cues['between'])}){weekday}{trail}?(?=\s*(?:{between}))", re.I),
         re.compile(rf"(?<!\w)(?P<wd>{plain}){trail}(?!\w)", re.I),
         re.compile(rf"(?<!\w)(?P<rel>{relative})(?!\w)", re.I),
-        re.compile(rf"(?<![\w/])(?P<mn>{months})\.?\s+(?P<y>(?:19|20)\d\d)(?!\w)", re.I),
+        re.compile(
+            rf"(?<![\w/])(?:{weekday}\s*,?\s*)?(?P<mn>{months})\.?\s+(?P<y>(?:19|20)\d\d)(?!\w)",
+            re.I,
+        ),
+        re.compile(
+            rf"(?<![\w/.,-])(?P<d0>\d{{1,2}})\s*(?:{span})\s*(?P<d>\d{{1,2}})\s+(?P<mn>{months})"
+            rf"\.?(?:\s*,?\s+(?P<y>\d{{4}}))?(?!\w)",
+            re.I,
+        ),
         re.compile(rf"(?<!\w)(?P<wk>{weeks})(?!\w)", re.I),
         re.compile(rf"(?<!\w)(?P<mo>{back_months})(?!\w)", re.I),
         re.compile(rf"(?:{_after(forms['month_before'])})(?P<mn>{months})(?!\w)(?!\.?\s*\d)", re.I),
@@ -205,9 +217,12 @@ def _mention(match: re.Match[str], rules: Rules, offset: int) -> DateMention | N
     if "yo" in groups:
         return DateMention(start, start + len(text), text, year=int(groups["yo"]))
     month = int(groups["m"]) if "m" in groups else rules.months.get(groups.get("mn", "").lower())
-    if "d" not in groups and "wd" not in groups and month:
+    if ("d" not in groups or "d0" in groups) and month:  # "(Rabu,) Juni 2024", "7–8 Oktober"
         year = int(groups["y"]) if "y" in groups else None
-        return DateMention(start, start + len(text), text, month=month, year=year)
+        if "d0" in groups and not 1 <= int(groups["d0"]) < int(groups["d"]) <= 31:
+            return None
+        span = "d0" in groups
+        return DateMention(start, start + len(text), text, month=month, year=year, span=span)
     if "d" not in groups:
         weeks = rules.data["relative_weeks"].get(_words(groups["tw"])) if "tw" in groups else None
         return DateMention(
@@ -275,7 +290,11 @@ def resolve(
     if mention.level == "month":
         if mention.year is None or mention.month is None:
             return _back(mention, published, years, conf)
-        return Resolved(date(mention.year, mention.month, 1), conf["date_month"], None, "month")
+        first = date(mention.year, mention.month, 1)
+        if mention.span:
+            note = f"the report gives a span of days ({mention.text}): only the month is given"
+            return Resolved(first, conf["date_span"], note, "month")
+        return Resolved(first, conf["date_month"], None, "month")
     if mention.weeks is not None:
         return _weekday_of_week(mention, published, conf)
     if mention.relative is not None:

@@ -4,8 +4,9 @@ Two kinds of gold: a folder of ``<name>.txt`` reports, each with ``<name>.gold.y
 (:func:`evaluate_dir`, the team's own reports), or the corpus of real reports
 (:func:`evaluate_corpus`): record files ``<source-id>.yaml`` reviewed by people, with the
 report texts in another folder (``<source-id>.txt``; a report whose text is missing is skipped
-and counted). Each report is extracted with the gold source's ``published`` date (when known
-to the day) and ``language``; the extracted record is read back through the record loader (so
+and counted). Each report is extracted with the gold source's ``published`` date (a date
+when known to the day, else its year or month, which place dates written without a year) and
+``language``; the extracted record is read back through the record loader (so
 a malformed one counts as a failure). Agreements are paired gold ↔ extracted by their parties,
 then compared slot by slot:
 
@@ -42,6 +43,7 @@ from govkg.errors import GovkgError
 from govkg.extract.scorecard import SLOTS, Counts, Report, summary
 from govkg.extract.scoring import score
 from govkg.files import check_within
+from govkg.records.dates import PartialDate
 from govkg.records.load import load_file, load_text
 from govkg.records.model import RecordSet
 
@@ -59,11 +61,11 @@ __all__ = [
 ]
 
 
-Extractor = Callable[[Path, date | None, str], str]
+Extractor = Callable[[Path, date | PartialDate | None, str], str]
 """Extracts one report (path, published, language) and returns the record as YAML text."""
 
 
-def default_extractor(path: Path, published: date | None, lang: str) -> str:
+def default_extractor(path: Path, published: date | PartialDate | None, lang: str) -> str:
     """``govkg extract`` itself.
 
     >>> from pathlib import Path
@@ -178,7 +180,9 @@ def read_ids(path: str | Path) -> list[str]:
 
 def _evaluate_one(txt: Path, gold: RecordSet, report: Report, extractor: Extractor) -> None:
     report.articles += 1
-    published = gold.source.published.as_date() if gold.source.published else None
+    published = gold.source.published
+    if published is not None and published.precision == "day":
+        published = published.as_date()
     try:
         text = extractor(txt, published, gold.source.language)
         predicted = load_text(text, fmt="yaml", name=txt.stem + ".extracted.yaml")

@@ -217,7 +217,8 @@ def _written(article: Article, found, published: date | None, where: str | None)
         text = published.isoformat()
     sure = resolved.confidence
     if where == "elsewhere":  # a date in no sentence about the signing
-        sure = min(sure, Rules.load().confidence["date_elsewhere"])
+        cap = "date_elsewhere" if resolved.precision == "day" else "date_elsewhere_partial"
+        sure = min(sure, Rules.load().confidence[cap])
         note = note or "the date is not in a sentence about the signing: check it"
     if where == "in turn":
         sure = min(sure, Rules.load().confidence["date_in_turn"])
@@ -303,7 +304,8 @@ def _dated(
 def _weekday_year(article: Article, facts: Sequence[Facts], years: _Hints):
     """A signing dated by a weekday alone (``…, Kamis.``) in a report with no publication day:
     the year its address files it under, else the one year written in the same sentence (an
-    occasion named with its year: ``di sela Pameran 2019``); year precision, flagged.
+    occasion named with its year: ``di sela Pameran 2019``), else the year of the page's
+    copyright line (``Copyright © ANTARA 2013``); year precision, flagged.
 
     >>> from govkg.extract.agreements import analyse_article
     >>> from govkg.extract.text import read_article
@@ -312,9 +314,10 @@ def _weekday_year(article: Article, facts: Sequence[Facts], years: _Hints):
     >>> _weekday_year(art, facts, _hints(art, None))[2].text
     '2019'
     """
+    page = _copyright_year(article)
     for f in facts:
         written = {int(y) for y in _YEAR.findall(f.sentence.text)}
-        year = years.latest.year if years.latest else written.pop() if len(written) == 1 else None
+        year = years.latest.year if years.latest else written.pop() if len(written) == 1 else page
         if f.background_only or year is None:
             continue
         for mention in find_dates(f.sentence.text, f.sentence.start):
@@ -328,6 +331,22 @@ def _weekday_year(article: Article, facts: Sequence[Facts], years: _Hints):
             )
             sure = Rules.load().confidence["date_year"]
             return f, mention, Resolved(date(year, 1, 1), sure, note, "year")
+    return None
+
+
+def _copyright_year(article: Article) -> int | None:
+    """The year of a copyright line at the foot of the page (``COPYRIGHT © ANTARA News Aceh
+    2020``; the words are ``signing_date.copyright``): the year the page was made.
+
+    >>> from govkg.extract.text import read_article
+    >>> _copyright_year(read_article("LAN meneken MoU, Senin.\\n\\nCopyright © ANTARA 2013"))
+    2013
+    """
+    for sentence in reversed(article.sentences):
+        if any(True for _ in _page_words()["copyright"].find(sentence.keys)):
+            found = _YEAR.findall(sentence.text)
+            if found:
+                return int(found[-1])
     return None
 
 
@@ -409,7 +428,8 @@ def link_line(article: Article, sentence: Sentence) -> bool:
 def _page_words() -> dict[str, Phrases]:
     data = Rules.load().data["signing_date"]
     return {
-        name: Phrases(data[name]) for name in ("words", "speech", "source", "in_turn", "period")
+        name: Phrases(data[name])
+        for name in ("words", "speech", "source", "in_turn", "period", "copyright")
     }
 
 
@@ -534,7 +554,7 @@ class _Hints:
 
 def _hints(article: Article, anchor: date | None) -> _Hints:
     """No hints when the publication day is known; else the report's years and its address's
-    period.
+    period (or the year and month of publication, when only they are known).
 
     >>> from govkg.extract.text import read_article
     >>> _hints(read_article("https://x.example/2017/09/1/\\nLAN meneken MoU."), None).latest
@@ -542,7 +562,7 @@ def _hints(article: Article, anchor: date | None) -> _Hints:
     """
     if anchor is not None:
         return _Hints()
-    period = url_period(article.url)
+    period = url_period(article.url) or article.period
     latest = None
     if period is not None:
         year, month = period

@@ -124,6 +124,9 @@ class Article:
     contributors: tuple[tuple[str, str], ...] = ()
     published: date | None = None
     notes: tuple[str, ...] = field(default=())
+    period: tuple[int, int | None] | None = None
+    """The year, and the month when known, the report was published in when its day is not
+    known (``published: 2017-09`` of a corpus record): read as a web address's period."""
 
 
 @functools.cache
