@@ -52,6 +52,7 @@ class Draft:
     split_cue: bool = False
     joint_list: bool = False
     joint_count: int | None = None
+    joint_between: bool = False
     hub_guessed: bool = False
 
     def add_party(self, org: Org, role: str, sentence: int) -> None:
