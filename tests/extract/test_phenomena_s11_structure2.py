@@ -57,3 +57,42 @@ def test_a_hub_signing_with_partners_without_antara_still_signs_one_each():
     )
     found = parties(text)
     assert len(found) == 3
+
+
+def agreements(text: str) -> list[dict]:
+    record = extract_text(text, published=PUBLISHED).record
+    return [a for event in record["events"] for a in event["agreements"]]
+
+
+COUNTED = (
+    "Gubernur Jawa Tengah meneken dua nota kesepahaman dengan Badan Pusat Statistik di "
+    "Semarang, Senin (3/3/2025)"
+)
+
+
+def test_documents_counted_and_listed_between_two_bodies_are_that_many_agreements():
+    found = agreements(f"{COUNTED}, yaitu tentang statistik sektoral dan tentang sensus.")
+    assert [len(a["parties"]) for a in found] == [2, 2]
+    assert len({a.get("id") for a in found}) == 2
+
+
+def test_documents_counted_then_told_of_one_by_one_are_that_many_agreements():
+    text = (
+        f"{COUNTED}. Nota kesepahaman itu tentang statistik sektoral. Selain itu, Pemerintah "
+        "Provinsi Jawa Tengah juga meneken nota kesepahaman dengan Badan Pusat Statistik "
+        "tentang sensus."
+    )
+    assert len(agreements(text)) == 2
+
+
+def test_documents_counted_but_never_told_apart_stay_one_agreement():
+    assert len(agreements(f"{COUNTED}. Kerja sama itu tentang statistik sektoral.")) == 1
+
+
+def test_documents_counted_in_a_sentence_naming_no_party_are_not_multiplied():
+    text = (
+        "Gubernur Jawa Tengah meneken nota kesepahaman dengan Badan Pusat Statistik, Senin "
+        "(3/3/2025). Dalam kesempatan itu juga ditandatangani tiga perjanjian kerja sama teknis, "
+        "yaitu tentang data, sensus dan survei."
+    )
+    assert len(parties(text)) <= 2
