@@ -168,8 +168,10 @@ def _merge(into: Draft, other: Draft) -> None:
 def by_pairs(draft: Draft, facts: list[Facts]) -> list[Draft]:
     """A draft whose sentences name two or more pairs of sides (``antara A dan B serta C dan
     D``; ``antara Kota X dan Konsel`` … ``antara Kota X dan Konut``) covering all its parties
-    is one agreement per pair, each with the signers of its two bodies."""
-    if draft.multilateral or draft.items:
+    is one agreement per pair, each with the signers of its two bodies; pairs named so win over
+    the sides named together after ``antara`` (``antara A dengan B dan C`` … ``antara A dan
+    B`` … ``antara A dan C``)."""
+    if (draft.multilateral and not draft.joint_between) or draft.items:
         return [draft]
     pairs: dict[frozenset[str], tuple[tuple[Org, Org], set[int]]] = {}
     for i in sorted(draft.sentences):
