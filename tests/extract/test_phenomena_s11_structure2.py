@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from govkg.extract import extract_text
 
 PUBLISHED = date(2025, 3, 5)
@@ -32,31 +34,33 @@ def test_three_sides_or_more_after_antara_sign_one_document():
     assert len(one) == 4
 
 
-def test_sides_after_antara_signed_separately_are_one_agreement_each():
-    text = SIDES_AFTER_ANTARA.replace("di Yogyakarta", "secara terpisah di Yogyakarta")
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        pytest.param(
+            SIDES_AFTER_ANTARA.replace("di Yogyakarta", "secara terpisah di Yogyakarta"),
+            3,
+            id="sides-after-antara-signed-separately",
+        ),
+        pytest.param(
+            "Nota kesepakatan antara Pemerintah Kabupaten Sleman dengan Badan Pusat Statistik, "
+            "Pemerintah Kabupaten Bantul dengan Badan Pusat Statistik diteken, Senin (3/3/2025).",
+            2,
+            id="sides-after-antara-in-pairs",
+        ),
+        pytest.param(
+            "Kepala Badan Pusat Statistik meneken nota kesepakatan dengan Pemerintah Kabupaten "
+            "Sleman, Pemerintah Kabupaten Bantul dan Pemerintah Kabupaten Kulon Progo, Senin "
+            "(3/3/2025).",
+            3,
+            id="hub-and-partners-without-antara",
+        ),
+    ],
+)
+def test_sides_set_apart_sign_one_agreement_each(text, count):
     found = parties(text)
-    assert len(found) == 3
+    assert len(found) == count
     assert all(len(pair) == 2 for pair in found)
-
-
-def test_sides_after_antara_named_in_pairs_are_one_agreement_per_pair():
-    text = (
-        "Nota kesepakatan antara Pemerintah Kabupaten Sleman dengan Badan Pusat Statistik, "
-        "Pemerintah Kabupaten Bantul dengan Badan Pusat Statistik diteken, Senin (3/3/2025)."
-    )
-    found = parties(text)
-    assert len(found) == 2
-    assert all(len(pair) == 2 for pair in found)
-
-
-def test_a_hub_signing_with_partners_without_antara_still_signs_one_each():
-    text = (
-        "Kepala Badan Pusat Statistik meneken nota kesepakatan dengan Pemerintah Kabupaten "
-        "Sleman, Pemerintah Kabupaten Bantul dan Pemerintah Kabupaten Kulon Progo, Senin "
-        "(3/3/2025)."
-    )
-    found = parties(text)
-    assert len(found) == 3
 
 
 def agreements(text: str) -> list[dict]:
