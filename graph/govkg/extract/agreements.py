@@ -26,7 +26,13 @@ from govkg.extract.clauses import (
     partner_count_at,
     partners_counted_after_with,
 )
-from govkg.extract.documents import by_pairs, distinct_families, joined_drafts, one_document
+from govkg.extract.documents import (
+    by_pairs,
+    counted_documents,
+    distinct_families,
+    joined_drafts,
+    one_document,
+)
 from govkg.extract.drafts import Draft, Scope, family, formal_kinds
 from govkg.extract.fields import cue_spans, scope_fields, topic_span
 from govkg.extract.joint import note_joint_signing, settle_joint
@@ -86,6 +92,7 @@ def analyse_article(article: Article, lang: str) -> Analysis:
     for draft in further_parties(drafts, facts):
         _settle_parties(draft)
     drafts = [part for draft in drafts for part in by_pairs(draft, facts)]
+    drafts = [one for draft in drafts for one in counted_documents(draft, facts)]
     return Analysis(facts, drafts, lexicon)
 
 

@@ -551,6 +551,29 @@ def between_pairs(facts: Facts) -> list[tuple[Org, Org]]:
     return pairs
 
 
+def between_sides(facts: Facts) -> list[Org]:
+    """The bodies named in a row after ``antara`` when they are not named in pairs: ``antara A
+    dengan B, C dan D`` names the four sides of one document.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("MoU antara LAN dengan BPS, LIPI dan BPOM diteken.")
+    >>> [o.ident for o in between_sides(analyse(art.sentences[0], Lexicon()))]
+    ['lan', 'bps', 'lipi', 'bpom']
+    >>> between_sides(analyse(read_article("MoU antara LAN dan BPS serta LIPI dengan BPOM.")
+    ...     .sentences[0], Lexicon()))
+    []
+    """
+    keys = facts.sentence.keys
+    sides = _sides(facts)
+    best: list[Org] = []
+    for at in (k for k, key in enumerate(keys) if key in multi_words()["between_words"]):
+        chain = _side_chain(facts, sides, at + 1)
+        orgs = list({org.ident: org for org, _ in chain}.values())
+        if not _paired(chain) and len(orgs) > len(best):
+            best = orgs
+    return best
+
+
 def clause_pairs(facts: Facts) -> list[tuple[Org, Org]]:
     """One pair per clause when clauses set apart by ``sedangkan``/``while``/``;`` each name one
     body before the signing word and one after ``dengan`` (``A meneken MoU dengan B,

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from govkg.extract.clauses import Facts, between_pairs, clause_pairs, multi_words
@@ -167,8 +168,10 @@ def _merge(into: Draft, other: Draft) -> None:
 def by_pairs(draft: Draft, facts: list[Facts]) -> list[Draft]:
     """A draft whose sentences name two or more pairs of sides (``antara A dan B serta C dan
     D``; ``antara Kota X dan Konsel`` … ``antara Kota X dan Konut``) covering all its parties
-    is one agreement per pair, each with the signers of its two bodies."""
-    if draft.multilateral or draft.items:
+    is one agreement per pair, each with the signers of its two bodies; pairs named so win over
+    the sides named together after ``antara`` (``antara A dengan B dan C`` … ``antara A dan
+    B`` … ``antara A dan C``)."""
+    if (draft.multilateral and not draft.joint_between) or draft.items:
         return [draft]
     pairs: dict[frozenset[str], tuple[tuple[Org, Org], set[int]]] = {}
     for i in sorted(draft.sentences):
@@ -200,3 +203,82 @@ def _pair_draft(draft: Draft, orgs: tuple[Org, Org], stated: set[int]) -> Draft:
         "the report names several pairs of sides; this agreement is between one of them",
     ]
     return part
+
+
+def counted_documents(draft: Draft, facts: list[Facts]) -> list[Draft]:
+    """``Gubernur menandatangani dua MoU dengan PLN, di antaranya …``, ``… tertuang dalam dua
+    dokumen nota kesepakatan`` and a later ``… juga melakukan nota kesepakatan …``: a count of
+    documents of the agreement's kind, in a sentence naming one of its two parties, is that many
+    agreements between them when the report tells them apart (lists them after the count, or
+    tells of a further one in a sentence of its own); a count alone (``tujuh naskah PKS``) is
+    kept as one agreement, as the development records keep it.
+
+    >>> from govkg.extract.agreements import draft_agreements
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Kepala LAN meneken dua MoU dengan BPS, yaitu MoU data dan MoU SDM.")
+    >>> [sorted(d.parties) for d in draft_agreements(art, "id")]
+    [['bps', 'lan'], ['bps', 'lan']]
+    >>> len(draft_agreements(read_article("Kepala LAN meneken dua MoU dengan BPS."), "id"))
+    1
+    """
+    if len(draft.parties) != 2 or draft.multilateral:
+        return [draft]
+    counts = [(_documents_counted(facts[i], draft), i) for i in sorted(draft.sentences)]
+    count, at = max(counts, default=(0, -1))
+    if count < 2 or not _told_apart(draft, facts, at):
+        return [draft]
+    note = f"the report counts {count} documents between the same parties; one of them"
+    return [draft, *(_another(draft, note, n) for n in range(1, count))]
+
+
+def _told_apart(draft: Draft, facts: list[Facts], at: int) -> bool:
+    """The documents counted in sentence ``at`` are listed after the count (``yaitu``, ``di
+    antaranya``), or another sentence tells of a further one (``Selain itu … juga …``)."""
+    counting = facts[at]
+    first = min((k.start for k in counting.current_kinds), default=0)
+    if any(cue > first for cue in counting.cues.get("enumeration", [])):
+        return True
+    return any(
+        i != at and _further_named(facts[i]) and _names_family(facts[i], draft)
+        for i in draft.sentences
+    )
+
+
+def _names_family(f: Facts, draft: Draft) -> bool:
+    return any(family(k.kind) == family(draft.kind) for k in f.current_kinds)
+
+
+def _another(draft: Draft, note: str, n: int) -> Draft:
+    return replace(
+        draft,
+        sentences=dict(draft.sentences),
+        signers=list(draft.signers),
+        scopes=list(draft.scopes),
+        notes=[*draft.notes, note],
+        secondary=True,
+        copy=n,
+    )
+
+
+def _documents_counted(f: Facts, draft: Draft) -> int:
+    """The count written right before a kind of the draft's family (``dua MoU``, ``dua
+    dokumen nota kesepakatan``), in a sentence about the signing that names a party of the
+    draft; 0 when there is none. ``Kedua MoU`` (both) counts documents named before."""
+    if (
+        f.background_only
+        or f.quoted
+        or not any(p.role and p.match.org.ident in draft.parties for p in f.parties)
+    ):
+        return 0
+    words, numbers = multi_words(), Rules.load().numbers
+    keys = f.sentence.keys
+    for kind in f.current_kinds:
+        at = kind.start - 1
+        while at > 0 and keys[at] in words["document_nouns"]:
+            at -= 1
+        key = keys[at] if at >= 0 else ""
+        counted = numbers.get(key) or (int(key) if key.isdigit() and len(key) == 1 else 0)
+        same = family(kind.kind) == family(draft.kind)
+        if same and counted >= 2 and key not in words["definite_numbers"]:
+            return counted
+    return 0

@@ -52,6 +52,8 @@ class Draft:
     split_cue: bool = False
     joint_list: bool = False
     joint_count: int | None = None
+    joint_between: bool = False
+    copy: int = 0  # the n-th of several documents the report counts between the same parties
     hub_guessed: bool = False
 
     def add_party(self, org: Org, role: str, sentence: int) -> None:

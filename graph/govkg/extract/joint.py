@@ -3,7 +3,8 @@
 A report that lists the officials of every party in one coordinated list with the signing
 (``Kesepakatan bersama itu diteken oleh Wali Kota A, Bupati B, Bupati C dan Bupati D``), or that
 makes a count of bodies the subject of the signing (``Sebanyak 11 kabupaten meneken kesepakatan
-bersama``), tells of one agreement among all of them, not of a set of bilateral ones: no body
+bersama``), or that names three sides or more after ``antara`` (``nota kesepakatan antara A dengan
+B, C dan D``), tells of one agreement among all of them, not of a set of bilateral ones: no body
 is set apart after ``dengan`` (the hub of a set), and nothing says the signings were one by one
 (``masing-masing``, ``secara terpisah``, ``satu per satu``). Word lists: ``rules.yaml`` ``joint``.
 
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import functools
 
-from govkg.extract.clauses import Facts, partner_count_at
+from govkg.extract.clauses import Facts, between_sides, partner_count_at
 from govkg.extract.drafts import Draft
 from govkg.extract.people import Official
 from govkg.extract.rules import Phrases, Rules
@@ -46,8 +47,8 @@ def _one_by_one() -> Phrases:
 
 
 def joint_signing(f: Facts) -> bool:
-    """The sentence has one of the two shapes of a joint signing."""
-    return _listed_signers(f) or _counted_subject(f) is not None
+    """The sentence has one of the three shapes of a joint signing."""
+    return _listed_signers(f) or _counted_subject(f) is not None or between_many(f)
 
 
 def note_joint_signing(draft: Draft, f: Facts) -> None:
@@ -55,14 +56,16 @@ def note_joint_signing(draft: Draft, f: Facts) -> None:
     one is settled once every sentence is read (:func:`settle_joint`)."""
     draft.joint_list = draft.joint_list or _listed_signers(f)
     draft.joint_count = draft.joint_count or _counted_subject(f)
+    draft.joint_between = draft.joint_between or between_many(f)
 
 
 def settle_joint(draft: Draft) -> None:
-    """One agreement among all the parties when the officials of every party sign in one list,
-    the report counts no partners after ``dengan`` (``UGM … with 4 regencies``: a hub and
-    its partners) and gives no scope apart for different parties; or when the bodies counted
-    as signing are all the parties (not so for ``empat kabupaten menandatangani`` with a
-    province as fifth party: each signs with the province).
+    """One agreement among all the parties when the officials of every party sign in one list
+    or a sentence names three sides or more after ``antara`` (:func:`between_many`), the
+    report counts no partners after ``dengan`` (``UGM … with 4 regencies``: a hub and its
+    partners) and gives no scope apart for different parties; or when the bodies counted as
+    signing are all the parties (not so for ``empat kabupaten menandatangani`` with a province
+    as fifth party: each signs with the province).
 
     >>> draft = Draft("mou", joint_count=3)
     >>> for ident in ("a", "b", "c"):
@@ -70,7 +73,8 @@ def settle_joint(draft: Draft) -> None:
     >>> settle_joint(draft); draft.multilateral
     True
     """
-    listed = draft.joint_list and not draft.counted and not _scopes_apart(draft)
+    listed = (draft.joint_list or draft.joint_between) and not draft.counted
+    listed = listed and not _scopes_apart(draft)
     if listed or (draft.joint_count == len(draft.parties) and not _hub_apart(draft)):
         draft.multilateral = True
 
@@ -105,6 +109,17 @@ def _set_apart(f: Facts) -> bool:
     """A word of ``apart_words`` outside the zones (witnesses, place …) of the sentence."""
     apart = _words()["apart_words"]
     return any(key in apart and f.zone_of(k) is None for k, key in enumerate(f.sentence.keys))
+
+
+def between_many(f: Facts) -> bool:
+    """The sentence names three sides or more after ``antara``, not in pairs (``nota
+    kesepakatan antara A dengan B, C dan D``): the sides of one document, also when one is
+    set apart by ``dengan``; not when the sentence says the signings were separate."""
+    if not (f.signing or f.current_kinds) or f.has("bilateral_set"):
+        return False
+    if next(_one_by_one().find(f.sentence.keys), None) is not None:
+        return False
+    return len(between_sides(f)) >= Rules.load().data["joint"]["min_bodies"]
 
 
 def _listed_signers(f: Facts) -> bool:

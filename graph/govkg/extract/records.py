@@ -190,7 +190,7 @@ def distinct(splits: Sequence[Split]) -> list[Split]:
     """
     kept: dict[tuple, Split] = {}
     for s in splits:
-        key = (s.draft.kind, frozenset(_keys(s)))
+        key = (s.draft.kind, frozenset(_keys(s)), s.draft.copy)
         first = kept.setdefault(key, s)
         if first is not s:
             first.signers += [x for x in s.signers if x not in first.signers]
@@ -281,13 +281,20 @@ def _place_parts(f: Facts, start: int, end: int, article: Article) -> tuple[str 
 
 
 def _agreement_ids(splits: Sequence[Split], day: str | None) -> dict[int, str]:
-    """Ids for agreements another one implements (the slug the build would give them)."""
+    """Ids for agreements another one implements (the slug the build would give them), and for
+    a further agreement of the same kind between the same parties (the slug and its number)."""
     ids = {}
     for target in {id(s.draft.implements) for s in splits if s.draft.implements is not None}:
         owned = [s for s in splits if id(s.draft) == target]
         if len(owned) == 1:
             s = owned[0]
             ids[target] = agreement_slug(None, day or "undated", s.kind, _keys(s))
+    seen: dict[str, int] = {}
+    for s in splits:  # two documents between the same parties (counted_documents)
+        slug = agreement_slug(None, day or "undated", s.kind, _keys(s))
+        seen[slug] = seen.get(slug, 0) + 1
+        if seen[slug] > 1:
+            ids[id(s.draft)] = f"{slug}-{seen[slug]}"
     return ids
 
 
