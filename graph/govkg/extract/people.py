@@ -211,9 +211,10 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     if best is not None:
         _, length, role, org = best
         post_end = org.start if org.start > p else p + length
-    elif toks[p].capitalised:
+    elif toks[p].capitalised or _after_agent(keys, p):
         length, role = heads[0]
-        org, post_end = None, _unit_end(toks, keys, p, p + length)
+        unit = toks[p].capitalised  # ``by the rector Prof. NAME``: no unit's name follows
+        org, post_end = None, _unit_end(toks, keys, p, p + length) if unit else p + length
     else:
         return None
     post = _post_text(toks, p, post_end, org, role)
@@ -245,6 +246,17 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         " ".join(t.text for t in toks[i : i + acting[0]]) if acting else None,
         "post-org-name" if org else "post-name",
     )
+
+
+def _after_agent(keys: Sequence[str], p: int) -> bool:
+    """A post in lower case after an agent word and a determiner (``represented by its mayor,
+    NAME``, ``signed by the rector NAME``) is a post as much as a capitalised one.
+
+    >>> _after_agent(["represented", "by", "its", "mayor"], 3), _after_agent(["the", "mayor"], 1)
+    (True, False)
+    """
+    words = Rules.load().data["people"]["post_after_agent"]
+    return p >= 2 and keys[p - 1] in words["determiners"] and keys[p - 2] in words["agents"]
 
 
 def _foreign_first(sentence, toks, keys, i, lexicon) -> Official | None:

@@ -1,0 +1,101 @@
+"""Signers named as they speak, and heads written in lower case after an agent word (issue
+#15, session 11, second round).
+
+* A speaker who says they signed signs: ``kata Bupati X usai menandatangani MoU``, ``X said
+  after signing``, ``X mengatakan pihaknya telah menandatangani …`` (rules
+  ``signatories.speaker_signs``), with the lower confidence ``signer_speaking``; a speaker
+  after the signing as an event (``usai penandatanganan``) does not.
+* ``represented by its mayor, NAME`` / ``signed by the rector NAME``: a post in lower case after
+  an agent word and a determiner is the post of the person named after it (rules
+  ``people.post_after_agent``).
+
+Every text here is written for the test; none is copied from a report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govkg.extract import extract_text
+from govkg.extract.rules import Rules
+
+PUBLISHED = date(2024, 5, 10)
+
+
+def _record(text: str, lang: str) -> dict:
+    return extract_text(text, published=PUBLISHED, lang=lang).record
+
+
+def _signers(record: dict) -> dict[str, tuple[str, float]]:
+    return {
+        s["name"]: (s["party"], max(e["confidence"] for e in s["evidence"]))
+        for event in record["events"]
+        for a in event["agreements"]
+        for s in a.get("signatories", [])
+    }
+
+
+def test_a_speaker_who_signed_after_usai_signs_with_a_lower_confidence():
+    record = _record(
+        "Pemkab Serang dan BPS meneken nota kesepahaman, Senin (6/5/2024). “Data yang baik "
+        "membantu kami,” kata Bupati Serang Rina Wulandari usai menandatangani MoU tersebut.",
+        "id",
+    )
+    party, sure = _signers(record)["Rina Wulandari"]
+    assert party == "Pemerintah Kabupaten Serang"
+    assert sure == Rules.load().confidence["signer_speaking"] < 0.7
+
+
+def test_a_speaker_whose_side_signed_signs():
+    record = _record(
+        "Bupati Kendal Dimas Saputra mengatakan hari ini pihaknya telah menandatangani MoU "
+        "dengan Pemerintah Kabupaten Batang, Senin (6/5/2024).",
+        "id",
+    )
+    assert _signers(record)["Dimas Saputra"][0] == "Pemerintah Kabupaten Kendal"
+
+
+def test_a_speaker_after_the_signing_as_an_event_does_not_sign():
+    record = _record(
+        "Pemkab Serang dan BPS meneken nota kesepahaman, Senin (6/5/2024). “Data yang baik "
+        "membantu kami,” kata Bupati Serang Rina Wulandari usai penandatanganan MoU tersebut.",
+        "id",
+    )
+    assert "Rina Wulandari" not in _signers(record)
+
+
+def test_a_speaker_said_after_signing_in_english():
+    record = _record(
+        "Serang Regency and Statistics Indonesia signed an MoU on Monday, 6 May 2024. “This "
+        "helps our planning,” said Serang Regent Rina Wulandari after signing the MoU.",
+        "en",
+    )
+    assert _signers(record)["Rina Wulandari"][0] == "Pemerintah Kabupaten Serang"
+
+
+def test_a_lower_case_post_after_represented_by_its():
+    record = _record(
+        "Singkawang City and the City of Kuching signed a letter of intent on Monday, 6 May "
+        "2024. Singkawang City was represented by its mayor, Drs H Budi Santoso.",
+        "en",
+    )
+    assert _signers(record)["Budi Santoso"][0] == "Pemerintah Kota Singkawang"
+
+
+def test_a_lower_case_post_after_by_the_takes_no_unit_from_the_name():
+    record = _record(
+        "Tadulako University and Kyoto University signed an MoU on Monday, 6 May 2024. "
+        "Tadulako University was represented by the rector Prof. Hadi Pranoto, M.S and Kyoto "
+        "University by its president, Dr. Ken Sato.",
+        "en",
+    )
+    signers = _signers(record)
+    assert signers["Hadi Pranoto"][0] == "Tadulako University"
+
+
+def test_a_lower_case_post_without_an_agent_word_is_no_signer():
+    record = _record(
+        "The mayor said the city and Kyoto University signed an MoU on Monday, 6 May 2024.",
+        "en",
+    )
+    assert _signers(record) == {}
