@@ -99,3 +99,56 @@ def test_a_lower_case_post_without_an_agent_word_is_no_signer():
         "en",
     )
     assert _signers(record) == {}
+
+
+# ── A country or a foreign place is no person's name ──────────────────────────────────────────
+# The country written after a foreign body (``…, Republik Rakyat Tiongkok, NAME``), or closing
+# a place written between a post and the person (``Chief Minister Northern Territory
+# Australia, NAME``), is skipped: the person is the one after the comma, or, when none follows,
+# the one named before the post (``NAME as Vice Chancellor of X Malaysia``).
+
+
+def test_a_country_after_a_foreign_body_is_skipped_for_the_person_after_the_comma():
+    record = _record(
+        "Gubernur Jawa Tengah Adi Nugroho bersama Wakil Gubernur Provinsi Sichuan, Republik "
+        "Rakyat Tiongkok, Li Wenhua menandatangani nota kesepahaman di Semarang, Senin "
+        "(6/5/2024).",
+        "id",
+    )
+    signers = _signers(record)
+    assert "Li Wenhua" in signers
+    assert not any("Tiongkok" in name for name in signers)
+
+
+def test_a_country_closing_the_body_leaves_the_name_before_the_post():
+    record = _record(
+        "Universitas Andalas signed an MoU with University College of Kuala Pinang (UKP) "
+        "Malaysia. The MoU was signed online on Monday, 6 May 2024 by Professor Emeritus Dato’ "
+        "Dr. Musa "
+        "Bin Haji Karim as Vice Chancellor of UKP Malaysia and Dr. Budi Santoso, S.Sos., as "
+        "Chancellor of Universitas Andalas.",
+        "en",
+    )
+    signers = _signers(record)
+    assert "Musa Bin Haji Karim" in signers
+    assert "Malaysia" not in signers
+    assert signers["Budi Santoso"][0] == "Universitas Andalas"
+
+
+def test_a_place_ending_in_a_country_before_a_comma_is_no_name():
+    record = _record(
+        "Provinsi NTB meneken MoU dengan Pemerintah Wilayah Australia Utara (Northern Territory "
+        "Australia) yang diwakili oleh Chief Minister Northern Territory Australia, Sarah Jones "
+        "MLA pada Senin, 6 Mei 2024.",
+        "id",
+    )
+    assert "Sarah Jones" in _signers(record)
+
+
+def test_the_economics_doctorandus_is_a_title():
+    record = _record(
+        "MoU ditandatangani Wakil Bupati Bandung, Dr. Drs. Ec. H. Muh. Rosyid, M.Si. dan "
+        "Rektor Universitas Padjadjaran, Senin (6/5/2024).",
+        "id",
+    )
+    assert "Muh. Rosyid" in _signers(record)

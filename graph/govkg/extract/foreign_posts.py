@@ -81,6 +81,19 @@ def country_marker(toks: Sequence[Token], i: int) -> Marker | None:
     return None
 
 
+def is_country(text: str) -> bool:
+    """``text`` is the name of a country or its adjective, never a person's name.
+
+    >>> is_country("Malaysia"), is_country("Republik Rakyat Tiongkok"), is_country("Adi Nugroho")
+    (True, True, False)
+    """
+    words = _fold(text)
+    forms = (_fold(form) + " " for form in _rules()["country_forms"])
+    return words in _countries() or any(
+        words.startswith(form) and words[len(form) :] in _countries() for form in forms
+    )
+
+
 def _possessive(words: str, countries: dict[str, _Country]) -> _Country | None:
     if words.endswith(" s"):
         return countries.get(words[:-2])

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from govkg.entity_resolution import post_role
 from govkg.extract.foreign_local import foreign_head_place
-from govkg.extract.foreign_posts import country_marker, foreign_body, subject_end
+from govkg.extract.foreign_posts import country_marker, foreign_body, is_country, subject_end
 from govkg.extract.names import Name, is_degree, is_title, name_after, name_before
 from govkg.extract.orgs import (
     Lexicon,
@@ -219,7 +219,7 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         return None
     post = _post_text(toks, p, post_end, org, role)
     after = org.end if org is not None else post_end
-    name = _name_after(toks, after, lexicon)
+    name = _past_country(toks, _name_after(toks, after, lexicon))
     if org is None and name is not None:
         org, name = _place_for_name(toks, name, lexicon)
     if org is None and name is not None and toks[p].capitalised:
@@ -246,6 +246,29 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         " ".join(t.text for t in toks[i : i + acting[0]]) if acting else None,
         "post-org-name" if org else "post-name",
     )
+
+
+def _past_country(toks, name: Name | None) -> Name | None:
+    """A country is no person: the name written after it and a comma (``Sekretaris Komite
+    Provinsi Hainan, Republik Rakyat Tiongkok, Shen Xiaoming``), else none (``Vice Chancellor of
+    UCYP Malaysia``: the person is named before the post). Words ending in a country before a
+    comma and a person are a place too (``Chief Minister Northern Territory Australia, NAME``).
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Gubernur Hainan, Tiongkok, Shen Xiaoming hadir.").sentences[0].tokens
+    >>> _past_country(toks, name_after(toks, 3)).name
+    'Shen Xiaoming'
+    """
+    if name is None:
+        return None
+    comma, whole = name.span_end, is_country(name.name)
+    if not whole and not is_country(name.name.split()[-1]):
+        return name
+    if comma + 1 < len(toks) and toks[comma].text == ",":
+        person = name_after(toks, comma + 1)
+        if person is not None and person.span_start == comma + 1 and not is_country(person.name):
+            return person
+    return None if whole else name
 
 
 def _after_agent(keys: Sequence[str], p: int) -> bool:
