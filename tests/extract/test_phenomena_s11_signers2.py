@@ -152,3 +152,14 @@ def test_the_economics_doctorandus_is_a_title():
         "id",
     )
     assert "Muh. Rosyid" in _signers(record)
+
+
+def test_a_name_in_square_brackets_is_the_name_inside():
+    record = _record(
+        "Rektor Universitas Andalas, [Rina Wati], dan Gubernur Sumatera Barat, [Adi Nugroho], "
+        "menandatangani MoU, Senin (6/5/2024).",
+        "id",
+    )
+    signers = _signers(record)
+    assert signers["Rina Wati"][0] == "Universitas Andalas"
+    assert signers["Adi Nugroho"][0] == "Pemerintah Provinsi Sumatera Barat"

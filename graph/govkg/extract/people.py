@@ -769,8 +769,26 @@ def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
         return None
     if k < len(toks) and _post_at(toks, _keys(toks), k) and not _rank_before_name(toks, k):
         return None
-    name = name_after(toks, k)
+    name = _square_bracketed(toks, k) or name_after(toks, k)
     return None if name is not None and _a_region(toks, name) else name
+
+
+def _square_bracketed(toks, k: int) -> Name | None:
+    """A name written in square brackets (``Rektor Universitas X, [Rina Wati], dan …``, as
+    pages filled from a template show it): the name inside, its span with the brackets.
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Diteken Bupati Serang, [Rina Wati], kemarin.").sentences[0].tokens
+    >>> name = _square_bracketed(toks, 4)
+    >>> name.name, toks[name.span_end].text
+    ('Rina Wati', ',')
+    """
+    if k + 1 >= len(toks) or toks[k].text != "[":
+        return None
+    name = name_after(toks, k + 1)
+    if name is None or name.span_end >= len(toks) or toks[name.span_end].text != "]":
+        return None
+    return replace(name, span_start=k, span_end=name.span_end + 1)
 
 
 def _a_region(toks, name: Name) -> bool:
