@@ -163,3 +163,41 @@ def test_a_name_in_square_brackets_is_the_name_inside():
     signers = _signers(record)
     assert signers["Rina Wati"][0] == "Universitas Andalas"
     assert signers["Adi Nugroho"][0] == "Pemerintah Provinsi Sumatera Barat"
+
+
+def test_a_foreign_minister_of_a_subject_then_the_country_signs_for_that_ministry():
+    record = _record(
+        "The memorandum was signed on Monday, 6 May 2024 by the Minister of Planning and "
+        "Strategic Investment of Timor-Leste, Joao da Costa, and the Head of Bappenas, Rina "
+        "Wati.",
+        "en",
+    )
+    party = _signers(record)["Joao da Costa"][0]
+    assert party == "Ministry of Planning and Strategic Investment of Timor-Leste"
+    assert _declared_kind(record, party) == "ForeignGovernment"
+
+
+def _declared_kind(record: dict, name: str) -> str | None:
+    return next((o["kind"] for o in record.get("organizations", []) if o["name"] == name), None)
+
+
+# ── English: a body, its office's country, then the post ──────────────────────────────────────
+
+
+def test_a_foreign_body_written_with_its_country_office_before_the_post_signs():
+    record = _record(
+        "The MoU was signed on Monday, 6 May 2024 by KLHK Secretary General Adi Nugroho and "
+        "USAID Indonesia Director Mark Evans.",
+        "en",
+    )
+    party = _signers(record)["Mark Evans"][0]
+    assert party == "United States Agency for International Development"
+
+
+def test_the_tni_commander_signs_for_the_tni():
+    record = _record(
+        "The MoU was signed between State-Owned Enterprises Minister Rina Wati and TNI "
+        "Commander Marshal Adi Nugroho in Jakarta on Monday, 6 May 2024.",
+        "en",
+    )
+    assert _signers(record)["Adi Nugroho"][0] == "TNI"

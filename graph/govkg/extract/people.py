@@ -918,9 +918,10 @@ def _org_first(sentence, toks, keys, i, lexicon) -> Official | None:
         return None
     org = org_at(toks, i, lexicon, weak=False)
     if org is not None:
-        heads = _post_at(toks, keys, org.end)
+        at = _past_country_office(toks, org.end)
+        heads = _post_at(toks, keys, at)
         if heads:
-            return _finish_org_first(sentence, toks, i, org, org.end, heads[0], lexicon)
+            return _finish_org_first(sentence, toks, i, org, at, heads[0], lexicon)
     for k in range(i + 1, min(len(toks), i + 5)):
         joined = k - 1 > i and toks[k - 1].key in _unit_joiners() and toks[k].capitalised
         if not (toks[k - 1].is_word and (toks[k - 1].capitalised or joined)):
@@ -932,6 +933,21 @@ def _org_first(sentence, toks, keys, i, lexicon) -> Official | None:
                 return _finish_org_first(sentence, toks, i, place, k, heads[0], lexicon)
             return None
     return None
+
+
+def _past_country_office(toks, at: int) -> int:
+    """Past the country of a body's office in it, written between the body and the post
+    (``USAID Indonesia Director NAME``, ``UNDP Indonesia Resident Representative NAME``): the
+    body signs.
+
+    >>> from govkg.extract.text import tokens
+    >>> _past_country_office(tokens("USAID Indonesia Director"), 1)
+    2
+    """
+    if at >= len(toks) or not toks[at].capitalised:
+        return at
+    home = toks[at].key in Rules.load().data["people"]["home_country"]
+    return at + 1 if home or is_country(toks[at].text) else at
 
 
 def _capitalised_end(toks, j: int, limit: int = 4) -> int:
