@@ -201,3 +201,13 @@ def test_the_tni_commander_signs_for_the_tni():
         "en",
     )
     assert _signers(record)["Adi Nugroho"][0] == "TNI"
+
+
+def test_a_dean_representing_the_rector_signs_for_the_university():
+    record = _record(
+        "Universitas Gadjah Mada dan Pemerintah Kabupaten Sleman meneken nota kesepahaman, Senin "
+        "(6/5/2024). MoU ditandatangani oleh Bupati Sleman Adi Nugroho dan Rektor UGM yang "
+        "diwakili oleh Dekan Fakultas Hukum UGM, Dr. Rina Wati.",
+        "id",
+    )
+    assert _signers(record)["Rina Wati"][0] in {"Universitas Gadjah Mada", "UGM"}

@@ -129,6 +129,8 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
         sure = conf["signer_represented"] if zone == "representative" else _confidence(official)
         sure = min(sure, conf["signer_speaking"]) if speaking else sure
         org = official.org.org if official.org else None
+        if org is not None and zone == "representative":
+            org = _unit_of_represented(facts, official, org)
         if org is None and _named(official):
             org, official = _place_in_name(official, everyone)
         if org is None and not _named(official):
@@ -506,6 +508,23 @@ def _represented_org(facts: Facts, official: Official) -> Org | None:
     heads = [o.org for o in facts.officials if o.end <= cue and o.org is not None]
     candidates = [(m.end, m.org) for m in before] + [(m.end, m.org) for m in heads]
     return max(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def _unit_of_represented(facts: Facts, official: Official, org: Org) -> Org:
+    """A representative whose post names a unit of the body represented signs for that body
+    (``Rektor UGM yang diwakili oleh Dekan Fakultas Geografi UGM, NAME``: UGM signs).
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> text = "Diteken Rektor UGM yang diwakili oleh Dekan Fakultas Hukum UGM, Adi Nugroho."
+    >>> facts = analyse(read_article(text).sentences[0], Lexicon())
+    >>> o = facts.officials[-1]
+    >>> o.org.org.ident, _unit_of_represented(facts, o, o.org.org).ident
+    ('new:fakultas-hukum-ugm', 'universitas-gadjah-mada')
+    """
+    represented = _represented_org(facts, official)
+    return represented if represented is not None and org.parent == represented.ident else org
 
 
 def _name(official: Official, everyone: Sequence[Facts]) -> tuple[str | None, tuple[str, ...]]:
