@@ -124,9 +124,8 @@ def test_a_country_closing_the_body_leaves_the_name_before_the_post():
     record = _record(
         "Universitas Andalas signed an MoU with University College of Kuala Pinang (UKP) "
         "Malaysia. The MoU was signed online on Monday, 6 May 2024 by Professor Emeritus Dato’ "
-        "Dr. Musa "
-        "Bin Haji Karim as Vice Chancellor of UKP Malaysia and Dr. Budi Santoso, S.Sos., as "
-        "Chancellor of Universitas Andalas.",
+        "Dr. Musa Bin Haji Karim as Vice Chancellor of UKP Malaysia and Dr. Budi Santoso, "
+        "S.Sos., as Chancellor of Universitas Andalas.",
         "en",
     )
     signers = _signers(record)

@@ -81,6 +81,7 @@ def country_marker(toks: Sequence[Token], i: int) -> Marker | None:
     return None
 
 
+@functools.cache
 def is_country(text: str) -> bool:
     """``text`` is the name of a country or its adjective, never a person's name.
 
@@ -88,10 +89,14 @@ def is_country(text: str) -> bool:
     (True, True, False)
     """
     words = _fold(text)
-    forms = (_fold(form) + " " for form in _rules()["country_forms"])
     return words in _countries() or any(
-        words.startswith(form) and words[len(form) :] in _countries() for form in forms
+        words.startswith(form) and words[len(form) :] in _countries() for form in _country_forms()
     )
+
+
+@functools.cache
+def _country_forms() -> tuple[str, ...]:
+    return tuple(_fold(form) + " " for form in _rules()["country_forms"])
 
 
 def _possessive(words: str, countries: dict[str, _Country]) -> _Country | None:

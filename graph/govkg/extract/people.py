@@ -278,8 +278,10 @@ def _after_agent(keys: Sequence[str], p: int) -> bool:
     >>> _after_agent(["represented", "by", "its", "mayor"], 3), _after_agent(["the", "mayor"], 1)
     (True, False)
     """
+    if p < 2:
+        return False
     words = Rules.load().data["people"]["post_after_agent"]
-    return p >= 2 and keys[p - 1] in words["determiners"] and keys[p - 2] in words["agents"]
+    return keys[p - 1] in words["determiners"] and keys[p - 2] in words["agents"]
 
 
 def _foreign_first(sentence, toks, keys, i, lexicon) -> Official | None:
@@ -944,7 +946,7 @@ def _past_country_office(toks, at: int) -> int:
     >>> _past_country_office(tokens("USAID Indonesia Director"), 1)
     2
     """
-    if at >= len(toks) or not toks[at].capitalised:
+    if at >= len(toks) or not toks[at].capitalised or not toks[at].is_word:
         return at
     home = toks[at].key in Rules.load().data["people"]["home_country"]
     return at + 1 if home or is_country(toks[at].text) else at
