@@ -81,6 +81,24 @@ def country_marker(toks: Sequence[Token], i: int) -> Marker | None:
     return None
 
 
+@functools.cache
+def is_country(text: str) -> bool:
+    """``text`` is the name of a country or its adjective, never a person's name.
+
+    >>> is_country("Malaysia"), is_country("Republik Rakyat Tiongkok"), is_country("Adi Nugroho")
+    (True, True, False)
+    """
+    words = _fold(text)
+    return words in _countries() or any(
+        words.startswith(form) and words[len(form) :] in _countries() for form in _country_forms()
+    )
+
+
+@functools.cache
+def _country_forms() -> tuple[str, ...]:
+    return tuple(_fold(form) + " " for form in _rules()["country_forms"])
+
+
 def _possessive(words: str, countries: dict[str, _Country]) -> _Country | None:
     if words.endswith(" s"):
         return countries.get(words[:-2])

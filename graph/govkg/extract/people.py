@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from govkg.entity_resolution import post_role
 from govkg.extract.foreign_local import foreign_head_place
-from govkg.extract.foreign_posts import country_marker, foreign_body, subject_end
+from govkg.extract.foreign_posts import country_marker, foreign_body, is_country, subject_end
 from govkg.extract.names import Name, is_degree, is_title, name_after, name_before
 from govkg.extract.orgs import (
     Lexicon,
@@ -211,14 +211,15 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     if best is not None:
         _, length, role, org = best
         post_end = org.start if org.start > p else p + length
-    elif toks[p].capitalised:
+    elif toks[p].capitalised or _after_agent(keys, p):
         length, role = heads[0]
-        org, post_end = None, _unit_end(toks, keys, p, p + length)
+        unit = toks[p].capitalised  # ``by the rector Prof. NAME``: no unit's name follows
+        org, post_end = None, _unit_end(toks, keys, p, p + length) if unit else p + length
     else:
         return None
     post = _post_text(toks, p, post_end, org, role)
     after = org.end if org is not None else post_end
-    name = _name_after(toks, after, lexicon)
+    name = _past_country(toks, _name_after(toks, after, lexicon))
     if org is None and name is not None:
         org, name = _place_for_name(toks, name, lexicon)
     if org is None and name is not None and toks[p].capitalised:
@@ -245,6 +246,42 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         " ".join(t.text for t in toks[i : i + acting[0]]) if acting else None,
         "post-org-name" if org else "post-name",
     )
+
+
+def _past_country(toks, name: Name | None) -> Name | None:
+    """A country is no person: the name written after it and a comma (``Sekretaris Komite
+    Provinsi Hainan, Republik Rakyat Tiongkok, Shen Xiaoming``), else none (``Vice Chancellor of
+    UCYP Malaysia``: the person is named before the post). Words ending in a country before a
+    comma and a person are a place too (``Chief Minister Northern Territory Australia, NAME``).
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Gubernur Hainan, Tiongkok, Shen Xiaoming hadir.").sentences[0].tokens
+    >>> _past_country(toks, name_after(toks, 3)).name
+    'Shen Xiaoming'
+    """
+    if name is None:
+        return None
+    comma, whole = name.span_end, is_country(name.name)
+    if not whole and not is_country(name.name.split()[-1]):
+        return name
+    if comma + 1 < len(toks) and toks[comma].text == ",":
+        person = name_after(toks, comma + 1)
+        if person is not None and person.span_start == comma + 1 and not is_country(person.name):
+            return person
+    return None if whole else name
+
+
+def _after_agent(keys: Sequence[str], p: int) -> bool:
+    """A post in lower case after an agent word and a determiner (``represented by its mayor,
+    NAME``, ``signed by the rector NAME``) is a post as much as a capitalised one.
+
+    >>> _after_agent(["represented", "by", "its", "mayor"], 3), _after_agent(["the", "mayor"], 1)
+    (True, False)
+    """
+    if p < 2:
+        return False
+    words = Rules.load().data["people"]["post_after_agent"]
+    return keys[p - 1] in words["determiners"] and keys[p - 2] in words["agents"]
 
 
 def _foreign_first(sentence, toks, keys, i, lexicon) -> Official | None:
@@ -734,8 +771,26 @@ def _name_after(toks, at: int, lexicon: Lexicon | None) -> Name | None:
         return None
     if k < len(toks) and _post_at(toks, _keys(toks), k) and not _rank_before_name(toks, k):
         return None
-    name = name_after(toks, k)
+    name = _square_bracketed(toks, k) or name_after(toks, k)
     return None if name is not None and _a_region(toks, name) else name
+
+
+def _square_bracketed(toks, k: int) -> Name | None:
+    """A name written in square brackets (``Rektor Universitas X, [Rina Wati], dan …``, as
+    pages filled from a template show it): the name inside, its span with the brackets.
+
+    >>> from govkg.extract.text import read_article
+    >>> toks = read_article("Diteken Bupati Serang, [Rina Wati], kemarin.").sentences[0].tokens
+    >>> name = _square_bracketed(toks, 4)
+    >>> name.name, toks[name.span_end].text
+    ('Rina Wati', ',')
+    """
+    if k + 1 >= len(toks) or toks[k].text != "[":
+        return None
+    name = name_after(toks, k + 1)
+    if name is None or name.span_end >= len(toks) or toks[name.span_end].text != "]":
+        return None
+    return replace(name, span_start=k, span_end=name.span_end + 1)
 
 
 def _a_region(toks, name: Name) -> bool:
@@ -865,9 +920,10 @@ def _org_first(sentence, toks, keys, i, lexicon) -> Official | None:
         return None
     org = org_at(toks, i, lexicon, weak=False)
     if org is not None:
-        heads = _post_at(toks, keys, org.end)
+        at = _past_country_office(toks, org.end)
+        heads = _post_at(toks, keys, at)
         if heads:
-            return _finish_org_first(sentence, toks, i, org, org.end, heads[0], lexicon)
+            return _finish_org_first(sentence, toks, i, org, at, heads[0], lexicon)
     for k in range(i + 1, min(len(toks), i + 5)):
         joined = k - 1 > i and toks[k - 1].key in _unit_joiners() and toks[k].capitalised
         if not (toks[k - 1].is_word and (toks[k - 1].capitalised or joined)):
@@ -879,6 +935,21 @@ def _org_first(sentence, toks, keys, i, lexicon) -> Official | None:
                 return _finish_org_first(sentence, toks, i, place, k, heads[0], lexicon)
             return None
     return None
+
+
+def _past_country_office(toks, at: int) -> int:
+    """Past the country of a body's office in it, written between the body and the post
+    (``USAID Indonesia Director NAME``, ``UNDP Indonesia Resident Representative NAME``): the
+    body signs.
+
+    >>> from govkg.extract.text import tokens
+    >>> _past_country_office(tokens("USAID Indonesia Director"), 1)
+    2
+    """
+    if at >= len(toks) or not toks[at].capitalised or not toks[at].is_word:
+        return at
+    home = toks[at].key in Rules.load().data["people"]["home_country"]
+    return at + 1 if home or is_country(toks[at].text) else at
 
 
 def _capitalised_end(toks, j: int, limit: int = 4) -> int:

@@ -119,12 +119,18 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
             zone = None
         if zone == "represented_head" and _partner_after_body(facts, official):
             zone = None
-        if zone in _not_signing() or _is_speaker(facts, official) or _witnesses(facts, official):
+        speaking = _is_speaker(facts, official)
+        if speaking and not speaker_signs(facts, official):
+            continue
+        if zone in _not_signing() or _witnesses(facts, official):
             continue
         if zone != "representative" and not signing:
             continue
         sure = conf["signer_represented"] if zone == "representative" else _confidence(official)
+        sure = min(sure, conf["signer_speaking"]) if speaking else sure
         org = official.org.org if official.org else None
+        if org is not None and zone == "representative":
+            org = _unit_of_represented(facts, official, org)
         if org is None and _named(official):
             org, official = _place_in_name(official, everyone)
         if org is None and not _named(official):
@@ -302,6 +308,38 @@ def _is_speaker(facts: Facts, official: Official) -> bool:
     return before or after
 
 
+def speaker_signs(facts: Facts, official: Official) -> bool:
+    """A speaker who says they signed (``kata Bupati X usai menandatangani MoU``, ``X said after
+    signing``, ``X mengatakan hari ini pihaknya telah menandatangani …``): after the speaker, at
+    most a few words, then ``usai``/``after`` or a word for the speaker's side, auxiliaries, and
+    a signing verb.
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> art = read_article("Kata Bupati Serang Adi Nugroho usai meneken MoU dengan BPS.")
+    >>> facts = analyse(art.sentences[0], Lexicon())
+    >>> speaker_signs(facts, facts.officials[0])
+    True
+    >>> art = read_article("Kata Bupati Serang Adi Nugroho usai penandatanganan MoU.")
+    >>> facts = analyse(art.sentences[0], Lexicon())
+    >>> speaker_signs(facts, facts.officials[0])
+    False
+    """
+    words = Rules.load().data["signatories"]["speaker_signs"]
+    keys = facts.sentence.keys
+    opens = frozenset(words["after"]) | frozenset(words["self"])
+    skip = frozenset(words["auxiliaries"])
+    for k in range(official.end, min(len(keys), official.end + words["gap"] + 1)):
+        if keys[k] not in opens:
+            continue
+        v = k + 1
+        while v < len(keys) and keys[v] in skip:
+            v += 1
+        return v < len(keys) and keys[v] in words["verbs"]
+    return False
+
+
 def _signs_after_witnessed_signing(facts: Facts, official: Official) -> bool:
     """``X menyaksikan penandatanganan MoU oleh A dan B``: A and B, after the agent word that
     follows the witnessed signing, sign."""
@@ -470,6 +508,23 @@ def _represented_org(facts: Facts, official: Official) -> Org | None:
     heads = [o.org for o in facts.officials if o.end <= cue and o.org is not None]
     candidates = [(m.end, m.org) for m in before] + [(m.end, m.org) for m in heads]
     return max(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def _unit_of_represented(facts: Facts, official: Official, org: Org) -> Org:
+    """A representative whose post names a unit of the body represented signs for that body
+    (``Rektor UGM yang diwakili oleh Dekan Fakultas Geografi UGM, NAME``: UGM signs).
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> text = "Diteken Rektor UGM yang diwakili oleh Dekan Fakultas Hukum UGM, Adi Nugroho."
+    >>> facts = analyse(read_article(text).sentences[0], Lexicon())
+    >>> o = facts.officials[-1]
+    >>> o.org.org.ident, _unit_of_represented(facts, o, o.org.org).ident
+    ('new:fakultas-hukum-ugm', 'universitas-gadjah-mada')
+    """
+    represented = _represented_org(facts, official)
+    return represented if represented is not None and org.parent == represented.ident else org
 
 
 def _name(official: Official, everyone: Sequence[Facts]) -> tuple[str | None, tuple[str, ...]]:
