@@ -68,12 +68,16 @@ class Description:
 
     def label(self, node: Node, language: str | None = None) -> str | None:
         """The best label of ``node`` (``language`` first, then Indonesian, English, none)."""
-        found = self.labels.get(node, [])
+        if isinstance(node, Literal):  # never labelled; and rdflib hashes literals in Python
+            return None
+        found = self.labels.get(node)
+        if not found:
+            return None
         for lang in (language, *LANGUAGES) if language else LANGUAGES:
             for literal in found:
                 if (literal.language or "") == lang:
                     return str(literal)
-        return str(found[0]) if found else None
+        return str(found[0])
 
     def values(self, predicate: URIRef) -> list[Node]:
         """The distinct objects of ``predicate`` on the entity, in store order."""

@@ -42,10 +42,12 @@ STATIC_CSP = (
 
 @cache
 def environment() -> Environment:
-    """The template environment: autoescape on for every template, undefined names fail."""
+    """The template environment: autoescape on for every template, undefined names fail;
+    templates are loaded once (no file check per page: a site renders tens of thousands)."""
     env = Environment(
         loader=FileSystemLoader([TEMPLATES, LAYOUT]),
         autoescape=True,
+        auto_reload=False,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
