@@ -143,7 +143,10 @@ class Prefetched(Tables):
         ``statement-page.rq``'s (the statements of the page's pairs)."""
         found = self.statements_of(entity)
         if name == "statement-page":
-            shown = set(page_slice(self._pairs(entity), page))
+            pairs = self._pairs(entity)
+            if page == 1 and not page_slice(pairs, 2):  # all shown: no set of pairs to test
+                return found
+            shown = set(page_slice(pairs, page))
             return [(p, o, g) for p, o, g in found if (p, o) in shown]
         key = ("head", entity)
         if key not in self._sorted:
