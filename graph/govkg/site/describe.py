@@ -43,6 +43,8 @@ FORMATS = {
 """Formats a description is written in (names as in :mod:`govkg.server.protocol`)."""
 LANGUAGES = ("id", "en", "")
 """Label languages in order of preference (the data is Indonesian first)."""
+IN_DATASET, DERIVED_FROM = VOID.inDataset, PROV.wasDerivedFrom  # read once: rdflib's
+LANG_STRING, STRING = str(RDF.langString), str(XSD.string)  # namespaces answer in Python
 
 
 class UnknownEntity(GovkgError):
@@ -68,12 +70,16 @@ class Description:
 
     def label(self, node: Node, language: str | None = None) -> str | None:
         """The best label of ``node`` (``language`` first, then Indonesian, English, none)."""
-        found = self.labels.get(node, [])
+        if isinstance(node, Literal):  # never labelled; and rdflib hashes literals in Python
+            return None
+        found = self.labels.get(node)
+        if not found:
+            return None
         for lang in (language, *LANGUAGES) if language else LANGUAGES:
             for literal in found:
                 if (literal.language or "") == lang:
                     return str(literal)
-        return str(found[0]) if found else None
+        return str(found[0])
 
     def values(self, predicate: URIRef) -> list[Node]:
         """The distinct objects of ``predicate`` on the entity, in store order."""
@@ -102,9 +108,9 @@ class Description:
         for node, labels in self.labels.items():
             found += [(node, self.label_property[(node, literal)], literal) for literal in labels]
         for graph, _, source in self.provenance:
-            found.append((self.iri, VOID.inDataset, graph))
+            found.append((self.iri, IN_DATASET, graph))
             if source is not None:
-                found.append((graph, PROV.wasDerivedFrom, source))
+                found.append((graph, DERIVED_FROM, source))
         unique = {ox.Triple(*map(_oxigraph, t)) for t in found}  # Oxigraph's terms hash fast
         return sorted(unique, key=str)
 
@@ -193,11 +199,10 @@ def statement_key(predicate: Node, value: Node) -> str:
     """
     if not isinstance(value, Literal):
         return f"{predicate} {value}  "
-    if value.language:
-        datatype = str(RDF.langString)
-    else:
-        datatype = str(value.datatype) if value.datatype else str(XSD.string)
-    return f"{predicate} {value} {value.language or ''} {datatype}"
+    language, datatype = value.language, value.datatype
+    if not language:
+        return f"{predicate} {value}  {datatype or STRING}"
+    return f"{predicate} {value} {language} {LANG_STRING}"
 
 
 def _statement_key(pair: tuple[Node, Node]) -> str:
@@ -207,17 +212,23 @@ def _statement_key(pair: tuple[Node, Node]) -> str:
 _CONVERTED: dict[tuple, object] = {}
 """Terms already converted, by plain text (the entity, predicates, classes, graphs, dates and
 names recur page after page); at most :data:`_REMEMBERED` at a time."""
+_SAME: dict[int, tuple[Node, object]] = {}
+"""The same, by the rdflib term object itself (held here, so its id is not reused): the
+prefetched tables hand each page the same objects."""
 _REMEMBERED = 500_000
 
 
 def _oxigraph(term: Node):
-    """:func:`govkg.terms.to_oxigraph`, IRIs and literals remembered by plain strings (rdflib's
-    own ``__eq__`` and ``__hash__`` run in Python).
+    """:func:`govkg.terms.to_oxigraph`, IRIs and literals remembered by the object, then by
+    plain strings (rdflib's own ``__eq__`` and ``__hash__`` run in Python).
 
     >>> year = Literal("2019", datatype=XSD.gYear)
-    >>> _oxigraph(year) is _oxigraph(Literal("2019", datatype=XSD.gYear))
+    >>> _oxigraph(year) is _oxigraph(Literal("2019", datatype=XSD.gYear)) is _oxigraph(year)
     True
     """
+    same = _SAME.get(id(term))
+    if same is not None and same[0] is term:
+        return same[1]
     kind = type(term)
     if kind is URIRef:
         key: tuple = (str.__str__(term),)
@@ -231,6 +242,9 @@ def _oxigraph(term: Node):
         if len(_CONVERTED) >= _REMEMBERED:
             _CONVERTED.clear()
         found = _CONVERTED[key] = to_oxigraph(term)
+    if len(_SAME) >= _REMEMBERED:
+        _SAME.clear()
+    _SAME[id(term)] = (term, found)
     return found
 
 

@@ -30,6 +30,7 @@ from govkg.namespaces import ID_BASE
 _SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_~-]{0,199}$")
 PRECISION = {XSD.date: "day", XSD.gYearMonth: "month", XSD.gYear: "year"}
 """How precise a date is, by its datatype."""
+_PLAIN = (None, XSD.string)  # read once: rdflib's namespaces answer attributes in Python
 
 
 @lru_cache(maxsize=1 << 16)
@@ -109,7 +110,7 @@ def literal_cell(literal: Literal) -> Cell:
     datatype = literal.datatype
     if datatype in PRECISION:
         return Cell(str(literal), note=PRECISION[datatype])
-    note = None if datatype in (None, XSD.string) else short(str(datatype))
+    note = None if datatype in _PLAIN else short(str(datatype))
     return Cell(str(literal), note=note)
 
 
@@ -119,5 +120,6 @@ def short(iri: str) -> str:
     >>> short("https://w3id.org/govkg/ontology#party")
     'party'
     """
-    tail = re.split(r"[#/]", iri.rstrip("/#"))[-1]
+    trimmed = iri.rstrip("/#")  # after its last '/' or '#' (a regex split: 7 µs a cell)
+    tail = trimmed[max(trimmed.rfind("/"), trimmed.rfind("#")) + 1 :]
     return tail or iri

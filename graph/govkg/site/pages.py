@@ -149,10 +149,15 @@ def facts(about: Description, kind: str, links: Links) -> Section:
 def common_sections(about: Description, links: Links, page: int) -> list[Section]:
     """Statements, what points here (paged), and provenance."""
     sources = {g: s for g, _, s in about.provenance}
+    cited: dict[URIRef, list[Cell]] = {}  # by graph: a place is stated in thousands, per page
 
     def stated(graph: URIRef) -> list[Cell]:
-        source = sources.get(graph)
-        return [links.cell(source, about.label(source))] if source else [links.cell(graph)]
+        found = cited.get(graph)
+        if found is None:
+            source = sources.get(graph)
+            found = [links.cell(source, about.label(source))] if source else [links.cell(graph)]
+            cited[graph] = found
+        return found
 
     grouped: dict[tuple, list[list[Cell]]] = defaultdict(list)
     for p, o, g in about.statements:

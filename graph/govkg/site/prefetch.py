@@ -24,7 +24,7 @@ True
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -40,6 +40,7 @@ from govkg.site.tables import page_slice
 from govkg.terms import to_rdflib
 
 INFERRED = URIRef("https://w3id.org/govkg/graph/inferred")
+TYPE = RDF.type  # read once: rdflib's namespaces answer attributes in Python
 KIND_QUERIES = {
     "org": (
         "body-agreements",
@@ -142,7 +143,10 @@ class Prefetched(Tables):
         ``statement-page.rq``'s (the statements of the page's pairs)."""
         found = self.statements_of(entity)
         if name == "statement-page":
-            shown = set(page_slice(self._pairs(entity), page))
+            pairs = self._pairs(entity)
+            if page == 1 and not page_slice(pairs, 2):  # all shown: no set of pairs to test
+                return found
+            shown = set(page_slice(pairs, page))
             return [(p, o, g) for p, o, g in found if (p, o) in shown]
         key = ("head", entity)
         if key not in self._sorted:
@@ -166,7 +170,7 @@ class Prefetched(Tables):
         nodes: set[Node] = {URIRef(entity)}
         for p, o, g in self.statements_of(entity):
             nodes.add(p)
-            if g != INFERRED or p == RDF.type:
+            if g != INFERRED or p == TYPE:
                 nodes.add(o)
         nodes.update(p for p, _ in self.incoming.get(entity, []))
         return nodes
@@ -240,21 +244,37 @@ def _around(store: ox.Store, iris: Iterable[str]) -> tuple[dict, dict]:
     statements: dict[str, list] = {}
     incoming: dict[str, list] = {}
     union = ox.DefaultGraph()
+    term = _terms()
     with gc_paused():  # the rows are new lists: collections would walk every live object
         for iri in iris:
             node = ox.NamedNode(iri)
             statements[iri] = [
-                (to_rdflib(q.predicate), to_rdflib(q.object), to_rdflib(q.graph_name))
+                (term(q.predicate), term(q.object), term(q.graph_name))
                 for q in store.quads_for_pattern(node, None, None)
                 if type(q.graph_name) is not ox.DefaultGraph
             ]
             pointing = [
-                (to_rdflib(q.predicate), to_rdflib(q.subject))
+                (term(q.predicate), term(q.subject))
                 for q in store.quads_for_pattern(None, None, node, union)
             ]
             if pointing:
                 incoming[iri] = pointing
     return statements, incoming
+
+
+def _terms() -> Callable[[ox.Term], Node]:
+    """:func:`govkg.terms.to_rdflib` giving one rdflib object for equal terms (Oxigraph's
+    terms hash in Rust), so that the pages' sets and dicts of rdflib terms find them by
+    identity, not by rdflib's ``__eq__`` (Python)."""
+    made: dict[ox.Term, Node] = {}
+
+    def term(found: ox.Term) -> Node:
+        node = made.get(found)
+        if node is None:
+            node = made[found] = to_rdflib(found)
+        return node
+
+    return term
 
 
 def _all(select: Select, name: str, bindings: dict[str, Node]) -> list[Row]:

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from govkg import __version__
 from govkg.site.links import Cell, Links
 from govkg.site.pages import Page
+from govkg.site.tables import Section
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LAYOUT = Path(__file__).resolve().parents[1] / "server" / "templates"
@@ -42,14 +43,16 @@ STATIC_CSP = (
 
 @cache
 def environment() -> Environment:
-    """The template environment: autoescape on for every template, undefined names fail."""
+    """The template environment: autoescape on for every template, undefined names fail;
+    templates are loaded once (no file check per page: a site renders tens of thousands)."""
     env = Environment(
         loader=FileSystemLoader([TEMPLATES, LAYOUT]),
         autoescape=True,
+        auto_reload=False,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.globals.update(cell=cell, table_rows=table_rows)
+    env.globals.update(cell=cell, sections=sections)
     return env
 
 
@@ -95,20 +98,45 @@ def _escape(text: str) -> str:
     )
 
 
-def table_rows(rows: list[list[list[Cell]]]) -> Markup:
+def table_rows(rows: list[list[list[Cell]]]) -> str:
     """A table's body rows: each value's cells joined by line breaks.
 
-    >>> str(table_rows([[[Cell("a"), Cell("b")], []]]))
+    >>> table_rows([[[Cell("a"), Cell("b")], []]])
     '<tr><td>a<br>b</td><td></td></tr>\\n'
     """
-    return Markup(
-        "".join(
-            "<tr>"
-            + "".join("<td>" + "<br>".join(map(_cell, value)) + "</td>" for value in row)
-            + "</tr>\n"
-            for row in rows
-        )
+    return "".join(
+        "<tr>"
+        + "".join("<td>" + "<br>".join(map(_cell, value)) + "</td>" for value in row)
+        + "</tr>\n"
+        for row in rows
     )
+
+
+def sections(found: list[Section]) -> Markup:
+    """A page's tables, each in a ``<section>`` with its heading and count (Python, like
+    :func:`table_rows`: a template loop costs a site seconds; the output is the same).
+
+    >>> print(sections([Section("Referred to by", ["entity"], [], 250)]))
+    <BLANKLINE>
+    <section id="referred-to-by">
+    <h2>Referred to by <span class="count">(250)</span></h2>
+    <p class="none">none on this page</p>
+    </section>
+    <BLANKLINE>
+    """
+    return Markup("".join(map(_section, found)))
+
+
+def _section(section: Section) -> str:
+    total = section.total
+    out = f'\n<section id="{_escape(section.title.lower().replace(" ", "-"))}">\n'
+    out += f"<h2>{_escape(section.title)}"
+    out += f' <span class="count">({total})</span></h2>\n' if total else "</h2>\n"
+    if not section.rows:
+        return out + f'<p class="none">none{" on this page" if total else ""}</p>\n</section>\n'
+    heads = "".join(f"<th>{_escape(column)}</th>" for column in section.columns)
+    out += f"\n<table>\n<thead><tr>{heads}</tr></thead>\n<tbody>\n{table_rows(section.rows)}"
+    return out + "</tbody>\n</table>\n\n</section>\n"
 
 
 def nav(root: str, served: bool) -> list[tuple[str, str]]:
