@@ -106,7 +106,13 @@ def sort_rows(
 
 
 def _column_keys(values: list) -> list[tuple]:
-    keys = [term_key(value) for value in values]
+    known: dict[ox.Literal, tuple] = {}  # a literal's key once: dates and counts repeat
+    keys = [
+        (known.get(value) or known.setdefault(value, term_key(value)))
+        if type(value) is ox.Literal
+        else term_key(value)
+        for value in values
+    ]
     kinds = {key[1] for key in keys if key[0] == 3}
     if len(kinds) > 1:
         raise Unsortable(f"literals of kinds {sorted(kinds)} in one column")
@@ -117,6 +123,8 @@ def _column_keys(values: list) -> list[tuple]:
 
 def term_key(term) -> tuple:
     """A sort key placing one term as SPARQL's ORDER BY does (see the module docstring)."""
+    if type(term) is ox.NamedNode:  # the common case first
+        return (2, "", term.value)
     if term is None:
         return (0, "", "")
     if isinstance(term, ox.BlankNode):

@@ -182,9 +182,22 @@ def run_on(
         for c in query.list_columns & set(columns):
             i = columns.index(c)
             for row in picked:
-                items = sorted(x for x in (row[i].value if row[i] else "").split("; ") if x)
-                row[i] = ox.Literal("; ".join(items)) if items else None
+                row[i] = _sorted_list(row[i])
     return QueryResult(query, columns, picked, engine.name)
+
+
+def _sorted_list(cell: ox.Term | None) -> ox.Literal | None:
+    """A ``"; "``-separated list cell with its items sorted (empty ones left out) as a plain
+    literal, or None when it has none.
+
+    >>> _sorted_list(ox.Literal("b; a; ", language="id")), _sorted_list(ox.Literal(""))
+    (<Literal value=a; b datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>, None)
+    """
+    items = cell.value.split("; ") if cell else []
+    if "" in items:
+        items = [x for x in items if x]
+    items.sort()
+    return ox.Literal("; ".join(items)) if items else None
 
 
 def run_query(
