@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal, InvalidOperation
+from itertools import groupby
 
 import pyoxigraph as ox
 
@@ -94,10 +95,12 @@ def sort_rows(
     if any(name not in names for name, _ in keys):
         return None
     ordered = list(rows)
+    runs = [(way, [n for n, _ in run]) for way, run in groupby(keys, key=lambda k: k[1])]
     try:
-        for name, descending in reversed(keys):  # stable sorts, last key first
-            column = names.index(name)
-            ranks = _column_keys([row[column] for row in ordered])
+        for descending, run in reversed(runs):  # stable sorts, last keys first: one sort for
+            columns = [names.index(name) for name in run]  # each run of keys of one direction
+            keys_of = (_column_keys([row[c] for row in ordered]) for c in columns)
+            ranks = list(zip(*keys_of, strict=True))
             order = sorted(range(len(ordered)), key=ranks.__getitem__, reverse=descending)
             ordered = [ordered[i] for i in order]
     except Unsortable:
