@@ -211,7 +211,9 @@ def run_query(
     a remote SPARQL 1.1 ``endpoint``."""
     query = find_query(name_or_path)
     paths = [Path(d) for d in data]
-    names = NameTable.read(paths[0]) if len(paths) == 1 and paths[0].is_dir() else None
+    named = any(getattr(query.param(p), "type", "") in ("organization", "field") for p in given)
+    one_build = len(paths) == 1 and paths[0].is_dir()
+    names = NameTable.read(paths[0]) if named and one_build else None  # 2 MB at 1M: when needed
     bind(query, given, names)
     if endpoint:
         from govkg.remote import open_remote_or_local
