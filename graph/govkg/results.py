@@ -136,7 +136,7 @@ def safe_csv_term(term) -> str:
     >>> safe_csv_term(ox.Literal("=1+1")), safe_csv_term(minus_one)
     ("'=1+1", '-1')
     """
-    if type(term) is ox.NamedNode:  # an IRI starts with its scheme, a letter
+    if type(term) is ox.NamedNode:  # an IRI starts with its scheme, a letter (Oxigraph checks)
         return term.value
     text = csv_term(term)
     if not text.startswith(_RISKY):
