@@ -128,7 +128,7 @@ def bench_size(agreements: int, args) -> str:
     build = Path(args.data) if args.data else synthetic_build(agreements, args.seed)
     judged = 1 if args.judge == "cpu" else 0
     table_rows, passed = [], 0
-    found = variants(args.agency)
+    found = [(n, g) for n, g in variants(args.agency) if not args.only or n in args.only]
     with tempfile.TemporaryDirectory() as folder:
         for name, given in found:
             label = name + "".join(f" -p {k}={v}" for k, v in given.items())
@@ -159,6 +159,7 @@ def main() -> None:
     parser.add_argument("--data", help="an existing build folder (default: the cached build)")
     parser.add_argument("--agency", default="LAN", help="the body one-body variants bind")
     parser.add_argument("--judge", choices=["cpu", "wall"], default="cpu")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="only these canned queries")
     args = parser.parse_args()
     args.load_before = load()
     notes = (

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal, InvalidOperation
+from itertools import groupby
 
 import pyoxigraph as ox
 
@@ -94,10 +95,12 @@ def sort_rows(
     if any(name not in names for name, _ in keys):
         return None
     ordered = list(rows)
+    runs = [(way, [n for n, _ in run]) for way, run in groupby(keys, key=lambda k: k[1])]
     try:
-        for name, descending in reversed(keys):  # stable sorts, last key first
-            column = names.index(name)
-            ranks = _column_keys([row[column] for row in ordered])
+        for descending, run in reversed(runs):  # stable sorts, last keys first: one sort for
+            columns = [names.index(name) for name in run]  # each run of keys of one direction
+            keys_of = (_column_keys([row[c] for row in ordered]) for c in columns)
+            ranks = list(zip(*keys_of, strict=True))
             order = sorted(range(len(ordered)), key=ranks.__getitem__, reverse=descending)
             ordered = [ordered[i] for i in order]
     except Unsortable:
@@ -106,7 +109,13 @@ def sort_rows(
 
 
 def _column_keys(values: list) -> list[tuple]:
-    keys = [term_key(value) for value in values]
+    known: dict[ox.Literal, tuple] = {}  # a literal's key once: dates and counts repeat
+    keys = [
+        (known.get(value) or known.setdefault(value, term_key(value)))
+        if type(value) is ox.Literal
+        else term_key(value)
+        for value in values
+    ]
     kinds = {key[1] for key in keys if key[0] == 3}
     if len(kinds) > 1:
         raise Unsortable(f"literals of kinds {sorted(kinds)} in one column")
@@ -117,6 +126,8 @@ def _column_keys(values: list) -> list[tuple]:
 
 def term_key(term) -> tuple:
     """A sort key placing one term as SPARQL's ORDER BY does (see the module docstring)."""
+    if type(term) is ox.NamedNode:  # the common case first
+        return (2, "", term.value)
     if term is None:
         return (0, "", "")
     if isinstance(term, ox.BlankNode):

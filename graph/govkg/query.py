@@ -182,9 +182,22 @@ def run_on(
         for c in query.list_columns & set(columns):
             i = columns.index(c)
             for row in picked:
-                items = sorted(x for x in (row[i].value if row[i] else "").split("; ") if x)
-                row[i] = ox.Literal("; ".join(items)) if items else None
+                row[i] = _sorted_list(row[i])
     return QueryResult(query, columns, picked, engine.name)
+
+
+def _sorted_list(cell: ox.Term | None) -> ox.Literal | None:
+    """A ``"; "``-separated list cell with its items sorted (empty ones left out) as a plain
+    literal, or None when it has none.
+
+    >>> _sorted_list(ox.Literal("b; a; ", language="id")), _sorted_list(ox.Literal(""))
+    (<Literal value=a; b datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>, None)
+    """
+    items = cell.value.split("; ") if cell else []
+    if "" in items:
+        items = [x for x in items if x]
+    items.sort()
+    return ox.Literal("; ".join(items)) if items else None
 
 
 def run_query(
@@ -198,7 +211,9 @@ def run_query(
     a remote SPARQL 1.1 ``endpoint``."""
     query = find_query(name_or_path)
     paths = [Path(d) for d in data]
-    names = NameTable.read(paths[0]) if len(paths) == 1 and paths[0].is_dir() else None
+    named = any(getattr(query.param(p), "type", "") in ("organization", "field") for p in given)
+    one_build = len(paths) == 1 and paths[0].is_dir()
+    names = NameTable.read(paths[0]) if named and one_build else None  # 2 MB at 1M: when needed
     bind(query, given, names)
     if endpoint:
         from govkg.remote import open_remote_or_local

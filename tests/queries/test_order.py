@@ -47,7 +47,7 @@ def oxigraph_order(store: ox.Store, order: str) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", sorted(COLUMNS))
-@pytest.mark.parametrize("order", ["?a ?b", "DESC(?a) ?b", "?a DESC(?b)"])
+@pytest.mark.parametrize("order", ["?a ?b", "DESC(?a) ?b", "?a DESC(?b)", "DESC(?a) DESC(?b)"])
 @settings(max_examples=40, deadline=None)
 @given(data=st.data())
 def test_python_sort_matches_oxigraph(kind, order, data):
