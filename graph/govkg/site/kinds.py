@@ -52,8 +52,11 @@ def body_sections(select: Source, iri: str, links: Links, page: int) -> list[Sec
             table,
             int(counted[0]["agreements"]) if counted else 0,
         ),
-        _paged(
-            "Partners", ["partner", "agreements", "first", "last"], partners(ranked, links), page
+        Section(  # only the page's partners made into cells: a hub has thousands
+            "Partners",
+            ["partner", "agreements", "first", "last"],
+            partners(page_slice(ranked, page), links),
+            len(ranked),
         ),
         Section(
             "Officials",
@@ -74,10 +77,6 @@ def body_sections(select: Source, iri: str, links: Links, page: int) -> list[Sec
             ],
         ),
     ]
-
-
-def _paged(title: str, columns: list[str], table: list, page: int) -> Section:
-    return Section(title, columns, page_slice(table, page), len(table))
 
 
 def partners(found: list[dict], links: Links) -> list[list[list[Cell]]]:

@@ -34,6 +34,7 @@ from rdflib.term import Node
 
 from govkg.engines import OxigraphEngine
 from govkg.memory import gc_paused
+from govkg.site import tables
 from govkg.site.describe import range_key, statement_key
 from govkg.site.queries import Select, Tables, site_query, unpaged
 from govkg.site.tables import page_slice
@@ -103,12 +104,12 @@ class Prefetched(Tables):
             ]
         if name == "incoming-count":
             return _counted(len(self.incoming.get(entity, ())))
-        if name == "provenance":
-            return self._provenance(entity)
+        if name == "provenance":  # a copy: the caller may add to it
+            return list(self._once("provenance", entity, lambda: self._provenance(entity)))
         if name == "labels":
-            return self._labels(self._labelled(entity))
+            return list(self._once("labels", entity, lambda: self._labels(self._labelled(entity))))
         if name == "statement-labels":
-            return self._labels(self._in_range(name, entity, params["from"], params["to"]))
+            return self._labels(self._in_range(entity, params["from"], params["to"]))
         raise KeyError(name)
 
     def statements_of(self, entity: str) -> list[tuple[Node, Node, Node]]:
@@ -129,6 +130,14 @@ class Prefetched(Tables):
             self._sorted.clear()
         self._sorted[key] = value
 
+    def _once(self, what: str, entity: str, make: Callable[[], list]) -> list:
+        """The entity's list ``what``, made on its first page and kept for the next (a hub's
+        pages each read the same thousands of statements)."""
+        key = (what, entity)
+        if key not in self._sorted:
+            self._keep(key, make())
+        return self._sorted[key]
+
     def _incoming(self, entity: str) -> list[tuple[Node, Node]]:
         """What points at the entity as (predicate, subject), in the order of
         ``incoming.rq``'s key, kept for its next page."""
@@ -146,8 +155,8 @@ class Prefetched(Tables):
             pairs = self._pairs(entity)
             if page == 1 and not page_slice(pairs, 2):  # all shown: no set of pairs to test
                 return found
-            shown = set(page_slice(pairs, page))
-            return [(p, o, g) for p, o, g in found if (p, o) in shown]
+            on = self._once("on-page", entity, lambda: _pages_of(pairs, found))
+            return [s for s, number in zip(found, on, strict=True) if number == page]
         key = ("head", entity)
         if key not in self._sorted:
             values = Counter(p for p, _ in dict.fromkeys((p, o) for p, o, _ in found))
@@ -160,9 +169,17 @@ class Prefetched(Tables):
         if name == "body-agreements":
             return page_slice(found, page)
         if name == "body-agreement-links":
-            shown = {r["agreement"] for r in self._kind_rows("body-agreements", params, page)}
-            return [r for r in found if r["agreement"] in shown]
+            on = self._once("links-on-page", key, lambda: self._link_pages(key, found))
+            return [r for r, pages in zip(found, on, strict=True) if page in pages]
         return found
+
+    def _link_pages(self, body: str, found: list[Row]) -> list[set[int]]:
+        """The pages of the body's Agreements table each row of its agreements' links
+        (``found``) is shown on: those of its agreement."""
+        pages: dict[Node | None, set[int]] = defaultdict(set)
+        for i, r in enumerate(self.kinds["body-agreements"].get(body, [])):
+            pages[r["agreement"]].add(i // tables.PAGE_SIZE + 1)
+        return [pages.get(r["agreement"], set()) for r in found]
 
     def _labelled(self, entity: str) -> set[Node]:
         """The nodes ``labels.rq`` labels: the entity, what its sources link it to, its
@@ -175,13 +192,12 @@ class Prefetched(Tables):
         nodes.update(p for p, _ in self.incoming.get(entity, []))
         return nodes
 
-    def _in_range(self, name: str, entity: str, low: Node, high: Node) -> set[Node]:
-        """The IRIs the entity's statements link to, cut by ``low`` … ``high``."""
-        pairs = ((p, o) for p, o, _ in self.statements_of(entity))
+    def _in_range(self, entity: str, low: Node, high: Node) -> set[Node]:
+        """The IRIs the entity's statements link to, cut by ``low`` … ``high`` (their keys
+        made on the entity's first page)."""
+        keyed = self._once("linked", entity, lambda: _linked(self.statements_of(entity)))
         low, high = str(low), str(high)
-        return {
-            node for p, node in pairs if isinstance(node, URIRef) and low <= f"{p} {node}" <= high
-        }
+        return {node for key, node in keyed if low <= key <= high}
 
     def _labels(self, nodes: set[Node]) -> list[Row]:
         labels = self.shared.labels
@@ -205,6 +221,18 @@ class Prefetched(Tables):
 def _counted(number: int) -> list[Row]:
     """A ``*-count`` query's answer: one row, none when there is nothing to count."""
     return [{"statements": Literal(number)}] if number else []
+
+
+def _pages_of(pairs: list[tuple[Node, Node]], found: list[tuple[Node, Node, Node]]) -> list[int]:
+    """The page of the Statements table each statement of ``found`` is on, by the place of
+    its pair in ``pairs``."""
+    number = {pair: i // tables.PAGE_SIZE + 1 for i, pair in enumerate(pairs)}
+    return [number[(p, o)] for p, o, _ in found]
+
+
+def _linked(found: list[tuple[Node, Node, Node]]) -> list[tuple[str, Node]]:
+    """The IRIs ``found`` links to with their keys (:func:`range_key`), in statement order."""
+    return [(f"{p} {o}", o) for p, o, _ in found if isinstance(o, URIRef)]
 
 
 def _pair_key(pair: tuple[Node, Node]) -> str:
