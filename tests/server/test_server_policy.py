@@ -5,6 +5,7 @@ time are refused quickly. Oxigraph checks that accepted texts are what it reads 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pyoxigraph as ox
 import pytest
@@ -170,19 +171,33 @@ def test_hostile_texts_are_refused_within_the_parse_deadline(text):
     """The parser's work is bounded: CPU time of this process (all its threads), which a
     loaded machine does not stretch as it stretches wall time; wall time only for a hang."""
     refusal("ASK {}")  # the parser's one-off warm-up is not part of any text's reading
-    wall, cpu = time.perf_counter(), time.process_time()
-    assert refusal(text, Limits(parse_seconds=0.3)) in ("malformed-query", "query-too-complex")
-    assert time.process_time() - cpu < 2 * 0.3 + 1.0  # two readings at most
-    assert time.perf_counter() - wall < 2 * 0.3 + 10.0
+    cpu = _least_cpu(
+        lambda: refusal(text, Limits(parse_seconds=0.3)), {"malformed-query", "query-too-complex"}
+    )
+    assert cpu < 2 * 0.3 + 1.0  # two readings at most
+
+
+def _least_cpu(read: Callable[[], str | None], answers: set[str]) -> float:
+    """The least CPU time of this process over two readings, each giving one of ``answers``
+    within a loose wall bound (a hang). Process time counts every thread, also one another
+    test of this worker left running (2.05 s seen once in a fresh clone's run), so the best of
+    two counts; an unbounded parse (11 s) fails both."""
+    least = float("inf")
+    for _ in range(2):
+        wall, cpu = time.perf_counter(), time.process_time()
+        assert read() in answers
+        least = min(least, time.process_time() - cpu)
+        assert time.perf_counter() - wall < 2 * 0.3 + 10.0
+    return least
 
 
 def test_a_slow_text_is_refused_as_too_complex():
     text = HOSTILE["unclosed braces"]  # about 11 s for the parser, unbounded
     refusal("ASK {}")
-    wall, cpu = time.perf_counter(), time.process_time()
-    assert refusal(text, Limits(parse_seconds=0.3)) == "query-too-complex"
-    assert time.process_time() - cpu < 0.3 + 1.0
-    assert time.perf_counter() - wall < 0.3 + 10.0
+    assert (
+        _least_cpu(lambda: refusal(text, Limits(parse_seconds=0.3)), {"query-too-complex"})
+        < 0.3 + 1.0
+    )
 
 
 def test_a_huge_text_is_refused_before_it_is_parsed():
