@@ -105,6 +105,14 @@ def test_except_ids_repeats_and_drops_every_listed_report(tmp_path):
     assert _reports_scored(both.output) == 1
 
 
+def test_evaluate_takes_the_corpus_folder_that_holds_records(tmp_path):
+    records, texts = _corpus_folder(tmp_path)
+    by_records = run("--evaluate", str(records), "--texts", str(texts))
+    by_corpus = run("--evaluate", str(records.parent), "--texts", str(texts))
+    assert by_records.exit_code == 0 and by_corpus.exit_code == 0, by_corpus.output
+    assert _reports_scored(by_corpus.output) == _reports_scored(by_records.output) == 3
+
+
 def _reports_scored(output: str) -> int:
     """N in the table's "Date accuracy: x (k/N reports)" line."""
     return int(re.search(r"Date accuracy: [0-9.]+ \(\d+/(\d+) reports\)", output).group(1))

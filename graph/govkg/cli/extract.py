@@ -157,6 +157,18 @@ def _one(article: Path, target: Path | None, day, lang: str | None) -> None:
     err_console.print(f"{article}: {count} agreement(s) → {target}")
 
 
+def _records_folder(folder: Path) -> Path:
+    """The folder of record files: *folder*, or its `records/` when it is a corpus folder.
+
+    >>> _records_folder(Path("graph/govkg/data/corpus")).name
+    'records'
+    """
+    inner = folder / "records"
+    if inner.is_dir() and not any(folder.glob("*.yaml")):
+        return inner
+    return folder
+
+
 def _evaluate(
     gold: str,
     texts: Path | None,
@@ -167,7 +179,7 @@ def _evaluate(
     from govkg.extract.evaluate import evaluate_corpus, evaluate_dir, read_ids
     from govkg.resources import corpus_records_dir
 
-    folder = corpus_records_dir() if gold == "corpus" else Path(gold)
+    folder = corpus_records_dir() if gold == "corpus" else _records_folder(Path(gold))
     if not folder.is_dir():
         raise GovkgError(f"{gold} is not a folder", fix="give `corpus` or a folder of records")
     if gold != "corpus" and any(folder.glob("*.gold.yaml")):

@@ -154,7 +154,10 @@ def evaluate_corpus(
     dropped = set(without)
     wanted = [name for name in wanted if name not in dropped]
     if not wanted:
-        raise GovkgError(f"{folder} holds no record file to score", fix="give the corpus folder")
+        raise GovkgError(
+            f"{folder} holds no record file to score",
+            fix="give `corpus` or a folder of record files (*.yaml)",
+        )
     report = Report()
     for name in wanted:
         txt = texts / f"{name}.txt"
