@@ -16,6 +16,7 @@ HELDOUT = corpus_records_dir().parent / "heldout.txt"
 FRESH = corpus_records_dir().parent / "fresh.txt"
 UNSEEN = corpus_records_dir().parent / "unseen.txt"
 UNSEEN_S10 = corpus_records_dir().parent / "unseen-s10.txt"
+UNSEEN_S11 = corpus_records_dir().parent / "unseen-s11.txt"
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +63,18 @@ def _ids(path) -> list[str]:
 def test_the_unseen_set_is_new_corpus_reports_apart_from_the_other_test_sets(corpus) -> None:
     record_sets, _ = corpus
     unseen = _ids(UNSEEN)
-    assert len(unseen) == len(set(unseen)) == 35
+    assert len(unseen) == len(set(unseen)) == 34
     assert set(unseen) <= {r.source.id for r in record_sets}
-    assert not set(unseen) & (set(_ids(HELDOUT)) | set(_ids(FRESH)) | set(_ids(UNSEEN_S10)))
+    earlier = (HELDOUT, FRESH, UNSEEN_S10, UNSEEN_S11)
+    assert not set(unseen) & {name for path in earlier for name in _ids(path)}
+
+
+def test_the_session_11_set_is_still_apart_from_the_earlier_ones(corpus) -> None:
+    record_sets, _ = corpus
+    s11 = _ids(UNSEEN_S11)
+    assert len(s11) == len(set(s11)) == 35
+    assert set(s11) <= {r.source.id for r in record_sets}
+    assert not set(s11) & (set(_ids(HELDOUT)) | set(_ids(FRESH)) | set(_ids(UNSEEN_S10)))
 
 
 def test_the_session_10_set_is_still_apart_from_the_first_two(corpus) -> None:
