@@ -4,7 +4,7 @@ Each phenomenon is shown by a text of our own words."""
 
 from __future__ import annotations
 
-from .drafts import draft, party_lists
+from .drafts import draft, party_lists, signers
 
 
 def test_a_body_named_again_by_its_parent_in_a_remark_is_not_a_further_party():
@@ -25,3 +25,21 @@ def test_a_name_cut_short_is_the_party_named_in_full():
     (parties,) = party_lists(record)
     assert len(parties) == 2, parties
     assert "Pemerintah Kabupaten Ngawi" in parties
+
+
+def test_a_bank_the_gazetteer_knows_ends_before_the_person_its_director_is():
+    record = draft(
+        "Pemerintah Kabupaten Ngada dan Bank Mandiri meneken perjanjian kerja sama, Senin "
+        "(2/3/2026). Penandatanganan dilakukan Bupati Ngada Yosef Bata dan Direktur Utama Bank "
+        "Mandiri Rina Kusuma Wardani."
+    )
+    assert ("Rina Kusuma Wardani", "Bank Mandiri") in signers(record)
+
+
+def test_a_region_of_a_bank_between_the_bank_and_the_person_is_no_name():
+    record = draft(
+        "Pemerintah Provinsi NTT dan Bank Mandiri meneken nota kesepahaman, Senin (2/3/2026). "
+        "Penandatanganan dilakukan Gubernur NTT Yosef Bata dan Regional CEO Bank Mandiri "
+        "Region IX/Kupang dan Sumba, Rina Kusuma Wardani."
+    )
+    assert ("Rina Kusuma Wardani", "Bank Mandiri") in signers(record)
