@@ -43,3 +43,13 @@ def test_a_region_of_a_bank_between_the_bank_and_the_person_is_no_name():
         "Region IX/Kupang dan Sumba, Rina Kusuma Wardani."
     )
     assert ("Rina Kusuma Wardani", "Bank Mandiri") in signers(record)
+
+
+def test_a_body_named_in_full_then_serta_another_body_is_two_parties():
+    record = draft(
+        "Nota kesepahaman antara PT Sinar Laut Jaya dan Badan Pusat Statistik serta Kementerian "
+        "Pertanian diteken di Jakarta, Senin (2/3/2026)."
+    )
+    (parties,) = party_lists(record)
+    assert len(parties) == 3, parties
+    assert "BPS" in parties

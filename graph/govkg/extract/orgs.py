@@ -1432,8 +1432,21 @@ def _central_unit(toks, i, hit, lexicon) -> OrgMatch | None:
             continue
         if not (tok.capitalised or tok.key in _words("name_joiners")):
             return None
+        if tok.key in _words("name_joiners") and _named_in_full(toks, i, j):
+            return None  # ``Badan Pusat Statistik dan Kementerian X``: two bodies
         j += 1
     return None
+
+
+def _named_in_full(toks, i: int, j: int) -> bool:
+    """The words ``[i, j)`` are the whole name of a body the gazetteer knows.
+
+    >>> toks = tokens("Badan Pusat Statistik serta Kementerian Pertanian")
+    >>> _named_in_full(toks, 0, 3), _named_in_full(toks, 0, 2)
+    (True, False)
+    """
+    known = _gazetteer(toks, i)
+    return known is not None and known.end == j and not known.weak
 
 
 def _after_unit_acronym(toks, match: OrgMatch, lexicon: Lexicon, i: int, length: int) -> OrgMatch:
