@@ -53,3 +53,13 @@ def test_a_body_named_in_full_then_serta_another_body_is_two_parties():
     (parties,) = party_lists(record)
     assert len(parties) == 3, parties
     assert "BPS" in parties
+
+
+def test_a_post_opening_a_list_of_regions_names_the_first_party_of_the_list():
+    record = draft(
+        "Lima bupati meneken kesepakatan bersama pembangunan kawasan perbatasan, Senin "
+        "(2/3/2026). Mereka adalah bupati Sleman, Bantul, Kulon Progo, Gunungkidul, dan Klaten."
+    )
+    (parties,) = party_lists(record)
+    assert "Pemerintah Kabupaten Sleman" in parties
+    assert len(parties) == 5, parties

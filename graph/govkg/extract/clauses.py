@@ -294,6 +294,8 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
             found.append(PartyMention(nameless[k].org, "with"))  # "dengan Ketua BPH Migas"
         elif k in nameless and not found and _post_as_subject(facts, k):
             found.append(PartyMention(nameless[k].org, "subject"))  # "Bupati Sleman meneken"
+        elif k in nameless and _post_listed(facts, k):
+            found.append(PartyMention(nameless[k].org, "enumeration"))  # "yakni bupati A, B"
         if k in inside:
             k += 1
             continue
@@ -325,6 +327,21 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
         previous, previous_end = mention, match.end
         k = match.end
     return found
+
+
+def _post_listed(facts: Facts, k: int) -> bool:
+    """A post without its holder in a list after a word that opens it (``Mereka adalah bupati
+    Sleman, Bantul dan Kulon Progo``, ``yakni Wali Kota Solo dan Bupati Klaten``) names a body
+    of the list, as the bodies after it are.
+
+    >>> from govkg.extract.text import read_article
+    >>> sentence = read_article("Mereka adalah bupati Sleman, Bantul dan Kulon Progo.").sentences[0]
+    >>> [p.match.org.ident for p in analyse(sentence, Lexicon()).parties]
+    ['kabupaten-34-04', 'kabupaten-34-02', 'kabupaten-34-01']
+    """
+    if facts.zone_of(k) in {"witness", "attendee", "place", "background", "implements"}:
+        return False
+    return _role(facts, k, facts.sentence.keys) == "enumeration"
 
 
 def _post_after_with(facts: Facts, k: int) -> bool:
