@@ -63,3 +63,21 @@ def test_a_post_opening_a_list_of_regions_names_the_first_party_of_the_list():
     (parties,) = party_lists(record)
     assert "Pemerintah Kabupaten Sleman" in parties
     assert len(parties) == 5, parties
+
+
+def test_the_governments_of_a_province_named_together_stand_as_its_government():
+    record = draft(
+        "Penandatanganan kesepakatan bersama antara BPK dengan Pemerintah Daerah se-Provinsi "
+        "Jawa Tengah dan PT Bank Jateng tentang akses data rekening, Senin (2/3/2026)."
+    )
+    (parties,) = party_lists(record)
+    assert "Pemerintah Provinsi Jawa Tengah" in parties
+    assert len(parties) == 3, parties
+
+
+def test_governments_of_a_province_written_in_lower_case_with_a_slash():
+    record = draft(
+        "Badan Pemeriksa Keuangan meneken nota kesepahaman dengan 35 pemerintah daerah "
+        "provinsi/kabupaten/kota se-Jawa Tengah, Senin (2/3/2026)."
+    )
+    assert party_lists(record) == [["BPK", "Pemerintah Provinsi Jawa Tengah"]]
