@@ -81,3 +81,12 @@ def test_governments_of_a_province_written_in_lower_case_with_a_slash():
         "provinsi/kabupaten/kota se-Jawa Tengah, Senin (2/3/2026)."
     )
     assert party_lists(record) == [["BPK", "Pemerintah Provinsi Jawa Tengah"]]
+
+
+def test_a_post_without_its_holder_after_with_the_names_the_body_signed_with():
+    record = draft(
+        "The Governor of Bali, Budi Santoso, signed a memorandum of understanding with the "
+        "Minister of Transportation on Monday (2/3/2026) in Denpasar."
+    )
+    (parties,) = party_lists(record)
+    assert "Kemenhub" in parties, parties

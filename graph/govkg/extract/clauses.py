@@ -353,10 +353,14 @@ def _post_after_with(facts: Facts, k: int) -> bool:
     >>> facts = analyse(sentence, Lexicon())
     >>> _post_after_with(facts, 5), [p.match.org.name for p in facts.parties][1:]
     (True, ['BPH Migas'])
+    >>> sentence = read_article("Jakarta signed an MoU with the Minister of Transportation.")
+    >>> [p.match.org.name for p in analyse(sentence.sentences[0], Lexicon(), "en").parties]
+    ['Pemerintah Provinsi DKI Jakarta', 'Kemenhub']
     """
     keys = facts.sentence.keys
     words = multi_words()
-    if k == 0 or keys[k - 1] not in _words_of("post_party_words") or facts.zone_of(k):
+    before = k - 1 if k > 1 and keys[k - 1] in words["articles"] else k  # "with the Minister"
+    if before == 0 or keys[before - 1] not in _words_of("post_party_words") or facts.zone_of(k):
         return False
     return not any(key in words["between_words"] for key in keys[:k])
 
