@@ -90,3 +90,13 @@ def test_a_post_without_its_holder_after_with_the_names_the_body_signed_with():
     )
     (parties,) = party_lists(record)
     assert "Kemenhub" in parties, parties
+
+
+def test_a_foreign_country_beside_its_own_ministry_is_that_ministry():
+    record = draft(
+        "Indonesia and Mexico, through the Indonesian Ministry of Agriculture and the Ministry "
+        "of Health of Mexico, signed a memorandum of understanding on Monday (2/3/2026)."
+    )
+    (parties,) = party_lists(record)
+    assert "Government of Mexico" not in parties, parties
+    assert "Ministry of Health of Mexico" in parties, parties

@@ -3,7 +3,8 @@
 Reports name a party once in full and again loosely: a name cut short (``Kejaksaan Tinggi
 Sumatera`` beside ``Kejaksaan Tinggi Sumatera Barat``; a line broken inside a word, ``Polres
 Mag``), or the body a regional office or branch belongs to (``Polri`` in a remark about the
-police, beside ``Polres Magelang Kota`` whose head signs). Either is the same party, once.
+police, beside ``Polres Magelang Kota`` whose head signs; a foreign country's government
+beside its ministry). Either is the same party, once.
 
 >>> polri = Org("polri", "Polri", "StateInstitution")
 >>> polres = Org("polres-x", "Polres Kota X", "RegionalOffice", parent="polri")
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from govkg.extract.foreign import GOVERNMENT_OF
 from govkg.extract.orgs import Org
 from govkg.extract.text import token_key
 
@@ -33,7 +35,7 @@ def same_bodies(parties: Sequence[Org], signed: set[str]) -> Iterator[tuple[Org,
     for org in list(left):
         if org.ident in signed or org.is_local:
             continue
-        units = [p for p in left if _parent(p) == org.ident]
+        units = [p for p in left if _parent(p) == org.ident or _ministry_of(p, org)]
         if len(units) == 1:
             left.remove(org)
             yield org, units[0]
@@ -78,3 +80,21 @@ def _folded(name: str) -> str:
 
 def _parent(org: Org) -> str | None:
     return org.parent or (org.entry.parent if org.entry is not None else None)
+
+
+def _ministry_of(org: Org, government: Org) -> bool:
+    """``org`` is a ministry or agency of the foreign ``government`` (``Indonesia and Mexico,
+    through … the Ministry of the Environment of Mexico``).
+
+    >>> mexico = Org("new:g", "Government of Mexico", "ForeignGovernment", country="MX")
+    >>> ministry = Org("new:m", "Ministry of Health of Mexico", "ForeignGovernment", country="MX")
+    >>> _ministry_of(ministry, mexico), _ministry_of(mexico, ministry)
+    (True, False)
+    """
+    return (
+        government.country is not None
+        and government.name.startswith(GOVERNMENT_OF)
+        and org.country == government.country
+        and org.ident != government.ident
+        and not org.name.startswith(GOVERNMENT_OF)
+    )
