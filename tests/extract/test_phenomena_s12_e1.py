@@ -100,3 +100,12 @@ def test_a_foreign_country_beside_its_own_ministry_is_that_ministry():
     (parties,) = party_lists(record)
     assert "Government of Mexico" not in parties, parties
     assert "Ministry of Health of Mexico" in parties, parties
+
+
+def test_an_islands_regency_written_in_english_is_its_kepulauan_regency():
+    record = draft(
+        "Sam Ratulangi University signed a memorandum of understanding with the Sangihe Islands "
+        "Regency Government on Monday (2/3/2026) in Tahuna."
+    )
+    (parties,) = party_lists(record)
+    assert "Pemerintah Kabupaten Kepulauan Sangihe" in parties, parties
