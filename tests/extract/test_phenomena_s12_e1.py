@@ -109,3 +109,12 @@ def test_an_islands_regency_written_in_english_is_its_kepulauan_regency():
     )
     (parties,) = party_lists(record)
     assert "Pemerintah Kabupaten Kepulauan Sangihe" in parties, parties
+
+
+def test_a_city_then_its_province_after_the_date_is_where_not_who():
+    record = draft(
+        "Badan Pemeriksa Keuangan meneken nota kesepahaman dengan 12 pemerintah daerah dan "
+        "Bank Sulteng pada Kamis, 5 Maret 2026, Palu, Sulawesi Tengah."
+    )
+    parties = [name for names in party_lists(record) for name in names]
+    assert "Pemerintah Kota Palu" not in parties, parties

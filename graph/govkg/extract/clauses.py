@@ -287,7 +287,7 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
     found: list[PartyMention] = []
     counted = partners_counted_after_with(keys)
     previous: PartyMention | None = None
-    previous_end = -1
+    previous_end = place_end = -1
     k = 0
     while k < len(toks):
         if k in nameless and _post_after_with(facts, k):
@@ -320,6 +320,10 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
             role = None
         if _seat(match, previous, toks, previous_end) or _dateline_city(toks, match):
             role = None
+        if k < place_end:
+            role = None  # the province of ``Medan, Sumatera Utara``
+        elif (province_end := _place_with_province(toks, match, lexicon)) is not None:
+            role, place_end = None, province_end
         if area_in_longer_name(toks, match):
             role = None
         mention = PartyMention(match, role)
@@ -460,6 +464,29 @@ def _dateline_city(toks, match: OrgMatch) -> bool:
             return True
     before = toks[max(0, match.start - 2) : match.start]
     return len(before) == 2 and before[1].text == "," and _site(before[0].text)
+
+
+def _place_with_province(toks, match: OrgMatch, lexicon: Lexicon) -> int | None:
+    """A bare name of a city or regency, a comma, then the bare name of the province it lies
+    in (``…, 12 Juli 2012, Medan, Sumatera Utara``) is a place, as reports write where
+    something happened: the end of the province's name, else None.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("pada Kamis, Medan, Sumatera Utara.")
+    >>> _place_with_province(toks, org_at(toks, 3, Lexicon()), Lexicon())
+    7
+    >>> toks = tokens("dengan Medan, Aceh dan Bali")
+    >>> _place_with_province(toks, org_at(toks, 1, Lexicon()), Lexicon()) is None
+    True
+    """
+    if not match.weak or match.end + 1 >= len(toks) or toks[match.end].text != ",":
+        return None
+    province = org_at(toks, match.end + 1, lexicon)
+    if province is None or not province.weak or province.org.kind != "ProvincialGovernment":
+        return None
+    places = match.alternatives or (match.org,)
+    inside = any(o.entry is not None and o.entry.province == province.org.ident for o in places)
+    return province.end if inside else None
 
 
 def _site(word: str) -> bool:
