@@ -37,6 +37,7 @@ from govkg.extract.drafts import Draft, Scope, family, formal_kinds
 from govkg.extract.fields import cue_spans, scope_fields, topic_span
 from govkg.extract.joint import note_joint_signing, settle_joint
 from govkg.extract.kinds import glossed, unnamed_kind
+from govkg.extract.levels import same_bodies
 from govkg.extract.orgs import Lexicon, Org, OrgMatch, org_at
 from govkg.extract.rules import Rules
 from govkg.extract.signatories import (
@@ -640,6 +641,24 @@ def _units_merged(draft: Draft) -> None:
             _merge_party(draft, parent.ident, org)
 
 
+def _same_bodies_merged(draft: Draft) -> None:
+    """A party named again by a cut-off name, or by the body its office belongs to, is merged
+    into it (:mod:`~govkg.extract.levels`); the hub keeps its place.
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("Pemkot Magelang dan Polres Magelang Kota meneken MoU. Wali Kota "
+    ...     "Magelang Budi dan Kapolres Magelang Kota AKBP Rina Wati meneken MoU itu. “Kerja "
+    ...     "sama Pemkot Magelang dengan Polri makin erat,” kata Budi.")
+    >>> [list(d.parties) for d in draft_agreements(art, "id")]
+    [['kota-33-71', 'polres-magelang-kota']]
+    """
+    signed = {s.org.ident for s in draft.signers if s.org is not None}
+    if draft.hub is not None:
+        signed.add(draft.hub)
+    for org, into in list(same_bodies(list(draft.parties.values()), signed)):
+        _merge_party(draft, org.ident, into)
+
+
 def _merge_party(draft: Draft, ident: str, into: Org) -> None:
     """The party ``ident`` is ``into``: its roles, sentences and signers go there."""
     del draft.parties[ident]
@@ -713,3 +732,4 @@ def _settle_parties(draft: Draft) -> None:
         else:
             unique[key] = signer
     draft.signers = merge_short_names(list(unique.values()))
+    _same_bodies_merged(draft)

@@ -287,13 +287,15 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
     found: list[PartyMention] = []
     counted = partners_counted_after_with(keys)
     previous: PartyMention | None = None
-    previous_end = -1
+    previous_end = place_end = -1
     k = 0
     while k < len(toks):
         if k in nameless and _post_after_with(facts, k):
             found.append(PartyMention(nameless[k].org, "with"))  # "dengan Ketua BPH Migas"
         elif k in nameless and not found and _post_as_subject(facts, k):
             found.append(PartyMention(nameless[k].org, "subject"))  # "Bupati Sleman meneken"
+        elif k in nameless and _post_listed(facts, k):
+            found.append(PartyMention(nameless[k].org, "enumeration"))  # "yakni bupati A, B"
         if k in inside:
             k += 1
             continue
@@ -318,6 +320,10 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
             role = None
         if _seat(match, previous, toks, previous_end) or _dateline_city(toks, match):
             role = None
+        if k < place_end:
+            role = None  # the province of ``Medan, Sumatera Utara``
+        elif (province_end := _place_with_province(toks, match, lexicon)) is not None:
+            role, place_end = None, province_end
         if area_in_longer_name(toks, match):
             role = None
         mention = PartyMention(match, role)
@@ -325,6 +331,21 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
         previous, previous_end = mention, match.end
         k = match.end
     return found
+
+
+def _post_listed(facts: Facts, k: int) -> bool:
+    """A post without its holder in a list after a word that opens it (``Mereka adalah bupati
+    Sleman, Bantul dan Kulon Progo``, ``yakni Wali Kota Solo dan Bupati Klaten``) names a body
+    of the list, as the bodies after it are.
+
+    >>> from govkg.extract.text import read_article
+    >>> sentence = read_article("Mereka adalah bupati Sleman, Bantul dan Kulon Progo.").sentences[0]
+    >>> [p.match.org.ident for p in analyse(sentence, Lexicon()).parties]
+    ['kabupaten-34-04', 'kabupaten-34-02', 'kabupaten-34-01']
+    """
+    if facts.zone_of(k) in {"witness", "attendee", "place", "background", "implements"}:
+        return False
+    return _role(facts, k, facts.sentence.keys) == "enumeration"
 
 
 def _post_after_with(facts: Facts, k: int) -> bool:
@@ -336,10 +357,14 @@ def _post_after_with(facts: Facts, k: int) -> bool:
     >>> facts = analyse(sentence, Lexicon())
     >>> _post_after_with(facts, 5), [p.match.org.name for p in facts.parties][1:]
     (True, ['BPH Migas'])
+    >>> sentence = read_article("Jakarta signed an MoU with the Minister of Transportation.")
+    >>> [p.match.org.name for p in analyse(sentence.sentences[0], Lexicon(), "en").parties]
+    ['Pemerintah Provinsi DKI Jakarta', 'Kemenhub']
     """
     keys = facts.sentence.keys
     words = multi_words()
-    if k == 0 or keys[k - 1] not in _words_of("post_party_words") or facts.zone_of(k):
+    before = k - 1 if k > 1 and keys[k - 1] in words["articles"] else k  # "with the Minister"
+    if before == 0 or keys[before - 1] not in _words_of("post_party_words") or facts.zone_of(k):
         return False
     return not any(key in words["between_words"] for key in keys[:k])
 
@@ -439,6 +464,29 @@ def _dateline_city(toks, match: OrgMatch) -> bool:
             return True
     before = toks[max(0, match.start - 2) : match.start]
     return len(before) == 2 and before[1].text == "," and _site(before[0].text)
+
+
+def _place_with_province(toks, match: OrgMatch, lexicon: Lexicon) -> int | None:
+    """A bare name of a city or regency, a comma, then the bare name of the province it lies
+    in (``…, 12 Juli 2012, Medan, Sumatera Utara``) is a place, as reports write where
+    something happened: the end of the province's name, else None.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("pada Kamis, Medan, Sumatera Utara.")
+    >>> _place_with_province(toks, org_at(toks, 3, Lexicon()), Lexicon())
+    7
+    >>> toks = tokens("dengan Medan, Aceh dan Bali")
+    >>> _place_with_province(toks, org_at(toks, 1, Lexicon()), Lexicon()) is None
+    True
+    """
+    if not match.weak or match.end + 1 >= len(toks) or toks[match.end].text != ",":
+        return None
+    province = org_at(toks, match.end + 1, lexicon)
+    if province is None or not province.weak or province.org.kind != "ProvincialGovernment":
+        return None
+    places = match.alternatives or (match.org,)
+    inside = any(o.entry is not None and o.entry.province == province.org.ident for o in places)
+    return province.end if inside else None
 
 
 def _site(word: str) -> bool:

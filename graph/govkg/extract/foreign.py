@@ -23,6 +23,10 @@ BILATERAL = frozenset({"and", "dan", ",", "-"})
 Germany have signed``), in a sentence about a signing."""
 
 
+GOVERNMENT_OF = "Government of "
+"""How the name of a foreign country's government begins (``Government of Mexico``)."""
+
+
 @dataclass(frozen=True)
 class Foreign:
     """A foreign body named at tokens ``[start, end)``."""
@@ -46,7 +50,7 @@ class _Country:
         aliases = [f"Pemerintah {self.local}", *more]
         if self.formal:
             aliases.append(f"Government of the {self.formal}")
-        name = f"Government of {self.name}"
+        name = f"{GOVERNMENT_OF}{self.name}"
         return Foreign(end, name, "ForeignGovernment", None, tuple(aliases), self.code)
 
 

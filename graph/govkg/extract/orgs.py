@@ -224,6 +224,7 @@ def _shapes() -> dict[str, Phrases]:
         "english_name": Phrases(orgs["english_names"]),
         "office_word": Phrases(orgs["office_words"]),
         "enterprise_unit": Phrases(orgs["enterprise_units"]),
+        "collective": Phrases(orgs["collective_heads"]),
     }
 
 
@@ -244,6 +245,9 @@ def org_at(
         return None
     found = [m for m in (_gazetteer(toks, i), _lexicon(toks, i, lexicon)) if m is not None]
     found.extend(_shaped(toks, i, lexicon))
+    collective = _collective(toks, i)
+    if collective is not None:
+        found.append(collective)
     if not weak:
         found = [m for m in found if not m.weak]
     if not found:
@@ -254,6 +258,46 @@ def org_at(
         return unit
     best = _enterprise_unit(toks, best, lexicon) or best
     return _acronym_name(toks, best) or _with_acronym(toks, best, lexicon)
+
+
+def _collective(toks: Sequence[Token], i: int) -> OrgMatch | None:
+    """The governments of a province named together (``Pemerintah Daerah se-Provinsi Maluku``,
+    ``pemerintah kabupaten/kota se-Sulawesi Utara``, ``Pemerintah Daerah (Pemda) di Provinsi
+    Jambi``; rules ``orgs.collective_heads`` and ``collective_marks``): the province's
+    government stands for them, as the corpus records such agreements.
+
+    >>> toks = tokens("dengan pemerintah kabupaten/kota se-Sulawesi Utara dan Bank X")
+    >>> found = _collective(toks, 1)
+    >>> found.org.ident, found.end
+    ('provinsi-71', 5)
+    >>> _collective(tokens("Pemerintah Daerah se-Kabupaten Sleman"), 0) is None
+    True
+    """
+    hit = _shapes()["collective"].match(_keys(toks), i)
+    if hit is None:
+        return None
+    j = i + hit[0]
+    if j < len(toks) and toks[j].text == "(":
+        close = bracket_close(toks, j)
+        j = close + 1 if close is not None else j
+    if j >= len(toks):
+        return None
+    marks = _words("collective_marks")
+    mark, _, rest = toks[j].text.partition("-")
+    if toks[j].key in marks:
+        words, first = [t.text for t in toks[j + 1 : j + 5]], j + 1
+    elif token_key(mark) in marks and rest:
+        words, first = [rest, *(t.text for t in toks[j + 1 : j + 4])], j
+    else:
+        return None
+    for n in range(len(words), 0, -1):
+        text = " ".join(words[:n])
+        region = tokens(text if token_key(words[0]) == "provinsi" else f"Provinsi {text}")
+        found = _gazetteer(region, 0)
+        whole = found is not None and found.end == len(region) and not found.weak
+        if whole and found.org.kind == "ProvincialGovernment":
+            return OrgMatch(i, first + n, found.org, via="collective")
+    return None
 
 
 def _enterprise_unit(toks: Sequence[Token], match: OrgMatch, lexicon: Lexicon) -> OrgMatch | None:
@@ -1432,8 +1476,21 @@ def _central_unit(toks, i, hit, lexicon) -> OrgMatch | None:
             continue
         if not (tok.capitalised or tok.key in _words("name_joiners")):
             return None
+        if tok.key in _words("name_joiners") and _named_in_full(toks, i, j):
+            return None  # ``Badan Pusat Statistik dan Kementerian X``: two bodies
         j += 1
     return None
+
+
+def _named_in_full(toks, i: int, j: int) -> bool:
+    """The words ``[i, j)`` are the whole name of a body the gazetteer knows.
+
+    >>> toks = tokens("Badan Pusat Statistik serta Kementerian Pertanian")
+    >>> _named_in_full(toks, 0, 3), _named_in_full(toks, 0, 2)
+    (True, False)
+    """
+    known = _gazetteer(toks, i)
+    return known is not None and known.end == j and not known.weak
 
 
 def _after_unit_acronym(toks, match: OrgMatch, lexicon: Lexicon, i: int, length: int) -> OrgMatch:

@@ -220,6 +220,8 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     post = _post_text(toks, p, post_end, org, role)
     after = org.end if org is not None else post_end
     name = _past_country(toks, _name_after(toks, after, lexicon))
+    if org is not None and name is None:
+        org, name = _known_body_then_name(toks, org, lexicon)
     if org is None and name is not None:
         org, name = _place_for_name(toks, name, lexicon)
     if org is None and name is not None and toks[p].capitalised:
@@ -598,6 +600,24 @@ def _past_second_post(toks, at: int) -> int:
         k = at + 1 + _post_at(toks, keys, at + 1)[0][0]
     org = _gazetteer(toks, k) if k < len(toks) and toks[k].capitalised else None
     return org.end if org is not None else k
+
+
+def _known_body_then_name(toks, org: OrgMatch, lexicon: Lexicon) -> tuple[OrgMatch, Name | None]:
+    """A body read by its shape (``Bank …``, ``PT …``: capitalised words) over the person
+    named after a name the gazetteer knows (``Direktur Utama Bank Mandiri Budi Santoso``:
+    not a body ``Bank Mandiri Budi Santoso``): the known body, and the person.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Direktur Utama Bank Mandiri Budi Santoso menandatangani")
+    >>> found, name = _known_body_then_name(toks, org_at(toks, 2, Lexicon()), Lexicon())
+    >>> found.org.ident, name.name
+    ('bank-mandiri', 'Budi Santoso')
+    """
+    known = _gazetteer(toks, org.start) if org.via == "enterprise" else None
+    if known is None or known.weak or known.end >= org.end:
+        return org, None
+    name = _name_after(toks, known.end, lexicon)
+    return (known, name) if name is not None and name.span_end >= org.end else (org, None)
 
 
 def _orgs_after(toks, keys, p, h, role, lexicon) -> list[OrgMatch]:

@@ -34,6 +34,7 @@ class FormWords:
     local_en_forms: tuple[str, ...]
     en_label_suffixes: tuple[str, ...]
     en_directions: dict[str, str]
+    en_leading: dict[str, str]
     toponym_heads: tuple[str, ...]
     unjoined: frozenset[str]
     republic_suffixes: tuple[str, ...]
@@ -55,6 +56,7 @@ class FormWords:
             local_en_forms=tuple(data["local_en_forms"]),
             en_label_suffixes=tuple(data["en_label_suffixes"]),
             en_directions=directions,
+            en_leading=dict(data["en_leading"]),
             toponym_heads=tuple(data["toponym_heads"]),
             unjoined=frozenset(data["unjoined"]) | compass,
             republic_suffixes=tuple(data["republic_suffixes"]),
@@ -125,17 +127,22 @@ def spellings(base: str) -> list[str]:
 
 
 def english_names(short: str) -> list[str]:
-    """The English bare names of an area: as written, and with a trailing compass word put
-    first in English.
+    """The English bare names of an area: as written, with a trailing compass word put
+    first in English, and with a leading word such as ``kepulauan`` put last in English.
 
     >>> english_names("buton selatan"), english_names("papua barat daya")
     (['buton selatan', 'south buton'], ['papua barat daya', 'southwest papua'])
+    >>> english_names("kepulauan aru")
+    ['kepulauan aru', 'aru islands']
     """
     names = [short]
     for word, english in words().en_directions.items():
         if short.endswith(" " + word):
             names.append(f"{english} {short[: -len(word) - 1]}")
             break
+    for word, english in words().en_leading.items():
+        if short.startswith(word + " "):
+            names.append(f"{short[len(word) + 1 :]} {english}")
     return names
 
 
