@@ -1,0 +1,65 @@
+"""Signatories and agreement structure (issue 15, session 12, helper e2). Each phenomenon is
+shown by a text of our own words, not a report's sentences."""
+
+from __future__ import annotations
+
+from .drafts import draft, signers
+
+# ── An official who attends or visits the signing as an event does not sign ──────────────────
+
+
+def test_an_official_attending_the_signing_as_an_event_does_not_sign():
+    record = draft(
+        "Pemerintah Kabupaten Sleman dan Badan Pusat Statistik meneken MoU data statistik, "
+        "Senin (3/6/2024). Hal itu disampaikan Wakil Bupati Sleman Rina Kusuma saat menghadiri "
+        "penandatanganan MoU tersebut. Penandatanganan dilakukan Bupati Sleman Adi Wibowo dan "
+        "Kepala BPS Sri Handayani."
+    )
+    names = [name for name, _ in signers(record)]
+    assert "Rina Kusuma" not in names
+    assert {"Adi Wibowo", "Sri Handayani"} <= set(names)
+
+
+def test_an_official_visiting_for_the_signing_does_not_sign():
+    record = draft(
+        "Menteri Sosial Budi Santoso berkunjung ke Kabupaten Bantul dalam rangka "
+        "penandatanganan nota kesepahaman antara Pemerintah Kabupaten Bantul dan Badan Amil "
+        "Zakat Nasional, Selasa (4/6/2024)."
+    )
+    assert "Budi Santoso" not in [name for name, _ in signers(record)]
+
+
+def test_the_agent_of_another_passive_does_not_sign_in_english():
+    record = draft(
+        "The Regency of Sleman and Gadjah Mada University signed an MoU on Monday (3/6/2024). "
+        "The signing ceremony was welcomed by the Regent of Sleman, Adi Wibowo, who hoped the "
+        "cooperation would last. The MoU was signed by Rector Putri Lestari and Deputy Regent "
+        "Rina Kusuma.",
+    )
+    assert "Adi Wibowo" not in [name for name, _ in signers(record)]
+
+
+def test_signers_of_a_signing_noun_still_sign():
+    # after a light passive, after "oleh", and before a light verb that takes the noun
+    for text in (
+        "Penandatanganan nota kesepahaman dilakukan Bupati Sleman Adi Wibowo dan Kepala BPS "
+        "Sri Handayani, Senin (3/6/2024).",
+        "Penandatanganan nota kesepahaman oleh Bupati Sleman Adi Wibowo dan Kepala BPS "
+        "Sri Handayani berlangsung Senin (3/6/2024).",
+        "Bupati Sleman Adi Wibowo dan Kepala BPS Sri Handayani melakukan penandatanganan nota "
+        "kesepahaman, Senin (3/6/2024).",
+    ):
+        names = {name for name, _ in signers(draft(text))}
+        assert {"Adi Wibowo", "Sri Handayani"} <= names, text
+
+
+def test_the_agent_of_a_passive_speaking_of_the_signing_does_not_sign():
+    text = (
+        "Kabupaten Sleman dan BPS meneken MoU data statistik, Senin (3/6/2024). Dikatakan "
+        "Kepala Dinas Kominfo Sleman, Rina Kusuma, bahwa penandatanganan MoU tersebut "
+        "dilaksanakan di Pendopo Sleman antara Bupati Sleman Adi Wibowo dan Kepala BPS Sri "
+        "Handayani."
+    )
+    names = [name for name, _ in signers(draft(text))]
+    assert "Rina Kusuma" not in names
+    assert {"Adi Wibowo", "Sri Handayani"} <= set(names)
