@@ -63,3 +63,20 @@ def test_the_agent_of_a_passive_speaking_of_the_signing_does_not_sign():
     names = [name for name, _ in signers(draft(text))]
     assert "Rina Kusuma" not in names
     assert {"Adi Wibowo", "Sri Handayani"} <= set(names)
+
+
+# ── Several "antara" clauses in one sentence: one agreement per clause ───────────────────────
+
+
+def test_each_between_clause_of_a_sentence_is_an_agreement_of_its_own():
+    from .drafts import party_lists
+
+    record = draft(
+        "Pada rapat itu juga diteken MoU tentang laboratorium keliling antara Badan Pusat "
+        "Statistik (BPS) dengan Pemerintah Kota Bogor; dan MoU antara Lembaga Administrasi "
+        "Negara (LAN) dengan BPS serta Badan Pengawas Obat dan Makanan (BPOM) tentang data "
+        "pelatihan, Rabu (5/6/2024)."
+    )
+    parties = sorted(sorted(p) for p in party_lists(record))
+    assert len(parties) == 2
+    assert len(parties[0]) + len(parties[1]) == 5  # a pair and a document of three
