@@ -80,3 +80,14 @@ def test_each_between_clause_of_a_sentence_is_an_agreement_of_its_own():
     parties = sorted(sorted(p) for p in party_lists(record))
     assert len(parties) == 2
     assert len(parties[0]) + len(parties[1]) == 5  # a pair and a document of three
+
+
+# ── A name with titles written onto it ends the body before it ───────────────────────────────
+
+
+def test_titles_written_onto_a_name_end_the_body_before_it():
+    record = draft(
+        "Bupati Sleman Adi Wibowo dan Rektor Universitas Gadjah Mada Prof.Dr.Putri Lestari,M.Sc "
+        "meneken MoU, Rabu (5/6/2024)."
+    )
+    assert ("Putri Lestari", "UGM") in signers(record)

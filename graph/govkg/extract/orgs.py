@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from govkg.extract.foreign import Foreign, foreign_at
 from govkg.extract.foreign import first_words as foreign_words
+from govkg.extract.names import split_glued
 from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Token, phrase_keys, token_key, tokens
 from govkg.gazetteer import Entry, Gazetteer
@@ -733,14 +734,17 @@ def closed_by(toks: Sequence[Token], i: int, tails: frozenset[str] | set[str], l
 
 def _capitalised_run(toks: Sequence[Token], j: int, limit: int, *, joiners=("dan", "&")) -> int:
     """The end of a run of capitalised words from ``j`` (with ``dan``/``&`` inside), at most
-    ``limit`` tokens; a title (``Dr.``), a capitalised word after a comma or a joiner not
-    in ``joiners`` written in capitals (``UNIVERSITAS X DAN PEMPROV Y``) ends it."""
+    ``limit`` tokens; a title (``Dr.``, also written onto the name: ``Prof.Dr.Ani``), a
+    capitalised word after a comma or a joiner not in ``joiners`` written in capitals
+    (``UNIVERSITAS X DAN PEMPROV Y``) ends it."""
     titles = Rules.load().prefix_titles
     end = j
     while end < len(toks) and end - j < limit:
         tok = toks[end]
         if tok.text in titles or (tok.key in _words("capital_joiners") and tok.key not in joiners):
             break  # a title; "DAN" in a headline in capitals
+        if end > j and tok.is_word and split_glued(tok.text)[0]:
+            break  # "Rektor UIN X Prof.Dr.Ani": the person starts
         if (tok.is_word and tok.capitalised) or (
             tok.key in joiners and end + 1 < len(toks) and toks[end + 1].capitalised
         ):
