@@ -91,3 +91,16 @@ def test_titles_written_onto_a_name_end_the_body_before_it():
         "meneken MoU, Rabu (5/6/2024)."
     )
     assert ("Putri Lestari", "UGM") in signers(record)
+
+
+def test_officials_present_at_the_signing_in_english_do_not_sign():
+    record = draft(
+        "The Regency of Sleman and Gadjah Mada University signed an MoU on Monday (3/6/2024). "
+        "The MoU was signed by the Rector of Gadjah Mada University, Putri Lestari, and the "
+        "Regent of Sleman, Adi Wibowo. Present at the signing of the MoU was the Regional "
+        "Secretary Dr. Budi Santoso, Head of Sleman Tourism Office H. Rina Kusuma, and other "
+        "officials."
+    )
+    names = [name for name, _ in signers(record)]
+    assert "Rina Kusuma" not in names
+    assert {"Putri Lestari", "Adi Wibowo"} <= set(names)

@@ -144,8 +144,11 @@ def _zones(facts: Facts) -> None:
     toks = facts.sentence.tokens
     n = len(toks)
     signing_at = facts.cues.get("signing", [])
+    articles = frozenset(Rules.load().data["signatories"]["signing_noun_en"]["after"])
     for cue in ("witness", "attendee"):
         for at, cue_end in zip(facts.cues.get(cue, []), facts.cue_ends.get(cue, []), strict=True):
+            if cue == "attendee" and cue_end < n and toks[cue_end].key in articles:
+                cue_end += 1  # "Present at the signing …": the signing attended
             later = [s for s in signing_at if s > max(at + 1, cue_end)]  # not the one witnessed
             facts.zones.append((at, later[0] if later else n, cue))
     _accompanied(facts)
