@@ -104,3 +104,18 @@ def test_officials_present_at_the_signing_in_english_do_not_sign():
     names = [name for name, _ in signers(record)]
     assert "Rina Kusuma" not in names
     assert {"Putri Lestari", "Adi Wibowo"} <= set(names)
+
+
+# ── A further pair of signers, in a sentence naming no kind, signs another agreement ─────────
+
+
+def test_a_further_pair_signing_a_document_of_no_named_kind_is_another_agreement():
+    from .drafts import party_lists
+
+    record = draft(
+        "Kepala LAN Adi Nugroho dan Kepala BPS Budi Santoso meneken MoU tentang pelatihan di "
+        "Jakarta, Senin (3/6/2024). Sesudahnya, Kepala BPOM Citra Lestari dan Kepala BPS Budi "
+        "Santoso menandatangani dokumen tentang data obat."
+    )
+    assert sorted(sorted(p) for p in party_lists(record)) == [["BPOM", "BPS"], ["BPS", "LAN"]]
+    assert ("Citra Lestari", "BPOM") in signers(record)
