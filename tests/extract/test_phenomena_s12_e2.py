@@ -3,6 +3,8 @@ shown by a text of our own words, not a report's sentences."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from .drafts import draft, signers
 
 # ── An official who attends or visits the signing as an event does not sign ──────────────────
@@ -119,3 +121,16 @@ def test_a_further_pair_signing_a_document_of_no_named_kind_is_another_agreement
     )
     assert sorted(sorted(p) for p in party_lists(record)) == [["BPOM", "BPS"], ["BPS", "LAN"]]
     assert ("Citra Lestari", "BPOM") in signers(record)
+
+
+# ── A partner taken by its place in the sentence that the gazetteer names is that body ───────
+
+
+def test_a_partner_named_by_its_place_that_the_gazetteer_knows_is_not_declared_again():
+    record = draft(
+        "Kunjungan itu dirangkai dengan penandatanganan MoU dengan Manado State University, "
+        "Jumat (22/4/2022).",
+        published=date(2022, 4, 23),
+    )
+    declared = [o["name"] for o in record.get("organizations", [])]
+    assert not any("Manado State University" in name for name in declared)

@@ -184,6 +184,16 @@ def candidates(name: str, limit: int = 5) -> list[str]:
     return [display(index.gazetteer.entry(k)) for k in best[:limit]]
 
 
+def known_org(name: str) -> Org | None:
+    """The gazetteer's body of a name written in full, when the name points to one body.
+
+    >>> known_org("Manado State University").ident, known_org("Lembaga Kajian Nusa Raya")
+    ('universitas-negeri-manado', None)
+    """
+    found = gazetteer_index().gazetteer.matches(name)
+    return _org_of(found[0]) if len(found) == 1 else None
+
+
 @functools.cache
 def _org_of(entry: Entry) -> Org:
     return Org(entry.key, _written_name(entry), entry.kind, entry)
