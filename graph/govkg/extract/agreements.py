@@ -201,10 +201,18 @@ def _own_sides(f: Facts) -> bool:
 
 
 def _target(drafts: list[Draft], f: Facts) -> Draft | None:
+    """The draft a sentence is about: a sentence naming no kind goes with the latest draft,
+    unless it names further partners only, or two officials signing, one for a body new to a
+    draft two bodies have signed already (``… Kepala C dan Kepala B menandatangani dokumen
+    …``): another agreement of the latest kind."""
     kinds = f.current_kinds
     if not kinds:
         if drafts and _further_partners(drafts[-1], f):
             return _further_draft(drafts, f)
+        if drafts and drafts[-1].kind is not None and _other_signers(drafts[-1], f):
+            draft = Draft(drafts[-1].kind, secondary=True)
+            drafts.append(draft)
+            return draft
         return drafts[-1] if drafts else None
     kind = _further_kind(f) or kinds[0].kind
     untyped = [d for d in drafts if d.kind is None]

@@ -144,8 +144,11 @@ def _zones(facts: Facts) -> None:
     toks = facts.sentence.tokens
     n = len(toks)
     signing_at = facts.cues.get("signing", [])
+    articles = frozenset(Rules.load().data["signatories"]["signing_noun_en"]["after"])
     for cue in ("witness", "attendee"):
         for at, cue_end in zip(facts.cues.get(cue, []), facts.cue_ends.get(cue, []), strict=True):
+            if cue == "attendee" and cue_end < n and toks[cue_end].key in articles:
+                cue_end += 1  # "Present at the signing …": the signing attended
             later = [s for s in signing_at if s > max(at + 1, cue_end)]  # not the one witnessed
             facts.zones.append((at, later[0] if later else n, cue))
     _accompanied(facts)
@@ -597,6 +600,31 @@ def between_pairs(facts: Facts) -> list[tuple[Org, Org]]:
         orgs = [org for org, _ in chain]
         pairs += [(a, b) for a, b in zip(orgs[0::2], orgs[1::2], strict=False)]
     return pairs
+
+
+def between_groups(facts: Facts) -> list[tuple[Org, ...]]:
+    """The sides of each ``antara`` clause when a sentence has two such clauses or more, each
+    naming two sides or more (``… antara A dengan B; dan MoU antara C dengan D serta E``): one
+    agreement per clause, three sides in one clause a document of three. Clauses naming their
+    sides in pairs give those pairs (``between_pairs``).
+
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("MoU antara LAN dengan BPS; dan MoU antara LIPI dengan BPOM serta BPS.")
+    >>> [[o.ident for o in g] for g in between_groups(analyse(art.sentences[0], Lexicon()))]
+    [['lan', 'bps'], ['lipi', 'bpom', 'bps']]
+    """
+    keys = facts.sentence.keys
+    sides = _sides(facts)
+    groups: list[tuple[Org, ...]] = []
+    for at in (k for k, key in enumerate(keys) if key in multi_words()["between_words"]):
+        chain = _side_chain(facts, sides, at + 1)
+        orgs = tuple({org.ident: org for org, _ in chain}.values())
+        if _paired(chain):
+            groups += [(a, b) for a, b in zip(orgs[0::2], orgs[1::2], strict=False)]
+        elif len(orgs) >= 2:
+            groups.append(orgs)
+    clauses = sum(1 for k in keys if k in multi_words()["between_words"])
+    return groups if clauses >= 2 and len(groups) >= 2 else []
 
 
 def between_sides(facts: Facts) -> list[Org]:

@@ -15,7 +15,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from govkg.extract.clauses import Facts, between_pairs, clause_pairs, multi_words
+from govkg.extract.clauses import (
+    Facts,
+    between_groups,
+    between_pairs,
+    clause_pairs,
+    multi_words,
+)
 from govkg.extract.drafts import Draft, family
 from govkg.extract.kinds import later_stage, own_words, rank
 from govkg.extract.orgs import Org
@@ -173,21 +179,22 @@ def by_pairs(draft: Draft, facts: list[Facts]) -> list[Draft]:
     B`` … ``antara A dan C``)."""
     if (draft.multilateral and not draft.joint_between) or draft.items:
         return [draft]
-    pairs: dict[frozenset[str], tuple[tuple[Org, Org], set[int]]] = {}
+    pairs: dict[frozenset[str], tuple[tuple[Org, ...], set[int]]] = {}
     for i in sorted(draft.sentences):
         if facts[i].background_only:
             continue
-        for a, b in between_pairs(facts[i]) or clause_pairs(facts[i]):
-            if a.ident != b.ident:
-                key = frozenset({a.ident, b.ident})
-                pairs.setdefault(key, ((a, b), set()))[1].add(i)
+        found = between_groups(facts[i]) or between_pairs(facts[i]) or clause_pairs(facts[i])
+        for group in found:
+            key = frozenset(org.ident for org in group)
+            if len(key) >= 2:
+                pairs.setdefault(key, (group, set()))[1].add(i)
     covered = set().union(*pairs) if pairs else set()
     if len(pairs) < 2 or not set(draft.parties) <= covered:
         return [draft]
     return [_pair_draft(draft, orgs, stated) for orgs, stated in pairs.values()]
 
 
-def _pair_draft(draft: Draft, orgs: tuple[Org, Org], stated: set[int]) -> Draft:
+def _pair_draft(draft: Draft, orgs: tuple[Org, ...], stated: set[int]) -> Draft:
     idents = {org.ident for org in orgs}
     part = Draft(draft.kind, secondary=draft.secondary, implements=draft.implements)
     part.earlier = draft.earlier

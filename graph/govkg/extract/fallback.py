@@ -19,7 +19,7 @@ from __future__ import annotations
 from govkg.extract.agreements import EXCLUDED, Analysis, Draft, further_parties, settled_org
 from govkg.extract.clauses import Facts
 from govkg.extract.kinds import unnamed_kind
-from govkg.extract.orgs import Org
+from govkg.extract.orgs import Org, known_org
 from govkg.extract.rules import Rules
 from govkg.text_hygiene import slugify
 
@@ -127,7 +127,7 @@ def _named_in_partner_slot(facts: list[Facts], draft: Draft):
         for at in (*f.cue_ends.get("with", ()), *f.cue_ends.get("between", ())):
             name = partner_name(toks, at)
             if name and f.zone_of(at) not in EXCLUDED:
-                org = Org(f"new:{slugify(name)}", name, "Organization")
+                org = known_org(name) or Org(f"new:{slugify(name)}", name, "Organization")
                 if org.ident not in draft.parties:
                     yield org, f.sentence.index
 

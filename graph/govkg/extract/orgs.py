@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from govkg.extract.foreign import Foreign, foreign_at
 from govkg.extract.foreign import first_words as foreign_words
+from govkg.extract.names import split_glued
 from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Token, phrase_keys, token_key, tokens
 from govkg.gazetteer import Entry, Gazetteer
@@ -181,6 +182,16 @@ def candidates(name: str, limit: int = 5) -> list[str]:
         close = difflib.get_close_matches(key, list(index.short), n=limit, cutoff=0.75)
         best = list(dict.fromkeys(k for label in close for k in index.short[label]))
     return [display(index.gazetteer.entry(k)) for k in best[:limit]]
+
+
+def known_org(name: str) -> Org | None:
+    """The gazetteer's body of a name written in full, when the name points to one body.
+
+    >>> known_org("Manado State University").ident, known_org("Lembaga Kajian Nusa Raya")
+    ('universitas-negeri-manado', None)
+    """
+    found = gazetteer_index().gazetteer.matches(name)
+    return _org_of(found[0]) if len(found) == 1 else None
 
 
 @functools.cache
@@ -777,14 +788,17 @@ def closed_by(toks: Sequence[Token], i: int, tails: frozenset[str] | set[str], l
 
 def _capitalised_run(toks: Sequence[Token], j: int, limit: int, *, joiners=("dan", "&")) -> int:
     """The end of a run of capitalised words from ``j`` (with ``dan``/``&`` inside), at most
-    ``limit`` tokens; a title (``Dr.``), a capitalised word after a comma or a joiner not
-    in ``joiners`` written in capitals (``UNIVERSITAS X DAN PEMPROV Y``) ends it."""
+    ``limit`` tokens; a title (``Dr.``, also written onto the name: ``Prof.Dr.Ani``), a
+    capitalised word after a comma or a joiner not in ``joiners`` written in capitals
+    (``UNIVERSITAS X DAN PEMPROV Y``) ends it."""
     titles = Rules.load().prefix_titles
     end = j
     while end < len(toks) and end - j < limit:
         tok = toks[end]
         if tok.text in titles or (tok.key in _words("capital_joiners") and tok.key not in joiners):
             break  # a title; "DAN" in a headline in capitals
+        if end > j and tok.is_word and split_glued(tok.text)[0]:
+            break  # "Rektor UIN X Prof.Dr.Ani": the person starts
         if (tok.is_word and tok.capitalised) or (
             tok.key in joiners and end + 1 < len(toks) and toks[end + 1].capitalised
         ):

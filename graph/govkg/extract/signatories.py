@@ -31,7 +31,7 @@ from govkg.extract.people import (
     is_post_word,
     spelled_out,
 )
-from govkg.extract.rules import Rules
+from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Token, token_key
 
 
@@ -125,6 +125,8 @@ def _signers(facts: Facts, everyone: Sequence[Facts], signing: bool) -> list[Sig
         if zone in _not_signing() or _witnesses(facts, official):
             continue
         if zone != "representative" and not signing:
+            continue
+        if zone is None and signing_as_event(facts) and _does_other(facts, official):
             continue
         sure = conf["signer_represented"] if zone == "representative" else _confidence(official)
         sure = min(sure, conf["signer_speaking"]) if speaking else sure
@@ -377,6 +379,124 @@ def _partner_after_body(facts: Facts, official: Official) -> bool:
 def _ands() -> frozenset[str]:
     """Words joining two signers (``… mewakili Bappenas dan Gubernur Bali NAME``)."""
     return frozenset(Rules.load().data["signatories"]["signer_joiners"])
+
+
+@functools.cache
+def _event_words() -> dict[str, frozenset[str]]:
+    words = Rules.load().data["signatories"]
+    english = words["signing_noun_en"]
+    agents = frozenset(words["agent_words"])
+    return {
+        "en": frozenset(english["words"]),
+        "en_after": frozenset(english["after"]),
+        "en_before": frozenset(english["before"]),
+        "light": frozenset(words["light_verbs"]),
+        "passives": frozenset(words["light_passives"]),
+        "not_passives": frozenset(words["not_passives"]),
+        "agents": agents,
+        "places": frozenset(w for w in Rules.load().data["cues"]["continuation"] if " " not in w)
+        - agents,
+        "attending": frozenset(words["attending_verbs"]),
+    }
+
+
+@functools.cache
+def _signing_nouns() -> Phrases:
+    return Phrases(Rules.load().data["signatories"]["signing_nouns"])
+
+
+def signing_as_event(facts: Facts) -> bool:
+    """Every signing word of the sentence is a noun: the sentence names the signing as an
+    event (``… saat menghadiri penandatanganan MoU``, ``the signing of the MoU``).
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> art = read_article("Bupati Adi hadir pada penandatanganan MoU. Bupati Adi meneken MoU.")
+    >>> [signing_as_event(analyse(s, Lexicon())) for s in art.sentences]
+    [True, False]
+    """
+    hits = facts.cues.get("signing", [])
+    return bool(hits) and all(_signing_noun(facts.sentence.keys, at) for at in hits)
+
+
+def _signing_noun(keys: Sequence[str], at: int) -> bool:
+    """A signing word used as a noun, not taken by a light verb (``melakukan
+    penandatanganan`` is ``menandatangani``)."""
+    words = _event_words()
+    if any(keys[k] in words["light"] for k in range(max(0, at - 2), at)):
+        return False
+    if _signing_nouns().match(keys, at) is not None:
+        return True
+    if keys[at] not in words["en"]:
+        return False
+    after = at > 0 and keys[at - 1] in words["en_after"]
+    return after or (at + 1 < len(keys) and keys[at + 1] in words["en_before"])
+
+
+def _does_other(facts: Facts, official: Official) -> bool:
+    """In a sentence naming the signing as an event, the official attends or visits it (a verb
+    of attending between the official and the signing noun, no agent word after it: ``Gubernur
+    X saat menghadiri penandatanganan``, ``X berkunjung … dalam rangka penandatanganan``), or is
+    the agent of another passive (``disampaikan Kepala Dinas X, bahwa penandatanganan …``,
+    ``welcomed by the Rector X``).
+
+    >>> from govkg.extract.text import read_article
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.clauses import analyse
+    >>> art = read_article("Bupati Serang Adi Nugroho menghadiri penandatanganan MoU.")
+    >>> facts = analyse(art.sentences[0], Lexicon())
+    >>> _does_other(facts, facts.officials[0])
+    True
+    """
+    keys = facts.sentence.keys
+    if _after_other_passive(keys, official.start) and not _at_the_event(keys, official.end):
+        return True
+    nouns = facts.cues.get("signing", [])
+    after = [at for at in nouns if at >= official.end]
+    before = [at for at in nouns if at < official.start]
+    if after and _attends_between(keys, official.end, after[0]):
+        return True
+    return bool(before) and _attends_between(keys, before[-1] + 1, official.start)
+
+
+def _after_other_passive(keys: Sequence[str], start: int) -> bool:
+    """The official is the agent of a passive verb other than a light one, told by its form
+    (``di-``, ``-ed``), an agent word or an article between."""
+    words = _event_words()
+    at = start - 1
+    while at >= 0 and keys[at] in words["en_after"]:
+        at -= 1
+    if at >= 0 and keys[at] in words["agents"]:
+        at -= 1
+    if at < 0 or keys[at] in words["passives"] or keys[at] in words["not_passives"]:
+        return False
+    key = keys[at]
+    return (key.startswith("di") and len(key) > 5) or (key.endswith("ed") and len(key) > 4)
+
+
+def _at_the_event(keys: Sequence[str], end: int) -> bool:
+    """Right after the official, the words placing what was said at the signing (``disampaikan
+    Bupati X pada acara penandatanganan``: a speaker at the ceremony may sign)."""
+    return _at_event().match(keys, end) is not None
+
+
+@functools.cache
+def _at_event() -> Phrases:
+    return Phrases(Rules.load().data["signatories"]["at_the_event"])
+
+
+def _attends_between(keys: Sequence[str], start: int, end: int) -> bool:
+    """A verb of attending between two tokens, with no agent word (``oleh``, ``antara``, a
+    light passive) after it."""
+    words = _event_words()
+    found = False
+    for key in keys[start:end]:
+        if key in words["places"] or key in words["agents"] or key in words["passives"]:
+            found = False
+        elif key in words["attending"]:
+            found = True
+    return found
 
 
 def _witnesses(facts: Facts, official: Official) -> bool:
