@@ -40,6 +40,7 @@ from govkg.reference import concept_triples, reference_triples
 from govkg.resources import default_record_paths, ontology_dir
 from govkg.serialize import (
     StatementFiles,
+    merged,
     sorted_lines,
     write_document,
     write_ntriples_files,
@@ -284,7 +285,7 @@ def _write_files(built: Built, staging: Path, files: StatementFiles) -> None:
     count = sum(len(part) for part in lines.values())
     write_document(files.named, count, staging / "govkg.trig", "trig")
     hidden = (ONTOLOGY_GRAPH, INFERRED_GRAPH)
-    asserted = sorted({line for name, part in lines.items() if name not in hidden for line in part})
+    asserted = merged(part for name, part in lines.items() if name not in hidden)
     inferred = lines.get(INFERRED_GRAPH, [])
     for name, part in (("govkg.ttl", asserted), ("govkg-inferred.ttl", inferred)):
         sources = write_ntriples_files(part, staging / "part-{:04d}.nt")
