@@ -14,7 +14,7 @@ the country named in the same sentence.
 >>> found.org.name, found.org.kind, found.org.country, found.end
 ('Heilongjiang Provincial Government', 'ForeignLocalGovernment', 'CN', 8)
 >>> found.org.aliases
-('Heilongjiang Province',)
+('Heilongjiang Province', 'Heilongjiang')
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import difflib
 import functools
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from govkg.extract.foreign import _data as _foreign_data
 from govkg.extract.orgs import (
@@ -54,7 +54,7 @@ def first_words() -> frozenset[str]:
     countries' names and adjectives (an agency's name starts with them)."""
     from govkg.extract.foreign_posts import _firsts
 
-    return frozenset(_rules()[0].firsts) | _firsts()
+    return frozenset(_rules()[0].firsts) | _firsts() | _regions().firsts
 
 
 def tail_ahead(toks: Sequence[Token], i: int) -> bool:
@@ -72,7 +72,7 @@ def foreign_local_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatc
     agency of a foreign government."""
     if not toks[i].capitalised or toks[i].key in _generic_words():
         return None  # "The West Java Provincial Government" is named from "West"
-    agency = foreign_agency_at(toks, i, lexicon)
+    agency = foreign_agency_at(toks, i, lexicon) or region_at(toks, i, lexicon)
     if agency is not None:
         return agency
     heads, tails, _ = _rules()
@@ -88,6 +88,98 @@ def foreign_local_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatc
         if tail is not None:
             return _found(toks, i, i, stop, stop + tail[0], tail[1], lexicon)
     return None
+
+
+@dataclass(frozen=True)
+class _Regions:
+    """The ``foreign_local`` regions: their forms (→ government's name, country, region's
+    name), the words around them, and the words a region written alone never follows."""
+
+    forms: Phrases
+    heads: Phrases
+    tails: Phrases
+    not_after: frozenset[str]
+
+    @property
+    def firsts(self) -> set[str]:
+        return self.forms.firsts | self.heads.firsts
+
+
+@functools.cache
+def _regions() -> _Regions:
+    data = Rules.load().data["foreign_local"]
+    forms: dict[str, tuple[str, str, str, str]] = {}
+    for country, regions in data["regions"].items():
+        for region, (name, *others) in regions.items():
+            for form in (region, *others):
+                forms.setdefault(form, (name, country, region, form))
+    return _Regions(
+        Phrases(forms),
+        Phrases(data["region_heads"]),
+        Phrases(data["region_tails"]),
+        frozenset(token_key(w) for w in data["region_not_after"]),
+    )
+
+
+def region_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:
+    """The government of a region of the ``foreign_local`` list named at ``i``: with a head
+    or a tail (``Government of the State of Victoria``, ``Pemerintah Northern Territory``,
+    ``NSW Government``), or alone where it is no place (not after ``in``/``di``), nor a word
+    of a longer name; declared under the government's own name.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("a letter between Yogyakarta and Victoria was signed in Melbourne")
+    >>> found = region_at(toks, 5, Lexicon())
+    >>> found.org.name, found.org.country, found.end
+    ('Victorian Government', 'AU', 6)
+    >>> region_at(tokens("he lives in Victoria"), 3, Lexicon()) is None
+    True
+    >>> region_at(tokens("the Victoria Hotel"), 1, Lexicon()) is None
+    True
+    >>> region_at(tokens("with the Pemerintah NT"), 2, Lexicon()).org.name
+    'Northern Territory Government'
+    """
+    regions, keys = _regions(), _keys(toks)
+    head = regions.heads.match(keys, i)
+    at = i + head[0] if head is not None else i
+    hit = regions.forms.match(keys, at)
+    if hit is None or not _written_as(toks, at, hit[1][3]):
+        return None
+    end = at + hit[0]
+    tail = regions.tails.match(keys, end)
+    end += tail[0] if tail is not None else 0
+    if head is None and tail is None and not _region_alone(toks, keys, i, end):
+        return None
+    name, country, region, _ = hit[1]
+    written = _span(toks, i, end)
+    org = _new(
+        lexicon, name, "ForeignLocalGovernment", same=f"foreign-local:{name}", country=country
+    )
+    for form in (written, region):
+        if form != org.name and form not in org.aliases:
+            org = lexicon.update(replace(org, aliases=(*org.aliases, form)))
+            lexicon.add(form, org)
+    return OrgMatch(i, end, org, via="foreign")
+
+
+def _written_as(toks: Sequence[Token], at: int, form: str) -> bool:
+    """The region's form is written capitalised (an abbreviation in capitals, as listed)."""
+    if form.isupper():
+        return toks[at].text == form
+    return toks[at].capitalised
+
+
+def _region_alone(toks: Sequence[Token], keys: Sequence[str], i: int, end: int) -> bool:
+    """A region written alone names its government: not after a word of a place (``in``,
+    ``di``; ``state of`` is a head), nor inside a longer capitalised name."""
+    if end < len(toks) and toks[end].is_word and toks[end].capitalised:
+        return False  # "Victoria Hotel", "Victoria Smith"
+    if i == 0:
+        return True
+    heads = _regions().heads
+    if any(heads.match(keys, i - n, i) == (n, True) for n in heads.lengths if n <= i):
+        return True  # "the Australian state of New South Wales"
+    return keys[i - 1] not in _regions().not_after and not _inside_longer_name(toks, i)
 
 
 def _found(toks, i: int, place: int, place_end: int, end: int, area: str, lexicon: Lexicon):

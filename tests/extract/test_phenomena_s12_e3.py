@@ -1,0 +1,60 @@
+"""English reports and foreign parties (issue 15, session 12): how reports write the
+governments of other countries' states and provinces, and their signers. Each phenomenon is
+shown by a text of our own words."""
+
+from __future__ import annotations
+
+from .drafts import declarations, draft, resolved_parties
+
+
+def _foreign(record: dict) -> dict[str, dict]:
+    return {
+        n: o for n, o in declarations(record).items() if o.get("kind") == "ForeignLocalGovernment"
+    }
+
+
+def test_an_australian_state_written_with_the_country_before_it_is_its_government():
+    record = draft(
+        "The government of the Australian state of Queensland has renewed its sister-state "
+        "memorandum of understanding with the Provincial Government of East Java on Monday, "
+        "June 24, 2024."
+    )
+    (parties,) = resolved_parties(record)
+    assert "decl:Queensland Government" in parties
+    assert _foreign(record)["Queensland Government"]["country"] == "AU"
+
+
+def test_a_region_written_alone_after_between_names_its_government():
+    record = draft(
+        "A letter of intent between the Government of Central Java and Tasmania was signed "
+        "in Hobart on Tuesday, June 25, 2024, to deepen ties in education."
+    )
+    (parties,) = resolved_parties(record)
+    assert "decl:Tasmanian Government" in parties
+
+
+def test_a_region_written_as_a_place_is_no_party():
+    record = draft(
+        "The Government of Central Java and Monash University signed a memorandum of "
+        "understanding in Victoria on Tuesday, June 25, 2024."
+    )
+    assert "Victorian Government" not in declarations(record)
+
+
+def test_a_region_abbreviated_after_pemerintah_is_named_as_its_government_calls_itself():
+    record = draft(
+        "Pemerintah Provinsi Sulawesi Utara dan Pemerintah NT meneken nota kesepahaman kerja "
+        "sama perdagangan, Senin (24/6/2024)."
+    )
+    (parties,) = resolved_parties(record)
+    assert "decl:Northern Territory Government" in parties
+
+
+def test_chinese_provinces_listed_alone_are_each_a_partner():
+    record = draft(
+        "Pemprov Jawa Tengah menandatangani nota kesepahaman sister province dengan dua provinsi "
+        "di Tiongkok, yaitu Hunan dan Chongqing, Senin (24/6/2024)."
+    )
+    found = set().union(*resolved_parties(record))
+    assert {"decl:Hunan Provincial Government", "decl:Chongqing Municipal Government"} <= found
+    assert _foreign(record)["Hunan Provincial Government"]["country"] == "CN"
