@@ -4,7 +4,7 @@ shown by a text of our own words."""
 
 from __future__ import annotations
 
-from .drafts import declarations, draft, resolved_parties
+from .drafts import declarations, draft, resolved_parties, signers
 
 
 def _foreign(record: dict) -> dict[str, dict]:
@@ -58,3 +58,14 @@ def test_chinese_provinces_listed_alone_are_each_a_partner():
     found = set().union(*resolved_parties(record))
     assert {"decl:Hunan Provincial Government", "decl:Chongqing Municipal Government"} <= found
     assert _foreign(record)["Hunan Provincial Government"]["country"] == "CN"
+
+
+def test_a_foreign_agency_named_before_its_head_ends_where_the_person_begins():
+    record = draft(
+        "The memorandum on flood preparedness was signed by Head of BNPB Budi Santoso and "
+        "Commissioner of Malaysian Fire and Rescue Service Ahmad Rahman on Tuesday, June 25, "
+        "2024."
+    )
+    agencies = {n for n, o in declarations(record).items() if o.get("kind") == "ForeignGovernment"}
+    assert agencies == {"Malaysian Fire and Rescue Service"}
+    assert ("Ahmad Rahman", "Malaysian Fire and Rescue Service") in signers(record)

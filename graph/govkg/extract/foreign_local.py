@@ -271,8 +271,7 @@ def foreign_agency_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMat
     heads = [k for k in range(marker.end, end) if toks[k].key in data["agency_heads"]]
     if not heads:
         return None
-    if toks[end - 1].key in joiners:
-        end -= 1
+    end = _agency_end(toks, heads[-1] + 1, end, joiners)
     country = marker.country
     name = f"{_country_words(toks, i, marker)} {_span(toks, marker.end, end)}"
     same = f"foreign-agency:{name}"
@@ -282,6 +281,30 @@ def foreign_agency_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMat
         org = lexicon.update(replace(org, aliases=(*org.aliases, written)))
         lexicon.add(written, org)
     return OrgMatch(i, end, org, via="foreign")
+
+
+def _agency_end(toks: Sequence[Token], after: int, end: int, joiners: tuple[str, ...]) -> int:
+    """The end of an agency's name whose last head ends at ``after``, in a capitalised run
+    ending at ``end``: capitalised words right after the head are a person's name (``… Civil
+    Defence Force Eric Yap``); after a joiner, the words of a ministry's subject end it when
+    it has some (``Agency for International Development Jane Doe``), else the run does.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Singapore Civil Defence Force Eric Yap")
+    >>> _agency_end(toks, 4, 6, ("of", "for"))
+    4
+    >>> toks = tokens("US Agency for International Development Jane Doe")
+    >>> _agency_end(toks, 2, 7, ("of", "for"))
+    5
+    """
+    from govkg.extract.foreign_posts import subject_end
+
+    if after >= end or toks[after].key not in joiners:
+        return after
+    stop = subject_end(toks, after + 1)
+    if stop > after + 1:
+        return stop
+    return end - 1 if toks[end - 1].key in joiners else end
 
 
 def _country_words(toks: Sequence[Token], i: int, marker) -> str:
