@@ -69,3 +69,14 @@ def test_a_foreign_agency_named_before_its_head_ends_where_the_person_begins():
     agencies = {n for n, o in declarations(record).items() if o.get("kind") == "ForeignGovernment"}
     assert agencies == {"Malaysian Fire and Rescue Service"}
     assert ("Ahmad Rahman", "Malaysian Fire and Rescue Service") in signers(record)
+
+
+def test_a_body_written_with_a_possessive_before_its_officials_post_is_the_signers_party():
+    record = draft(
+        "The memorandum of understanding was signed by Deakin University's Vice-Chancellor, "
+        "Anna Harris, and Universitas Gadjah Mada's Rector Budi Prasetyo on Monday, June 24, "
+        "2024."
+    )
+    (parties,) = resolved_parties(record)
+    assert "universitas-gadjah-mada" in parties
+    assert signers(record) == [("Anna Harris", "Deakin University"), ("Budi Prasetyo", "UGM")]

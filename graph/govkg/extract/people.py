@@ -39,7 +39,7 @@ from govkg.extract.orgs import (
     scan,
 )
 from govkg.extract.rules import Phrases, Rules
-from govkg.extract.text import Sentence, Token, phrase_keys, token_key
+from govkg.extract.text import Sentence, Token, phrase_keys, token_key, tokens
 from govkg.ids import key_of
 from govkg.vocab import Vocabulary
 
@@ -938,8 +938,10 @@ def _org_first(sentence, toks, keys, i, lexicon) -> Official | None:
     """English: ``BPPT head Lukman Hakim``, ``Kulon Progo Regent Joko Susilo``."""
     if not toks[i].capitalised or keys[i] == "the":
         return None
-    org = org_at(toks, i, lexicon, weak=False)
-    if org is not None:
+    for find in (org_at, _possessive_org):
+        org = find(toks, i, lexicon, weak=False)
+        if org is None:
+            continue
         at = _past_country_office(toks, org.end)
         heads = _post_at(toks, keys, at)
         if heads:
@@ -954,6 +956,32 @@ def _org_first(sentence, toks, keys, i, lexicon) -> Official | None:
             if place is not None:
                 return _finish_org_first(sentence, toks, i, place, k, heads[0], lexicon)
             return None
+    return None
+
+
+def _possessive_org(
+    toks: Sequence[Token], i: int, lexicon: Lexicon, *, weak: bool = False
+) -> OrgMatch | None:
+    """A body whose name ends with a possessive, before its official's post (``Monash
+    University's Vice-Chancellor NAME``, ``UGM's Rector, NAME``): the name without ``'s``
+    names the body as a whole.
+
+    >>> from govkg.extract.text import tokens
+    >>> found = _possessive_org(tokens("UGM's Rector Ova Emilia"), 0, Lexicon())
+    >>> found.org.ident, found.end
+    ('universitas-gadjah-mada', 1)
+    """
+    joiners = _unit_joiners()
+    for k in range(i, min(len(toks), i + 8)):
+        tok = toks[k]
+        if not tok.is_word or not (tok.capitalised or (k > i and tok.key in joiners)):
+            return None
+        if tok.text.endswith(("'s", "’s")):
+            words = tokens(" ".join(t.text for t in toks[i : k + 1])[:-2])
+            found = org_at(words, 0, lexicon, weak=weak)
+            if found is None or found.end != len(words):
+                return None
+            return OrgMatch(i, k + 1, found.org, via=found.via)
     return None
 
 
