@@ -80,3 +80,13 @@ def test_a_body_written_with_a_possessive_before_its_officials_post_is_the_signe
     (parties,) = resolved_parties(record)
     assert "universitas-gadjah-mada" in parties
     assert signers(record) == [("Anna Harris", "Deakin University"), ("Budi Prasetyo", "UGM")]
+
+
+def test_the_head_of_a_foreign_state_signs_for_its_government_with_the_person_after_it():
+    record = draft(
+        "The memorandum was signed by Siti Rahma, Regent of Sleman, and the Chief Minister of "
+        "Sabah, Hajiji Noor, and by Premier of Western Australia Roger Cook on Monday, June 24, "
+        "2024."
+    )
+    assert ("Hajiji Noor", "Sabah State Government") in signers(record)
+    assert ("Roger Cook", "Government of Western Australia") in signers(record)

@@ -150,7 +150,23 @@ def region_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | Non
     end += tail[0] if tail is not None else 0
     if head is None and tail is None and not _region_alone(toks, keys, i, end):
         return None
-    name, country, region, _ = hit[1]
+    return _region_org(toks, i, end, hit[1], lexicon)
+
+
+def _region_named(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMatch | None:
+    """The region of the list named at ``i`` after its head's post (``Premier of Victoria
+    NAME``: the person's name may follow), or None."""
+    if i >= len(toks):
+        return None
+    hit = _regions().forms.match(_keys(toks), i)
+    if hit is None or not _written_as(toks, i, hit[1][3]):
+        return None
+    return _region_org(toks, i, i + hit[0], hit[1], lexicon)
+
+
+def _region_org(toks, i: int, end: int, region_spec, lexicon: Lexicon) -> OrgMatch:
+    """The government of a region of the list, written ``toks[i:end]``."""
+    name, country, region, _ = region_spec
     written = _span(toks, i, end)
     org = _new(
         lexicon, name, "ForeignLocalGovernment", same=f"foreign-local:{name}", country=country
@@ -223,7 +239,13 @@ def foreign_head_place(
     ('City of Sibu', 9, 10)
     >>> foreign_head_place(tokens("Mayor of Semarang Adi"), 2, "wali-kota", lexicon) is None
     True
+    >>> foreign_head_place(tokens("Premier of Victoria Jane Roe"), 2, "gubernur", lexicon).org.name
+    'Victorian Government'
     """
+    i += 1 if i < len(toks) and toks[i].key == "the" else 0
+    region = _region_named(toks, i, lexicon)
+    if region is not None:
+        return region
     area = Rules.load().data["foreign_local"]["head_areas"].get(role)
     if area is None or i >= len(toks) or not toks[i].capitalised:
         return None
