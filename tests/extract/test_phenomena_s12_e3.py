@@ -90,3 +90,16 @@ def test_the_head_of_a_foreign_state_signs_for_its_government_with_the_person_af
     )
     assert ("Hajiji Noor", "Sabah State Government") in signers(record)
     assert ("Roger Cook", "Government of Western Australia") in signers(record)
+
+
+def test_professor_before_a_name_then_a_comma_and_a_post_is_a_title():
+    record = draft(
+        "The memorandum of understanding was signed by Professor Alan Reed, Vice-Chancellor of "
+        "Flinders University, and Professor Dewi Lestari, Rector of Universitas Udayana, on "
+        "Monday, June 24, 2024."
+    )
+    (agreement,) = [a for e in record["events"] for a in e["agreements"]]
+    found = {(s["name"], s["post"], s["party"]) for s in agreement["signatories"]}
+    assert ("Alan Reed", "Vice-Chancellor", "Flinders University") in found
+    reed = next(s for s in agreement["signatories"] if s["name"] == "Alan Reed")
+    assert reed["honorifics"] == ["Professor"]

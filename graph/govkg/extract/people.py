@@ -236,6 +236,8 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         org, name = _unknown_body_before_name(toks, after, name, lexicon)
     if org is None and name is None and not (toks[p].capitalised and p > 0):
         return None  # a post alone ("… juga meneken", "Bupati") is kept for coreference
+    if org is None and name is not None and _title_then_post(toks, keys, p, name):
+        return None  # "Professor NAME, Vice-Chancellor of X": a title, the post comes after
     end = name.span_end if name else after
     return Official(
         sentence.index,
@@ -932,6 +934,22 @@ def _name_first(toks: Sequence[Token], mention: Official, floor: int) -> Officia
     if name is None or (name.end - name.start == 1 and name.span_start == name.start):
         return mention
     return replace(mention, start=name.span_start, name=name, pattern="name-post")
+
+
+def _title_then_post(toks, keys, p: int, name: Name) -> bool:
+    """A post word that is also a title (``Professor``), before a name that a comma and
+    another post follow (``Professor Jane Roe, Vice-Chancellor of X``): the title's.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("by Professor Jane Roe, the Vice-Chancellor of X")
+    >>> _title_then_post(toks, [t.key for t in toks], 1, name_after(toks, 2))
+    True
+    """
+    after = name.span_end
+    if toks[p].text not in Rules.load().prefix_titles or after + 1 >= len(toks):
+        return False
+    k = after + 2 if keys[after + 1] == "the" else after + 1
+    return toks[after].text == "," and bool(_post_at(toks, keys, k))
 
 
 def _org_first(sentence, toks, keys, i, lexicon) -> Official | None:
