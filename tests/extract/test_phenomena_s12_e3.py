@@ -103,3 +103,16 @@ def test_professor_before_a_name_then_a_comma_and_a_post_is_a_title():
     assert ("Alan Reed", "Vice-Chancellor", "Flinders University") in found
     reed = next(s for s in agreement["signatories"] if s["name"] == "Alan Reed")
     assert reed["honorifics"] == ["Professor"]
+
+
+def test_a_named_partners_first_word_or_a_foreign_place_before_a_post_is_the_signers_body():
+    record = draft(
+        "Bogor City Government and the City of Hualien signed a sister city agreement on "
+        "Monday, June 24, 2024. It was signed by Bogor Mayor Dedi Rukmana and Hualien Mayor "
+        "Chen Lin. Flinders University and Universitas Udayana also signed an agreement, by "
+        "Flinders Vice-Chancellor Colin Stirling and Udayana Rector Ngakan Putu Gede Suardana."
+    )
+    found = set(signers(record))
+    assert ("Chen Lin", "City of Hualien") in found
+    assert ("Colin Stirling", "Flinders University") in found
+    assert ("Dedi Rukmana", "City of Hualien") not in found

@@ -971,6 +971,7 @@ def _org_first(sentence, toks, keys, i, lexicon) -> Official | None:
         heads = _post_at(toks, keys, k)
         if heads:
             place = _place_org(toks, i, k, heads[0], k)
+            place = place or _named_before_post(toks, i, k, heads[0][1], lexicon)
             if place is not None:
                 return _finish_org_first(sentence, toks, i, place, k, heads[0], lexicon)
             return None
@@ -1001,6 +1002,40 @@ def _possessive_org(
                 return None
             return OrgMatch(i, k + 1, found.org, via=found.via)
     return None
+
+
+def _named_before_post(toks, i: int, k: int, role: str, lexicon: Lexicon) -> OrgMatch | None:
+    """English: the first words of a body the report has named, before a post (``Deakin
+    Vice-Chancellor NAME`` after ``Deakin University``), or a foreign place before the post of
+    its head (``Kitakyushu Mayor NAME``: the ``City of Kitakyushu``).
+
+    >>> from govkg.extract.text import tokens
+    >>> lexicon = Lexicon()
+    >>> toks = tokens("Kitakyushu Mayor Kazuhisa Takeuchi")
+    >>> _named_before_post(toks, 0, 1, "wali-kota", lexicon).org.name
+    'City of Kitakyushu'
+    """
+    words = " ".join(t.key for t in toks[i:k])
+    if is_country(_span_text(toks, i, k)) or words in _not_places():
+        return None
+    named = {
+        org.ident: org
+        for name, org in lexicon.names.items()
+        if name.startswith(words + " ") and not org.known
+    }
+    if len(named) == 1:
+        return OrgMatch(i, k, next(iter(named.values())), via="lexicon")
+    place = foreign_head_place(toks, i, role, lexicon)
+    return place if place is not None and place.end == k and not named else None
+
+
+def _span_text(toks, i: int, k: int) -> str:
+    return " ".join(t.text for t in toks[i:k])
+
+
+@functools.cache
+def _not_places() -> frozenset[str]:
+    return frozenset(token_key(w) for w in Rules.load().data["foreign_local"]["not_places"])
 
 
 def _past_country_office(toks, at: int) -> int:
