@@ -116,3 +116,15 @@ def test_a_named_partners_first_word_or_a_foreign_place_before_a_post_is_the_sig
     assert ("Chen Lin", "City of Hualien") in found
     assert ("Colin Stirling", "Flinders University") in found
     assert ("Dedi Rukmana", "City of Hualien") not in found
+
+
+def test_a_foreign_ministry_with_commas_in_its_subject_is_one_body_as_its_minister_names_it():
+    record = draft(
+        "The Ministry of Health and Korea's Ministry of Health, Labour and Welfare signed a "
+        "memorandum of cooperation on Monday, June 24, 2024. It was signed by Health Minister "
+        "Budi Gunadi Sadikin and Korean Minister of Health, Labour and Welfare Kim Min-jun."
+    )
+    ministry = "Ministry of Health, Labour and Welfare of South Korea"
+    (parties,) = resolved_parties(record)
+    assert parties == {"kemenkes", f"decl:{ministry}"}
+    assert ("Kim Min-jun", ministry) in signers(record)

@@ -287,6 +287,9 @@ def foreign_agency_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMat
     marker = country_marker(toks, i)
     if marker is None or marker.end >= len(toks):
         return None
+    ministry = _country_ministry(toks, i, marker, lexicon)
+    if ministry is not None:
+        return ministry
     data = Rules.load().data["foreign_local"]
     joiners = tuple(data["agency_joiners"])
     end = _capitalised_run(toks, marker.end, 8, joiners=joiners)
@@ -302,6 +305,38 @@ def foreign_agency_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMat
     if written != org.name and written not in org.aliases:
         org = lexicon.update(replace(org, aliases=(*org.aliases, written)))
         lexicon.add(written, org)
+    return OrgMatch(i, end, org, via="foreign")
+
+
+def _country_ministry(toks: Sequence[Token], i: int, marker, lexicon: Lexicon) -> OrgMatch | None:
+    """``Japan's Ministry of Health, Labour and Welfare``: a country, then a ministry (not an
+    agency's head: ``US Department of …`` is one) and its subject, named as its minister's
+    post names it (``Ministry of … of Japan``).
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("with Japan's Ministry of Health, Labour and Welfare on Monday")
+    >>> found = foreign_agency_at(toks, 1, Lexicon())
+    >>> found.org.name, found.end
+    ('Ministry of Health, Labour and Welfare of Japan', 9)
+    """
+    from govkg.extract.foreign_posts import foreign_body, subject_end
+
+    data = Rules.load().data
+    heads = set(data["orgs"]["foreign_ministry_heads"]) - set(data["foreign_local"]["agency_heads"])
+    at = marker.end
+    if at + 2 >= len(toks) or toks[at].key not in heads or toks[at + 1].key not in {"of", "for"}:
+        return None
+    end = subject_end(toks, at + 2)
+    if end == at + 2:
+        return None
+    found = foreign_body(marker.country, "menteri", _span(toks, at + 2, end))
+    if found.kind != "ForeignGovernment" or found.name.startswith("Government of"):
+        return None
+    org = _new(lexicon, found.name, found.kind, same=f"foreign:{found.name}", country=found.country)
+    written = _span(toks, i, end)
+    for form in (*found.aliases, written):
+        if form != org.name and form not in org.aliases:
+            org = lexicon.update(replace(org, aliases=(*org.aliases, form)))
     return OrgMatch(i, end, org, via="foreign")
 
 
