@@ -128,3 +128,15 @@ def test_a_foreign_ministry_with_commas_in_its_subject_is_one_body_as_its_minist
     (parties,) = resolved_parties(record)
     assert parties == {"kemenkes", f"decl:{ministry}"}
     assert ("Kim Min-jun", ministry) in signers(record)
+
+
+def test_the_home_country_after_a_post_and_the_body_after_the_name_are_read_in_english():
+    record = draft(
+        "The memorandum was signed by the Minister of Health of the Republic of Indonesia, "
+        "Adi Nugroho, and Vice-Chancellor Mary Jones of the University of Adelaide, with Rector "
+        "Budi Santoso of UGM as a third party, on Monday, June 24, 2024."
+    )
+    found = set(signers(record))
+    assert ("Adi Nugroho", "Kemenkes") in found
+    assert ("Mary Jones", "University of Adelaide") in found
+    assert ("Budi Santoso", "UGM") in found

@@ -208,9 +208,12 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
             rank = (candidate.end, -(candidate.start - p - length), -length)
             if best is None or rank > best[0]:
                 best = (rank, length, role, candidate)
+    named = None
     if best is not None:
         _, length, role, org = best
         post_end = org.start if org.start > p else p + length
+        named = _name_then_of(toks, p + length, org.start)
+        post_end = p + length if named is not None else post_end
     elif toks[p].capitalised or _after_agent(keys, p):
         length, role = heads[0]
         unit = toks[p].capitalised  # ``by the rector Prof. NAME``: no unit's name follows
@@ -218,10 +221,13 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     else:
         return None
     post = _post_text(toks, p, post_end, org, role)
-    after = org.end if org is not None else post_end
-    name = _past_country(toks, _name_after(toks, after, lexicon))
+    after = _past_home_country(toks, org.end) if org is not None else post_end
+    name = named or _past_country(toks, _name_after(toks, after, lexicon))
     if org is not None and name is None:
         org, name = _known_body_then_name(toks, org, lexicon)
+    if org is None and name is not None and toks[p].capitalised:
+        org = _body_after_name(toks, name, lexicon)
+        named = name if org is not None else None
     if org is None and name is not None:
         org, name = _place_for_name(toks, name, lexicon)
     if org is None and name is not None and toks[p].capitalised:
@@ -239,6 +245,7 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     if org is None and name is not None and _title_then_post(toks, keys, p, name):
         return None  # "Professor NAME, Vice-Chancellor of X": a title, the post comes after
     end = name.span_end if name else after
+    end = org.end if named is not None else end
     return Official(
         sentence.index,
         i,
@@ -250,6 +257,55 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         " ".join(t.text for t in toks[i : i + acting[0]]) if acting else None,
         "post-org-name" if org else "post-name",
     )
+
+
+def _past_home_country(toks, at: int) -> int:
+    """Past the home country written after a body or post (``Minister of Health of
+    Indonesia, NAME``; rules ``people.home_country_tails``).
+
+    >>> from govkg.extract.text import tokens
+    >>> _past_home_country(tokens("Health of the Republic of Indonesia Budi"), 1)
+    6
+    """
+    hit = _home_country_tails().match(_keys(toks), at)
+    return at + hit[0] if hit is not None else at
+
+
+@functools.cache
+def _home_country_tails() -> Phrases:
+    return Phrases(Rules.load().data["people"]["home_country_tails"])
+
+
+def _name_then_of(toks, at: int, body: int) -> Name | None:
+    """English: the person written between the post and ``of`` its body (``Rector NAME of
+    UGM``; tokens from ``at``, the body at ``body``), or None.
+
+    >>> from govkg.extract.text import tokens
+    >>> _name_then_of(tokens("Rector Budi Santoso of UGM"), 1, 4).name
+    'Budi Santoso'
+    """
+    of = next((k for k in (body, body - 1, body - 2) if k > at and toks[k].key == "of"), None)
+    if of is None or any(t.key not in {"of", "the"} for t in toks[of:body]):
+        return None
+    name = name_after(toks, at)
+    return name if name is not None and name.span_end == of and name.start == at else None
+
+
+def _body_after_name(toks, name: Name, lexicon: Lexicon) -> OrgMatch | None:
+    """English: the body written after the person with ``of`` (``Mayor NAME of the City of
+    Geelong``), or None.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Mayor Jane Roe of the City of Geelong signed")
+    >>> _body_after_name(toks, name_after(toks, 1), Lexicon()).org.name
+    'City of Geelong'
+    """
+    at = name.span_end
+    if at + 1 >= len(toks) or toks[at].key != "of":
+        return None
+    at += 2 if toks[at + 1].key == "the" else 1
+    found = org_at(toks, at, lexicon, weak=False) if at < len(toks) else None
+    return found if found is not None and toks[at].capitalised else None
 
 
 def _past_country(toks, name: Name | None) -> Name | None:
