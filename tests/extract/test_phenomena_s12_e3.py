@@ -140,3 +140,17 @@ def test_the_home_country_after_a_post_and_the_body_after_the_name_are_read_in_e
     assert ("Adi Nugroho", "Kemenkes") in found
     assert ("Mary Jones", "University of Adelaide") in found
     assert ("Budi Santoso", "UGM") in found
+
+
+def test_an_official_followed_by_the_country_they_sign_for_is_that_countrys():
+    record = draft(
+        "Indonesia and Norway signed a memorandum of understanding on Monday, June 24, 2024. "
+        "Environment Minister Siti Aminah signed for Indonesia and Environment Minister Lars "
+        "Olsen on behalf of Norway."
+    )
+    found = set(signers(record))
+    assert ("Lars Olsen", "Ministry of Environment of Norway") in found
+    assert not any(
+        name == "Lars Olsen" and party != "Ministry of Environment of Norway"
+        for name, party in found
+    )

@@ -21,8 +21,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from govkg.entity_resolution import post_role
+from govkg.extract.foreign import _data as _foreign_data
 from govkg.extract.foreign_local import foreign_head_place
-from govkg.extract.foreign_posts import country_marker, foreign_body, is_country, subject_end
+from govkg.extract.foreign_posts import (
+    _subject_words,
+    country_marker,
+    foreign_body,
+    is_country,
+    subject_end,
+)
 from govkg.extract.names import Name, is_degree, is_title, name_after, name_before
 from govkg.extract.orgs import (
     Lexicon,
@@ -169,7 +176,44 @@ def officials(sentence: Sentence, lexicon: Lexicon, lang: str = "id") -> list[Of
             i = mention.end
         else:
             i += 1
+    found = [_for_country(toks, keys, m, lexicon) for m in found]
     return [_name_first(toks, m, found[k - 1].end if k else 0) for k, m in enumerate(found)]
+
+
+def _for_country(toks, keys, mention: Official, lexicon: Lexicon) -> Official:
+    """English: an official whose name the country they sign for follows (``Foreign Minister
+    NAME for Japan``, ``… on behalf of Japan``; rules ``people.for_country``) is that
+    country's: its government, or its ministry of the post's subject.
+
+    >>> from govkg.extract.text import read_article
+    >>> sentence = read_article("Health Minister Adi Nugroho for Japan signed.").sentences[0]
+    >>> (mention,) = officials(sentence, Lexicon(), "en")
+    >>> mention.org.org.name, mention.name.name
+    ('Ministry of Health of Japan', 'Adi Nugroho')
+    """
+    if mention.name is None or mention.pattern == "foreign" or mention.end >= len(toks):
+        return mention
+    cue = _for_country_cues().match(keys, mention.end)
+    at = mention.end + cue[0] if cue is not None else len(toks)
+    country = _foreign_data()[0].match(keys, at) if at < len(toks) else None
+    if country is None or not toks[at].capitalised:
+        return mention
+    end = at + country[0]
+    if end < len(toks) and toks[end].is_word and toks[end].capitalised:
+        return mention  # "for Japan Airlines"
+    start, subjects = mention.start, _subject_words()[0]
+    while start > 0 and toks[start - 1].capitalised and toks[start - 1].key in subjects:
+        start -= 1  # "Environment Minister NAME": the subject written before the post
+    before = toks[start : mention.name.span_start]  # the post and its subject
+    words = [t.text for t in before if t.capitalised and t.key in subjects]
+    found = foreign_body(country[1], mention.role, " ".join(words) or None)
+    org = OrgMatch(at, end, foreign_org(found, lexicon), via="foreign")
+    return replace(mention, org=org, end=end)
+
+
+@functools.cache
+def _for_country_cues() -> Phrases:
+    return Phrases(Rules.load().data["people"]["for_country"])
 
 
 def _post_at(toks: Sequence[Token], keys: Sequence[str], p: int) -> list[tuple[int, str]]:
