@@ -4,7 +4,7 @@ shown by a text of our own words."""
 
 from __future__ import annotations
 
-from .drafts import declarations, draft, resolved_parties, signers
+from .drafts import declarations, draft, party_lists, resolved_parties, signers
 
 
 def _foreign(record: dict) -> dict[str, dict]:
@@ -154,3 +154,12 @@ def test_an_official_followed_by_the_country_they_sign_for_is_that_countrys():
         name == "Lars Olsen" and party != "Ministry of Environment of Norway"
         for name, party in found
     )
+
+
+def test_a_malaysian_university_written_in_malay_is_a_party():
+    record = draft(
+        "Universitas Jember menjalin kerja sama dengan Universiti Putra Malaysia. Nota "
+        "kesepahaman ditandatangani kedua pimpinan di Serdang, Senin (24/6/2024)."
+    )
+    (parties,) = party_lists(record)
+    assert "Universiti Putra Malaysia" in parties
