@@ -163,3 +163,11 @@ def test_a_malaysian_university_written_in_malay_is_a_party():
     )
     (parties,) = party_lists(record)
     assert "Universiti Putra Malaysia" in parties
+
+
+def test_the_head_of_an_international_organisations_country_office_signs_for_it():
+    record = draft(
+        "The memorandum was signed by UNFPA Country Representative Maria Santos and the Head "
+        "of BKKBN Adi Nugroho on Monday, June 24, 2024."
+    )
+    assert ("Maria Santos", "United Nations Population Fund") in signers(record)
