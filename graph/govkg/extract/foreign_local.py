@@ -171,11 +171,7 @@ def _region_org(toks, i: int, end: int, region_spec, lexicon: Lexicon) -> OrgMat
     org = _new(
         lexicon, name, "ForeignLocalGovernment", same=f"foreign-local:{name}", country=country
     )
-    for form in (written, region):
-        if form != org.name and form not in org.aliases:
-            org = lexicon.update(replace(org, aliases=(*org.aliases, form)))
-            lexicon.add(form, org)
-    return OrgMatch(i, end, org, via="foreign")
+    return OrgMatch(i, end, _aliased(lexicon, org, written, region), via="foreign")
 
 
 def _written_as(toks: Sequence[Token], at: int, form: str) -> bool:
@@ -213,13 +209,20 @@ def _found(toks, i: int, place: int, place_end: int, end: int, area: str, lexico
     name = _rules()[2][area].format(_span(toks, place, place_end))
     written = _span(toks, i, end)
     kind, same = "ForeignLocalGovernment", f"foreign-local:{name}"
-    org = _new(lexicon, name, kind, same=same, country=country)
-    if written != org.name and written not in org.aliases:
-        org = lexicon.update(replace(org, aliases=(*org.aliases, written)))
-        lexicon.add(written, org)
+    org = _aliased(lexicon, _new(lexicon, name, kind, same=same, country=country), written)
     if org.country is None and country is not None:
         org = lexicon.update(replace(org, country=country))
     return OrgMatch(i, stop, org, via="foreign")
+
+
+def _aliased(lexicon: Lexicon, org, *forms: str):
+    """``org`` with each written form that is not its name among its aliases, taught to the
+    lexicon."""
+    for form in forms:
+        if form != org.name and form not in org.aliases:
+            org = lexicon.update(replace(org, aliases=(*org.aliases, form)))
+            lexicon.add(form, org)
+    return org
 
 
 def foreign_head_place(
@@ -301,11 +304,7 @@ def foreign_agency_at(toks: Sequence[Token], i: int, lexicon: Lexicon) -> OrgMat
     name = f"{_country_words(toks, i, marker)} {_span(toks, marker.end, end)}"
     same = f"foreign-agency:{name}"
     org = _new(lexicon, name, "ForeignGovernment", same=same, country=country.code)
-    written = _span(toks, i, end)
-    if written != org.name and written not in org.aliases:
-        org = lexicon.update(replace(org, aliases=(*org.aliases, written)))
-        lexicon.add(written, org)
-    return OrgMatch(i, end, org, via="foreign")
+    return OrgMatch(i, end, _aliased(lexicon, org, _span(toks, i, end)), via="foreign")
 
 
 def _country_ministry(toks: Sequence[Token], i: int, marker, lexicon: Lexicon) -> OrgMatch | None:
@@ -333,10 +332,7 @@ def _country_ministry(toks: Sequence[Token], i: int, marker, lexicon: Lexicon) -
     if found.kind != "ForeignGovernment" or found.name.startswith("Government of"):
         return None
     org = _new(lexicon, found.name, found.kind, same=f"foreign:{found.name}", country=found.country)
-    written = _span(toks, i, end)
-    for form in (*found.aliases, written):
-        if form != org.name and form not in org.aliases:
-            org = lexicon.update(replace(org, aliases=(*org.aliases, form)))
+    org = _aliased(lexicon, org, *found.aliases, _span(toks, i, end))
     return OrgMatch(i, end, org, via="foreign")
 
 
