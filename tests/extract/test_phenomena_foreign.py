@@ -139,12 +139,11 @@ def test_a_region_of_a_foreign_country_named_in_indonesian():
         "Pemerintah Provinsi Bali menandatangani MoU dengan Pemerintah Negara Bagian Australia "
         "Barat tentang pariwisata, Kamis (8/6/2023)."
     )
-    assert resolved_parties(record) == [
-        {"provinsi-51", "decl:Pemerintah Negara Bagian Australia Barat"}
-    ]
-    assert declaration(record, "Pemerintah Negara Bagian Australia Barat")["kind"] == (
-        "ForeignLocalGovernment"
-    )
+    # a state of the foreign_local regions list: named as its government names itself
+    assert resolved_parties(record) == [{"provinsi-51", "decl:Government of Western Australia"}]
+    state = declaration(record, "Government of Western Australia")
+    assert state["kind"] == "ForeignLocalGovernment"
+    assert "Pemerintah Negara Bagian Australia Barat" in state["aliases"]
 
 
 def test_a_country_named_only_in_passing_is_not_a_party():

@@ -87,12 +87,12 @@ def test_a_foreign_city_named_in_indonesian_with_its_country():
 def test_a_foreign_province_named_in_english_after_its_place():
     record = draft(
         "The West Java Provincial Government signed a memorandum of understanding with the "
-        "Guangxi Provincial Government of China on trade on Tuesday (June 18, 2024).",
-    )
+        "Gyeonggi Provincial Government of South Korea on trade on Tuesday (June 18, 2024).",
+    )  # a province of no foreign_local.regions list (those take their government's own name)
     assert party_lists(record) == [
-        ["Pemerintah Provinsi Jawa Barat", "Guangxi Provincial Government"]
+        ["Pemerintah Provinsi Jawa Barat", "Gyeonggi Provincial Government"]
     ]
-    assert declarations(record)["Guangxi Provincial Government"]["country"] == "CN"
+    assert declarations(record)["Gyeonggi Provincial Government"]["country"] == "KR"
 
 
 def test_a_sister_province_written_as_a_province():

@@ -21,8 +21,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from govkg.entity_resolution import post_role
+from govkg.extract.foreign import _data as _foreign_data
 from govkg.extract.foreign_local import foreign_head_place
-from govkg.extract.foreign_posts import country_marker, foreign_body, is_country, subject_end
+from govkg.extract.foreign_posts import (
+    _subject_words,
+    country_marker,
+    foreign_body,
+    is_country,
+    subject_end,
+)
 from govkg.extract.names import Name, is_degree, is_title, name_after, name_before
 from govkg.extract.orgs import (
     Lexicon,
@@ -39,7 +46,7 @@ from govkg.extract.orgs import (
     scan,
 )
 from govkg.extract.rules import Phrases, Rules
-from govkg.extract.text import Sentence, Token, phrase_keys, token_key
+from govkg.extract.text import Sentence, Token, phrase_keys, token_key, tokens
 from govkg.ids import key_of
 from govkg.vocab import Vocabulary
 
@@ -169,7 +176,44 @@ def officials(sentence: Sentence, lexicon: Lexicon, lang: str = "id") -> list[Of
             i = mention.end
         else:
             i += 1
+    found = [_for_country(toks, keys, m, lexicon) for m in found]
     return [_name_first(toks, m, found[k - 1].end if k else 0) for k, m in enumerate(found)]
+
+
+def _for_country(toks, keys, mention: Official, lexicon: Lexicon) -> Official:
+    """English: an official whose name the country they sign for follows (``Foreign Minister
+    NAME for Japan``, ``… on behalf of Japan``; rules ``people.for_country``) is that
+    country's: its government, or its ministry of the post's subject.
+
+    >>> from govkg.extract.text import read_article
+    >>> sentence = read_article("Health Minister Adi Nugroho for Japan signed.").sentences[0]
+    >>> (mention,) = officials(sentence, Lexicon(), "en")
+    >>> mention.org.org.name, mention.name.name
+    ('Ministry of Health of Japan', 'Adi Nugroho')
+    """
+    if mention.name is None or mention.pattern == "foreign" or mention.end >= len(toks):
+        return mention
+    cue = _for_country_cues().match(keys, mention.end)
+    at = mention.end + cue[0] if cue is not None else len(toks)
+    country = _foreign_data()[0].match(keys, at) if at < len(toks) else None
+    if country is None or not toks[at].capitalised:
+        return mention
+    end = at + country[0]
+    if end < len(toks) and toks[end].is_word and toks[end].capitalised:
+        return mention  # "for Japan Airlines"
+    start, subjects = mention.start, _subject_words()[0]
+    while start > 0 and toks[start - 1].capitalised and toks[start - 1].key in subjects:
+        start -= 1  # "Environment Minister NAME": the subject written before the post
+    before = toks[start : mention.name.span_start]  # the post and its subject
+    words = [t.text for t in before if t.capitalised and t.key in subjects]
+    found = foreign_body(country[1], mention.role, " ".join(words) or None)
+    org = OrgMatch(at, end, foreign_org(found, lexicon), via="foreign")
+    return replace(mention, org=org, end=end)
+
+
+@functools.cache
+def _for_country_cues() -> Phrases:
+    return Phrases(Rules.load().data["people"]["for_country"])
 
 
 def _post_at(toks: Sequence[Token], keys: Sequence[str], p: int) -> list[tuple[int, str]]:
@@ -208,9 +252,12 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
             rank = (candidate.end, -(candidate.start - p - length), -length)
             if best is None or rank > best[0]:
                 best = (rank, length, role, candidate)
+    named = None
     if best is not None:
         _, length, role, org = best
         post_end = org.start if org.start > p else p + length
+        named = _name_then_of(toks, p + length, org.start)
+        post_end = p + length if named is not None else post_end
     elif toks[p].capitalised or _after_agent(keys, p):
         length, role = heads[0]
         unit = toks[p].capitalised  # ``by the rector Prof. NAME``: no unit's name follows
@@ -218,10 +265,13 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
     else:
         return None
     post = _post_text(toks, p, post_end, org, role)
-    after = org.end if org is not None else post_end
-    name = _past_country(toks, _name_after(toks, after, lexicon))
+    after = _past_home_country(toks, org.end) if org is not None else post_end
+    name = named or _past_country(toks, _name_after(toks, after, lexicon))
     if org is not None and name is None:
         org, name = _known_body_then_name(toks, org, lexicon)
+    if org is None and name is not None and toks[p].capitalised:
+        org = _body_after_name(toks, name, lexicon)
+        named = name if org is not None else None
     if org is None and name is not None:
         org, name = _place_for_name(toks, name, lexicon)
     if org is None and name is not None and toks[p].capitalised:
@@ -236,7 +286,10 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         org, name = _unknown_body_before_name(toks, after, name, lexicon)
     if org is None and name is None and not (toks[p].capitalised and p > 0):
         return None  # a post alone ("… juga meneken", "Bupati") is kept for coreference
+    if org is None and name is not None and _title_then_post(toks, keys, p, name):
+        return None  # "Professor NAME, Vice-Chancellor of X": a title, the post comes after
     end = name.span_end if name else after
+    end = org.end if named is not None else end
     return Official(
         sentence.index,
         i,
@@ -248,6 +301,55 @@ def _post_first(sentence, toks, keys, i, lexicon) -> Official | None:
         " ".join(t.text for t in toks[i : i + acting[0]]) if acting else None,
         "post-org-name" if org else "post-name",
     )
+
+
+def _past_home_country(toks, at: int) -> int:
+    """Past the home country written after a body or post (``Minister of Health of
+    Indonesia, NAME``; rules ``people.home_country_tails``).
+
+    >>> from govkg.extract.text import tokens
+    >>> _past_home_country(tokens("Health of the Republic of Indonesia Budi"), 1)
+    6
+    """
+    hit = _home_country_tails().match(_keys(toks), at)
+    return at + hit[0] if hit is not None else at
+
+
+@functools.cache
+def _home_country_tails() -> Phrases:
+    return Phrases(Rules.load().data["people"]["home_country_tails"])
+
+
+def _name_then_of(toks, at: int, body: int) -> Name | None:
+    """English: the person written between the post and ``of`` its body (``Rector NAME of
+    UGM``; tokens from ``at``, the body at ``body``), or None.
+
+    >>> from govkg.extract.text import tokens
+    >>> _name_then_of(tokens("Rector Budi Santoso of UGM"), 1, 4).name
+    'Budi Santoso'
+    """
+    of = next((k for k in (body, body - 1, body - 2) if k > at and toks[k].key == "of"), None)
+    if of is None or any(t.key not in {"of", "the"} for t in toks[of:body]):
+        return None
+    name = name_after(toks, at)
+    return name if name is not None and name.span_end == of and name.start == at else None
+
+
+def _body_after_name(toks, name: Name, lexicon: Lexicon) -> OrgMatch | None:
+    """English: the body written after the person with ``of`` (``Mayor NAME of the City of
+    Geelong``), or None.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("Mayor Jane Roe of the City of Geelong signed")
+    >>> _body_after_name(toks, name_after(toks, 1), Lexicon()).org.name
+    'City of Geelong'
+    """
+    at = name.span_end
+    if at + 1 >= len(toks) or toks[at].key != "of":
+        return None
+    at += 2 if toks[at + 1].key == "the" else 1
+    found = org_at(toks, at, lexicon, weak=False) if at < len(toks) else None
+    return found if found is not None and toks[at].capitalised else None
 
 
 def _past_country(toks, name: Name | None) -> Name | None:
@@ -934,12 +1036,30 @@ def _name_first(toks: Sequence[Token], mention: Official, floor: int) -> Officia
     return replace(mention, start=name.span_start, name=name, pattern="name-post")
 
 
+def _title_then_post(toks, keys, p: int, name: Name) -> bool:
+    """A post word that is also a title (``Professor``), before a name that a comma and
+    another post follow (``Professor Jane Roe, Vice-Chancellor of X``): the title's.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("by Professor Jane Roe, the Vice-Chancellor of X")
+    >>> _title_then_post(toks, [t.key for t in toks], 1, name_after(toks, 2))
+    True
+    """
+    after = name.span_end
+    if toks[p].text not in Rules.load().prefix_titles or after + 1 >= len(toks):
+        return False
+    k = after + 2 if keys[after + 1] == "the" else after + 1
+    return toks[after].text == "," and bool(_post_at(toks, keys, k))
+
+
 def _org_first(sentence, toks, keys, i, lexicon) -> Official | None:
     """English: ``BPPT head Lukman Hakim``, ``Kulon Progo Regent Joko Susilo``."""
     if not toks[i].capitalised or keys[i] == "the":
         return None
-    org = org_at(toks, i, lexicon, weak=False)
-    if org is not None:
+    for find in (org_at, _possessive_org):
+        org = find(toks, i, lexicon, weak=False)
+        if org is None:
+            continue
         at = _past_country_office(toks, org.end)
         heads = _post_at(toks, keys, at)
         if heads:
@@ -951,10 +1071,71 @@ def _org_first(sentence, toks, keys, i, lexicon) -> Official | None:
         heads = _post_at(toks, keys, k)
         if heads:
             place = _place_org(toks, i, k, heads[0], k)
+            place = place or _named_before_post(toks, i, k, heads[0][1], lexicon)
             if place is not None:
                 return _finish_org_first(sentence, toks, i, place, k, heads[0], lexicon)
             return None
     return None
+
+
+def _possessive_org(
+    toks: Sequence[Token], i: int, lexicon: Lexicon, *, weak: bool = False
+) -> OrgMatch | None:
+    """A body whose name ends with a possessive, before its official's post (``Monash
+    University's Vice-Chancellor NAME``, ``UGM's Rector, NAME``): the name without ``'s``
+    names the body as a whole.
+
+    >>> from govkg.extract.text import tokens
+    >>> found = _possessive_org(tokens("UGM's Rector Ova Emilia"), 0, Lexicon())
+    >>> found.org.ident, found.end
+    ('universitas-gadjah-mada', 1)
+    """
+    joiners = _unit_joiners()
+    for k in range(i, min(len(toks), i + 8)):
+        tok = toks[k]
+        if not tok.is_word or not (tok.capitalised or (k > i and tok.key in joiners)):
+            return None
+        if tok.text.endswith(("'s", "’s")):
+            words = tokens(" ".join(t.text for t in toks[i : k + 1])[:-2])
+            found = org_at(words, 0, lexicon, weak=weak)
+            if found is None or found.end != len(words):
+                return None
+            return OrgMatch(i, k + 1, found.org, via=found.via)
+    return None
+
+
+def _named_before_post(toks, i: int, k: int, role: str, lexicon: Lexicon) -> OrgMatch | None:
+    """English: the first words of a body the report has named, before a post (``Deakin
+    Vice-Chancellor NAME`` after ``Deakin University``), or a foreign place before the post of
+    its head (``Kitakyushu Mayor NAME``: the ``City of Kitakyushu``).
+
+    >>> from govkg.extract.text import tokens
+    >>> lexicon = Lexicon()
+    >>> toks = tokens("Kitakyushu Mayor Kazuhisa Takeuchi")
+    >>> _named_before_post(toks, 0, 1, "wali-kota", lexicon).org.name
+    'City of Kitakyushu'
+    """
+    words = " ".join(t.key for t in toks[i:k])
+    if is_country(_span_text(toks, i, k)) or words in _not_places():
+        return None
+    named = {
+        org.ident: org
+        for name, org in lexicon.names.items()
+        if name.startswith(words + " ") and not org.known
+    }
+    if len(named) == 1:
+        return OrgMatch(i, k, next(iter(named.values())), via="lexicon")
+    place = foreign_head_place(toks, i, role, lexicon)
+    return place if place is not None and place.end == k and not named else None
+
+
+def _span_text(toks, i: int, k: int) -> str:
+    return " ".join(t.text for t in toks[i:k])
+
+
+@functools.cache
+def _not_places() -> frozenset[str]:
+    return frozenset(token_key(w) for w in Rules.load().data["foreign_local"]["not_places"])
 
 
 def _past_country_office(toks, at: int) -> int:
