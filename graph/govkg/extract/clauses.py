@@ -330,10 +330,19 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
         if area_in_longer_name(toks, match):
             role = None
         mention = PartyMention(match, role)
+        if role is not None and _university(match):
+            lexicon.universities.setdefault(match.org.ident, match)
         found.append(mention)
         previous, previous_end = mention, match.end
         k = match.end
     return found
+
+
+def _university(match: OrgMatch) -> bool:
+    """A university itself (not one of its units) named as a party."""
+    return match.via == "university" or (
+        match.via != "university unit" and match.org.kind == "StateUniversity"
+    )
 
 
 def _post_listed(facts: Facts, k: int) -> bool:

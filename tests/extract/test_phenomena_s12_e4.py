@@ -1,0 +1,56 @@
+"""Hub events (issue 15, session 12, helper e4): further agreements between units of the
+parties signed at the same event.
+
+Each phenomenon is shown by a text of our own words."""
+
+from __future__ import annotations
+
+from .drafts import declarations, draft, party_lists
+
+_FACULTY = (
+    "Universitas Sam Ratulangi dan Dinas Pendidikan Provinsi Sulawesi Utara meneken nota "
+    "kesepahaman di Manado, Rabu (4/3/2026). Pada kesempatan yang sama juga diteken "
+    "Memorandum of Agreement (MoA) antara Fakultas Teknik dengan Dinas Pendidikan Provinsi "
+    "Sulawesi Utara."
+)
+
+
+def test_a_faculty_named_bare_after_its_university_is_that_universitys_faculty():
+    record = draft(_FACULTY)
+    lists = party_lists(record)
+    assert len(lists) == 2, lists
+    assert lists[1][0] == "Fakultas Teknik Universitas Sam Ratulangi", lists
+    faculty = declarations(record)["Fakultas Teknik Universitas Sam Ratulangi"]
+    assert faculty["parent"] == "universitas-sam-ratulangi"
+
+
+def test_a_bare_faculty_with_no_university_named_is_no_party():
+    record = draft(
+        "Dinas Pendidikan Provinsi Sulawesi Utara dan Bank SulutGo meneken nota kesepahaman, "
+        "Rabu (4/3/2026). Sebelumnya Fakultas Teknik menggelar seminar."
+    )
+    assert not any("Fakultas" in name for names in party_lists(record) for name in names)
+
+
+def test_a_faculty_named_with_the_acronym_of_its_university_is_not_read_as_bare():
+    record = draft(
+        "Universitas Sam Ratulangi dan Pemerintah Kota Bitung meneken nota kesepahaman, Rabu "
+        "(4/3/2026). Juga diteken MoA antara Fakultas Perikanan UNSRAT Manado dengan Pemerintah "
+        "Kota Bitung."
+    )
+    names = [name for names in party_lists(record) for name in names]
+    assert "Fakultas Perikanan Universitas Sam Ratulangi" not in names, names
+
+
+def test_an_office_named_by_its_short_name_and_its_province_is_the_office_named_in_full():
+    record = draft(
+        "Universitas Sam Ratulangi dan Dinas Kesehatan Provinsi Sulawesi Utara meneken nota "
+        "kesepahaman di Manado, Rabu (4/3/2026). Juga diteken perjanjian kerja sama antara "
+        "Fakultas Kedokteran dengan Dinkes Sulawesi Utara."
+    )
+    lists = party_lists(record)
+    assert len(lists) == 2, lists
+    assert lists[1] == [
+        "Fakultas Kedokteran Universitas Sam Ratulangi",
+        "Dinas Kesehatan Provinsi Sulawesi Utara",
+    ], lists
