@@ -54,3 +54,23 @@ def test_an_office_named_by_its_short_name_and_its_province_is_the_office_named_
         "Fakultas Kedokteran Universitas Sam Ratulangi",
         "Dinas Kesehatan Provinsi Sulawesi Utara",
     ], lists
+
+
+def test_a_head_signing_with_representatives_of_listed_bodies_signs_with_each():
+    record = draft(
+        "Penandatanganan nota kesepahaman dilakukan oleh Bupati Sleman bersama perwakilan dari "
+        "ABCD, Universitas Gadjah Mada dan Yayasan Hijau Lestari Mandiri di Sleman, Rabu "
+        "(4/3/2026)."
+    )
+    lists = party_lists(record)
+    assert ["Pemerintah Kabupaten Sleman", "UGM"] in lists, lists
+    assert ["Pemerintah Kabupaten Sleman", "Yayasan Hijau Lestari Mandiri"] in lists, lists
+
+
+def test_representatives_without_a_with_word_are_guests_not_partners():
+    record = draft(
+        "Pemerintah Kabupaten Sleman dan Pemerintah Kota Yogyakarta meneken nota kesepahaman, "
+        "Rabu (4/3/2026). Tampak perwakilan dari Universitas Gadjah Mada dan Universitas Negeri "
+        "Yogyakarta di ruangan."
+    )
+    assert party_lists(record) == [["Pemerintah Kabupaten Sleman", "Pemerintah Kota Yogyakarta"]]
