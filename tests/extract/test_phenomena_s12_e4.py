@@ -74,3 +74,49 @@ def test_representatives_without_a_with_word_are_guests_not_partners():
         "Yogyakarta di ruangan."
     )
     assert party_lists(record) == [["Pemerintah Kabupaten Sleman", "Pemerintah Kota Yogyakarta"]]
+
+
+def test_a_regional_government_written_in_lower_case_is_a_party():
+    record = draft(
+        "Pemerintah Kabupaten Ngawi dengan pemerintah kota semarang meneken nota kesepahaman "
+        "kerja sama pariwisata, Rabu (4/3/2026)."
+    )
+    assert party_lists(record) == [["Pemerintah Kabupaten Ngawi", "Pemerintah Kota Semarang"]]
+
+
+def test_lower_case_words_after_pemerintah_kota_are_no_name():
+    record = draft(
+        "Pemerintah Kabupaten Ngawi dan Pemerintah Kota Semarang meneken nota kesepahaman, Rabu "
+        "(4/3/2026). Kerja sama ini membantu pemerintah kota dan kabupaten di sekitarnya."
+    )
+    assert party_lists(record) == [["Pemerintah Kabupaten Ngawi", "Pemerintah Kota Semarang"]]
+
+
+_FURTHER = (
+    "Ngawi dan Semarang teken MoU\n\nPemerintah Kabupaten Ngawi dengan Pemerintah Kota "
+    "Semarang melaksanakan penandatanganan nota kesepahaman kerja sama pariwisata bertempat di "
+    "Balai Kota Pemkot Semarang, Rabu (4/3/2026). Turut hadir dan juga menandatangani nota "
+    "kesepahaman yaitu Kabupaten Sleman, Kabupaten Klaten dan Kota Magelang."
+)
+
+
+def test_further_signers_listed_at_the_event_each_sign_with_its_host():
+    lists = party_lists(draft(_FURTHER))
+    assert lists == [
+        ["Pemerintah Kabupaten Ngawi", "Pemerintah Kota Semarang"],
+        ["Pemerintah Kota Semarang", "Pemerintah Kabupaten Sleman"],
+        ["Pemerintah Kota Semarang", "Pemerintah Kabupaten Klaten"],
+        ["Pemerintah Kota Semarang", "Pemerintah Kota Magelang"],
+    ], lists
+
+
+def test_further_signers_without_a_host_sign_with_the_first_party():
+    lists = party_lists(draft(_FURTHER.replace("bertempat di Balai Kota Pemkot Semarang", "")))
+    assert ["Pemerintah Kabupaten Ngawi", "Pemerintah Kabupaten Sleman"] in lists, lists
+
+
+def test_an_agreement_taken_to_the_host_is_not_held_sure():
+    record = draft(_FURTHER)
+    agreements = record["events"][0]["agreements"]
+    assert max(e["confidence"] for e in agreements[0]["evidence"]) >= 0.9
+    assert all(e["confidence"] <= 0.7 for a in agreements[1:] for e in a["evidence"])

@@ -457,10 +457,27 @@ def _gazetteer(toks: Sequence[Token], i: int) -> OrgMatch | None:
         weak = False
         if keys is None and key in index.weak:
             keys, weak = index.weak[key], True
-        if keys and _case_ok(toks, i, end):
+        if keys and (_case_ok(toks, i, end) or _lower_government(toks, i, end, keys, index)):
             orgs = tuple(index.org(k) for k in keys)
             best = OrgMatch(i, end, orgs[0], weak or len(orgs) > 1, orgs if len(orgs) > 1 else ())
     return best
+
+
+def _lower_government(toks, i: int, end: int, keys, index) -> bool:
+    """A regional government's full name written in lower case (``pemerintah kota bandung``):
+    its area word and its place, after a head of rules ``orgs.lowercase_government_heads``.
+
+    >>> _gazetteer(tokens("dengan pemerintah kota bandung melaksanakan"), 1).org.ident
+    'kota-32-73'
+    >>> _gazetteer(tokens("pemerintah kota"), 0) is None
+    True
+    """
+    heads = Rules.load().data["orgs"]["lowercase_government_heads"]
+    words = [t.key for t in toks[i:end] if t.is_word]
+    head = next((h.split() for h in heads if words[: len(h.split())] == h.split()), None)
+    if head is None or len(words) <= len(head) or len(keys) != 1:
+        return False
+    return index.org(keys[0]).is_local
 
 
 def _case_ok(toks: Sequence[Token], i: int, end: int) -> bool:
