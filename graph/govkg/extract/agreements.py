@@ -132,7 +132,7 @@ def _group(facts: list[Facts], lexicon: Lexicon, article: Article) -> list[Draft
             continue
         if f.sentence.marker is None:
             intro = f if f.sentence.text.rstrip().endswith(":") else None
-        target = _target(drafts, f)
+        target = _target(drafts, f, facts)
         if target is None:
             pending.append(f)
             continue
@@ -200,7 +200,7 @@ def _own_sides(f: Facts) -> bool:
     return any(key in multi_words()["between_words"] for key in f.sentence.keys)
 
 
-def _target(drafts: list[Draft], f: Facts) -> Draft | None:
+def _target(drafts: list[Draft], f: Facts, facts: Sequence[Facts] = ()) -> Draft | None:
     """The draft a sentence is about: a sentence naming no kind goes with the latest draft,
     unless it names further partners only, or two officials signing, one for a body new to a
     draft two bodies have signed already (``… Kepala C dan Kepala B menandatangani dokumen
@@ -208,12 +208,14 @@ def _target(drafts: list[Draft], f: Facts) -> Draft | None:
     kinds = f.current_kinds
     if not kinds:
         if drafts and _further_partners(drafts[-1], f):
-            return _further_draft(drafts, f)
+            return _further_draft(drafts, f, facts)
         if drafts and drafts[-1].kind is not None and _other_signers(drafts[-1], f):
             draft = Draft(drafts[-1].kind, secondary=True)
             drafts.append(draft)
             return draft
         return drafts[-1] if drafts else None
+    if drafts and _further_listed(drafts[-1], f):
+        return _further_draft(drafts, f, facts)
     kind = _further_kind(f) or kinds[0].kind
     untyped = [d for d in drafts if d.kind is None]
     if untyped:
@@ -242,19 +244,50 @@ def _further_partners(draft: Draft, f: Facts) -> bool:
     return bool(partners) and set(roles) == partners and not partners & bodies
 
 
-def _further_draft(drafts: list[Draft], f: Facts) -> Draft:
+def _further_listed(draft: Draft, f: Facts) -> bool:
+    """``Hadir pula dan juga meneken MoU, yaitu Kota A, Kabupaten B dan Kabupaten C``: a
+    further signing of the latest agreement's kind, naming a list of partners all new to an
+    agreement that has its two parties (and no side of its own: no ``antara``)."""
+    bodies = set(draft.parties) | {s.org.ident for s in draft.signers if s.org is not None}
+    if not (f.signing and f.has("further_signing")) or len(bodies) < 2 or draft.kind is None:
+        return False
+    if _own_sides(f) or any(family(k.kind) != family(draft.kind) for k in f.current_kinds):
+        return False
+    roles = {p.match.org.ident: p.role for p in f.parties if p.role}
+    listed = {ident for ident, role in roles.items() if role in {"with", "enumeration"}}
+    return len(listed) >= 2 and set(roles) == listed and not listed & bodies
+
+
+def _further_draft(drafts: list[Draft], f: Facts, facts: Sequence[Facts] = ()) -> Draft:
     """The agreements of a further signing with new partners: of the kind of the latest
-    agreement, each partner with the first body of the report's first agreement."""
-    hub = next(iter(drafts[0].parties.values()))
+    agreement, each partner with the host of the report's first agreement (the party named in
+    the place of its signing: ``di Balai Kota Pemkot X``), else its first body."""
+    host = _host(drafts[0], facts)
+    hub = host or next(iter(drafts[0].parties.values()))
     draft = Draft(drafts[-1].kind, secondary=True)
     draft.add_party(hub, "further", f.sentence.index)
-    draft.bilateral, draft.hub = True, hub.ident
+    draft.bilateral, draft.hub, draft.hub_taken = True, hub.ident, True
+    why = "the host of" if host is not None else "the first party of"
     draft.notes.append(
-        f"a further signing at the same event names only its partners; {hub.name}, the first "
-        "party of the first agreement, was taken as the other side: check it"
+        f"a further signing at the same event names only its partners; {hub.name}, {why} "
+        "the first agreement, was taken as the other side: check it"
     )
     drafts.append(draft)
     return draft
+
+
+def _host(draft: Draft, facts: Sequence[Facts]) -> Org | None:
+    """The one party of ``draft`` named in the place of one of its sentences (``bertempat di
+    Auditorium Balai Kota Pemkot Bandung``), or None."""
+    named = {
+        p.match.org.ident
+        for i in draft.sentences
+        if i < len(facts)
+        for p in facts[i].parties
+        if facts[i].zone_of(p.match.start) == "place"
+    }
+    hosts = [org for ident, org in draft.parties.items() if ident in named]
+    return hosts[0] if len(hosts) == 1 else None
 
 
 def _remark(f: Facts) -> bool:

@@ -330,10 +330,19 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
         if area_in_longer_name(toks, match):
             role = None
         mention = PartyMention(match, role)
+        if role is not None and _university(match):
+            lexicon.universities.setdefault(match.org.ident, match)
         found.append(mention)
         previous, previous_end = mention, match.end
         k = match.end
     return found
+
+
+def _university(match: OrgMatch) -> bool:
+    """A university itself (not one of its units) named as a party."""
+    return match.via == "university" or (
+        match.via != "university unit" and match.org.kind == "StateUniversity"
+    )
 
 
 def _post_listed(facts: Facts, k: int) -> bool:
@@ -384,9 +393,27 @@ def _post_as_subject(facts: Facts, k: int) -> bool:
     """
     first = min(facts.cues.get("signing", []), default=None)
     official = next(o for o in facts.officials if o.start == k)
+    if facts.zone_of(k) is None and _agent_with(facts, official):
+        return True
     if official.end != first or facts.zone_of(k) is not None:
         return False
     return not any(key in multi_words()["between_words"] for key in facts.sentence.keys)
+
+
+def _agent_with(facts: Facts, official: Official) -> bool:
+    """A post without its holder between the agent of a signing and a with-word (``MoU diteken
+    oleh Bupati Sleman bersama perwakilan dari …``) names the side that signs with the others.
+
+    >>> from govkg.extract.text import read_article
+    >>> sentence = read_article("MoU diteken oleh Bupati Sleman bersama Rektor UGM.").sentences[0]
+    >>> [(p.match.org.ident, p.role) for p in analyse(sentence, Lexicon()).parties]
+    [('kabupaten-34-04', 'subject')]
+    """
+    keys = facts.sentence.keys
+    if not facts.signing or official.start == 0 or official.end >= len(keys):
+        return False
+    agents = frozenset(Rules.load().data["signatories"]["agent_words"])
+    return keys[official.start - 1] in agents and keys[official.end] in multi_words()["with_words"]
 
 
 @functools.cache
@@ -561,6 +588,8 @@ def _role(facts: Facts, k: int, keys) -> str | None:
         len(before) >= 2 and before[-2] in words["with_words"] and last in words["articles"]
     ):
         return "with"
+    if _after_representatives(facts.sentence.tokens, k):
+        return "with"
     if facts.has("enumeration") and any(at < k for at in facts.cues["enumeration"]):
         return "enumeration"
     party_cues = [c for c in ("first_party", "second_party", "third_party") if facts.has(c)]
@@ -574,6 +603,44 @@ def _role(facts: Facts, k: int, keys) -> str | None:
     if facts.sentence.marker is not None and k <= 1:
         return "item"
     return None
+
+
+def _after_representatives(toks, k: int) -> bool:
+    """``bersama perwakilan dari A``, ``with representatives of A``: A is a partner, and so
+    is each name of a list that opens there (``… dari XYZ, Universitas B dan C``), whether or
+    not the names before it are known.
+
+    >>> from govkg.extract.text import read_article
+    >>> article = read_article("Bupati meneken MoU bersama perwakilan dari XYZ, UGM.")
+    >>> toks = article.sentences[0].tokens
+    >>> _after_representatives(toks, 8), _after_representatives(toks, 2)
+    (True, False)
+    """
+    keys = [t.key for t in toks]
+    start = k
+    while (
+        start > 0
+        and k - start < 12
+        and (toks[start - 1].capitalised or keys[start - 1] in {",", *_list_joiners()})
+    ):
+        start -= 1  # back over the names listed before this one
+    for at in range(start, k + 1):
+        for phrase in _representatives():
+            n = len(phrase)
+            if at > n and tuple(keys[at - n : at]) == phrase:
+                return keys[at - n - 1] in multi_words()["with_words"]
+    return False
+
+
+@functools.cache
+def _list_joiners() -> frozenset[str]:
+    return frozenset(token_key(w) for w in Rules.load().data["orgs"]["name_joiners"])
+
+
+@functools.cache
+def _representatives() -> tuple[tuple[str, ...], ...]:
+    phrases = Rules.load().data["agreements"]["representatives"]
+    return tuple(sorted((tuple(token_key(w) for w in p.split()) for p in phrases), key=len)[::-1])
 
 
 def between_pairs(facts: Facts) -> list[tuple[Org, Org]]:

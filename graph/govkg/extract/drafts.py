@@ -55,6 +55,7 @@ class Draft:
     joint_between: bool = False
     copy: int = 0  # the n-th of several documents the report counts between the same parties
     hub_guessed: bool = False
+    hub_taken: bool = False  # the hub of further partners taken from the first agreement
 
     def add_party(self, org: Org, role: str, sentence: int) -> None:
         """Add a body as a party (once), remembering why and where."""

@@ -83,6 +83,8 @@ class Lexicon:
     same: dict[str, str] = field(default_factory=dict)
     units: dict[str, Org] = field(default_factory=dict)
     """Units of a regional government by their acronym (``pupr``), as their name gave it."""
+    universities: dict[str, OrgMatch] = field(default_factory=dict)
+    """Universities named as parties so far, by ident (a bare faculty is of the one named)."""
 
     def add(self, name: str, org: Org) -> Org:
         """Teach a name; an org already known under its ident is kept (and returned)."""
@@ -455,10 +457,27 @@ def _gazetteer(toks: Sequence[Token], i: int) -> OrgMatch | None:
         weak = False
         if keys is None and key in index.weak:
             keys, weak = index.weak[key], True
-        if keys and _case_ok(toks, i, end):
+        if keys and (_case_ok(toks, i, end) or _lower_government(toks, i, end, keys, index)):
             orgs = tuple(index.org(k) for k in keys)
             best = OrgMatch(i, end, orgs[0], weak or len(orgs) > 1, orgs if len(orgs) > 1 else ())
     return best
+
+
+def _lower_government(toks, i: int, end: int, keys, index) -> bool:
+    """A regional government's full name written in lower case (``pemerintah kota bandung``):
+    its area word and its place, after a head of rules ``orgs.lowercase_government_heads``.
+
+    >>> _gazetteer(tokens("dengan pemerintah kota bandung melaksanakan"), 1).org.ident
+    'kota-32-73'
+    >>> _gazetteer(tokens("pemerintah kota"), 0) is None
+    True
+    """
+    heads = Rules.load().data["orgs"]["lowercase_government_heads"]
+    words = [t.key for t in toks[i:end] if t.is_word]
+    head = next((h.split() for h in heads if words[: len(h.split())] == h.split()), None)
+    if head is None or len(words) <= len(head) or len(keys) != 1:
+        return False
+    return index.org(keys[0]).is_local
 
 
 def _case_ok(toks: Sequence[Token], i: int, end: int) -> bool:
@@ -764,6 +783,10 @@ def _office_parents() -> frozenset[str]:
     return frozenset(e.parent for e in entries if e.kind == "RegionalOffice" and e.parent)
 
 
+def _run(toks: Sequence[Token], i: int, end: int):
+    return ((k, toks[k]) for k in range(i, end) if toks[k].is_word)
+
+
 def _span(toks: Sequence[Token], i: int, end: int) -> str:
     return (
         " ".join(t.text for t in toks[i:end])
@@ -960,6 +983,11 @@ def _trailing_place(toks: Sequence[Token], start: int, end: int) -> int:
 
 
 @functools.cache
+def _unit_abbreviations() -> dict[str, str]:
+    return {token_key(k): v for k, v in Rules.load().data["orgs"]["unit_abbreviations"].items()}
+
+
+@functools.cache
 def _university_words() -> frozenset[str]:
     return frozenset(token_key(w) for w in Rules.load().data["orgs"]["university_generic_words"])
 
@@ -982,7 +1010,45 @@ def _university_unit(toks, i, hit, lexicon) -> OrgMatch | None:
             break
         if toks[j].key in _shapes()["university_unit"].firsts:
             break  # "Fakultas Hukum, Fakultas Ekonomi …": another unit begins
-    return None
+    return _bare_faculty(toks, i, length, lexicon)
+
+
+def _bare_faculty(toks, i: int, length: int, lexicon: Lexicon) -> OrgMatch | None:
+    """``… MoA antara Fakultas Kedokteran dengan …`` after the report has named one university
+    as a party: the faculty of that university (reports name a faculty bare once its
+    university is known), a body of its own as ``Fakultas Kedokteran Universitas X`` is.
+
+    >>> lexicon = Lexicon()
+    >>> uni = org_at(tokens("Universitas Bumi Raya"), 0, lexicon)
+    >>> lexicon.universities[uni.org.ident] = uni
+    >>> found = org_at(tokens("antara Fakultas Teknik dengan Dinas X"), 1, lexicon)
+    >>> found.org.name, found.org.parent, found.end
+    ('Fakultas Teknik Universitas Bumi Raya', 'new:universitas-bumi-raya', 3)
+    >>> found = org_at(tokens("antara Fakultas Teknik dengan Dinas X"), 1, Lexicon())
+    >>> found is None
+    True
+    """
+    if len(lexicon.universities) != 1:
+        return None
+    if " ".join(_keys(toks)[i : i + length]) not in _words("faculty_heads"):
+        return None
+    end = _capitalised_run(toks, i + length, 6, joiners=())
+    while end < len(toks) - 1 and toks[end].key in _words("name_joiners"):
+        after = _capitalised_run(toks, end + 1, 4, joiners=())
+        if after == end + 1 or org_at(toks, end + 1, lexicon, weak=False) is not None:
+            break  # "Fakultas Kedokteran dan Dinas X": the faculty ends before "dan"
+        end = after  # "Fakultas Ekonomi dan Bisnis"
+    if end == i + length or (end < len(toks) and toks[end].capitalised):
+        return None
+    if any(t.text.isupper() or org_at(toks, k, lexicon) for k, t in _run(toks, i + length, end)):
+        return None  # "Fakultas Tarbiyah UINSU Medan": a university or a place named after all
+    university = next(iter(lexicon.universities.values()))
+    full = university.org.entry.name if university.org.entry is not None else university.org.name
+    name = f"{_span(toks, i, end)} {full}"
+    unit = " ".join(t.key for t in toks[i:end] if t.is_word)
+    same = f"faculty:{unit}:{university.org.ident}"
+    org = _new(lexicon, name, university.org.kind, parent=university.org.ident, same=same)
+    return OrgMatch(i, end, org, via="university unit")
 
 
 def _faculty(toks, i: int, university: OrgMatch, lexicon: Lexicon) -> OrgMatch:
@@ -1597,10 +1663,14 @@ def _unit(toks, i: int, bracket: int | None, region: OrgMatch, lexicon: Lexicon)
     place = _span(toks, region.start, region.end)
     if bracket is None:  # one unit with or without the area word ("DPRD Provinsi Riau")
         words = " ".join(t.key for t in toks[i : region.start] if t.is_word)
+        words = _unit_abbreviations().get(words, words)  # "Dinkes" = "Dinas Kesehatan"
         same = f"unit:{words}:{region.org.ident}"
         name = _span(toks, i, region.end)
         org = _new(lexicon, name, "GovernmentUnit", region.org.ident, same=same)
         full = _unit_full_name(toks, i, region)
+        if words != " ".join(t.key for t in toks[i : region.start] if t.is_word):
+            head = " ".join(w if w in _words("name_joiners") else w.title() for w in words.split())
+            full = f"{head} {full.split(' ', 1)[1]}"  # "Dinkes Maluku Utara": "Dinas Kesehatan …"
         if full not in (org.name, *org.aliases):  # "Dinas Pangan Aceh": "… Provinsi Aceh"
             org = lexicon.update(replace(org, aliases=(*org.aliases, full)))
         return OrgMatch(i, region.end, org, via="unit")

@@ -50,6 +50,8 @@ def agreement_confidence(parties: Sequence[Org], signers: Sequence[Signer], draf
         sure = min(sure, float(table["signer_body_inferred"]))
     if draft.hub_guessed:
         sure = min(sure, float(table["hub_guessed"]))
+    if draft.hub_taken:
+        sure = min(sure, float(table["hub_taken"]))
     return sure
 
 
