@@ -111,8 +111,8 @@ class Description:
             found.append((self.iri, IN_DATASET, graph))
             if source is not None:
                 found.append((graph, DERIVED_FROM, source))
-        unique = {ox.Triple(*map(_oxigraph, t)) for t in found}  # Oxigraph's terms hash fast
-        return sorted(unique, key=str)
+        unique = dict(map(_keyed_triple, found))  # by text: one text, one triple
+        return [unique[text] for text in sorted(unique)]
 
     def serialize(self, fmt: str) -> bytes:
         """The description in ``fmt`` (turtle, ntriples, jsonld); same input, same bytes."""
@@ -245,6 +245,28 @@ def _oxigraph(term: Node):
     if len(_SAME) >= _REMEMBERED:
         _SAME.clear()
     _SAME[id(term)] = (term, found)
+    return found
+
+
+_TRIPLES: dict[tuple[Node, Node, Node], tuple[str, ox.Triple]] = {}
+"""Triples already made, with their N-Triples text (the sort key of a description), by their
+rdflib terms: the labels of a place, a field or a class recur on thousands of pages; at most
+:data:`_REMEMBERED` at a time."""
+
+
+def _keyed_triple(terms: tuple[Node, Node, Node]) -> tuple[str, ox.Triple]:
+    """The Oxigraph triple of three rdflib terms and its text (remembered).
+
+    >>> text, triple = _keyed_triple((URIRef("urn:a"), URIRef("urn:p"), Literal("x", lang="id")))
+    >>> text, text == str(triple)
+    ('<urn:a> <urn:p> "x"@id', True)
+    """
+    found = _TRIPLES.get(terms)
+    if found is None:
+        if len(_TRIPLES) >= _REMEMBERED:
+            _TRIPLES.clear()
+        triple = ox.Triple(*map(_oxigraph, terms))
+        found = _TRIPLES[terms] = (str(triple), triple)
     return found
 
 
