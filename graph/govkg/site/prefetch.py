@@ -46,7 +46,7 @@ KIND_QUERIES = {
     "org": (
         "body-agreements",
         "body-agreement-count",
-        "body-agreement-links",
+        "agreement-links",
         "partners",
         "body-officials",
         "body-official-sources",
@@ -55,7 +55,9 @@ KIND_QUERIES = {
     "person": ("person-acts", "person-tenures", "person-tenure-sources"),
     "agreement": ("agreement-signatures",),
 }
-"""The queries of each kind's own sections (:mod:`govkg.site.kinds`), by the IRIs' segment."""
+"""The queries of each kind's own sections (:mod:`govkg.site.kinds`), by the IRIs' segment
+(``agreement-links``: ``body-agreement-links.rq``'s rows, once for each agreement rather than for
+each of its parties)."""
 Row = dict[str, Node | None]
 FEW = 100
 """A property with at most this many values on an entity is read whole (``statements.rq``);
@@ -88,6 +90,8 @@ class Prefetched(Tables):
         """
         if name in self.kinds:
             return self._kind_rows(name, params, page)
+        if name == "body-agreement-links":
+            return self._agreement_links(str(params["agency"]), page)
         entity = str(params["entity"])
         if name in ("statements", "statement-page"):
             return [
@@ -168,18 +172,14 @@ class Prefetched(Tables):
         found = self.kinds[name].get(key, [])
         if name == "body-agreements":
             return page_slice(found, page)
-        if name == "body-agreement-links":
-            on = self._once("links-on-page", key, lambda: self._link_pages(key, found))
-            return [r for r, pages in zip(found, on, strict=True) if page in pages]
         return found
 
-    def _link_pages(self, body: str, found: list[Row]) -> list[set[int]]:
-        """The pages of the body's Agreements table each row of its agreements' links
-        (``found``) is shown on: those of its agreement."""
-        pages: dict[Node | None, set[int]] = defaultdict(set)
-        for i, r in enumerate(self.kinds["body-agreements"].get(body, [])):
-            pages[r["agreement"]].add(i // tables.PAGE_SIZE + 1)
-        return [pages.get(r["agreement"], set()) for r in found]
+    def _agreement_links(self, body: str, page: int) -> list[Row]:
+        """``body-agreement-links.rq``'s rows: the links of the agreements on the body's page
+        of agreements, in the order of their IRIs."""
+        shown = page_slice(self.kinds["body-agreements"].get(body, []), page)
+        links = self.kinds["agreement-links"]
+        return [row for a in sorted(str(r["agreement"]) for r in shown) for row in links.get(a, ())]
 
     def _labelled(self, entity: str) -> set[Node]:
         """The nodes ``labels.rq`` labels: the entity, what its sources link it to, its
