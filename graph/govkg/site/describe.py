@@ -70,7 +70,9 @@ class Description:
 
     def label(self, node: Node, language: str | None = None) -> str | None:
         """The best label of ``node`` (``language`` first, then Indonesian, English, none)."""
-        if isinstance(node, Literal):  # never labelled; and rdflib hashes literals in Python
+        # a literal is never labelled (and rdflib hashes literals in Python); an IRI is told
+        # first by its type: isinstance of an rdflib term goes through its ABC (0.5 µs)
+        if type(node) is not URIRef and isinstance(node, Literal):
             return None
         found = self.labels.get(node)
         if not found:
