@@ -60,7 +60,8 @@ class Description:
     incoming: list[tuple[URIRef, URIRef]] = field(default_factory=list)  # this page's
     labels: dict[Node, list[Literal]] = field(default_factory=dict)
     provenance: list[tuple[URIRef, int, URIRef | None]] = field(default_factory=list)
-    label_property: dict[tuple[Node, Literal], URIRef] = field(default_factory=dict)
+    label_property: dict[tuple[Node, Literal], URIRef] = field(default_factory=dict)  # each
+    # label of ``labels`` once (in their order), to the property that states it
     incoming_total: int = 0  # subject and predicate pairs pointing here, on every page
     statement_total: int = 0  # distinct predicate and value pairs, on every page
     page: int = 1
@@ -107,8 +108,7 @@ class Description:
     def _triples(self) -> list[ox.Triple]:
         found: list[tuple[Node, Node, Node]] = [(self.iri, p, o) for p, o, _ in self.statements]
         found += [(s, p, self.iri) for s, p in self.incoming]
-        for node, labels in self.labels.items():
-            found += [(node, self.label_property[(node, literal)], literal) for literal in labels]
+        found += [(node, prop, literal) for (node, literal), prop in self.label_property.items()]
         for graph, _, source in self.provenance:
             found.append((self.iri, IN_DATASET, graph))
             if source is not None:
@@ -171,10 +171,12 @@ def describe(select: Source, iri: str, page: int = 1) -> Description:
         for r in sorted((r for r in incoming if r["label"] is not None), key=_label_order)
     ]
     labels: dict[Node, list[Literal]] = defaultdict(list)
-    for r in found_labels:
-        if (r["node"], r["label"]) not in about.label_property:
+    named = about.label_property
+    for r in found_labels:  # each (node, label) hashed once: rdflib hashes literals in Python
+        known = len(named)
+        named.setdefault((r["node"], r["label"]), r["property"])
+        if len(named) > known:
             labels[r["node"]].append(r["label"])
-            about.label_property[(r["node"], r["label"])] = r["property"]
     about.labels = dict(labels)
     about.provenance = [(r["graph"], int(r["statements"]), r["source"]) for r in provenance]
     return about
