@@ -31,7 +31,7 @@ from rdflib.namespace import PROV, RDF, VOID, XSD
 from rdflib.term import Node
 
 from govkg.errors import GovkgError
-from govkg.namespaces import ID_BASE, PREFIXES
+from govkg.namespaces import ID_BASE, PREFIX_IRIS
 from govkg.site.queries import Source, check_page, gather, rows
 from govkg.terms import to_oxigraph
 
@@ -41,6 +41,8 @@ FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 """Formats a description is written in (names as in :mod:`govkg.server.protocol`)."""
+DESCRIPTION_PREFIXES = PREFIX_IRIS | {"void": str(VOID)}
+"""The prefixes a description is written with (the project's and VoID's)."""
 LANGUAGES = ("id", "en", "")
 """Label languages in order of preference (the data is Indonesian first)."""
 IN_DATASET, DERIVED_FROM = VOID.inDataset, PROV.wasDerivedFrom  # read once: rdflib's
@@ -118,10 +120,8 @@ class Description:
 
     def serialize(self, fmt: str) -> bytes:
         """The description in ``fmt`` (turtle, ntriples, jsonld); same input, same bytes."""
-        prefixes = {k: str(v) for k, v in PREFIXES.items()} | {"void": str(VOID)}
-        return ox.serialize(
-            self.triples(), format=FORMATS[fmt], prefixes=None if fmt == "ntriples" else prefixes
-        )
+        prefixes = None if fmt == "ntriples" else DESCRIPTION_PREFIXES
+        return ox.serialize(self.triples(), format=FORMATS[fmt], prefixes=prefixes)
 
 
 def describe(select: Source, iri: str, page: int = 1) -> Description:
