@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -46,7 +47,7 @@ KIND_QUERIES = {
     "org": (
         "body-agreements",
         "body-agreement-count",
-        "body-agreement-links",
+        "agreement-links",
         "partners",
         "body-officials",
         "body-official-sources",
@@ -55,7 +56,9 @@ KIND_QUERIES = {
     "person": ("person-acts", "person-tenures", "person-tenure-sources"),
     "agreement": ("agreement-signatures",),
 }
-"""The queries of each kind's own sections (:mod:`govkg.site.kinds`), by the IRIs' segment."""
+"""The queries of each kind's own sections (:mod:`govkg.site.kinds`), by the IRIs' segment
+(``agreement-links``: ``body-agreement-links.rq``'s rows, once for each agreement rather than for
+each of its parties)."""
 Row = dict[str, Node | None]
 FEW = 100
 """A property with at most this many values on an entity is read whole (``statements.rq``);
@@ -88,6 +91,8 @@ class Prefetched(Tables):
         """
         if name in self.kinds:
             return self._kind_rows(name, params, page)
+        if name == "body-agreement-links":
+            return self._agreement_links(str(params["agency"]), page)
         entity = str(params["entity"])
         if name in ("statements", "statement-page"):
             return [
@@ -168,18 +173,14 @@ class Prefetched(Tables):
         found = self.kinds[name].get(key, [])
         if name == "body-agreements":
             return page_slice(found, page)
-        if name == "body-agreement-links":
-            on = self._once("links-on-page", key, lambda: self._link_pages(key, found))
-            return [r for r, pages in zip(found, on, strict=True) if page in pages]
         return found
 
-    def _link_pages(self, body: str, found: list[Row]) -> list[set[int]]:
-        """The pages of the body's Agreements table each row of its agreements' links
-        (``found``) is shown on: those of its agreement."""
-        pages: dict[Node | None, set[int]] = defaultdict(set)
-        for i, r in enumerate(self.kinds["body-agreements"].get(body, [])):
-            pages[r["agreement"]].add(i // tables.PAGE_SIZE + 1)
-        return [pages.get(r["agreement"], set()) for r in found]
+    def _agreement_links(self, body: str, page: int) -> list[Row]:
+        """``body-agreement-links.rq``'s rows: the links of the agreements on the body's page
+        of agreements, in the order of their IRIs."""
+        shown = page_slice(self.kinds["body-agreements"].get(body, []), page)
+        links = self.kinds["agreement-links"]
+        return [row for a in sorted(str(r["agreement"]) for r in shown) for row in links.get(a, ())]
 
     def _labelled(self, entity: str) -> set[Node]:
         """The nodes ``labels.rq`` labels: the entity, what its sources link it to, its
@@ -220,7 +221,13 @@ class Prefetched(Tables):
 
 def _counted(number: int) -> list[Row]:
     """A ``*-count`` query's answer: one row, none when there is nothing to count."""
-    return [{"statements": Literal(number)}] if number else []
+    return [{"statements": _integer(number)}] if number else []
+
+
+@lru_cache(maxsize=1 << 12)
+def _integer(number: int) -> Literal:
+    """``Literal(number)``, made once (rdflib checks and parses it: 7 µs, twice a page)."""
+    return Literal(number)
 
 
 def _pages_of(pairs: list[tuple[Node, Node]], found: list[tuple[Node, Node, Node]]) -> list[int]:

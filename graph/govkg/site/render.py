@@ -89,6 +89,10 @@ def _escape(text: str) -> str:
     >>> _escape("<a title='x'>&")
     '&lt;a title=&#39;x&#39;&gt;&amp;'
     """
+    if (  # most texts (IRIs, names) hold none of the five
+        "&" not in text and "<" not in text and ">" not in text and '"' not in text
+    ) and "'" not in text:
+        return text
     return (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
