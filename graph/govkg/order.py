@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal, InvalidOperation
-from itertools import groupby
 
 import pyoxigraph as ox
 
@@ -95,12 +94,10 @@ def sort_rows(
     if any(name not in names for name, _ in keys):
         return None
     ordered = list(rows)
-    runs = [(way, [n for n, _ in run]) for way, run in groupby(keys, key=lambda k: k[1])]
     try:
-        for descending, run in reversed(runs):  # stable sorts, last keys first: one sort for
-            columns = [names.index(name) for name in run]  # each run of keys of one direction
-            keys_of = (_column_keys([row[c] for row in ordered]) for c in columns)
-            ranks = list(zip(*keys_of, strict=True))
+        for name, descending in reversed(keys):  # stable sorts, last key first
+            column = names.index(name)
+            ranks = _column_keys([row[column] for row in ordered])
             order = sorted(range(len(ordered)), key=ranks.__getitem__, reverse=descending)
             ordered = [ordered[i] for i in order]
     except Unsortable:
@@ -108,10 +105,20 @@ def sort_rows(
     return ordered
 
 
-def _column_keys(values: list) -> list[tuple]:
+def _column_keys(values: list) -> list:
+    """Sort keys of one column's values: :func:`term_key`, or only its last part when
+    every value is of one kind (a string compares several times faster than a tuple).
+
+    >>> _column_keys([ox.NamedNode("urn:b"), ox.NamedNode("urn:a")])
+    ['urn:b', 'urn:a']
+    >>> _column_keys([None, ox.NamedNode("urn:a")])
+    [(0, '', ''), (2, '', 'urn:a')]
+    """
     known: dict[ox.Literal, tuple] = {}  # a literal's key once: dates and counts repeat
     keys = [
-        (known.get(value) or known.setdefault(value, term_key(value)))
+        (2, "", value.value)
+        if type(value) is ox.NamedNode
+        else (known.get(value) or known.setdefault(value, term_key(value)))
         if type(value) is ox.Literal
         else term_key(value)
         for value in values
@@ -121,6 +128,8 @@ def _column_keys(values: list) -> list[tuple]:
         raise Unsortable(f"literals of kinds {sorted(kinds)} in one column")
     if len({key[2] for key in keys if key[0] == 1}) > 1:  # the engine orders them its own way
         raise Unsortable("several blank nodes in one column")
+    if len({key[0] for key in keys}) == 1:  # one kind: the values alone order the same
+        return [key[2] for key in keys]
     return keys
 
 

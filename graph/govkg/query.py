@@ -178,7 +178,7 @@ def run_on(
     columns = [c for c in query.columns if c in variables] or variables
     where = [variables.index(c) for c in columns]
     with gc_paused():  # new lists for every row (see OxigraphEngine.solutions)
-        picked = [[row[i] for i in where] for row in rows]
+        picked = rows if columns == variables else [[row[i] for i in where] for row in rows]
         for c in query.list_columns & set(columns):
             i = columns.index(c)
             for row in picked:

@@ -136,13 +136,16 @@ def safe_csv_term(term) -> str:
     >>> safe_csv_term(ox.Literal("=1+1")), safe_csv_term(minus_one)
     ("'=1+1", '-1')
     """
-    if type(term) is ox.NamedNode:  # an IRI starts with its scheme, a letter (Oxigraph checks)
+    kind = type(term)
+    if kind is ox.NamedNode:  # an IRI starts with its scheme, a letter (Oxigraph checks)
         return term.value
+    if kind is ox.Literal:  # the common case without a second call
+        text = term.value
+        if not text.startswith(_RISKY) or term.datatype.value in _NUMERIC:
+            return text
+        return "'" + text
     text = csv_term(term)
-    if not text.startswith(_RISKY):
-        return text
-    numeric = type(term) is ox.Literal and term.datatype.value in _NUMERIC
-    return text if numeric else "'" + text
+    return "'" + text if text.startswith(_RISKY) else text
 
 
 def tsv_term(term) -> str:
