@@ -17,6 +17,7 @@ FRESH = corpus_records_dir().parent / "fresh.txt"
 UNSEEN = corpus_records_dir().parent / "unseen.txt"
 UNSEEN_S10 = corpus_records_dir().parent / "unseen-s10.txt"
 UNSEEN_S11 = corpus_records_dir().parent / "unseen-s11.txt"
+UNSEEN_S12 = corpus_records_dir().parent / "unseen-s12.txt"
 
 
 @pytest.fixture(scope="module")
@@ -63,10 +64,19 @@ def _ids(path) -> list[str]:
 def test_the_unseen_set_is_new_corpus_reports_apart_from_the_other_test_sets(corpus) -> None:
     record_sets, _ = corpus
     unseen = _ids(UNSEEN)
-    assert len(unseen) == len(set(unseen)) == 34
+    assert len(unseen) == len(set(unseen)) == 29
     assert set(unseen) <= {r.source.id for r in record_sets}
-    earlier = (HELDOUT, FRESH, UNSEEN_S10, UNSEEN_S11)
+    earlier = (HELDOUT, FRESH, UNSEEN_S10, UNSEEN_S11, UNSEEN_S12)
     assert not set(unseen) & {name for path in earlier for name in _ids(path)}
+
+
+def test_the_session_12_set_is_still_apart_from_the_earlier_ones(corpus) -> None:
+    record_sets, _ = corpus
+    s12 = _ids(UNSEEN_S12)
+    assert len(s12) == len(set(s12)) == 34
+    assert set(s12) <= {r.source.id for r in record_sets}
+    earlier = (HELDOUT, FRESH, UNSEEN_S10, UNSEEN_S11)
+    assert not set(s12) & {name for path in earlier for name in _ids(path)}
 
 
 def test_the_session_11_set_is_still_apart_from_the_earlier_ones(corpus) -> None:
