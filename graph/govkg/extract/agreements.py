@@ -386,6 +386,8 @@ def _attach(
         if mention.role is not None:
             org = settled_org(mention.match, draft)
             draft.add_party(org, mention.role, index)
+    for org in _sides_by_post(f):
+        draft.add_party(org, "between", index)
     for signer in signers(f, everyone):
         draft.signers.append(signer)  # their bodies become parties in _settle_parties
     if f.has("multilateral"):
@@ -407,6 +409,24 @@ def _attach(
     if f.sentence.marker is not None and intro is not None:
         _item(draft, f)
     _scopes(draft, f, lexicon)
+
+
+def _sides_by_post(f: Facts) -> list[Org]:
+    """``penandatanganan PKS antara Kepala Kanwil X dengan …``: a side of a signing named by
+    its head's post alone, right after ``antara``/``between``, is a party (its head, unnamed,
+    is no signer), also when the signing is the one witnessed (``menyaksikan penandatanganan
+    PKS antara …``: those named after ``antara`` sign, they do not witness)."""
+    if not f.signing:
+        return []
+    sides = set(f.cue_ends.get("between", []))
+    return [
+        o.org.org
+        for o in f.officials
+        if o.name is None
+        and o.org is not None
+        and o.start in sides
+        and f.zone_of(o.start) in {None, "witness", "attendee"}
+    ]
 
 
 def _remark_in_passing(f: Facts) -> bool:

@@ -1,0 +1,54 @@
+"""Agreement structure (issue 15, session 13, helper e1): which bodies sign, and with whom,
+when the report names the parties only by the officials who came.
+
+Each phenomenon is shown by a text of our own words."""
+
+from __future__ import annotations
+
+from .drafts import agreements
+
+
+def _parties(text: str) -> list[list[str]]:
+    return sorted(sorted(a["parties"]) for a in agreements(text))
+
+
+def test_heads_attending_a_signing_that_names_no_parties_are_its_parties():
+    text = (
+        "Kerja sama antarwilayah diperkuat lewat penandatanganan perjanjian kerja sama di "
+        "Gedung Sate, Bandung. Perjanjian kerja sama itu dihadiri oleh Bupati Garut, Rina "
+        "Wati; Wali Kota Cirebon, Budi Santoso; dan Bupati Kuningan, Dodi Saputra. Ketiga "
+        "daerah akan membentuk kelompok kerja bersama."
+    )
+    (parties,) = _parties(text)
+    assert {
+        "Pemerintah Kabupaten Garut",
+        "Pemerintah Kota Cirebon",
+        "Pemerintah Kabupaten Kuningan",
+    } <= set(parties)
+    (agreement,) = agreements(text)
+    assert max(e["confidence"] for e in agreement["evidence"]) <= 0.6
+    assert any("attended" in n for n in agreement["notes"])
+
+
+def test_attending_heads_are_no_parties_when_the_report_names_the_parties():
+    text = (
+        "Pemerintah Kabupaten Garut dan Badan Pusat Statistik meneken nota kesepahaman, Senin "
+        "(3/3/2025). Penandatanganan dihadiri oleh Bupati Kuningan Dodi Saputra dan Wali Kota "
+        "Cirebon Budi Santoso."
+    )
+    assert _parties(text) == [["BPS", "Pemerintah Kabupaten Garut"]]
+
+
+def test_a_side_named_by_its_head_after_antara_signs_with_each_attending_government():
+    text = (
+        "Direktur Jenderal Pajak menyaksikan penandatanganan perjanjian kerja sama antara "
+        "Kepala Kanwil DJP Jawa Barat I dengan para bupati, Senin (3/3/2025). Melalui "
+        "perjanjian itu setiap kabupaten mengelola data pajak di daerah masing-masing. Hadir "
+        "dalam kesempatan ini Bupati Garut Rina Wati, Bupati Kuningan Dodi Saputra dan Bupati "
+        "Majalengka Eko Prasetyo."
+    )
+    parties = _parties(text)
+    assert len(parties) == 3, parties
+    hubs = {p for pair in parties for p in pair if "DJP" in p}
+    assert len(hubs) == 1, parties
+    assert all(len(pair) == 2 and hubs <= set(pair) for pair in parties), parties
