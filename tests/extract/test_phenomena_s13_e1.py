@@ -52,3 +52,18 @@ def test_a_side_named_by_its_head_after_antara_signs_with_each_attending_governm
     hubs = {p for pair in parties for p in pair if "DJP" in p}
     assert len(hubs) == 1, parties
     assert all(len(pair) == 2 and hubs <= set(pair) for pair in parties), parties
+
+
+def test_a_remark_on_the_signing_by_an_official_of_another_body_opens_no_agreement():
+    text = (
+        "Universitas Garut menjalin kemitraan dengan dua kepala daerah, masing-masing Kota "
+        "Cirebon dan Kabupaten Kuningan, dituangkan dalam penandatanganan nota kesepahaman, "
+        "Senin (3/3/2025). Di kesempatan yang sama, Wakil Gubernur Jawa Barat Eko Prasetyo "
+        "berharap penandatanganan MoU membuat pengelolaan anggaran lebih baik. Acara "
+        "dilanjutkan dengan penandatanganan MoU oleh Rektor Universitas Garut Budi Santoso, "
+        "Wali Kota Cirebon Rina Wati dan Bupati Kuningan Dodi Saputra."
+    )
+    assert _parties(text) == [
+        ["Pemerintah Kabupaten Kuningan", "Universitas Garut"],
+        ["Pemerintah Kota Cirebon", "Universitas Garut"],
+    ]

@@ -329,9 +329,13 @@ def _further_kind(f: Facts) -> str | None:
 def _other_pair(draft: Draft, f: Facts) -> bool:
     """A sentence naming a kind is about another agreement of that kind when the draft has
     its two parties and the sentence names none of them, or names two bodies by name (not
-    a bare area name) of which one is new (``… MoU antara A dan B. … A dan C membuat MoU``)."""
+    a bare area name) of which one is new (``… MoU antara A dan B. … A dan C membuat MoU``);
+    never someone's remark that names no party by its place in the sentence (the speaker's
+    body is not a side of another agreement)."""
     if _other_signers(draft, f):
         return True
+    if _remark(f) and not any(p.role for p in f.parties):
+        return False  # "Wakil Gubernur X berharap penandatanganan MoU …": the speaker's words
     parties = set(draft.parties)
     own = _own_bodies(f)
     if not own or len(parties) < 2:
