@@ -67,3 +67,13 @@ def test_a_remark_on_the_signing_by_an_official_of_another_body_opens_no_agreeme
         ["Pemerintah Kabupaten Kuningan", "Universitas Garut"],
         ["Pemerintah Kota Cirebon", "Universitas Garut"],
     ]
+
+
+def test_a_quote_on_other_cooperation_names_no_party_of_the_signing():
+    text = (
+        "Pemerintah Kabupaten Garut meneken nota kesepahaman dengan Universitas Padjadjaran, "
+        "Senin (3/3/2025). Bupati Garut Rina Wati menyebut kerja sama itu penting. “Pola ini "
+        "sama dengan kerja sama kami bersama Pemerintah Kota Cirebon yang sudah berjalan "
+        "lama."
+    )
+    assert _parties(text) == [["Pemerintah Kabupaten Garut", "Universitas Padjadjaran"]]

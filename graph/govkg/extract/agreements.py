@@ -435,12 +435,11 @@ def _sides_by_post(f: Facts) -> list[Org]:
 
 def _remark_in_passing(f: Facts) -> bool:
     """Someone's account of other work (``ia menjelaskan program … yang dikembangkan bersama
-    Kementerian X``): a sentence that reports words, with no signing word, no kind and no list
+    Kementerian X``, or a quotation: ``“Pola ini sama dengan kerja sama kami bersama Kota
+    X …``): a sentence that reports or quotes words, with no signing word, no kind and no list
     marker, names no party by its place in the sentence."""
-    return (
-        f.has("reporting")
-        and not (f.signing or f.current_kinds or f.sentence.marker)
-        and not f.quoted
+    return (f.has("reporting") or f.quoted) and not (
+        f.signing or f.current_kinds or f.sentence.marker
     )
 
 
