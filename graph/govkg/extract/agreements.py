@@ -329,9 +329,13 @@ def _further_kind(f: Facts) -> str | None:
 def _other_pair(draft: Draft, f: Facts) -> bool:
     """A sentence naming a kind is about another agreement of that kind when the draft has
     its two parties and the sentence names none of them, or names two bodies by name (not
-    a bare area name) of which one is new (``… MoU antara A dan B. … A dan C membuat MoU``)."""
+    a bare area name) of which one is new (``… MoU antara A dan B. … A dan C membuat MoU``);
+    never someone's remark that names no party by its place in the sentence (the speaker's
+    body is not a side of another agreement)."""
     if _other_signers(draft, f):
         return True
+    if _remark(f) and not any(p.role for p in f.parties):
+        return False  # "Wakil Gubernur X berharap penandatanganan MoU …": the speaker's words
     parties = set(draft.parties)
     own = _own_bodies(f)
     if not own or len(parties) < 2:
@@ -386,6 +390,8 @@ def _attach(
         if mention.role is not None:
             org = settled_org(mention.match, draft)
             draft.add_party(org, mention.role, index)
+    for org in _sides_by_post(f):
+        draft.add_party(org, "between", index)
     for signer in signers(f, everyone):
         draft.signers.append(signer)  # their bodies become parties in _settle_parties
     if f.has("multilateral"):
@@ -409,14 +415,31 @@ def _attach(
     _scopes(draft, f, lexicon)
 
 
+def _sides_by_post(f: Facts) -> list[Org]:
+    """``penandatanganan PKS antara Kepala Kanwil X dengan …``: a side of a signing named by
+    its head's post alone, right after ``antara``/``between``, is a party (its head, unnamed,
+    is no signer), also when the signing is the one witnessed (``menyaksikan penandatanganan
+    PKS antara …``: those named after ``antara`` sign, they do not witness)."""
+    if not f.signing:
+        return []
+    sides = set(f.cue_ends.get("between", []))
+    return [
+        o.org.org
+        for o in f.officials
+        if o.name is None
+        and o.org is not None
+        and o.start in sides
+        and f.zone_of(o.start) in {None, "witness", "attendee"}
+    ]
+
+
 def _remark_in_passing(f: Facts) -> bool:
     """Someone's account of other work (``ia menjelaskan program … yang dikembangkan bersama
-    Kementerian X``): a sentence that reports words, with no signing word, no kind and no list
+    Kementerian X``, or a quotation: ``“Pola ini sama dengan kerja sama kami bersama Kota
+    X …``): a sentence that reports or quotes words, with no signing word, no kind and no list
     marker, names no party by its place in the sentence."""
-    return (
-        f.has("reporting")
-        and not (f.signing or f.current_kinds or f.sentence.marker)
-        and not f.quoted
+    return (f.has("reporting") or f.quoted) and not (
+        f.signing or f.current_kinds or f.sentence.marker
     )
 
 

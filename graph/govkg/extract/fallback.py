@@ -64,6 +64,8 @@ def fallback_draft(analysis: Analysis) -> Draft:
         kinds = [k.kind for f in facts for k in f.current_kinds]
         draft = Draft(kinds[0] if kinds else None)
     sure = Rules.load().confidence["agreement_fallback"]
+    if len(draft.parties) < 2:
+        _attending_governments(draft, facts)
     for org, index in _candidates(draft, facts):
         if len(draft.parties) >= 2:
             break
@@ -96,6 +98,30 @@ def fallback_draft(analysis: Analysis) -> Draft:
         draft.kind, note = unnamed_kind(facts)
         draft.notes.append(note)
     return draft
+
+
+def _attending_governments(draft: Draft, facts: list[Facts]) -> None:
+    """A signing whose sentences name no two parties, attended by the heads of two regional
+    governments or more (``… dihadiri oleh Gubernur A, Bupati B, Wali Kota C``): the report
+    names the signing's parties by the officials who came to sign, so their governments are
+    parties."""
+    found: dict[str, tuple[Org, int]] = {}
+    for f in facts:
+        for official in f.officials:
+            org = official.org.org if official.org is not None else None
+            if org is not None and org.is_local and f.zone_of(official.start) == "attendee":
+                found.setdefault(org.ident, (org, f.sentence.index))
+    if len(found) < 2:
+        return
+    for org, index in found.values():
+        draft.add_party(org, "attendee", index)
+    draft.notes.append(
+        "no sentence names the parties; the regional governments whose heads attended the "
+        "signing were taken: check them"
+    )
+    others = [ident for ident in draft.parties if ident not in found]
+    if draft.bilateral and draft.hub is None and len(others) == 1:
+        draft.hub = others[0]  # one agreement each: the body they all came to sign with
 
 
 def _candidates(draft: Draft, facts: list[Facts]):

@@ -48,6 +48,9 @@ def agreement_confidence(parties: Sequence[Org], signers: Sequence[Signer], draf
         sure = float(table["declared_pair_signed" if every else "declared_pair"])
     if inferred - stated:
         sure = min(sure, float(table["signer_body_inferred"]))
+    attending = set(table["attending_roles"])
+    if any(draft.roles.get(p.ident) and draft.roles[p.ident] <= attending for p in parties):
+        sure = min(sure, float(table["attending"]))
     if draft.hub_guessed:
         sure = min(sure, float(table["hub_guessed"]))
     if draft.hub_taken:
