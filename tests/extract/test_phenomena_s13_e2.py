@@ -1,0 +1,28 @@
+"""Signatories (issue 15, session 13, helper e2): how reports name who signs, and for whom.
+
+Each phenomenon is shown by a text of our own words."""
+
+from __future__ import annotations
+
+from .drafts import signed
+
+
+def test_a_head_named_again_by_a_nickname_in_another_sentence_signs_once():
+    text = (
+        "Gubernur Jawa Tengah, Bambang Sutrisno, meneken nota kesepahaman dengan Badan Pusat "
+        "Statistik, Senin (2/3/2026). Penandatanganan dilakukan Kepala BPS Rina Wati dengan "
+        "Gubernur Jawa Tengah Mas Bams di kantor gubernur."
+    )
+    names = [name for name, _ in signed(text)]
+    assert "Bambang Sutrisno" in names and "Rina Wati" in names
+    assert "Mas Bams" not in names
+
+
+def test_two_members_of_one_council_named_together_both_sign():
+    text = (
+        "Badan Pusat Statistik dan Pemerintah Provinsi Jawa Tengah meneken nota kesepahaman, "
+        "Senin (2/3/2026). MoU diteken Kepala BPS Rina Wati, Wakil Gubernur Jawa Tengah Budi "
+        "Santoso dan Wakil Gubernur Jawa Tengah Sri Lestari."
+    )
+    names = [name for name, _ in signed(text)]
+    assert "Budi Santoso" in names and "Sri Lestari" in names
