@@ -26,3 +26,24 @@ def test_two_members_of_one_council_named_together_both_sign():
     )
     names = [name for name, _ in signed(text)]
     assert "Budi Santoso" in names and "Sri Lestari" in names
+
+
+def test_a_word_of_an_office_name_after_a_post_is_no_signer():
+    text = (
+        "The agreement was signed by Mrs. Rina Wati, Head of the Central Java Province Health "
+        "and Social Office, and Budi Santoso, Chair of the Sinar Harapan Foundation, on Monday "
+        "(2/3/2026)."
+    )
+    names = [name for name, _ in signed(text, "en")]
+    assert "Health" not in names and "Social" not in names
+    assert "Budi Santoso" in names
+
+
+def test_a_unit_field_after_an_assistant_is_no_name():
+    text = (
+        "MoU diteken Rektor Universitas Diponegoro Budi Santoso dan Kota Semarang yang "
+        "diwakili Asisten Pemerintahan dan Kesejahteraan Rakyat, Senin (2/3/2026)."
+    )
+    names = [name for name, _ in signed(text)]
+    assert "Budi Santoso" in names
+    assert "Pemerintahan" not in names
