@@ -47,3 +47,12 @@ def test_a_unit_field_after_an_assistant_is_no_name():
     names = [name for name, _ in signed(text)]
     assert "Budi Santoso" in names
     assert "Pemerintahan" not in names
+
+
+def test_a_lower_case_unit_after_a_bodys_post_ends_at_the_comma_before_the_person():
+    text = (
+        "The grant agreement was signed on Monday (2/3/2026) by the Finance Ministry's director "
+        "general for budget and state assets, Rina Wati, and Japanese Ambassador to "
+        "Indonesia Kenji Sato."
+    )
+    assert ("Rina Wati", "Kemenkeu") in signed(text, "en")

@@ -1187,13 +1187,36 @@ def _finish_org_first(sentence, toks, i, org, k, head, lexicon) -> Official | No
     keys = _keys(toks)
     while toks[k + length - 1].capitalised and (more := _post_at(toks, keys, k + length)):
         length += more[0][0]  # "Deputy Chief"
-    post = " ".join(t.text for t in toks[k : k + length])
-    name = _name_after(toks, k + length, lexicon)
+    end = _unit_in_words(toks, keys, k + length)
+    post = " ".join(t.text for t in toks[k:end]).replace(" ,", ",")
+    name = _name_after(toks, end + 1 if end > k + length else end, lexicon)
     if name is None:
         return None
     return Official(
         sentence.index, i, name.span_end, post, role, org, name, pattern="org-post-name"
     )
+
+
+def _unit_in_words(toks, keys, h: int) -> int:
+    """English: after a body and its official's post, the post's unit written after ``for`` or
+    ``of`` in any case, then a comma and the person (``the Finance Ministry's director general
+    for financing and risk management, NAME``): where the unit ends (the comma), else ``h``.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("director general for budget and risk, Adi Nugroho")
+    >>> _unit_in_words(toks, _keys(toks), 2)
+    6
+    >>> toks = tokens("director general for the last time")
+    >>> _unit_in_words(toks, _keys(toks), 2)
+    2
+    """
+    if h >= len(toks) or keys[h] not in {"for", "of"}:
+        return h
+    t = h + 1
+    while t < len(toks) and t - h <= MAX_UNIT_WORDS and toks[t].is_word:
+        t += 1
+    comma = t > h + 1 and t + 1 < len(toks) and toks[t].text == ","
+    return t if comma and _starts_name(toks, t + 1) else h
 
 
 def spelled_out(org: Org, parties: Sequence[Org]) -> Org | None:
