@@ -56,3 +56,11 @@ def test_a_lower_case_unit_after_a_bodys_post_ends_at_the_comma_before_the_perso
         "Indonesia Kenji Sato."
     )
     assert ("Rina Wati", "Kemenkeu") in signed(text, "en")
+
+
+def test_a_ministry_named_in_english_by_its_subject_is_found_whatever_its_first_word():
+    text = (
+        "The MoU was signed on Monday (2/3/2026) by the Health Ministry's secretary general, "
+        "Rina Wati, and the Agriculture Ministry's secretary general, Budi Santoso."
+    )
+    assert signed(text, "en") == [("Budi Santoso", "Kementan"), ("Rina Wati", "Kemenkes")]
