@@ -4,7 +4,7 @@ Each phenomenon is shown by a text of our own words."""
 
 from __future__ import annotations
 
-from .drafts import signed
+from .drafts import agreements, signed
 
 
 def test_a_head_named_again_by_a_nickname_in_another_sentence_signs_once():
@@ -64,3 +64,13 @@ def test_a_ministry_named_in_english_by_its_subject_is_found_whatever_its_first_
         "Rina Wati, and the Agriculture Ministry's secretary general, Budi Santoso."
     )
     assert signed(text, "en") == [("Budi Santoso", "Kementan"), ("Rina Wati", "Kemenkes")]
+
+
+def test_a_partner_named_by_its_officials_post_and_name_is_that_officials_body():
+    text = (
+        "Gadjah Mada University signed a memorandum of understanding with Sleman Regent Joko "
+        "Susilo, represented by an assistant, on Monday (2/3/2026)."
+    )
+    (agreement,) = agreements(text, "en")
+    assert "Pemerintah Kabupaten Sleman" in agreement["parties"]
+    assert not any("Joko" in party for party in agreement["parties"])
