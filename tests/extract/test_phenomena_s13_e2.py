@@ -74,3 +74,12 @@ def test_a_partner_named_by_its_officials_post_and_name_is_that_officials_body()
     (agreement,) = agreements(text, "en")
     assert "Pemerintah Kabupaten Sleman" in agreement["parties"]
     assert not any("Joko" in party for party in agreement["parties"])
+
+
+def test_a_name_in_a_title_case_headline_ends_before_its_verb():
+    text = (
+        "Kabupaten Sleman dan BPS meneken MoU, Senin (2/3/2026). Penandatanganan dilakukan oleh "
+        "Kepala BPS Rina Wati dan Bupati Sleman.\n"
+        "Bupati Sleman Joko Susilo Resmikan Pasar Baru di Kecamatan Depok"
+    )
+    assert ("Joko Susilo", "Pemerintah Kabupaten Sleman") in signed(text)
