@@ -83,3 +83,11 @@ def test_a_name_in_a_title_case_headline_ends_before_its_verb():
         "Bupati Sleman Joko Susilo Resmikan Pasar Baru di Kecamatan Depok"
     )
     assert ("Joko Susilo", "Pemerintah Kabupaten Sleman") in signed(text)
+
+
+def test_a_counterpart_holds_the_post_named_before_for_their_own_country():
+    text = (
+        "Malaysian Agriculture Minister Aziz Rahman and his Indonesian counterpart Rina Wati "
+        "signed a memorandum of understanding on Monday (2/3/2026)."
+    )
+    assert ("Rina Wati", "Kementan") in signed(text, "en")
