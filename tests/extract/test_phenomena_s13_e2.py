@@ -7,13 +7,17 @@ from __future__ import annotations
 from .drafts import agreements, signed
 
 
+def _names(text: str, lang: str | None = None) -> list[str]:
+    return [name for name, _ in signed(text, lang)]
+
+
 def test_a_head_named_again_by_a_nickname_in_another_sentence_signs_once():
     text = (
         "Gubernur Jawa Tengah, Bambang Sutrisno, meneken nota kesepahaman dengan Badan Pusat "
         "Statistik, Senin (2/3/2026). Penandatanganan dilakukan Kepala BPS Rina Wati dengan "
         "Gubernur Jawa Tengah Mas Bams di kantor gubernur."
     )
-    names = [name for name, _ in signed(text)]
+    names = _names(text)
     assert "Bambang Sutrisno" in names and "Rina Wati" in names
     assert "Mas Bams" not in names
 
@@ -24,7 +28,7 @@ def test_two_members_of_one_council_named_together_both_sign():
         "Senin (2/3/2026). MoU diteken Kepala BPS Rina Wati, Wakil Gubernur Jawa Tengah Budi "
         "Santoso dan Wakil Gubernur Jawa Tengah Sri Lestari."
     )
-    names = [name for name, _ in signed(text)]
+    names = _names(text)
     assert "Budi Santoso" in names and "Sri Lestari" in names
 
 
@@ -34,7 +38,7 @@ def test_a_word_of_an_office_name_after_a_post_is_no_signer():
         "and Social Office, and Budi Santoso, Chair of the Sinar Harapan Foundation, on Monday "
         "(2/3/2026)."
     )
-    names = [name for name, _ in signed(text, "en")]
+    names = _names(text, "en")
     assert "Health" not in names and "Social" not in names
     assert "Budi Santoso" in names
 
@@ -44,7 +48,7 @@ def test_a_unit_field_after_an_assistant_is_no_name():
         "MoU diteken Rektor Universitas Diponegoro Budi Santoso dan Kota Semarang yang "
         "diwakili Asisten Pemerintahan dan Kesejahteraan Rakyat, Senin (2/3/2026)."
     )
-    names = [name for name, _ in signed(text)]
+    names = _names(text)
     assert "Budi Santoso" in names
     assert "Pemerintahan" not in names
 
