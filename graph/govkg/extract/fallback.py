@@ -151,11 +151,26 @@ def _named_in_partner_slot(facts: list[Facts], draft: Draft):
             continue
         toks = f.sentence.tokens
         for at in (*f.cue_ends.get("with", ()), *f.cue_ends.get("between", ())):
-            name = partner_name(toks, at)
-            if name and f.zone_of(at) not in EXCLUDED:
+            if f.zone_of(at) in EXCLUDED:
+                continue
+            official = _official_at(f, toks, at)
+            name = partner_name(toks, at) if official is None else None
+            if official is not None:
+                org = official
+            elif name:
                 org = known_org(name) or Org(f"new:{slugify(name)}", name, "Organization")
-                if org.ident not in draft.parties:
-                    yield org, f.sentence.index
+            else:
+                continue
+            if org.ident not in draft.parties:
+                yield org, f.sentence.index
+
+
+def _official_at(f: Facts, toks, at: int) -> Org | None:
+    """The body of the official named right after ``with``/``dengan`` (``signed with Sleman
+    Regent NAME, represented by …``): the partner is that body, not the words of the mention."""
+    if at < len(toks) and toks[at].key in Rules.load().data["fallback"]["articles"]:
+        at += 1
+    return next((o.org.org for o in f.officials if o.start == at and o.org is not None), None)
 
 
 def partner_name(toks, at: int) -> str | None:
@@ -185,6 +200,8 @@ def partner_name(toks, at: int) -> str | None:
     end = _capitalised_run(toks, at, 8, joiners=tuple(rules.data["fallback"]["joiners"]))
     while end > at and toks[end - 1].key in rules.data["fallback"]["joiners"]:
         end -= 1
+    if any(is_post_word(t.key) for t in toks[at:end]):
+        return None  # ``Papua New Guinea Prime Minister NAME``: an official, not a body's name
     return _span(toks, at, end) if end - at >= 2 else None
 
 

@@ -253,7 +253,7 @@ def org_at(
     first = toks[i].key.split(" ", 1)[0]
     known = first in gazetteer_index().prefixes or first in _shape_firsts() or _before_head(toks, i)
     known = known or first in lexicon.units or _named().tail_ahead(toks, i)
-    known = known or _foreign_local().tail_ahead(toks, i)
+    known = known or _foreign_local().tail_ahead(toks, i) or _ministry_ahead(toks, i)
     if not known and not (toks[i].capitalised and first in lexicon.prefixes):
         return None
     found = [m for m in (_gazetteer(toks, i), _lexicon(toks, i, lexicon)) if m is not None]
@@ -636,10 +636,19 @@ def _apparatus(toks: Sequence[Token], i: int, after: int) -> OrgMatch | None:
     return OrgMatch(i, region.end, region.org, via="unit")
 
 
+_MINISTRY_HEADS = ("ministry", "ministry s")
+
+
+def _ministry_ahead(toks: Sequence[Token], i: int) -> bool:
+    """A capitalised word a few words before ``Ministry`` (``Health Ministry's``): maybe an
+    English name of a ministry (:func:`_english_ministry`), whatever its first word."""
+    return toks[i].capitalised and any(t.key in _MINISTRY_HEADS for t in toks[i + 1 : i + 5])
+
+
 def _english_ministry(toks, i, lexicon) -> OrgMatch | None:
     """``Home Affairs Ministry`` → ``Ministry of Home Affairs``; also possessive (``the
     Finance Ministry’s director general``)."""
-    heads = ("ministry", "ministry s")
+    heads = _MINISTRY_HEADS
     if not any(key in heads for key in _keys(toks)[i + 1 : i + 6]):
         return None
     end = _capitalised_run(toks, i, 4, joiners=("and", "&"))

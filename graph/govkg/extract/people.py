@@ -171,6 +171,8 @@ def officials(sentence: Sentence, lexicon: Lexicon, lang: str = "id") -> list[Of
         mention = mention or _post_first(sentence, toks, keys, i, lexicon)
         if mention is None and lang == "en":
             mention = _org_first(sentence, toks, keys, i, lexicon)
+        if mention is None and found:
+            mention = _counterpart(sentence, toks, i, lexicon, found[-1])
         if mention is not None:
             found.append(mention)
             i = mention.end
@@ -423,6 +425,53 @@ def _foreign_first(sentence, toks, keys, i, lexicon) -> Official | None:
     post = post.replace(" ,", ",")
     match = OrgMatch(marker.start, marker.end, org, via="foreign")
     return Official(sentence.index, i, name.span_end, post, role, match, name, None, "foreign")
+
+
+def _counterpart(sentence, toks, i, lexicon, previous: Official) -> Official | None:
+    """``Iranian Health Minister A and his Indonesian counterpart B``: B holds the post of the
+    official named before, for the country written before ``counterpart`` (rules
+    ``foreign_posts.counterpart_words``).
+
+    >>> from govkg.extract.text import read_article
+    >>> text = "Iranian Health Minister Reza Tehrani and his Malaysian counterpart Aziz Rahman met."
+    >>> found = officials(read_article(text).sentences[0], Lexicon(), "en")
+    >>> [(o.name.name, o.org.org.name) for o in found][1]
+    ('Aziz Rahman', 'Ministry of Health of Malaysia')
+    >>> text = "Iranian Health Minister Reza Tehrani and his Indonesian counterpart, Rina, met."
+    >>> found = officials(read_article(text).sentences[0], Lexicon(), "en")
+    >>> [(o.name.name, o.org.org.ident) for o in found][1]
+    ('Rina', 'kemenkes')
+    """
+    if previous.name is None or previous.org is None or not toks[i].capitalised:
+        return None
+    marker = country_marker(toks, i)
+    home = marker is None and toks[i].key in Rules.load().data["people"]["home_adjectives"]
+    end = marker.end if marker is not None else i + 1
+    words = _foreign_rules()["counterpart_words"]
+    if home and end < len(toks) and toks[end].key in words:
+        end += 2 if end + 1 < len(toks) and toks[end + 1].text == "," else 1
+    passed = [t.key for t in toks[i:end] if t.key in words]
+    name = name_after(toks, end) if passed else None
+    if name is None or name.span_start != end:
+        return None
+    subjects = _subject_words()[0]
+    subject = " ".join(w for w in previous.post.split() if token_key(w) in subjects)
+    if home:
+        keys = gazetteer_index().lookup(f"ministry of {subject.lower()}") if subject else []
+        if len(keys) != 1:
+            return None
+        match = OrgMatch(i, end, gazetteer_index().org(keys[0]), via="gazetteer")
+    else:
+        found = foreign_body(marker.country, previous.role, subject or None)
+        match = OrgMatch(i, end, foreign_org(found, lexicon), via="foreign")
+    return Official(
+        sentence.index, i, name.span_end, previous.post, previous.role, match, name, None, "foreign"
+    )
+
+
+@functools.cache
+def _foreign_rules() -> dict:
+    return Rules.load().data["foreign_posts"]
 
 
 def _foreign_after(sentence, toks, keys, i, lexicon, lang) -> Official | None:
@@ -1187,13 +1236,36 @@ def _finish_org_first(sentence, toks, i, org, k, head, lexicon) -> Official | No
     keys = _keys(toks)
     while toks[k + length - 1].capitalised and (more := _post_at(toks, keys, k + length)):
         length += more[0][0]  # "Deputy Chief"
-    post = " ".join(t.text for t in toks[k : k + length])
-    name = _name_after(toks, k + length, lexicon)
+    end = _unit_in_words(toks, keys, k + length)
+    post = " ".join(t.text for t in toks[k:end]).replace(" ,", ",")
+    name = _name_after(toks, end + 1 if end > k + length else end, lexicon)
     if name is None:
         return None
     return Official(
         sentence.index, i, name.span_end, post, role, org, name, pattern="org-post-name"
     )
+
+
+def _unit_in_words(toks, keys, h: int) -> int:
+    """English: after a body and its official's post, the post's unit written after ``for`` or
+    ``of`` in any case, then a comma and the person (``the Finance Ministry's director general
+    for financing and risk management, NAME``): where the unit ends (the comma), else ``h``.
+
+    >>> from govkg.extract.text import tokens
+    >>> toks = tokens("director general for budget and risk, Adi Nugroho")
+    >>> _unit_in_words(toks, _keys(toks), 2)
+    6
+    >>> toks = tokens("director general for the last time")
+    >>> _unit_in_words(toks, _keys(toks), 2)
+    2
+    """
+    if h >= len(toks) or keys[h] not in {"for", "of"}:
+        return h
+    t = h + 1
+    while t < len(toks) and t - h <= MAX_UNIT_WORDS and toks[t].is_word:
+        t += 1
+    comma = t > h + 1 and t + 1 < len(toks) and toks[t].text == ","
+    return t if comma and _starts_name(toks, t + 1) else h
 
 
 def spelled_out(org: Org, parties: Sequence[Org]) -> Org | None:

@@ -370,13 +370,17 @@ def declared_id(org: Org) -> str:
 
 def _signatories(article: Article, s: Split, names: dict[str, str]) -> list[dict[str, Any]]:
     """One entry per person: the build keys people by the slug of their name (``Mi'an`` and
-    ``Mian`` are one person to it), so a second spelling is dropped."""
+    ``Mian`` are one person to it), so a second spelling is dropped; so is a second holder of
+    a party's post named in other sentences (:func:`_second_holder`)."""
     out = []
     seen = set()
+    posts: dict[tuple[str, str], Signer] = {}
     for signer in s.signers:
         if signer.org is None or signer.org.ident not in names:
             continue
         if signer.key in seen or slugify(signer.name) in seen:
+            continue
+        if _second_holder(signer, posts.setdefault((signer.org.ident, signer.role), signer)):
             continue
         seen.update((signer.key, slugify(signer.name)))
         entry: dict[str, Any] = {
@@ -394,6 +398,25 @@ def _signatories(article: Article, s: Split, names: dict[str, str]) -> list[dict
         out.append(entry)
         s.draft.notes.extend(n for n in signer.notes if n not in s.draft.notes)
     return out
+
+
+def _second_holder(signer: Signer, first: Signer) -> bool:
+    """A second person in the post of a party's first signer, found in none of the sentences
+    that name the first, is that person again under another name (``Gubernur Joko Widodo``,
+    later ``Gubernur Jokowi``): reports name one holder per post and party. Two holders in one
+    sentence (``Pendeta A dan Pendeta B selaku anggota majelis``) both sign.
+
+    >>> a = Signer("Joko Widodo", "Gubernur", "gubernur", None, (), [(0, 0.8)])
+    >>> b = Signer("Jokowi", "Gubernur", "gubernur", None, (), [(3, 0.8)])
+    >>> _second_holder(b, a), _second_holder(a, a)
+    (True, False)
+    >>> _second_holder(Signer("Budi", "Gubernur", "gubernur", None, (), [(0, 0.8)]), a)
+    False
+    """
+    if signer is first or not signer.role:
+        return False
+    named = {i for i, _ in first.sentences}
+    return not any(i in named for i, _ in signer.sentences)
 
 
 def _fields(s: Split) -> tuple[dict[str, FieldHit], str | None]:

@@ -513,18 +513,39 @@ def _named(official: Official) -> bool:
 
 
 def plausible_name(name: str) -> bool:
-    """A person's name, not a number, a short acronym or a phrase the rules list.
+    """A person's name, not a number, a short acronym, a phrase the rules list, or one word of
+    a body's or a unit's name read as a name (``Head of the … Education and Culture Office``,
+    ``Asisten Pemerintahan``).
 
     >>> plausible_name("Retno Marsudi"), plausible_name("DPRD"), plausible_name("Pemilu 2024")
     (True, False, False)
+    >>> plausible_name("Education"), plausible_name("Fakultas"), plausible_name("Medie")
+    (False, False, True)
     """
     words = name.split()
     if any(any(c.isdigit() for c in w) for w in words):
         return False
     if len(words) == 1 and words[0].isupper() and len(words[0]) <= 4:
         return False
+    if len(words) == 1 and token_key(words[0]) in _body_words():
+        return False
     never = _never_in_names()
     return not any(token_key(w) in never for w in words)
+
+
+@functools.cache
+def _body_words() -> frozenset[str]:
+    """Single words of bodies' and units' names: a unit's field, a regional unit's or a
+    university unit's head, a ministry's subject (rules ``people.unit_field_words``,
+    ``orgs.regional_units``, ``orgs.university_units``, ``foreign_posts.subject_words``)."""
+    data = Rules.load().data
+    lists = (
+        data["people"]["unit_field_words"],
+        data["orgs"]["regional_units"],
+        data["orgs"]["university_units"],
+        data["foreign_posts"]["subject_words"],
+    )
+    return frozenset(token_key(w) for words in lists for w in words if " " not in str(w))
 
 
 @functools.cache
