@@ -65,23 +65,28 @@ class Built:
     """A built dataset: graph name → triples, plus what SHACL said about it."""
 
     graphs: dict[GraphName, set[tuple]]
-    """Graph name → triples (Oxigraph terms)."""
+    """Graph name → triples (Oxigraph terms); emptied by :meth:`release`."""
     sources: list[str]
     findings: list[Finding] = field(default_factory=list)
     timings: StageTimes = field(default_factory=StageTimes, repr=False)
     names: list[str] = field(default_factory=list, repr=False)
     """The lines of ``names.tsv`` (:mod:`govkg.names`)."""
     _lines: dict[GraphName, list[str]] | None = field(default=None, repr=False)
+    _counts: dict[str, int] | None = field(default=None, repr=False)
 
     def asserted(self) -> dict[GraphName, set[tuple]]:
         """Reference and source graphs: the data as stated, without ontology or inferences."""
         return {g: t for g, t in self.graphs.items() if g not in (ONTOLOGY_GRAPH, INFERRED_GRAPH)}
 
-    def lines(self) -> dict[GraphName, list[str]]:
-        """Each graph's statements as sorted N-Triples texts, graphs by IRI (computed once)."""
+    def lines(self, *, release: bool = False) -> dict[GraphName, list[str]]:
+        """Each graph's statements as sorted N-Triples texts, graphs by IRI (computed once).
+
+        ``release``: free each graph's triples once its texts are made (see :meth:`release`)."""
         if self._lines is None:
+            self.counts()
+            take = self.graphs.pop if release else self.graphs.__getitem__
             with self.timings.stage("triples → sorted N-Triples texts"):
-                self._lines = {name: sorted_lines(self.graphs[name]) for name in self.graph_names()}
+                self._lines = {name: sorted_lines(take(name)) for name in self.graph_names()}
         return self._lines
 
     def graph_names(self) -> list[GraphName]:
@@ -89,8 +94,16 @@ class Built:
         return sorted(self.graphs, key=lambda name: name.value)
 
     def counts(self) -> dict[str, int]:
-        """Triples per named graph, by graph IRI."""
-        return {name.value: len(self.graphs[name]) for name in self.graph_names()}
+        """Triples per named graph, by graph IRI (computed once; kept by :meth:`release`)."""
+        if self._counts is None:
+            self._counts = {name.value: len(self.graphs[name]) for name in self.graph_names()}
+        return self._counts
+
+    def release(self) -> None:
+        """Free the triples and their texts, a big build's largest objects, once the files
+        hold them; :meth:`counts` still answers."""
+        self.counts()
+        self.graphs, self._lines = {}, None
 
 
 def ontology_triples() -> set[tuple]:
@@ -159,10 +172,13 @@ def _assemble(paths: Iterable[str | Path] | None, reference: bool, check: bool =
         resolved, gazetteer = resolve_all(record_sets)
     with times.stage("triples"):
         graphs = _graphs(record_sets, resolved, gazetteer)
+    sources = sorted(r.source.id for r in resolved)
+    del record_sets, resolved  # the triples say all that is needed from here on
     with times.stage("reason (owlrl)" if reference else "reason"):
         everything = set().union(*graphs.values())
         graphs[INFERRED_GRAPH] = infer(everything) if reference else infer_fast(everything)
-    built = Built(graphs, sorted(r.source.id for r in resolved), timings=times)
+        del everything
+    built = Built(graphs, sources, timings=times)
     with times.stage("names.tsv lines"):
         built.names = list(name_lines(gazetteer, Vocabulary.fields(), ids.org))
     if check:
@@ -207,14 +223,20 @@ Step = Callable[[Path], object]
 
 
 def write_outputs(
-    built: Built, out_dir: Path, *, reference: bool = False, also: Sequence[Step] = ()
+    built: Built,
+    out_dir: Path,
+    *,
+    reference: bool = False,
+    also: Sequence[Step] = (),
+    keep_triples: bool = True,
 ) -> list[Path]:
     """Validate and write the build's files into ``out_dir`` through a staging folder.
 
     The store is bulk-loaded in a second thread while the files are written; it is then
     validated in place while the ``also`` steps (``govkg build`` passes the network page)
     read it in another thread, and nothing replaces ``out_dir`` unless it holds no
-    violation and every step succeeded. Returns the written paths.
+    violation and every step succeeded. Returns the written paths. ``keep_triples=False``
+    frees ``built``'s triples and texts as soon as they are written (:meth:`Built.release`).
 
     :raises ValidationFailed: SHACL violations (``built.findings`` holds every finding).
     """
@@ -222,7 +244,7 @@ def write_outputs(
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
     try:
-        _stage(built, staging, reference, also)
+        _stage(built, staging, reference, also, keep_triples)
         names = sorted(p.name for p in staging.iterdir())
         replace_files(staging, out_dir)
     except BaseException:
@@ -231,10 +253,16 @@ def write_outputs(
     return [out_dir / name for name in names]
 
 
-def _stage(built: Built, staging: Path, reference: bool, also: Sequence[Step]) -> None:
-    """Write every output into ``staging``; raise on violations (staging is then dropped)."""
+def _stage(
+    built: Built, staging: Path, reference: bool, also: Sequence[Step], keep_triples: bool
+) -> None:
+    """Write every output into ``staging``; raise on violations (staging is then dropped).
+
+    Without ``keep_triples`` the triples are freed once their texts are made, and the texts
+    once the files are written (pySHACL, with ``reference``, still needs the triples)."""
     times = built.timings
-    lines = built.lines()
+    release = not (keep_triples or reference)
+    lines = built.lines(release=release)
     with times.stage("statement files for the store"):
         files = write_statement_files(lines, staging)
     with ThreadPoolExecutor(max_workers=1) as loader:
@@ -245,6 +273,9 @@ def _stage(built: Built, staging: Path, reference: bool, also: Sequence[Step]) -
             _write_files(built, staging, files)
             write_names(built.names, staging / NAMES_FILE)
         loaded.result()
+    del lines
+    if release:
+        built.release()
     for scratch in files.all():
         scratch.unlink()
     with ThreadPoolExecutor(max_workers=1) as runner:  # the extra steps, while SHACL runs
@@ -300,17 +331,23 @@ def build(
     *,
     reference: bool = False,
     also: Sequence[Step] = (),
+    keep_triples: bool = True,
 ) -> Built:
     """Build the graph from records (default: the bundled ones) and write ``out_dir``.
 
     ``also``: steps that add files to the build from its staged store, run while SHACL
     checks it (``govkg build`` passes :func:`govkg.network.write_build_page`).
+    ``keep_triples=False``: the returned build holds no triples, only their counts, the
+    findings and the timings (``govkg build`` passes it: at 10M triples the triples and
+    their texts are most of the memory).
 
     :raises RecordErrors: bad records (exit 2); :raises ValidationFailed: SHACL violations (exit 1).
     """
     with gc_paused():
         built = _assemble(paths, reference, check=False)
-        write_outputs(built, Path(out_dir), reference=reference, also=also)
+        write_outputs(
+            built, Path(out_dir), reference=reference, also=also, keep_triples=keep_triples
+        )
     return built
 
 

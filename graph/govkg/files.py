@@ -110,9 +110,16 @@ def _mode(path: Path, failure: str, fix: str) -> int | None:
 
 
 def write_atomic(
-    target: Path, data: bytes, check: Callable[[Path], None] | None = None, *, sync: bool = True
+    target: Path,
+    data: bytes | Callable[[BinaryIO], object],
+    check: Callable[[Path], None] | None = None,
+    *,
+    sync: bool = True,
 ) -> None:
     """Write ``data`` to ``target`` (or a symlink's target) via a temporary file beside it.
+
+    ``data`` may be a function that writes into the open file: a large output is then
+    never held in memory whole.
 
     ``check`` gets the temporary path and may raise; the target is then left as it was.
     ``sync=False`` skips the fsync (for many small files in a fresh folder).
@@ -132,7 +139,7 @@ def write_atomic(
     tmp_path = Path(tmp)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            data(handle) if callable(data) else handle.write(data)
             if sync:
                 handle.flush()
                 os.fsync(handle.fileno())

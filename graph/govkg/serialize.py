@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain, groupby, islice
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -136,9 +137,12 @@ def to_bytes(graphs: Graphs, fmt: str) -> bytes:
     return serialize_items(statements(quads(graphs), keep_graphs), ox_format)
 
 
-def serialize_items(items: Iterable, ox_format: ox.RdfFormat) -> bytes:
+def serialize_items(
+    items: Iterable, ox_format: ox.RdfFormat, output: BinaryIO | None = None
+) -> bytes | None:
+    """The items' serialization, or ``None`` when written to ``output`` (a binary file)."""
     prefixes = PREFIX_IRIS if ox_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-    return ox.serialize(items, format=ox_format, prefixes=prefixes)
+    return ox.serialize(items, output, format=ox_format, prefixes=prefixes)
 
 
 def read_back(path: Path, fmt: str) -> list[str]:
@@ -186,7 +190,7 @@ def write_document(sources: list[Path], count: int, target: Path, fmt: str) -> i
         if found != count:
             raise OutputError(f"{target.name}: re-read differs ({found} statements, not {count})")
 
-    write_atomic(target, serialize_items(items, ox_format), check)
+    write_atomic(target, lambda output: serialize_items(items, ox_format, output), check)
     return count
 
 

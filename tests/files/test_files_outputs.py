@@ -131,3 +131,18 @@ def test_replace_files_writes_through_a_link_to_another_file_system(tmp_path):
         assert not list(shm.glob(".govkg-test-*"))  # no temporary file left beside the target
     finally:
         elsewhere.unlink(missing_ok=True)
+
+
+def test_a_writer_function_streams_into_the_file_and_a_failed_check_leaves_nothing(tmp_path):
+    target = tmp_path / "out.nt"
+    write_atomic(target, lambda handle: handle.writelines([b"a\n", b"b\n"]))
+    assert target.read_bytes() == b"a\nb\n"
+
+    def refuse(tmp: Path) -> None:
+        assert tmp.read_bytes() == b"c\n"
+        raise OutputError("refused")
+
+    with pytest.raises(OutputError, match="refused"):
+        write_atomic(target, lambda handle: handle.write(b"c\n"), refuse)
+    assert target.read_bytes() == b"a\nb\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.nt"]

@@ -148,7 +148,9 @@ def build(records: tuple[Path, ...], out_dir: Path, reference: bool, verbose: bo
     from govkg.network import write_build_page
 
     started = time.perf_counter()
-    built = run_build(records or None, out_dir, reference=reference, also=[write_build_page])
+    built = run_build(
+        records or None, out_dir, reference=reference, also=[write_build_page], keep_triples=False
+    )
     _print_findings(built.findings)
     if verbose:
         err_console.print(built.timings.table(), markup=False)
