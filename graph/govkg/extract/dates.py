@@ -26,6 +26,8 @@ from datetime import date, timedelta
 from govkg.extract.rules import Rules
 
 _EN_DAYS = tuple(calendar.day_name)  # Monday first, in English (the C locale)
+AHEAD_DAYS = 31
+"""Most days after publication a date without a year may name (a signing still to come)."""
 
 
 @dataclass(frozen=True)
@@ -332,6 +334,9 @@ def resolve(
         return Resolved(fitting[0], conf["date_weekday_fits"], note)
     if fitting:
         return Resolved(fitting[0], conf["date_weekday_fits"])
+    ahead = _ahead(mention, published)
+    if ahead is not None:
+        return Resolved(ahead, conf["date_weekday_fits"])
     if published is None:  # an address's year is no publication day: the weekday must fit
         return _year_from_text(mention, years, conf)
     return _checked(mention, candidates[0], conf["date_weekday_fits"], conf)
@@ -452,6 +457,23 @@ def _checked(mention: DateMention, day: date, sure: float, conf: dict) -> Resolv
             return Resolved(day.replace(day=1), conf["date_weekday_far"], note, "month")
         return Resolved(day, conf["date_weekday_wrong"], note)
     return Resolved(day, sure)
+
+
+def _ahead(mention: DateMention, published: date | None) -> date | None:
+    """A day without a year a few weeks after publication whose weekday fits that year (``akan
+    diteken Jumat (9/8)`` in a report of 7 August 2024): a signing still to come, not one a
+    year earlier nor one read with day and month the other way round.
+
+    >>> _ahead(find_dates("Jumat (9/8)")[0], date(2024, 8, 7))
+    datetime.date(2024, 8, 9)
+    >>> _ahead(find_dates("Kamis (9/8)")[0], date(2024, 8, 7)) is None
+    True
+    """
+    if published is None or mention.weekday is None:
+        return None
+    day = _day(published.year, mention.month, mention.day)
+    soon = day is not None and published < day <= published + timedelta(days=AHEAD_DAYS)
+    return day if soon and day.weekday() == mention.weekday else None
 
 
 def _days_apart(one: int, other: int) -> int:

@@ -67,7 +67,7 @@ def event_date(
     anchor = lined[2].day if lined is not None and lined[2].precision == "day" else published
     years = _hints(article, anchor)
     about = [f for f in facts if f.signing or f.current_kinds]
-    others = [f for f in facts if not (f.signing or f.current_kinds)]
+    others = [f for f in facts if not (f.signing or f.current_kinds or _looks_back(f))]
     found = _first(article, about, anchor, years)
     if found is not None and _signed_first(found[0]):
         later = [f for f in about if f.sentence.index > found[0].sentence.index]
@@ -194,6 +194,19 @@ def _signed_first(f: Facts) -> bool:
     return any(True for _ in _page_words()["in_turn"].find(f.sentence.keys))
 
 
+def _looks_back(f: Facts) -> bool:
+    """The sentence opens with a word of an earlier time (``Sebelumnya, pada 1 Juli …``,
+    ``Earlier, …``): its dates are of another event, never the signing's.
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN meneken MoU. Sebelumnya, pada 1 Juli 2024, LAN rapat.")
+    >>> [_looks_back(f) for f in analyse_article(art, "id").facts]
+    [False, True]
+    """
+    return 0 in f.cues.get("background", [])
+
+
 def _new_signing(f: Facts) -> bool:
     """The sentence tells of a signing of this report: it names a kind, or a signing word,
     outside a background clause (``menindaklanjuti penandatanganan MoU pada …``)."""
@@ -216,6 +229,8 @@ def _written(article: Article, found, published: date | None, where: str | None)
         )
         text = published.isoformat()
     sure = resolved.confidence
+    if published is not None and resolved.day > published:  # still to come, or a slip
+        sure = min(sure, Rules.load().confidence["date_ahead"])
     if where == "elsewhere":  # a date in no sentence about the signing
         cap = "date_elsewhere" if resolved.precision == "day" else "date_elsewhere_partial"
         sure = min(sure, Rules.load().confidence[cap])

@@ -1,0 +1,71 @@
+"""Signing dates (issue 15, session 13, helper e3): how reports say when a signing happened,
+or that it has not happened yet, and how sure the date is. Each phenomenon is shown by a
+text of our own words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govkg.extract import extract_text
+
+from .drafts import notes
+
+PUBLISHED = date(2024, 8, 7)  # a Wednesday
+SIGNING_ID = "Bupati Klaten Budi Santoso dan Rektor Universitas Sebelas Maret Rina Wati meneken MoU"
+SIGNING_EN = "Klaten Regent Budi Santoso and Sebelas Maret University Rector Rina Wati signed a MoU"
+
+
+def _event(text: str, lang: str = "id") -> dict:
+    return extract_text(text, published=PUBLISHED, lang=lang).record["events"][0]
+
+
+def _sure(event: dict) -> float | None:
+    evidence = event.get("evidence") or [{}]
+    return evidence[0].get("confidence")
+
+
+@pytest.mark.parametrize(
+    ("when", "lang"),
+    [("di Solo tadi pagi.", "id"), ("di Solo tadi siang.", "id"), ("in Solo this morning.", "en")],
+)
+def test_a_part_of_the_day_of_publication_is_that_day(when, lang):
+    signing = SIGNING_ID if lang == "id" else SIGNING_EN
+    event = _event(f"{signing} {when}", lang)
+    assert event["date"] == "2024-08-07"
+    assert _sure(event) < 0.9
+
+
+@pytest.mark.parametrize("when", ["earlier this month", "earlier this week"])
+def test_earlier_this_month_dates_this_signing_and_keeps_its_parties(when):
+    event = _event(f"{SIGNING_EN} in Solo {when}.", "en")
+    assert event["date"] == "2024-08"
+    parties = [p for a in event["agreements"] for p in a["parties"]]
+    assert "Pemerintah Kabupaten Klaten" in parties
+
+
+def test_a_signing_still_to_come_gets_no_sure_date():
+    text = (
+        "Pemkab Klaten dan Universitas Sebelas Maret dijadwalkan meneken nota kesepahaman "
+        "pada Jumat (9/8)."
+    )
+    event = _event(text)
+    assert event["date"] == "2024-08-07"  # never a day a year back read the other way round
+    assert _sure(event) <= 0.5
+    assert any("after its publication" in n for n in notes(event))
+
+
+def test_a_full_date_after_publication_is_not_sure_either():
+    event = _event(f"{SIGNING_EN} in Solo on Friday, August 9, 2024.", "en")
+    assert _sure(event) <= 0.5
+
+
+def test_a_sentence_looking_back_does_not_date_the_signing():
+    text = f"{SIGNING_ID} di Solo. Sebelumnya, pada 1 Juli 2024, keduanya bertemu di Jakarta."
+    assert _event(text).get("date") is None
+
+
+def test_a_date_of_another_sentence_still_dates_a_signing_dated_nowhere_else():
+    text = f"{SIGNING_ID} di Solo. Acara itu digelar pada 1 Juli 2024 di Jakarta."
+    assert _event(text)["date"] == "2024-07-01"
