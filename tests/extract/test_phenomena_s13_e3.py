@@ -69,3 +69,24 @@ def test_a_sentence_looking_back_does_not_date_the_signing():
 def test_a_date_of_another_sentence_still_dates_a_signing_dated_nowhere_else():
     text = f"{SIGNING_ID} di Solo. Acara itu digelar pada 1 Juli 2024 di Jakarta."
     assert _event(text)["date"] == "2024-07-01"
+
+
+@pytest.mark.parametrize(
+    ("opening", "lang"),
+    [("SOLO, 6 Agustus 2024 (ANTARA) -", "id"), ("SOLO, 6 August 2024 (Reuters) -", "en")],
+)
+def test_a_dateline_date_before_a_news_agency_dates_the_report_not_the_signing(opening, lang):
+    signing, yesterday = (SIGNING_ID, "kemarin") if lang == "id" else (SIGNING_EN, "yesterday")
+    record = extract_text(f"{opening} {signing} in Solo {yesterday}.", lang=lang).record
+    assert record["events"][0]["date"] == "2024-08-05"
+
+
+@pytest.mark.parametrize(
+    "opening", ["Jakarta, Senin (5/8/2024) -", "Jakarta, Senin (5/8/2024) (ANTARA) -"]
+)
+def test_a_dateline_with_a_weekday_names_no_party_and_still_dates_the_report(opening):
+    event = _event(f"{opening} {SIGNING_ID} di Solo.")
+    parties = [p for a in event["agreements"] for p in a["parties"]]
+    assert not any("Jakarta" in p for p in parties)
+    assert event["date"] == "2024-08-05"
+    assert _sure(event) < 0.9

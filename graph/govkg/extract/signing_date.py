@@ -35,7 +35,9 @@ _YEARS = re.compile(r"(?<![\w/-])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?![\
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 _DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][\w.'-]*[ ,]*){1,4}\(?\s*$")
 _DATELINE_DIGIT = re.compile(r"\d.*(?:[-–—:|]|--)")
-_DATELINE_MARK = re.compile(r"\s*\)?\s*(?:[-–—:|]|--)")
+_DATELINE_MARK = re.compile(  # a news agency may stand before the dash: "(ANTARA) -"
+    r"\s*\)?\s*(?:\([A-Z][\w .]{0,30}\)\s*)?(?:[-–—:|]|--)"
+)
 SHORT_LINE = 12
 """Most words, besides the date, of a line of page furniture."""
 DATELINE_HEAD, DATELINE_DATE = 80, 40
@@ -498,6 +500,9 @@ def in_dateline(article: Article, mention: DateMention) -> bool:
     >>> art = read_article("SLEMAN, 17 Juli 2024 – LAN meneken MoU, Senin (15/7).")
     >>> [in_dateline(art, m) for m in find_dates(art.text)]
     [True, False]
+    >>> art = read_article("SOLO, Aug 6 (Reuters) - LAN signed a MoU yesterday.")
+    >>> [in_dateline(art, m) for m in find_dates(art.text)]
+    [True, False]
     """
     text = article.text
     line_start = text.rfind("\n", 0, mention.start) + 1
@@ -511,11 +516,14 @@ def _dateline_date(article: Article, published: date | None):
     text = article.text
     for sentence in article.sentences:
         line_start = text.rfind("\n", 0, sentence.start) + 1
-        room = DATELINE_HEAD - (sentence.start - line_start)
-        head = sentence.text[: room + DATELINE_DATE]
-        if room <= 0 or not _DATELINE_DIGIT.search(head):
+        if sentence.start - line_start > DATELINE_HEAD:
             continue
-        for mention in find_dates(head, sentence.start):
+        # from the line's start: a dateline read as such (``Samarinda (10/9/2021): …``) is
+        # cut from the sentence
+        head = text[line_start : min(sentence.end, line_start + DATELINE_HEAD + DATELINE_DATE)]
+        if not _DATELINE_DIGIT.search(head):
+            continue
+        for mention in find_dates(head, line_start):
             if in_dateline(article, mention):
                 resolved = resolve(mention, published)
                 if resolved is not None:
