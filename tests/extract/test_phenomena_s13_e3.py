@@ -90,3 +90,31 @@ def test_a_dateline_with_a_weekday_names_no_party_and_still_dates_the_report(ope
     assert not any("Jakarta" in p for p in parties)
     assert event["date"] == "2024-08-05"
     assert _sure(event) < 0.9
+
+
+@pytest.mark.parametrize(
+    ("when", "published", "month"),
+    [
+        ("tiga pekan lalu", date(2024, 8, 21), "2024-07"),  # not the week before, in August
+        ("pekan lalu", date(2024, 8, 21), "2024-08"),
+    ],
+)
+def test_weeks_counted_back_give_the_month_of_that_week(when, published, month):
+    record = extract_text(f"{SIGNING_ID} di Solo {when}.", published=published).record
+    assert record["events"][0]["date"] == month
+
+
+def test_a_week_across_two_months_gives_its_month_with_little_confidence():
+    event = _event(f"{SIGNING_ID} di Solo pekan lalu.")  # 29 July to 4 August
+    assert event["date"] == "2024-07"
+    assert _sure(event) < 0.5
+
+
+def test_a_month_of_this_year_without_its_year():
+    assert _event(f"{SIGNING_ID} di Solo pada Agustus ini.")["date"] == "2024-08"
+
+
+def test_earlier_in_the_day_is_the_day_of_publication():
+    event = _event(f"{SIGNING_EN} in Solo earlier in the day.", "en")
+    assert event["date"] == "2024-08-07"
+    assert any("Klaten" in p for a in event["agreements"] for p in a["parties"])

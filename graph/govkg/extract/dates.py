@@ -356,8 +356,12 @@ def _back(mention: DateMention, published: date | None, years, conf: dict) -> Re
         if published is None:
             return None
         day = published + timedelta(days=7 * mention.weeks)
+        monday = day - timedelta(days=day.weekday())
+        split = monday.month != (monday + timedelta(days=6)).month
         note = f"the report says {mention.text!r}: only the month is given, check it"
-        return Resolved(day.replace(day=1), conf["date_week"], note, "month")
+        return Resolved(
+            day.replace(day=1), conf["date_week_split" if split else "date_week"], note, "month"
+        )
     if mention.months is not None:
         if published is None:
             return None
