@@ -118,3 +118,10 @@ def test_earlier_in_the_day_is_the_day_of_publication():
     event = _event(f"{SIGNING_EN} in Solo earlier in the day.", "en")
     assert event["date"] == "2024-08-07"
     assert any("Klaten" in p for a in event["agreements"] for p in a["parties"])
+
+
+def test_a_page_header_in_figures_with_a_clock_time_gives_the_publication_day():
+    text = f"Klaten dan UNS Teken MoU\n\n08/08/2024 06:00 WIB\n\n{SIGNING_ID} di Solo, Senin (5/8)."
+    record = extract_text(text, lang="id").record
+    assert record["source"]["published"] == "2024-08-08"
+    assert record["events"][0]["date"] == "2024-08-05"

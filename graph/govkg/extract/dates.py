@@ -148,6 +148,10 @@ def _patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(r"(?P<iso>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))(?!\d)"),
+        re.compile(  # (dates s13) figures before a clock time: "05/08/2024 14:20 WIB"
+            r"(?<![\w/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
+            r"(?=\s*,?\s*\d{1,2}[:.]\d{2}(?!\d))"
+        ),
         re.compile(rf"(?:{lead}){weekday}{trail}?(?!\w)", re.I),
         re.compile(rf"(?<=, ){weekday}(?=\s*[.;]?\s*$)", re.I),
         re.compile(rf"(?:{_after(cues['between'])}){weekday}{trail}?(?=\s*(?:{between}))", re.I),
