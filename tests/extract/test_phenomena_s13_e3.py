@@ -125,3 +125,21 @@ def test_a_page_header_in_figures_with_a_clock_time_gives_the_publication_day():
     record = extract_text(text, lang="id").record
     assert record["source"]["published"] == "2024-08-08"
     assert record["events"][0]["date"] == "2024-08-05"
+
+
+@pytest.mark.parametrize(
+    ("when", "lang"),
+    [
+        ("di Solo dalam rapat kerja, Senin-Selasa (5-6/8/2024).", "id"),
+        ("di Solo dalam rapat kerja yang berlangsung Senin (5/8) sampai Rabu (7/8).", "id"),
+        ("in Solo at a forum held on August 5-6, 2024.", "en"),
+    ],
+)
+def test_a_span_of_days_in_other_forms_gives_the_month(when, lang):
+    signing = SIGNING_ID if lang == "id" else SIGNING_EN
+    event = _event(f"{signing} {when}", lang)
+    assert event["date"] == "2024-08"
+
+
+def test_two_days_joined_by_and_are_no_span():
+    assert _event(f"{SIGNING_ID} di Solo, Senin (5/8) dan Selasa (6/8).")["date"] == "2024-08-05"

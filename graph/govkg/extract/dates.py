@@ -166,6 +166,16 @@ def _patterns() -> list[re.Pattern[str]]:
             rf"\.?(?:\s*,?\s+(?P<y>\d{{4}}))?(?!\w)",
             re.I,
         ),
+        re.compile(  # (dates s13) "August 5-6, 2024", "from August 5 to 7"
+            rf"(?<![\w/])(?P<mn>{months})\.?\s+(?P<d0>\d{{1,2}})\s*(?:{span})\s*(?P<d>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?(?:\s*,?\s+(?P<y>\d{{4}}))?(?!\w)",
+            re.I,
+        ),
+        re.compile(  # (dates s13) "Senin-Selasa (5-6/8/2024)", "(5-6/8)"
+            rf"(?:{weekday}\s*[-–]\s*(?:{days})\s*,?\s*)?\(\s*(?P<d0>\d{{1,2}})\s*[-–]\s*"
+            r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\s*\)",
+            re.I,
+        ),
         re.compile(rf"(?<!\w)(?P<wk>{weeks})(?!\w)", re.I),
         re.compile(rf"(?<!\w)(?P<mo>{back_months})(?!\w)", re.I),
         re.compile(rf"(?:{_after(forms['month_before'])})(?P<mn>{months})(?!\w)(?!\.?\s*\d)", re.I),
@@ -201,8 +211,37 @@ def _found(text: str, offset: int) -> tuple[DateMention, ...]:
     for mention in found:
         if kept and mention.start < kept[-1].end:
             continue
+        last = kept[-1] if kept else None
+        if last and _range(last, mention, text[last.end - offset : mention.start - offset]):
+            kept[-1] = _spanned(last, mention, text[last.start - offset : mention.end - offset])
+            continue
         kept.append(mention)
     return tuple(kept)
+
+
+def _range(first: DateMention, then: DateMention, between: str) -> bool:
+    """Two days written whole with only a word of a range between (``Senin (5/8) sampai Rabu
+    (7/8)``, ``5 Agustus hingga 7 Agustus 2024``): one span of days."""
+    if first.day is None or then.day is None or first.span or then.span:
+        return False
+    return _range_words().fullmatch(between) is not None
+
+
+@functools.cache
+def _range_words() -> re.Pattern[str]:
+    words = _alternatives(Rules.load().data["date_forms"]["range"])
+    return re.compile(rf"\s*(?:{words})\s*", re.I)
+
+
+def _spanned(first: DateMention, then: DateMention, text: str) -> DateMention:
+    """The span from one whole date to another, dated by the first's month (and the year
+    either gives).
+
+    >>> [(m.text, m.level) for m in find_dates("pada Senin (5/8/2024) hingga Rabu (7/8/2024)")]
+    [('Senin (5/8/2024) hingga Rabu (7/8/2024)', 'month')]
+    """
+    year = first.year or then.year
+    return DateMention(first.start, then.end, text, month=first.month, year=year, span=True)
 
 
 def _mention(match: re.Match[str], rules: Rules, offset: int) -> DateMention | None:
