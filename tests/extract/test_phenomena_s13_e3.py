@@ -143,3 +143,22 @@ def test_a_span_of_days_in_other_forms_gives_the_month(when, lang):
 
 def test_two_days_joined_by_and_are_no_span():
     assert _event(f"{SIGNING_ID} di Solo, Senin (5/8) dan Selasa (6/8).")["date"] == "2024-08-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Penandatanganan MoU antara Pemkab Klaten dan Universitas Sebelas Maret yang semula "
+            "dijadwalkan pada 1 Agustus 2024 akhirnya dilaksanakan Senin (5/8/2024).",
+            "id",
+        ),
+        (
+            "The signing between Klaten Regency and Sebelas Maret University, originally "
+            "scheduled for August 1, 2024, took place on Monday (5/8/2024).",
+            "en",
+        ),
+    ],
+)
+def test_the_day_a_signing_was_planned_for_gives_way_to_the_day_it_happened(text, lang):
+    assert _event(text, lang)["date"] == "2024-08-05"

@@ -301,6 +301,7 @@ def _dated(
                 continue
             if page_furniture(article, f.sentence, mention) or _in_period(f, mention):
                 continue
+            planned = _in_period(f, mention, "planned")
             resolved = next(
                 (
                     r
@@ -312,9 +313,9 @@ def _dated(
             if resolved is None:
                 continue
             found = f, mention, _source_month(mention, resolved) if sourced else resolved
-            if published is None or resolved.day <= published:
+            if (published is None or resolved.day <= published) and not planned:
                 return found
-            late = late or found  # after publication: only if no other date is found
+            late = late or found  # after publication, or planned: only if no other is found
     return late
 
 
@@ -446,7 +447,7 @@ def _page_words() -> dict[str, Phrases]:
     data = Rules.load().data["signing_date"]
     return {
         name: Phrases(data[name])
-        for name in ("words", "speech", "source", "in_turn", "period", "copyright")
+        for name in ("words", "speech", "source", "in_turn", "period", "planned", "copyright")
     }
 
 
@@ -468,10 +469,10 @@ def _from_source(f: Facts, mention: DateMention) -> bool:
     return not any(at > cues[-1] for at in f.cues.get("signing", []) if at < len(before))
 
 
-def _in_period(f: Facts, mention: DateMention) -> bool:
+def _in_period(f: Facts, mention: DateMention, cues: str = "period") -> bool:
     """The date bounds a period (``berlaku hingga 31 Desember 2026``, ``valid until``,
     ``paling lambat tanggal …``): a cue of ``signing_date.period`` ends at most one word
-    before it.
+    before it; with ``cues="planned"``, the day a signing was planned for (``dijadwalkan pada``).
 
     >>> from govkg.extract.agreements import analyse_article
     >>> from govkg.extract.text import read_article
@@ -481,9 +482,7 @@ def _in_period(f: Facts, mention: DateMention) -> bool:
     True
     """
     before = [t.key for t in f.sentence.tokens if t.end <= mention.start][-4:]
-    return any(
-        at + length >= len(before) - 1 for at, length, _ in _page_words()["period"].find(before)
-    )
+    return any(at + length >= len(before) - 1 for at, length, _ in _page_words()[cues].find(before))
 
 
 def _after_speech(f: Facts, mention: DateMention) -> bool:
