@@ -162,3 +162,10 @@ def test_two_days_joined_by_and_are_no_span():
 )
 def test_the_day_a_signing_was_planned_for_gives_way_to_the_day_it_happened(text, lang):
     assert _event(text, lang)["date"] == "2024-08-05"
+
+
+def test_figures_after_a_weekday_and_kemarin_date_the_day_and_check_the_weekday():
+    assert _sure(_event(f"{SIGNING_ID} di Solo, Senin kemarin (5/8).")) >= 0.9
+    event = _event(f"{SIGNING_ID} di Solo, Selasa kemarin (5/8).")
+    assert event["date"] == "2024-08-05"
+    assert any("was a Monday" in n for n in notes(event))

@@ -123,7 +123,7 @@ def _patterns() -> list[re.Pattern[str]]:
     span = _alternatives(forms["span"])
     return [
         re.compile(
-            rf"(?:{weekday}(?:\s+(?:{part}))?\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
+            rf"(?:{weekday}(?:\s+(?:{part}|{after}))?\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
             rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
             re.I,
         ),
