@@ -45,15 +45,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     from govkg.extract.rules import Rules
 
     classic, suffix = _alternatives("classic_suffixes"), _alternatives("web_suffixes")
-    weekdays = "|".join(sorted(Rules.load().weekdays, key=len, reverse=True))
+    weekdays = "|".join(re.escape(d) for d in sorted(Rules.load().weekdays, key=len, reverse=True))
     return {
         # "Samarinda (10/9/2021): …", "Sleman, Rabu (17/7/2024) (ANTARA) -": the date is the
         # report's, not an event's
         "dated": re.compile(
-            rf"^(?P<city>[A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}}),?\s*(?:(?:{weekdays})\s*,?\s*)?"
+            rf"^(?P<city>[A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}}),?\s*(?:(?i:{weekdays})\s*,?\s*)?"
             r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)"
             r"\s*(?:\([A-Z][\w .]{0,30}\)\s*)?[-–—:]+\s+",
-            re.I,
         ),
         "classic": re.compile(
             rf"^(?:(?P<pub>[A-Z][\w.]*\.{classic.upper()})\s*[-–—]\s*)?"

@@ -221,10 +221,14 @@ def _found(text: str, offset: int) -> tuple[DateMention, ...]:
 
 def _range(first: DateMention, then: DateMention, between: str) -> bool:
     """Two days written whole with only a word of a range between (``Senin (5/8) sampai Rabu
-    (7/8)``, ``5 Agustus hingga 7 Agustus 2024``): one span of days."""
+    (7/8)``, ``5 Agustus hingga 7 Agustus 2024``), the second later: one span of days (not a
+    dateline's date and the signing's: ``SOLO, 6 Agustus 2024 - Senin (5/8) …``)."""
     if first.day is None or then.day is None or first.span or then.span:
         return False
-    return _range_words().fullmatch(between) is not None
+    if None in (first.month, then.month):
+        return False
+    order = ((first.year or 0, first.month, first.day), (then.year or 0, then.month, then.day))
+    return order[0] < order[1] and _range_words().fullmatch(between) is not None
 
 
 @functools.cache
