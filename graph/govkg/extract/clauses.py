@@ -112,6 +112,8 @@ def analyse(sentence: Sentence, lexicon: Lexicon, lang: str = "id") -> Facts:
         return facts  # "Baca juga: …": another report's title, nothing of this signing
     for name, phrases in rules.cues.items():
         hits = [(at, length) for at, length, _ in phrases.find(keys)]
+        if name == "background":
+            hits = [(at, n) for at, n in hits if not _this_period(keys, at, at + n)]
         if hits:
             facts.cues[name] = [at for at, _ in hits]
             facts.cue_ends[name] = [at + length for at, length in hits]
@@ -133,6 +135,25 @@ def opens_with_link(keys: Sequence[str]) -> bool:
     (True, False)
     """
     return _link_starts().match(keys, 0) is not None
+
+
+def _this_period(keys: Sequence[str], cue: int, after: int) -> bool:
+    """A period the report is published in (``this month``, ``hari ini``: the ``relative_*``
+    phrases counted 0) starts at the cue (``earlier today``) or right after it (``earlier this
+    month``): it dates this signing, it does not make the clause an earlier one.
+
+    >>> _this_period(("earlier", "this", "month"), 0, 1), _this_period(("earlier", "we"), 0, 1)
+    (True, False)
+    """
+    periods = _periods_of_publication()
+    return periods.match(keys, cue) is not None or periods.match(keys, after) is not None
+
+
+@functools.cache
+def _periods_of_publication() -> Phrases:
+    data = Rules.load().data
+    lists = (data["relative_days"], data["relative_weeks"], data["relative_months"])
+    return Phrases([phrase for words in lists for phrase, back in words.items() if back == 0])
 
 
 @functools.cache

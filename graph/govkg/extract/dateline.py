@@ -24,10 +24,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-_DATED = re.compile(  # "Samarinda (10/9/2021): …": the date is the report's, not an event's
-    r"^(?P<city>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}),?\s*\(\s*\d{1,2}\s*/\s*\d{1,2}"
-    r"(?:\s*/\s*\d{2,4})?\s*\)\s*[-–—:]+\s+"
-)
 _AGENCY = re.compile(  # "Jakarta (Xinhua) – …": a place and a news agency, on any line
     r"^(?P<city>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})\s*\((?P<agency>[A-Z][A-Za-z]+)\)\s*[-–—]+\s+"
 )
@@ -46,8 +42,18 @@ def _alternatives(name: str) -> str:
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The dateline forms, with the web-address endings of ``rules.yaml`` ``datelines``."""
+    from govkg.extract.rules import Rules
+
     classic, suffix = _alternatives("classic_suffixes"), _alternatives("web_suffixes")
+    weekdays = "|".join(re.escape(d) for d in sorted(Rules.load().weekdays, key=len, reverse=True))
     return {
+        # "Samarinda (10/9/2021): …", "Sleman, Rabu (17/7/2024) (ANTARA) -": the date is the
+        # report's, not an event's
+        "dated": re.compile(
+            rf"^(?P<city>[A-Z][\w'-]*(?: [A-Z][\w'-]*){{0,2}}),?\s*(?:(?i:{weekdays})\s*,?\s*)?"
+            r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)"
+            r"\s*(?:\([A-Z][\w .]{0,30}\)\s*)?[-–—:]+\s+",
+        ),
         "classic": re.compile(
             rf"^(?:(?P<pub>[A-Z][\w.]*\.{classic.upper()})\s*[-–—]\s*)?"
             r"(?P<city>[A-Z][A-Z .'-]{2,30}?)"
@@ -103,7 +109,7 @@ def _one(line: str, loose: bool) -> Dateline | None:
     agency = _AGENCY.match(line)
     if agency and _is_place(agency["city"]):
         return Dateline(agency.end(), agency["city"], agency["agency"])
-    dated = _DATED.match(line)
+    dated = _patterns()["dated"].match(line)
     if dated:
         city = dated["city"]
         return Dateline(dated.end(), city if _is_place(city) else None, None)

@@ -26,6 +26,8 @@ from datetime import date, timedelta
 from govkg.extract.rules import Rules
 
 _EN_DAYS = tuple(calendar.day_name)  # Monday first, in English (the C locale)
+AHEAD_DAYS = 31
+"""Most days after publication a date without a year may name (a signing still to come)."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ def _patterns() -> list[re.Pattern[str]]:
     span = _alternatives(forms["span"])
     return [
         re.compile(
-            rf"(?:{weekday}(?:\s+(?:{part}))?\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
+            rf"(?:{weekday}(?:\s+(?:{part}|{after}))?\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
             rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
             re.I,
         ),
@@ -146,6 +148,10 @@ def _patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         re.compile(r"(?P<iso>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2}))(?!\d)"),
+        re.compile(  # (dates s13) figures before a clock time: "05/08/2024 14:20 WIB"
+            r"(?<![\w/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
+            r"(?=\s*,?\s*\d{1,2}[:.]\d{2}(?!\d))"
+        ),
         re.compile(rf"(?:{lead}){weekday}{trail}?(?!\w)", re.I),
         re.compile(rf"(?<=, ){weekday}(?=\s*[.;]?\s*$)", re.I),
         re.compile(rf"(?:{_after(cues['between'])}){weekday}{trail}?(?=\s*(?:{between}))", re.I),
@@ -158,6 +164,16 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"(?<![\w/.,-])(?P<d0>\d{{1,2}})\s*(?:{span})\s*(?P<d>\d{{1,2}})\s+(?P<mn>{months})"
             rf"\.?(?:\s*,?\s+(?P<y>\d{{4}}))?(?!\w)",
+            re.I,
+        ),
+        re.compile(  # (dates s13) "August 5-6, 2024", "from August 5 to 7"
+            rf"(?<![\w/])(?P<mn>{months})\.?\s+(?P<d0>\d{{1,2}})\s*(?:{span})\s*(?P<d>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?(?:\s*,?\s+(?P<y>\d{{4}}))?(?!\w)",
+            re.I,
+        ),
+        re.compile(  # (dates s13) "Senin-Selasa (5-6/8/2024)", "(5-6/8)"
+            rf"(?:{weekday}\s*[-–]\s*(?:{days})\s*,?\s*)?\(\s*(?P<d0>\d{{1,2}})\s*[-–]\s*"
+            r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\s*\)",
             re.I,
         ),
         re.compile(rf"(?<!\w)(?P<wk>{weeks})(?!\w)", re.I),
@@ -195,8 +211,41 @@ def _found(text: str, offset: int) -> tuple[DateMention, ...]:
     for mention in found:
         if kept and mention.start < kept[-1].end:
             continue
+        last = kept[-1] if kept else None
+        if last and _range(last, mention, text[last.end - offset : mention.start - offset]):
+            kept[-1] = _spanned(last, mention, text[last.start - offset : mention.end - offset])
+            continue
         kept.append(mention)
     return tuple(kept)
+
+
+def _range(first: DateMention, then: DateMention, between: str) -> bool:
+    """Two days written whole with only a word of a range between (``Senin (5/8) sampai Rabu
+    (7/8)``, ``5 Agustus hingga 7 Agustus 2024``), the second later: one span of days (not a
+    dateline's date and the signing's: ``SOLO, 6 Agustus 2024 - Senin (5/8) …``)."""
+    if first.day is None or then.day is None or first.span or then.span:
+        return False
+    if None in (first.month, then.month):
+        return False
+    order = ((first.year or 0, first.month, first.day), (then.year or 0, then.month, then.day))
+    return order[0] < order[1] and _range_words().fullmatch(between) is not None
+
+
+@functools.cache
+def _range_words() -> re.Pattern[str]:
+    words = _alternatives(Rules.load().data["date_forms"]["range"])
+    return re.compile(rf"\s*(?:{words})\s*", re.I)
+
+
+def _spanned(first: DateMention, then: DateMention, text: str) -> DateMention:
+    """The span from one whole date to another, dated by the first's month (and the year
+    either gives).
+
+    >>> [(m.text, m.level) for m in find_dates("pada Senin (5/8/2024) hingga Rabu (7/8/2024)")]
+    [('Senin (5/8/2024) hingga Rabu (7/8/2024)', 'month')]
+    """
+    year = first.year or then.year
+    return DateMention(first.start, then.end, text, month=first.month, year=year, span=True)
 
 
 def _mention(match: re.Match[str], rules: Rules, offset: int) -> DateMention | None:
@@ -332,6 +381,9 @@ def resolve(
         return Resolved(fitting[0], conf["date_weekday_fits"], note)
     if fitting:
         return Resolved(fitting[0], conf["date_weekday_fits"])
+    ahead = _ahead(mention, published)
+    if ahead is not None:
+        return Resolved(ahead, conf["date_weekday_fits"])
     if published is None:  # an address's year is no publication day: the weekday must fit
         return _year_from_text(mention, years, conf)
     return _checked(mention, candidates[0], conf["date_weekday_fits"], conf)
@@ -351,8 +403,12 @@ def _back(mention: DateMention, published: date | None, years, conf: dict) -> Re
         if published is None:
             return None
         day = published + timedelta(days=7 * mention.weeks)
+        monday = day - timedelta(days=day.weekday())
+        split = monday.month != (monday + timedelta(days=6)).month
         note = f"the report says {mention.text!r}: only the month is given, check it"
-        return Resolved(day.replace(day=1), conf["date_week"], note, "month")
+        return Resolved(
+            day.replace(day=1), conf["date_week_split" if split else "date_week"], note, "month"
+        )
     if mention.months is not None:
         if published is None:
             return None
@@ -452,6 +508,23 @@ def _checked(mention: DateMention, day: date, sure: float, conf: dict) -> Resolv
             return Resolved(day.replace(day=1), conf["date_weekday_far"], note, "month")
         return Resolved(day, conf["date_weekday_wrong"], note)
     return Resolved(day, sure)
+
+
+def _ahead(mention: DateMention, published: date | None) -> date | None:
+    """A day without a year a few weeks after publication whose weekday fits that year (``akan
+    diteken Jumat (9/8)`` in a report of 7 August 2024): a signing still to come, not one a
+    year earlier nor one read with day and month the other way round.
+
+    >>> _ahead(find_dates("Jumat (9/8)")[0], date(2024, 8, 7))
+    datetime.date(2024, 8, 9)
+    >>> _ahead(find_dates("Kamis (9/8)")[0], date(2024, 8, 7)) is None
+    True
+    """
+    if published is None or mention.weekday is None:
+        return None
+    day = _day(published.year, mention.month, mention.day)
+    soon = day is not None and published < day <= published + timedelta(days=AHEAD_DAYS)
+    return day if soon and day.weekday() == mention.weekday else None
 
 
 def _days_apart(one: int, other: int) -> int:

@@ -35,7 +35,9 @@ _YEARS = re.compile(r"(?<![\w/-])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?![\
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 _DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][\w.'-]*[ ,]*){1,4}\(?\s*$")
 _DATELINE_DIGIT = re.compile(r"\d.*(?:[-–—:|]|--)")
-_DATELINE_MARK = re.compile(r"\s*\)?\s*(?:[-–—:|]|--)")
+_DATELINE_MARK = re.compile(  # a news agency may stand before the dash: "(ANTARA) -"
+    r"\s*\)?\s*(?:\([A-Z][\w .]{0,30}\)\s*)?(?:[-–—:|]|--)"
+)
 SHORT_LINE = 12
 """Most words, besides the date, of a line of page furniture."""
 DATELINE_HEAD, DATELINE_DATE = 80, 40
@@ -67,7 +69,7 @@ def event_date(
     anchor = lined[2].day if lined is not None and lined[2].precision == "day" else published
     years = _hints(article, anchor)
     about = [f for f in facts if f.signing or f.current_kinds]
-    others = [f for f in facts if not (f.signing or f.current_kinds)]
+    others = [f for f in facts if not (f.signing or f.current_kinds or _looks_back(f))]
     found = _first(article, about, anchor, years)
     if found is not None and _signed_first(found[0]):
         later = [f for f in about if f.sentence.index > found[0].sentence.index]
@@ -194,6 +196,19 @@ def _signed_first(f: Facts) -> bool:
     return any(True for _ in _page_words()["in_turn"].find(f.sentence.keys))
 
 
+def _looks_back(f: Facts) -> bool:
+    """The sentence opens with a word of an earlier time (``Sebelumnya, pada 1 Juli …``,
+    ``Earlier, …``): its dates are of another event, never the signing's.
+
+    >>> from govkg.extract.agreements import analyse_article
+    >>> from govkg.extract.text import read_article
+    >>> art = read_article("LAN meneken MoU. Sebelumnya, pada 1 Juli 2024, LAN rapat.")
+    >>> [_looks_back(f) for f in analyse_article(art, "id").facts]
+    [False, True]
+    """
+    return 0 in f.cues.get("background", [])
+
+
 def _new_signing(f: Facts) -> bool:
     """The sentence tells of a signing of this report: it names a kind, or a signing word,
     outside a background clause (``menindaklanjuti penandatanganan MoU pada …``)."""
@@ -216,6 +231,8 @@ def _written(article: Article, found, published: date | None, where: str | None)
         )
         text = published.isoformat()
     sure = resolved.confidence
+    if published is not None and resolved.day > published:  # still to come, or a slip
+        sure = min(sure, Rules.load().confidence["date_ahead"])
     if where == "elsewhere":  # a date in no sentence about the signing
         cap = "date_elsewhere" if resolved.precision == "day" else "date_elsewhere_partial"
         sure = min(sure, Rules.load().confidence[cap])
@@ -284,6 +301,7 @@ def _dated(
                 continue
             if page_furniture(article, f.sentence, mention) or _in_period(f, mention):
                 continue
+            planned = _in_period(f, mention, "planned")
             resolved = next(
                 (
                     r
@@ -295,9 +313,9 @@ def _dated(
             if resolved is None:
                 continue
             found = f, mention, _source_month(mention, resolved) if sourced else resolved
-            if published is None or resolved.day <= published:
+            if (published is None or resolved.day <= published) and not planned:
                 return found
-            late = late or found  # after publication: only if no other date is found
+            late = late or found  # after publication, or planned: only if no other is found
     return late
 
 
@@ -429,7 +447,7 @@ def _page_words() -> dict[str, Phrases]:
     data = Rules.load().data["signing_date"]
     return {
         name: Phrases(data[name])
-        for name in ("words", "speech", "source", "in_turn", "period", "copyright")
+        for name in ("words", "speech", "source", "in_turn", "period", "planned", "copyright")
     }
 
 
@@ -451,10 +469,10 @@ def _from_source(f: Facts, mention: DateMention) -> bool:
     return not any(at > cues[-1] for at in f.cues.get("signing", []) if at < len(before))
 
 
-def _in_period(f: Facts, mention: DateMention) -> bool:
+def _in_period(f: Facts, mention: DateMention, cues: str = "period") -> bool:
     """The date bounds a period (``berlaku hingga 31 Desember 2026``, ``valid until``,
     ``paling lambat tanggal …``): a cue of ``signing_date.period`` ends at most one word
-    before it.
+    before it; with ``cues="planned"``, the day a signing was planned for (``dijadwalkan pada``).
 
     >>> from govkg.extract.agreements import analyse_article
     >>> from govkg.extract.text import read_article
@@ -464,9 +482,7 @@ def _in_period(f: Facts, mention: DateMention) -> bool:
     True
     """
     before = [t.key for t in f.sentence.tokens if t.end <= mention.start][-4:]
-    return any(
-        at + length >= len(before) - 1 for at, length, _ in _page_words()["period"].find(before)
-    )
+    return any(at + length >= len(before) - 1 for at, length, _ in _page_words()[cues].find(before))
 
 
 def _after_speech(f: Facts, mention: DateMention) -> bool:
@@ -483,6 +499,9 @@ def in_dateline(article: Article, mention: DateMention) -> bool:
     >>> art = read_article("SLEMAN, 17 Juli 2024 – LAN meneken MoU, Senin (15/7).")
     >>> [in_dateline(art, m) for m in find_dates(art.text)]
     [True, False]
+    >>> art = read_article("SOLO, Aug 6 (Reuters) - LAN signed a MoU yesterday.")
+    >>> [in_dateline(art, m) for m in find_dates(art.text)]
+    [True, False]
     """
     text = article.text
     line_start = text.rfind("\n", 0, mention.start) + 1
@@ -496,11 +515,14 @@ def _dateline_date(article: Article, published: date | None):
     text = article.text
     for sentence in article.sentences:
         line_start = text.rfind("\n", 0, sentence.start) + 1
-        room = DATELINE_HEAD - (sentence.start - line_start)
-        head = sentence.text[: room + DATELINE_DATE]
-        if room <= 0 or not _DATELINE_DIGIT.search(head):
+        if sentence.start - line_start > DATELINE_HEAD:
             continue
-        for mention in find_dates(head, sentence.start):
+        # from the line's start: a dateline read as such (``Samarinda (10/9/2021): …``) is
+        # cut from the sentence
+        head = text[line_start : min(sentence.end, line_start + DATELINE_HEAD + DATELINE_DATE)]
+        if not _DATELINE_DIGIT.search(head):
+            continue
+        for mention in find_dates(head, line_start):
             if in_dateline(article, mention):
                 resolved = resolve(mention, published)
                 if resolved is not None:
