@@ -27,3 +27,37 @@ def test_a_body_named_by_its_place_after_a_publishers_dateline_is_still_a_party(
     )
     (parties,) = _parties(text)
     assert any("Surabaya" in p for p in parties), parties
+
+
+def test_two_kinds_each_with_its_own_partner_in_one_sentence_are_two_agreements():
+    text = (
+        "Pemerintah Kota Madiun menandatangani perjanjian kerja sama dengan Badan Pusat "
+        "Statistik serta kesepakatan bersama dengan Pemerintah Kabupaten Ngawi, Senin "
+        "(3/3/2025)."
+    )
+    assert _parties(text) == [
+        ["BPS", "Pemerintah Kota Madiun"],
+        ["Pemerintah Kabupaten Ngawi", "Pemerintah Kota Madiun"],
+    ]
+    assert sorted(a["kind"] for a in agreements(text)) == ["kesepakatan-bersama", "pks"]
+
+
+def test_two_kinds_with_one_partner_stay_one_agreement_each_with_both_sides():
+    text = (
+        "Pemerintah Kota Madiun dan Badan Pusat Statistik menandatangani nota kesepahaman "
+        "dan perjanjian kerja sama, Senin (3/3/2025)."
+    )
+    assert _parties(text) == [["BPS", "Pemerintah Kota Madiun"]] * 2
+
+
+def test_a_further_agreement_with_its_own_partner_is_with_one_side_of_the_first():
+    text = (
+        "Wali Kota Madiun menandatangani nota kesepahaman dengan Universitas Airlangga, Senin "
+        "(3/3/2025). Acara itu juga mencakup penandatanganan perjanjian kerja sama dengan "
+        "Badan Pusat Statistik serta kesepakatan bersama dengan Pemerintah Kabupaten Ngawi."
+    )
+    assert _parties(text) == [
+        ["BPS", "Pemerintah Kota Madiun"],
+        ["Pemerintah Kabupaten Ngawi", "Pemerintah Kota Madiun"],
+        ["Pemerintah Kota Madiun", "Unair"],
+    ]
