@@ -61,3 +61,23 @@ def test_a_further_agreement_with_its_own_partner_is_with_one_side_of_the_first(
         ["Pemerintah Kabupaten Ngawi", "Pemerintah Kota Madiun"],
         ["Pemerintah Kota Madiun", "Unair"],
     ]
+
+
+def test_a_place_in_an_address_after_yaitu_is_no_party():
+    text = (
+        "PT Sarana Kota dan Badan Pusat Statistik menandatangani nota kesepahaman, Senin "
+        "(3/3/2025). Kedua kantor itu berada di jalan yang sama, yaitu Medan Merdeka Selatan, "
+        "Jakarta Pusat."
+    )
+    (parties,) = _parties(text)
+    assert not any("Jakarta" in p for p in parties), parties
+
+
+def test_a_list_after_yaitu_keeps_its_bodies_past_items_the_gazetteer_lacks():
+    text = (
+        "Pemerintah Kota Bandung menandatangani nota kesepahaman dengan Pemerintah Kabupaten "
+        "Madiun, Senin (3/3/2025). Hadir dan juga meneken nota kesepahaman yaitu Kab. Slemann, "
+        "Kab. Gunungkidull, Kabupaten Bantul dan Kabupaten Klaten."
+    )
+    bodies = {p for pair in _parties(text) for p in pair}
+    assert {"Pemerintah Kabupaten Bantul", "Pemerintah Kabupaten Klaten"} <= bodies, bodies
