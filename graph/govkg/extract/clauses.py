@@ -25,7 +25,6 @@ from govkg.extract.people import Official, officials
 from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Sentence, token_key
 
-
 LIST_GAP = 3  # words between a word opening a list and its first body
 
 
