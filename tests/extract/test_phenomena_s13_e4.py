@@ -81,3 +81,13 @@ def test_a_list_after_yaitu_keeps_its_bodies_past_items_the_gazetteer_lacks():
     )
     bodies = {p for pair in _parties(text) for p in pair}
     assert {"Pemerintah Kabupaten Bantul", "Pemerintah Kabupaten Klaten"} <= bodies, bodies
+
+
+def test_a_city_office_is_not_the_provinces_office_of_the_same_name():
+    text = (
+        "Polresta Jambi menandatangani nota kesepahaman dengan Bawaslu Kota Jambi, Senin "
+        "(3/3/2025)."
+    )
+    (parties,) = _parties(text)
+    assert "Bawaslu Kota Jambi" in parties, parties
+    assert not any("Provinsi" in p for p in parties), parties
