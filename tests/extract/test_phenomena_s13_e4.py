@@ -91,3 +91,12 @@ def test_a_city_office_is_not_the_provinces_office_of_the_same_name():
     (parties,) = _parties(text)
     assert "Bawaslu Kota Jambi" in parties, parties
     assert not any("Provinsi" in p for p in parties), parties
+
+
+def test_a_city_programme_is_no_foreign_city():
+    text = (
+        "Pemerintah Kota Bandung menandatangani nota kesepahaman dengan Pemerintah Kabupaten "
+        "Madiun, Senin (3/3/2025). Kerja sama itu meliputi Penerapan Smart City dan layanan "
+        "digital."
+    )
+    assert _parties(text) == [["Pemerintah Kabupaten Madiun", "Pemerintah Kota Bandung"]]
