@@ -12,6 +12,12 @@ def _parties(text: str) -> list[list[str]]:
     return sorted(sorted(a["parties"]) for a in agreements(text))
 
 
+def _only_parties(text: str) -> list[str]:
+    """The parties of the one agreement the text makes."""
+    (parties,) = _parties(text)
+    return parties
+
+
 def test_the_city_after_a_publishers_dateline_is_no_party():
     text = (
         "Kabarkita.com – Surabaya, Pemerintah Kabupaten Sleman menandatangani nota "
@@ -25,7 +31,7 @@ def test_a_body_named_by_its_place_after_a_publishers_dateline_is_still_a_party(
         "Kabarkita.com – Pemkot Surabaya, bersama Universitas Gadjah Mada, menandatangani "
         "nota kesepahaman, Senin (3/3/2025)."
     )
-    (parties,) = _parties(text)
+    parties = _only_parties(text)
     assert any("Surabaya" in p for p in parties), parties
 
 
@@ -69,7 +75,7 @@ def test_a_place_in_an_address_after_yaitu_is_no_party():
         "(3/3/2025). Kedua kantor itu berada di jalan yang sama, yaitu Medan Merdeka Selatan, "
         "Jakarta Pusat."
     )
-    (parties,) = _parties(text)
+    parties = _only_parties(text)
     assert not any("Jakarta" in p for p in parties), parties
 
 
@@ -88,7 +94,7 @@ def test_a_city_office_is_not_the_provinces_office_of_the_same_name():
         "Polresta Jambi menandatangani nota kesepahaman dengan Bawaslu Kota Jambi, Senin "
         "(3/3/2025)."
     )
-    (parties,) = _parties(text)
+    parties = _only_parties(text)
     assert "Bawaslu Kota Jambi" in parties, parties
     assert not any("Provinsi" in p for p in parties), parties
 
