@@ -32,6 +32,7 @@ from govkg.extract.documents import (
     distinct_families,
     joined_drafts,
     one_document,
+    own_partner_parts,
 )
 from govkg.extract.drafts import Draft, Scope, family, formal_kinds
 from govkg.extract.fields import cue_spans, scope_fields, topic_span
@@ -132,16 +133,17 @@ def _group(facts: list[Facts], lexicon: Lexicon, article: Article) -> list[Draft
             continue
         if f.sentence.marker is None:
             intro = f if f.sentence.text.rstrip().endswith(":") else None
-        target = _target(drafts, f, facts)
-        if target is None:
-            pending.append(f)
-            continue
-        for early in pending:
-            _attach(target, early, facts, None, lexicon)
-        pending = []
-        _attach(target, f, facts, intro if f.sentence.marker is not None else None, lexicon)
-        if f.sentence.text.rstrip().endswith(":"):
-            _intro(target, f)
+        for part in own_partner_parts(f):
+            target = _target(drafts, part, facts)
+            if target is None:
+                pending.append(part)
+                continue
+            for early in pending:
+                _attach(target, early, facts, None, lexicon)
+            pending = []
+            _attach(target, part, facts, intro if f.sentence.marker is not None else None, lexicon)
+            if f.sentence.text.rstrip().endswith(":"):
+                _intro(target, part)
     if pending and not drafts and any(f.signing for f in pending):
         kind, note = unnamed_kind(facts)
         draft = Draft(kind)
@@ -174,7 +176,7 @@ def further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
         if beside:  # "MoU dan PKS dengan empat provinsi": a PKS with each, as the MoUs
             draft.bilateral, draft.hub, draft.counted = first.bilateral, first.hub, first.counted
             draft.multilateral = first.multilateral
-        for ident, org in first.parties.items():
+        for ident, org in _first_sides(first, draft, facts).items():
             if ident not in draft.parties:
                 draft.add_party(org, "further", min(first.party_sentences[ident]))
         draft.notes.append(
@@ -185,6 +187,17 @@ def further_parties(drafts: list[Draft], facts: list[Facts]) -> list[Draft]:
         draft.sentences = {i: min(c, sure) for i, c in draft.sentences.items()}
         completed.append(draft)
     return completed
+
+
+def _first_sides(first: Draft, draft: Draft, facts: list[Facts]) -> dict[str, Org]:
+    """The parties of the first agreement a further one takes: all of them, or only the host
+    (else the first party) when the further one names its own partner (``… juga PKS dengan
+    B``), who signs with one side, not with both."""
+    roles = [draft.roles.get(ident, set()) for ident in draft.parties]
+    if not roles or not all(r and r <= {"with"} for r in roles):
+        return first.parties
+    hub = _host(first, facts) or next(iter(first.parties.values()))
+    return {hub.ident: hub}
 
 
 def _further_signing(f: Facts) -> bool:

@@ -25,6 +25,8 @@ from govkg.extract.people import Official, officials
 from govkg.extract.rules import Phrases, Rules
 from govkg.extract.text import Sentence, token_key
 
+LIST_GAP = 3  # words between a word opening a list and its first body
+
 
 @functools.cache
 def multi_words() -> dict[str, frozenset[str]]:
@@ -336,6 +338,8 @@ def _parties(facts: Facts, lexicon: Lexicon) -> list[PartyMention]:
             if zone in {"witness", "attendee", "place", "background", "implements"}
             else (_role(facts, k, keys))
         )
+        if role == "enumeration" and not _in_list(facts, k, found):
+            role = None  # "… berada pada jalan yang sama yaitu Jalan X, Jakarta Pusat"
         if role is None and previous is not None and _chained(toks, previous_end, k):
             role = previous.role
         if role is None and counted is not None:  # "X dengan tiga kabupaten: A, B dan C"
@@ -591,6 +595,34 @@ def _definite(keys: Sequence[str], number: int, end: int) -> bool:
         or (number > 0 and keys[number - 1] in words["determiners"])
         or (end < len(keys) and keys[end] in words["demonstratives"])
     )
+
+
+def _in_list(facts: Facts, k: int, found: list[PartyMention]) -> bool:
+    """The body at ``k`` is in a list of bodies after a word that opens one (``yaitu``,
+    ``antara lain``): right after it (at most ``LIST_GAP`` words between: a count, a noun of
+    partners), after a body of the list, or after short items the gazetteer does not know
+    (``yaitu Kota makasar, Kab. Dharma swara, Kabupaten Buleleng``); not after other words
+    (``jalan yang sama yaitu Jalan Merdeka Selatan, Jakarta Pusat``: an address).
+
+    >>> from govkg.extract.text import read_article
+    >>> text = "Kantor itu ada di jalan yang sama yaitu Medan Merdeka Selatan, Jakarta Pusat."
+    >>> [p.role for p in analyse(read_article(text).sentences[0], Lexicon()).parties]
+    [None, None]
+    >>> text = "Peserta MoU itu yaitu Kab. Slemann, Kab. Gunungkidull, Kabupaten Bantul dan Klaten."
+    >>> [p.role for p in analyse(read_article(text).sentences[0], Lexicon()).parties]
+    ['enumeration', 'enumeration']
+    """
+    ends = [end for end in facts.cue_ends.get("enumeration", []) if end <= k]
+    if not ends:
+        return False
+    opened = max(ends)
+    if k - opened <= LIST_GAP:
+        return True
+    listed = [p for p in found if p.match.start >= opened]
+    if listed:
+        return any(p.role == "enumeration" for p in listed)
+    items = " ".join(t.key for t in facts.sentence.tokens[opened:k]).replace(";", ",").split(",")
+    return all(len(item.split()) <= LIST_GAP + 1 for item in items)
 
 
 def _chained(toks, end: int, start: int) -> bool:

@@ -33,9 +33,7 @@ MAX_HEAD = 60
 
 
 def _alternatives(name: str) -> str:
-    from govkg.extract.rules import Rules
-
-    suffixes = sorted(Rules.load().data["datelines"][name], key=len, reverse=True)
+    suffixes = sorted(_rules()[name], key=len, reverse=True)
     return "(?:" + "|".join(re.escape(x) for x in suffixes) + ")"
 
 
@@ -86,12 +84,39 @@ def dateline(line: str, *, loose: bool = True) -> Dateline | None:
         return None
     found = _one(line, loose)
     if found is not None and loose:  # "Barometer Bali | Denpasar –": publisher, then place
-        more = _one(line[found.end :], loose)
+        more = _one(line[found.end :], loose) or _place_after(line[found.end :])
         if more is not None:
             found = Dateline(
                 found.end + more.end, found.city or more.city, found.publisher or more.publisher
             )
     return found
+
+
+_PLACE_COMMA = re.compile(r"^(?P<city>[A-Z][\w'-]*(?: [A-Z][\w'-]*)?)\s*,\s+")
+
+
+def _place_after(rest: str) -> Dateline | None:
+    """``Kabar.com – Surabaya, Pemkot …``: a bare place and a comma right after a publisher's
+    dateline end it; a body named by its place (``Pemkot Surabaya,``) does not.
+
+    >>> _place_after("Surabaya, Pemkab Sleman meneken MoU.").city
+    'Surabaya'
+    >>> _place_after("Pemkot Surabaya, Pemkab Sleman meneken MoU.") is None
+    True
+    """
+    found = _PLACE_COMMA.match(rest)
+    if found is None or not _is_place(found["city"]):
+        return None
+    body_words = set(_rules()["body_words"])
+    if any(w.lower() in body_words for w in found["city"].split()):
+        return None
+    return Dateline(found.end(), found["city"].title(), None)
+
+
+def _rules() -> dict:
+    from govkg.extract.rules import Rules
+
+    return Rules.load().data["datelines"]
 
 
 def _link_start(line: str) -> bool:

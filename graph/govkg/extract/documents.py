@@ -103,8 +103,14 @@ def _bodies(draft: Draft) -> set[str]:
 
 
 def distinct_families(facts: list[Facts]) -> set[frozenset[str | None]]:
-    """Pairs of kinds the report names as two documents."""
-    return {frozenset({family(a), family(b)}) for _, a, b in _joined_kinds(facts)}
+    """Pairs of kinds the report names as two documents: side by side (``MoU dan PKS``) or
+    each with its own partner (:func:`own_partner_parts`)."""
+    pairs = {frozenset({family(a), family(b)}) for _, a, b in _joined_kinds(facts)}
+    for f in facts:
+        parts = own_partner_parts(f)
+        kinds = [part.current_kinds[0].kind for part in parts] if len(parts) > 1 else []
+        pairs |= {frozenset({family(a), family(b)}) for a, b in pairwise(kinds)}
+    return pairs
 
 
 def _joined_kinds(facts: list[Facts]) -> list[tuple[int, str, str]]:
@@ -121,6 +127,49 @@ def _joined_kinds(facts: list[Facts]) -> list[tuple[int, str, str]]:
             if family(a.kind) != family(b.kind) and keys and keys <= words["document_joiners"]:
                 found.append((f.sentence.index, a.kind, b.kind))
     return found
+
+
+def own_partner_parts(f: Facts) -> list[Facts]:
+    """``… menandatangani PKS dengan A serta kesepakatan bersama dengan B``: a sentence naming
+    kinds joined by ``dan``/``serta``, each followed by its own partner (``dengan …``), tells
+    of one agreement per kind; the sentence is cut into one part per kind, each with the bodies
+    and officials named before the first kind (the subject) and those of its own stretch.
+    Any other sentence is its only part.
+
+    >>> from govkg.extract.clauses import analyse
+    >>> from govkg.extract.orgs import Lexicon
+    >>> from govkg.extract.text import read_article
+    >>> s = read_article("Pemkot Madiun meneken PKS dengan BPS serta MoU dengan UGM.").sentences[0]
+    >>> parts = own_partner_parts(analyse(s, Lexicon()))
+    >>> [[p.match.org.ident for p in part.parties] for part in parts]
+    [['kota-35-77', 'bps'], ['kota-35-77', 'universitas-gadjah-mada']]
+    """
+    kinds = f.current_kinds
+    if len(kinds) < 2 or f.quoted:
+        return [f]
+    words = multi_words()
+    keys = f.sentence.keys
+    stops = [k.start for k in kinds[1:]] + [len(keys)]
+    for kind, stop in zip(kinds, stops, strict=True):
+        if not any(kind.end <= p.match.start < stop and p.role == "with" for p in f.parties):
+            return [f]
+        if stop < len(keys) and keys[stop - 1] not in words["document_joiners"]:
+            return [f]
+    first = kinds[0].start
+    return [
+        replace(
+            f,
+            kinds=[k for k in f.kinds if k.background or k is kind],
+            parties=[p for p in f.parties if _in_part(p.match.start, first, kind.start, stop)],
+            officials=[o for o in f.officials if _in_part(o.start, first, kind.start, stop)],
+        )
+        for kind, stop in zip(kinds, stops, strict=True)
+    ]
+
+
+def _in_part(at: int, first: int, start: int, stop: int) -> bool:
+    """A token before the first kind (the subject's), or in the stretch ``[start, stop)``."""
+    return at < first or start <= at < stop
 
 
 def _name_rest_dropped(between: Sequence[Token]) -> Sequence[Token]:

@@ -459,8 +459,23 @@ def _gazetteer(toks: Sequence[Token], i: int) -> OrgMatch | None:
             keys, weak = index.weak[key], True
         if keys and (_case_ok(toks, i, end) or _lower_government(toks, i, end, keys, index)):
             orgs = tuple(index.org(k) for k in keys)
+            if dropped and _level_dropped(dropped, orgs):
+                continue
             best = OrgMatch(i, end, orgs[0], weak or len(orgs) > 1, orgs if len(orgs) > 1 else ())
     return best
+
+
+def _level_dropped(dropped: str, orgs: Sequence[Org]) -> bool:
+    """The area word left out names a city or regency (``Bawaslu Kota Jambi``) and the body
+    found is a province's office (``Bawaslu Provinsi Jambi``): another office, not this one.
+
+    >>> _gazetteer(tokens("Bawaslu Kota Jambi"), 0).end  # "Bawaslu" alone
+    1
+    """
+    if dropped.strip() not in _words("lower_area_words"):
+        return False
+    codes = [gazetteer_index().gazetteer.entry(o.ident).region_code for o in orgs]
+    return all(code and "." not in code for code in codes)
 
 
 def _lower_government(toks, i: int, end: int, keys, index) -> bool:
