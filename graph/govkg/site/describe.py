@@ -115,12 +115,17 @@ class Description:
             found.append((self.iri, IN_DATASET, graph))
             if source is not None:
                 found.append((graph, DERIVED_FROM, source))
-        unique = dict(map(_keyed_triple, found))  # by text: one text, one triple
-        return [unique[text] for text in sorted(unique)]
+        unique = {}  # by N-Triples text: one text, one triple
+        for terms in found:
+            (s, s_text), (p, p_text), (o, o_text) = map(_twin, terms)
+            unique[f"{s_text} {p_text} {o_text}"] = (s, p, o)
+        return [_triple(text, unique[text]) for text in sorted(unique)]
 
     def serialize(self, fmt: str) -> bytes:
-        """The description in ``fmt`` (turtle, ntriples, jsonld); same input, same bytes."""
-        prefixes = None if fmt == "ntriples" else DESCRIPTION_PREFIXES
+        """The description in ``fmt`` (turtle, ntriples, jsonld); same input, same bytes.
+        Only Turtle is given the prefixes: Oxigraph writes JSON-LD with whole IRIs and no
+        context either way, and reading the prefixes costs it more than the writing."""
+        prefixes = DESCRIPTION_PREFIXES if fmt == "turtle" else None
         return ox.serialize(self.triples(), format=FORMATS[fmt], prefixes=prefixes)
 
 
@@ -213,64 +218,47 @@ def _statement_key(pair: tuple[Node, Node]) -> str:
     return statement_key(*pair)
 
 
-_CONVERTED: dict[tuple, object] = {}
-"""Terms already converted, by plain text (the entity, predicates, classes, graphs, dates and
-names recur page after page); at most :data:`_REMEMBERED` at a time."""
-_SAME: dict[int, tuple[Node, object]] = {}
-"""The same, by the rdflib term object itself (held here, so its id is not reused): the
-prefetched tables hand each page the same objects."""
+_TWINS: dict[int, tuple[Node, object, str]] = {}
+"""Each rdflib term a description was made of, by the object itself (held here, so its id is
+not reused): its Oxigraph term and N-Triples text. The prefetched tables hand every page the
+same objects (the labels of a place, a field or a class recur on thousands of pages), and an
+id hashes in C where rdflib's terms hash and compare in Python; at most :data:`_REMEMBERED`."""
 _REMEMBERED = 500_000
 
 
-def _oxigraph(term: Node):
-    """:func:`govkg.terms.to_oxigraph`, IRIs and literals remembered by the object, then by
-    plain strings (rdflib's own ``__eq__`` and ``__hash__`` run in Python).
+def remember(term: Node, made) -> None:
+    """Remember ``made``, the Oxigraph term ``term`` was converted from, as its twin (the
+    prefetched tables' terms come from the store's)."""
+    if len(_TWINS) >= _REMEMBERED:
+        _TWINS.clear()
+    _TWINS[id(term)] = (term, made, str(made))
+
+
+def _twin(term: Node) -> tuple[object, str]:
+    """The Oxigraph term of an rdflib term and its N-Triples text (remembered by the object).
 
     >>> year = Literal("2019", datatype=XSD.gYear)
-    >>> _oxigraph(year) is _oxigraph(Literal("2019", datatype=XSD.gYear)) is _oxigraph(year)
-    True
+    >>> _twin(year)[1], _twin(year)[0] is _twin(year)[0]
+    ('"2019"^^<http://www.w3.org/2001/XMLSchema#gYear>', True)
     """
-    same = _SAME.get(id(term))
-    if same is not None and same[0] is term:
-        return same[1]
-    kind = type(term)
-    if kind is URIRef:
-        key: tuple = (str.__str__(term),)
-    elif kind is Literal:
-        datatype = term._datatype
-        key = (str.__str__(term), term._language, datatype and str.__str__(datatype))
-    else:
-        return to_oxigraph(term)
-    found = _CONVERTED.get(key)
-    if found is None:
-        if len(_CONVERTED) >= _REMEMBERED:
-            _CONVERTED.clear()
-        found = _CONVERTED[key] = to_oxigraph(term)
-    if len(_SAME) >= _REMEMBERED:
-        _SAME.clear()
-    _SAME[id(term)] = (term, found)
-    return found
+    same = _TWINS.get(id(term))
+    if same is None or same[0] is not term:
+        remember(term, to_oxigraph(term))
+        same = _TWINS[id(term)]
+    return same[1], same[2]
 
 
-_TRIPLES: dict[tuple[Node, Node, Node], tuple[str, ox.Triple]] = {}
-"""Triples already made, with their N-Triples text (the sort key of a description), by their
-rdflib terms: the labels of a place, a field or a class recur on thousands of pages; at most
-:data:`_REMEMBERED` at a time."""
+_TRIPLES: dict[str, ox.Triple] = {}
+"""Triples already made, by their N-Triples text (3 µs each: the labels of a place, a field
+or a class recur on thousands of pages); at most :data:`_REMEMBERED` at a time."""
 
 
-def _keyed_triple(terms: tuple[Node, Node, Node]) -> tuple[str, ox.Triple]:
-    """The Oxigraph triple of three rdflib terms and its text (remembered).
-
-    >>> text, triple = _keyed_triple((URIRef("urn:a"), URIRef("urn:p"), Literal("x", lang="id")))
-    >>> text, text == str(triple)
-    ('<urn:a> <urn:p> "x"@id', True)
-    """
-    found = _TRIPLES.get(terms)
+def _triple(text: str, terms: tuple) -> ox.Triple:
+    found = _TRIPLES.get(text)
     if found is None:
         if len(_TRIPLES) >= _REMEMBERED:
             _TRIPLES.clear()
-        triple = ox.Triple(*map(_oxigraph, terms))
-        found = _TRIPLES[terms] = (str(triple), triple)
+        found = _TRIPLES[text] = ox.Triple(*terms)
     return found
 
 

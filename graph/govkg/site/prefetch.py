@@ -36,7 +36,7 @@ from rdflib.term import Node
 from govkg.engines import OxigraphEngine
 from govkg.memory import gc_paused
 from govkg.site import tables
-from govkg.site.describe import range_key, statement_key
+from govkg.site.describe import range_key, remember, statement_key
 from govkg.site.queries import Select, Tables, site_query, unpaged
 from govkg.site.tables import page_slice
 from govkg.terms import to_rdflib
@@ -300,13 +300,15 @@ def _around(store: ox.Store, iris: Iterable[str]) -> tuple[dict, dict]:
 def _terms() -> Callable[[ox.Term], Node]:
     """:func:`govkg.terms.to_rdflib` giving one rdflib object for equal terms (Oxigraph's
     terms hash in Rust), so that the pages' sets and dicts of rdflib terms find them by
-    identity, not by rdflib's ``__eq__`` (Python)."""
+    identity, not by rdflib's ``__eq__`` (Python); each remembered with the Oxigraph term it
+    came from, which its descriptions are written with (:func:`govkg.site.describe.remember`)."""
     made: dict[ox.Term, Node] = {}
 
     def term(found: ox.Term) -> Node:
         node = made.get(found)
         if node is None:
             node = made[found] = to_rdflib(found)
+            remember(node, found)
         return node
 
     return term
