@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -129,6 +130,22 @@ class Description:
         return ox.serialize(self.triples(), format=FORMATS[fmt], prefixes=prefixes)
 
 
+@dataclass
+class Parts:
+    """What a description is made of, as tuples of terms (the rows of its queries, in their
+    order): a source that holds them already (:class:`govkg.site.prefetch.Prefetched`) hands
+    them over through a ``parts`` verb, without making the rows."""
+
+    statement_total: int  # distinct predicate and value pairs (statement-count.rq)
+    shown: list[tuple[Node, Node, Node]]  # (predicate, object, graph): statement-page.rq
+    head: list[tuple[Node, Node, Node]]  # the same: statements.rq
+    incoming: list[tuple]  # (subject, predicate, property, label): incoming.rq
+    incoming_total: int
+    labels: list[tuple[Node, Node, Node]]  # (node, property, label): labels.rq
+    provenance: list[tuple[Node, int, Node | None]]  # (graph, statements, source)
+    between: Callable[[str, str], list[tuple[Node, Node, Node]]]  # statement-labels.rq
+
+
 def describe(select: Source, iri: str, page: int = 1) -> Description:
     """The description of ``iri`` from the store that ``select`` queries: its statements
     but for long properties (over 100 values), the ``page``-th page of all its statements and
@@ -139,9 +156,47 @@ def describe(select: Source, iri: str, page: int = 1) -> Description:
         fails.
     """
     check_page(page)
-    params = {"entity": iri}
+    own = getattr(select, "parts", None)
+    found = own(iri, page) if own is not None else _queried(select, iri, page)
     about = Description(URIRef(iri), page=page)
-    shown, head, counted, incoming, incoming_count, found_labels, provenance = gather(
+    about.statement_total = found.statement_total
+    if not about.statement_total:
+        raise UnknownEntity(f"nothing is known about {iri}", fix=f"use an IRI under {ID_BASE}")
+    about._pairs = sorted(dict.fromkeys((p, o) for p, o, _ in found.shown), key=_statement_key)
+    about.statements = sorted(
+        dict.fromkeys(found.head + found.shown), key=lambda t: (range_key(t[0], t[1]), str(t[2]))
+    )
+    about.incoming = sorted(
+        dict.fromkeys((s, p) for s, p, _, _ in found.incoming),
+        key=lambda pair: range_key(pair[1], pair[0]),
+    )
+    about.incoming_total = found.incoming_total
+    found_labels = list(found.labels)
+    pairs = about.statement_page()
+    if pairs:
+        found_labels += found.between(range_key(*pairs[0]), range_key(*pairs[-1]))
+    found_labels += [
+        (s, prop, label)
+        for s, _, prop, label in sorted(
+            (r for r in found.incoming if r[3] is not None), key=_label_order
+        )
+    ]
+    labels: dict[Node, list[Literal]] = defaultdict(list)
+    named = about.label_property
+    for node, prop, label in found_labels:  # each (node, label) hashed once: rdflib hashes
+        known = len(named)  # literals in Python
+        named.setdefault((node, label), prop)
+        if len(named) > known:
+            labels[node].append(label)
+    about.labels = dict(labels)
+    about.provenance = found.provenance
+    return about
+
+
+def _queried(select: Source, iri: str, page: int) -> Parts:
+    """A description's parts from its queries' rows."""
+    params = {"entity": iri}
+    shown, head, counted, incoming, incoming_count, labels, provenance = gather(
         select,
         [
             ("statement-page", params, page),
@@ -153,45 +208,31 @@ def describe(select: Source, iri: str, page: int = 1) -> Description:
             ("provenance", params, 1),
         ],
     )
-    about.statement_total = _count(counted)
-    if not about.statement_total:
-        raise UnknownEntity(f"nothing is known about {iri}", fix=f"use an IRI under {ID_BASE}")
-    page_rows = [(r["predicate"], r["object"], r["graph"]) for r in shown]
-    about._pairs = sorted(dict.fromkeys((p, o) for p, o, _ in page_rows), key=_statement_key)
-    found = [(r["predicate"], r["object"], r["graph"]) for r in head]
-    about.statements = sorted(
-        dict.fromkeys(found + page_rows), key=lambda t: (range_key(t[0], t[1]), str(t[2]))
+
+    def between(low: str, high: str) -> list[tuple[Node, Node, Node]]:
+        return _label_rows(rows(select, "statement-labels", params | {"from": low, "to": high}))
+
+    return Parts(
+        _count(counted),
+        [(r["predicate"], r["object"], r["graph"]) for r in shown],
+        [(r["predicate"], r["object"], r["graph"]) for r in head],
+        [(r["subject"], r["predicate"], r["property"], r["label"]) for r in incoming],
+        _count(incoming_count),
+        _label_rows(labels),
+        [(r["graph"], int(r["statements"]), r["source"]) for r in provenance],
+        between,
     )
-    about.incoming = sorted(
-        dict.fromkeys((r["subject"], r["predicate"]) for r in incoming),
-        key=lambda pair: range_key(pair[1], pair[0]),
-    )
-    about.incoming_total = _count(incoming_count)
-    pairs = about.statement_page()
-    if pairs:
-        span = {"from": range_key(*pairs[0]), "to": range_key(*pairs[-1])}
-        found_labels = found_labels + rows(select, "statement-labels", params | span)
-    found_labels += [
-        {"node": r["subject"], "property": r["property"], "label": r["label"]}
-        for r in sorted((r for r in incoming if r["label"] is not None), key=_label_order)
-    ]
-    labels: dict[Node, list[Literal]] = defaultdict(list)
-    named = about.label_property
-    for r in found_labels:  # each (node, label) hashed once: rdflib hashes literals in Python
-        known = len(named)
-        named.setdefault((r["node"], r["label"]), r["property"])
-        if len(named) > known:
-            labels[r["node"]].append(r["label"])
-    about.labels = dict(labels)
-    about.provenance = [(r["graph"], int(r["statements"]), r["source"]) for r in provenance]
-    return about
 
 
-def _label_order(row: dict) -> tuple[str, str, str, str]:
-    """An order of label rows that does not depend on the engine's (as the rows of what
-    points here come in none)."""
-    label = row["label"]
-    return (str(row["subject"]), str(row["property"]), str(label), label.language or "")
+def _label_rows(found: list[dict]) -> list[tuple[Node, Node, Node]]:
+    return [(r["node"], r["property"], r["label"]) for r in found]
+
+
+def _label_order(row: tuple) -> tuple[str, str, str, str]:
+    """An order of label rows (subject, predicate, property, label) that does not depend on
+    the engine's (as the rows of what points here come in none)."""
+    label = row[3]
+    return (str(row[0]), str(row[2]), str(label), label.language or "")
 
 
 def _count(found: list[dict]) -> int:
