@@ -145,7 +145,11 @@ def _write_kind(tables: Tables, iris: list[str], known: set[str], folder: Path, 
     finally:
         gc.unfreeze()
         _SHARE.clear()
+        _LINKS.clear()
 
+
+_LINKS: dict[str, Links] = {}
+"""The links from the pages of each depth (``../`` chain) of the kind being written."""
 
 CHUNK = 64
 """Fewer than twice this many entities of a kind are written in the process itself."""
@@ -162,7 +166,9 @@ def _write_entity(select: Source, iri: str, known: set[str], folder: Path) -> in
     number of HTML pages."""
     path = entity_path(iri)
     root = "../" * path.count("/")
-    links = Links(root, known)
+    links = _LINKS.get(root)
+    if links is None:  # one per depth: its cells are made once
+        links = _LINKS[root] = Links(root, known)
     base = os.path.join(folder, path)  # its folder made by _write_all
     number, pages = 1, 1
     while number <= pages:
