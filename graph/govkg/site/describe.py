@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -115,13 +116,34 @@ class Description:
             found.append((self.iri, IN_DATASET, graph))
             if source is not None:
                 found.append((graph, DERIVED_FROM, source))
-        unique = dict(map(_keyed_triple, found))  # by text: one text, one triple
-        return [unique[text] for text in sorted(unique)]
+        unique = {}  # by N-Triples text: one text, one triple
+        for terms in found:
+            (s, s_text), (p, p_text), (o, o_text) = map(_twin, terms)
+            unique[f"{s_text} {p_text} {o_text}"] = (s, p, o)
+        return [_triple(text, unique[text]) for text in sorted(unique)]
 
     def serialize(self, fmt: str) -> bytes:
-        """The description in ``fmt`` (turtle, ntriples, jsonld); same input, same bytes."""
-        prefixes = None if fmt == "ntriples" else DESCRIPTION_PREFIXES
+        """The description in ``fmt`` (turtle, ntriples, jsonld); same input, same bytes.
+        Only Turtle is given the prefixes: Oxigraph writes JSON-LD with whole IRIs and no
+        context either way, and reading the prefixes costs it more than the writing."""
+        prefixes = DESCRIPTION_PREFIXES if fmt == "turtle" else None
         return ox.serialize(self.triples(), format=FORMATS[fmt], prefixes=prefixes)
+
+
+@dataclass
+class Parts:
+    """What a description is made of, as tuples of terms (the rows of its queries, in their
+    order): a source that holds them already (:class:`govkg.site.prefetch.Prefetched`) hands
+    them over through a ``parts`` verb, without making the rows."""
+
+    statement_total: int  # distinct predicate and value pairs (statement-count.rq)
+    shown: list[tuple[Node, Node, Node]]  # (predicate, object, graph): statement-page.rq
+    head: list[tuple[Node, Node, Node]]  # the same: statements.rq
+    incoming: list[tuple]  # (subject, predicate, property, label): incoming.rq
+    incoming_total: int
+    labels: list[tuple[Node, Node, Node]]  # (node, property, label): labels.rq
+    provenance: list[tuple[Node, int, Node | None]]  # (graph, statements, source)
+    between: Callable[[str, str], list[tuple[Node, Node, Node]]]  # statement-labels.rq
 
 
 def describe(select: Source, iri: str, page: int = 1) -> Description:
@@ -134,9 +156,47 @@ def describe(select: Source, iri: str, page: int = 1) -> Description:
         fails.
     """
     check_page(page)
-    params = {"entity": iri}
+    own = getattr(select, "parts", None)
+    found = own(iri, page) if own is not None else _queried(select, iri, page)
     about = Description(URIRef(iri), page=page)
-    shown, head, counted, incoming, incoming_count, found_labels, provenance = gather(
+    about.statement_total = found.statement_total
+    if not about.statement_total:
+        raise UnknownEntity(f"nothing is known about {iri}", fix=f"use an IRI under {ID_BASE}")
+    about._pairs = sorted(dict.fromkeys((p, o) for p, o, _ in found.shown), key=_statement_key)
+    about.statements = sorted(
+        dict.fromkeys(found.head + found.shown), key=lambda t: (range_key(t[0], t[1]), str(t[2]))
+    )
+    about.incoming = sorted(
+        dict.fromkeys((s, p) for s, p, _, _ in found.incoming),
+        key=lambda pair: range_key(pair[1], pair[0]),
+    )
+    about.incoming_total = found.incoming_total
+    found_labels = list(found.labels)
+    pairs = about.statement_page()
+    if pairs:
+        found_labels += found.between(range_key(*pairs[0]), range_key(*pairs[-1]))
+    found_labels += [
+        (s, prop, label)
+        for s, _, prop, label in sorted(
+            (r for r in found.incoming if r[3] is not None), key=_label_order
+        )
+    ]
+    labels: dict[Node, list[Literal]] = defaultdict(list)
+    named = about.label_property
+    for node, prop, label in found_labels:  # each (node, label) hashed once: rdflib hashes
+        known = len(named)  # literals in Python
+        named.setdefault((node, label), prop)
+        if len(named) > known:
+            labels[node].append(label)
+    about.labels = dict(labels)
+    about.provenance = found.provenance
+    return about
+
+
+def _queried(select: Source, iri: str, page: int) -> Parts:
+    """A description's parts from its queries' rows."""
+    params = {"entity": iri}
+    shown, head, counted, incoming, incoming_count, labels, provenance = gather(
         select,
         [
             ("statement-page", params, page),
@@ -148,45 +208,31 @@ def describe(select: Source, iri: str, page: int = 1) -> Description:
             ("provenance", params, 1),
         ],
     )
-    about.statement_total = _count(counted)
-    if not about.statement_total:
-        raise UnknownEntity(f"nothing is known about {iri}", fix=f"use an IRI under {ID_BASE}")
-    page_rows = [(r["predicate"], r["object"], r["graph"]) for r in shown]
-    about._pairs = sorted(dict.fromkeys((p, o) for p, o, _ in page_rows), key=_statement_key)
-    found = [(r["predicate"], r["object"], r["graph"]) for r in head]
-    about.statements = sorted(
-        dict.fromkeys(found + page_rows), key=lambda t: (range_key(t[0], t[1]), str(t[2]))
+
+    def between(low: str, high: str) -> list[tuple[Node, Node, Node]]:
+        return _label_rows(rows(select, "statement-labels", params | {"from": low, "to": high}))
+
+    return Parts(
+        _count(counted),
+        [(r["predicate"], r["object"], r["graph"]) for r in shown],
+        [(r["predicate"], r["object"], r["graph"]) for r in head],
+        [(r["subject"], r["predicate"], r["property"], r["label"]) for r in incoming],
+        _count(incoming_count),
+        _label_rows(labels),
+        [(r["graph"], int(r["statements"]), r["source"]) for r in provenance],
+        between,
     )
-    about.incoming = sorted(
-        dict.fromkeys((r["subject"], r["predicate"]) for r in incoming),
-        key=lambda pair: range_key(pair[1], pair[0]),
-    )
-    about.incoming_total = _count(incoming_count)
-    pairs = about.statement_page()
-    if pairs:
-        span = {"from": range_key(*pairs[0]), "to": range_key(*pairs[-1])}
-        found_labels = found_labels + rows(select, "statement-labels", params | span)
-    found_labels += [
-        {"node": r["subject"], "property": r["property"], "label": r["label"]}
-        for r in sorted((r for r in incoming if r["label"] is not None), key=_label_order)
-    ]
-    labels: dict[Node, list[Literal]] = defaultdict(list)
-    named = about.label_property
-    for r in found_labels:  # each (node, label) hashed once: rdflib hashes literals in Python
-        known = len(named)
-        named.setdefault((r["node"], r["label"]), r["property"])
-        if len(named) > known:
-            labels[r["node"]].append(r["label"])
-    about.labels = dict(labels)
-    about.provenance = [(r["graph"], int(r["statements"]), r["source"]) for r in provenance]
-    return about
 
 
-def _label_order(row: dict) -> tuple[str, str, str, str]:
-    """An order of label rows that does not depend on the engine's (as the rows of what
-    points here come in none)."""
-    label = row["label"]
-    return (str(row["subject"]), str(row["property"]), str(label), label.language or "")
+def _label_rows(found: list[dict]) -> list[tuple[Node, Node, Node]]:
+    return [(r["node"], r["property"], r["label"]) for r in found]
+
+
+def _label_order(row: tuple) -> tuple[str, str, str, str]:
+    """An order of label rows (subject, predicate, property, label) that does not depend on
+    the engine's (as the rows of what points here come in none)."""
+    label = row[3]
+    return (str(row[0]), str(row[2]), str(label), label.language or "")
 
 
 def _count(found: list[dict]) -> int:
@@ -213,64 +259,47 @@ def _statement_key(pair: tuple[Node, Node]) -> str:
     return statement_key(*pair)
 
 
-_CONVERTED: dict[tuple, object] = {}
-"""Terms already converted, by plain text (the entity, predicates, classes, graphs, dates and
-names recur page after page); at most :data:`_REMEMBERED` at a time."""
-_SAME: dict[int, tuple[Node, object]] = {}
-"""The same, by the rdflib term object itself (held here, so its id is not reused): the
-prefetched tables hand each page the same objects."""
+_TWINS: dict[int, tuple[Node, object, str]] = {}
+"""Each rdflib term a description was made of, by the object itself (held here, so its id is
+not reused): its Oxigraph term and N-Triples text. The prefetched tables hand every page the
+same objects (the labels of a place, a field or a class recur on thousands of pages), and an
+id hashes in C where rdflib's terms hash and compare in Python; at most :data:`_REMEMBERED`."""
 _REMEMBERED = 500_000
 
 
-def _oxigraph(term: Node):
-    """:func:`govkg.terms.to_oxigraph`, IRIs and literals remembered by the object, then by
-    plain strings (rdflib's own ``__eq__`` and ``__hash__`` run in Python).
+def remember(term: Node, made) -> None:
+    """Remember ``made``, the Oxigraph term ``term`` was converted from, as its twin (the
+    prefetched tables' terms come from the store's)."""
+    if len(_TWINS) >= _REMEMBERED:
+        _TWINS.clear()
+    _TWINS[id(term)] = (term, made, str(made))
+
+
+def _twin(term: Node) -> tuple[object, str]:
+    """The Oxigraph term of an rdflib term and its N-Triples text (remembered by the object).
 
     >>> year = Literal("2019", datatype=XSD.gYear)
-    >>> _oxigraph(year) is _oxigraph(Literal("2019", datatype=XSD.gYear)) is _oxigraph(year)
-    True
+    >>> _twin(year)[1], _twin(year)[0] is _twin(year)[0]
+    ('"2019"^^<http://www.w3.org/2001/XMLSchema#gYear>', True)
     """
-    same = _SAME.get(id(term))
-    if same is not None and same[0] is term:
-        return same[1]
-    kind = type(term)
-    if kind is URIRef:
-        key: tuple = (str.__str__(term),)
-    elif kind is Literal:
-        datatype = term._datatype
-        key = (str.__str__(term), term._language, datatype and str.__str__(datatype))
-    else:
-        return to_oxigraph(term)
-    found = _CONVERTED.get(key)
-    if found is None:
-        if len(_CONVERTED) >= _REMEMBERED:
-            _CONVERTED.clear()
-        found = _CONVERTED[key] = to_oxigraph(term)
-    if len(_SAME) >= _REMEMBERED:
-        _SAME.clear()
-    _SAME[id(term)] = (term, found)
-    return found
+    same = _TWINS.get(id(term))
+    if same is None or same[0] is not term:
+        remember(term, to_oxigraph(term))
+        same = _TWINS[id(term)]
+    return same[1], same[2]
 
 
-_TRIPLES: dict[tuple[Node, Node, Node], tuple[str, ox.Triple]] = {}
-"""Triples already made, with their N-Triples text (the sort key of a description), by their
-rdflib terms: the labels of a place, a field or a class recur on thousands of pages; at most
-:data:`_REMEMBERED` at a time."""
+_TRIPLES: dict[str, ox.Triple] = {}
+"""Triples already made, by their N-Triples text (3 µs each: the labels of a place, a field
+or a class recur on thousands of pages); at most :data:`_REMEMBERED` at a time."""
 
 
-def _keyed_triple(terms: tuple[Node, Node, Node]) -> tuple[str, ox.Triple]:
-    """The Oxigraph triple of three rdflib terms and its text (remembered).
-
-    >>> text, triple = _keyed_triple((URIRef("urn:a"), URIRef("urn:p"), Literal("x", lang="id")))
-    >>> text, text == str(triple)
-    ('<urn:a> <urn:p> "x"@id', True)
-    """
-    found = _TRIPLES.get(terms)
+def _triple(text: str, terms: tuple) -> ox.Triple:
+    found = _TRIPLES.get(text)
     if found is None:
         if len(_TRIPLES) >= _REMEMBERED:
             _TRIPLES.clear()
-        triple = ox.Triple(*map(_oxigraph, terms))
-        found = _TRIPLES[terms] = (str(triple), triple)
+        found = _TRIPLES[text] = ox.Triple(*terms)
     return found
 
 

@@ -62,6 +62,7 @@ class Links:
 
     def __init__(self, root: str, known: Collection[str] | None = None) -> None:
         self.root, self.known = root, known
+        self._cells: dict[tuple[str, str | None], Cell] = {}  # an IRI's, by its text and label
 
     def href(self, iri: str, page: int = 1, ext: str = "html") -> str | None:
         """The address of ``iri``'s page (its ``page``-th part) or data file (``ext``), or
@@ -82,8 +83,12 @@ class Links:
         kind = type(node)  # the exact types first: isinstance of an rdflib term goes through
         # its ABC (0.5 µs; a site makes millions of cells)
         if kind is URIRef or (kind is not Literal and isinstance(node, URIRef)):
-            text = label or short(str(node))
-            return Cell(text, self.href(str(node)) or outside(str(node)))
+            iri = str(node)
+            found = self._cells.get((iri, label))  # made once: the same properties, classes,
+            if found is None:  # sources and places are on page after page from one root
+                text = label or short(iri)
+                found = self._cells[iri, label] = Cell(text, self.href(iri) or outside(iri))
+            return found
         if kind is Literal or isinstance(node, Literal):
             return literal_cell(node)
         return Cell(str(node))

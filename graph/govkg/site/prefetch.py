@@ -3,9 +3,10 @@
 A page needs some ten queries (statements, what points here, labels, provenance, a kind's
 tables); run once per entity they cost milliseconds each, most of a 300,000-entity site's
 time. :func:`prefetch` reads each entity's statements both ways from the store's indexes and
-runs the kind's own queries once with the entity unbound, and a :class:`Prefetched` answers each
-per-entity query from the rows, as :func:`govkg.site.queries.rows` would from the store:
-the same rows, so the same page bytes (a test compares both on the seed and the corpus).
+runs the kind's own queries once with the entity unbound; a :class:`Prefetched` answers a kind's
+queries from the rows, as :func:`govkg.site.queries.rows` would from the store, and hands a
+description its parts as tuples of the same terms: the same rows, so the same page bytes (a
+test compares both on the seed and the corpus).
 
 >>> from govkg.build import build
 >>> from govkg.engines import open_engine
@@ -26,17 +27,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from govkg.engines import OxigraphEngine
 from govkg.memory import gc_paused
 from govkg.site import tables
-from govkg.site.describe import range_key, statement_key
+from govkg.site.describe import Parts, range_key, remember, statement_key
 from govkg.site.queries import Select, Tables, site_query, unpaged
 from govkg.site.tables import page_slice
 from govkg.terms import to_rdflib
@@ -85,7 +85,8 @@ class Prefetched(Tables):
     _sorted: dict[tuple[str, str], list] = field(default_factory=dict, repr=False)
 
     def rows(self, name: str, params: Mapping[str, str], page: int = 1) -> list[Row]:
-        """The rows of site query ``name`` for ``params`` (and ``page``).
+        """The rows of site query ``name`` for ``params`` (and ``page``): a kind's own
+        queries (a description's are handed over as :meth:`parts`).
 
         :raises KeyError: the query was not prefetched for this kind.
         """
@@ -93,29 +94,26 @@ class Prefetched(Tables):
             return self._kind_rows(name, params, page)
         if name == "body-agreement-links":
             return self._agreement_links(str(params["agency"]), page)
-        entity = str(params["entity"])
-        if name in ("statements", "statement-page"):
-            return [
-                {"predicate": p, "object": o, "graph": g}
-                for p, o, g in self._statement_rows(name, entity, page)
-            ]
-        if name == "statement-count":
-            return _counted(len(self._pairs(entity)))
-        if name == "incoming":
-            return [
-                {"subject": s, "predicate": p, "property": prop, "label": label}
-                for p, s in page_slice(self._incoming(entity), page)
-                for prop, label in self.shared.labels.get(s) or [(None, None)]
-            ]
-        if name == "incoming-count":
-            return _counted(len(self.incoming.get(entity, ())))
-        if name == "provenance":  # a copy: the caller may add to it
-            return list(self._once("provenance", entity, lambda: self._provenance(entity)))
-        if name == "labels":
-            return list(self._once("labels", entity, lambda: self._labels(self._labelled(entity))))
-        if name == "statement-labels":
-            return self._labels(self._in_range(entity, params["from"], params["to"]))
         raise KeyError(name)
+
+    def parts(self, entity: str, page: int) -> Parts:
+        """What :func:`govkg.site.describe.describe` reads about ``entity`` (its queries'
+        rows, as tuples: no row is made)."""
+        incoming = [
+            (s, p, prop, label)
+            for p, s in page_slice(self._incoming(entity), page)
+            for prop, label in self.shared.labels.get(s) or [(None, None)]
+        ]
+        return Parts(
+            len(self._pairs(entity)),
+            self._statement_rows("statement-page", entity, page),
+            self._statement_rows("statements", entity, page),
+            incoming,
+            len(self.incoming.get(entity, ())),
+            self._once("labels", entity, lambda: self._labels(self._labelled(entity))),
+            list(self._once("provenance", entity, lambda: self._provenance(entity))),
+            lambda low, high: self._labels(self._in_range(entity, low, high)),
+        )
 
     def statements_of(self, entity: str) -> list[tuple[Node, Node, Node]]:
         return self.statements.get(entity, [])
@@ -193,41 +191,23 @@ class Prefetched(Tables):
         nodes.update(p for p, _ in self.incoming.get(entity, []))
         return nodes
 
-    def _in_range(self, entity: str, low: Node, high: Node) -> set[Node]:
+    def _in_range(self, entity: str, low: str, high: str) -> set[Node]:
         """The IRIs the entity's statements link to, cut by ``low`` … ``high`` (their keys
         made on the entity's first page)."""
         keyed = self._once("linked", entity, lambda: _linked(self.statements_of(entity)))
-        low, high = str(low), str(high)
         return {node for key, node in keyed if low <= key <= high}
 
-    def _labels(self, nodes: set[Node]) -> list[Row]:
+    def _labels(self, nodes: set[Node]) -> list[tuple[Node, Node, Node]]:
         labels = self.shared.labels
-        return [
-            {"node": node, "property": prop, "label": label}
-            for node in nodes
-            for prop, label in labels.get(node, ())
-        ]
+        return [(node, prop, label) for node in nodes for prop, label in labels.get(node, ())]
 
-    def _provenance(self, entity: str) -> list[Row]:
+    def _provenance(self, entity: str) -> list[tuple[Node, int, Node | None]]:
         counted = Counter(g for _, _, g in self.statements_of(entity))
         found = []
         for graph in sorted(counted, key=str):
             documents, source = self.shared.sources.get(graph, (1, None))
-            found.append(
-                {"graph": graph, "statements": counted[graph] * documents, "source": source}
-            )
+            found.append((graph, counted[graph] * documents, source))
         return found
-
-
-def _counted(number: int) -> list[Row]:
-    """A ``*-count`` query's answer: one row, none when there is nothing to count."""
-    return [{"statements": _integer(number)}] if number else []
-
-
-@lru_cache(maxsize=1 << 12)
-def _integer(number: int) -> Literal:
-    """``Literal(number)``, made once (rdflib checks and parses it: 7 µs, twice a page)."""
-    return Literal(number)
 
 
 def _pages_of(pairs: list[tuple[Node, Node]], found: list[tuple[Node, Node, Node]]) -> list[int]:
@@ -300,13 +280,15 @@ def _around(store: ox.Store, iris: Iterable[str]) -> tuple[dict, dict]:
 def _terms() -> Callable[[ox.Term], Node]:
     """:func:`govkg.terms.to_rdflib` giving one rdflib object for equal terms (Oxigraph's
     terms hash in Rust), so that the pages' sets and dicts of rdflib terms find them by
-    identity, not by rdflib's ``__eq__`` (Python)."""
+    identity, not by rdflib's ``__eq__`` (Python); each remembered with the Oxigraph term it
+    came from, which its descriptions are written with (:func:`govkg.site.describe.remember`)."""
     made: dict[ox.Term, Node] = {}
 
     def term(found: ox.Term) -> Node:
         node = made.get(found)
         if node is None:
             node = made[found] = to_rdflib(found)
+            remember(node, found)
         return node
 
     return term

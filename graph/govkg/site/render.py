@@ -52,22 +52,28 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.globals.update(cell=cell, sections=sections)
+    env.globals.update(cells=cells, sections=sections)
     return env
 
 
-def cell(c: Cell) -> Markup:
-    """One value as HTML: a link, or text with its language; then its language and note as
-    tags. Every text and address is escaped (this runs for each of a site's millions of cells,
-    so it is Python rather than a template macro; the output is the same).
+def cells(found: list[Cell]) -> Markup:
+    """Values in a line, as HTML (:func:`_cell`), between middle dots (Python, not a template
+    loop: the names and classes of every page).
 
-    >>> str(cell(Cell("<b>", "/id/x.html", "id")))
-    '<a href="/id/x.html" lang="id">&lt;b&gt;</a> <span class="tag">@id</span>'
+    >>> str(cells([Cell("LAN", lang="id"), Cell("x")]))
+    '<span lang="id">LAN</span> <span class="tag">@id</span> · x'
     """
-    return Markup(_cell(c))
+    return Markup(" · ".join(map(_cell, found)))
 
 
 def _cell(c: Cell) -> str:
+    """One value as HTML: a link, or text with its language; then its language and note as
+    tags. Every text and address is escaped (this runs for each of a site's millions of cells,
+    so it is Python rather than a template macro).
+
+    >>> _cell(Cell("<b>", "/id/x.html", "id"))
+    '<a href="/id/x.html" lang="id">&lt;b&gt;</a> <span class="tag">@id</span>'
+    """
     text, lang = _escape(c.text), c.lang and _escape(c.lang)
     if c.href:
         out = f'<a href="{_escape(c.href)}"' + (f' lang="{lang}"' if lang else "")
